@@ -1,0 +1,101 @@
+/**
+ * The recogniser: text in, mentions out. Pure (no DOM, no browser API), so tests, the command
+ * line, benchmarks and the extension all run exactly this.
+ */
+import { asPrepared, normalizeName } from './known';
+import { detectLang } from './lang';
+import { findNumbers } from './numbers';
+import { findDates } from './dates';
+import { findZhEntities } from './zh';
+import { findEnEntities } from './en';
+import { squeeze, unsqueezeSpan } from './squeeze';
+import type { Mention, PersonMention, RecognizeOptions } from './types';
+
+export type * from './types';
+export { prepareKnown, normalizeName } from './known';
+export { detectLang } from './lang';
+
+// Lower rank wins an overlap: rules with context beat bare known names; dates beat numbers.
+const RANK: Record<string, number> = { person: 0, org: 0, date: 1, number: 2 };
+
+/** Recognises people, organizations, numbers and dates; offsets are into `text` as given. */
+export function recognize(text: string, options: RecognizeOptions = {}): Mention[] {
+  if (!text) return [];
+  const lang = options.lang ?? detectLang(text);
+  const known = asPrepared(options.known);
+  const sq = squeeze(text);
+  const s = sq.text;
+
+  const candidates: Array<{ m: Mention; rank: number }> = [];
+  const add = (list: Mention[], rankOffset = 0) => {
+    for (const m of list) candidates.push({ m, rank: RANK[m.type] + rankOffset });
+  };
+  add(lang === 'zh' ? findZhEntities(s) : findEnEntities(s));
+  add(findDates(s, lang, options.refDate));
+  add(findNumbers(s, lang));
+  if (known) {
+    const hits = known.find(s).map(({ start, end, entry }): Mention =>
+      entry.type === 'person'
+        ? { type: 'person', start, end, text: s.slice(start, end), titles: [], org: null, official: !!entry.official, known: true }
+        : { type: 'org', start, end, text: s.slice(start, end), kind: entry.kind ?? 'other', known: true },
+    );
+    add(hits, 0.5);
+  }
+
+  const accepted = resolveOverlaps(candidates);
+  const withRepeats = addBareRepeats(s, accepted);
+  const wanted = options.types ? new Set(options.types) : null;
+  const result: Mention[] = [];
+  for (const m of withRepeats) {
+    if (wanted && !wanted.has(m.type)) continue;
+    if (known && (m.type === 'person' || m.type === 'org') && known.isIgnored(m.text)) continue;
+    const span = unsqueezeSpan(sq, m.start, m.end);
+    result.push({ ...m, ...span, text: text.slice(span.start, span.end) });
+  }
+  return result;
+}
+
+/** Keeps the best candidates that don't overlap: by rank, then longer first, then leftmost. */
+function resolveOverlaps(candidates: Array<{ m: Mention; rank: number }>): Mention[] {
+  const order = [...candidates].sort(
+    (a, b) => a.rank - b.rank || b.m.end - b.m.start - (a.m.end - a.m.start) || a.m.start - b.m.start,
+  );
+  const taken: Mention[] = [];
+  for (const { m } of order) {
+    if (m.end <= m.start) continue;
+    if (taken.some((t) => t.start < m.end && m.start < t.end)) continue;
+    taken.push(m);
+  }
+  return taken.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Within one text, a person named once with a title is the same person in later bare mentions
+ * (`刘晓军指出`); they inherit whether the person is an official.
+ */
+function addBareRepeats(text: string, mentions: Mention[]): Mention[] {
+  const people = new Map<string, boolean>();
+  for (const m of mentions) {
+    if (m.type !== 'person') continue;
+    const name = normalizeName(m.text);
+    if (name.length >= 2) people.set(name, (people.get(name) ?? false) || m.official);
+  }
+  if (people.size === 0) return mentions;
+  const extra: PersonMention[] = [];
+  const covered = (start: number, end: number) =>
+    mentions.some((t) => t.start < end && start < t.end) || extra.some((t) => t.start < end && start < t.end);
+  for (const [name, official] of people) {
+    const latin = /^[A-Za-z]/.test(name);
+    for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + name.length)) {
+      const end = at + name.length;
+      if (latin && (/[A-Za-z]/.test(text[at - 1] ?? '') || /[A-Za-z]/.test(text[end] ?? ''))) continue;
+      if (covered(at, end)) continue;
+      extra.push({ type: 'person', start: at, end, text: name, titles: [], org: null, official });
+    }
+  }
+  // Every mention of one person says whether they hold office anywhere in the text.
+  const merged = mentions.map((m) =>
+    m.type === 'person' && people.get(normalizeName(m.text)) && !m.official ? { ...m, official: true } : m,
+  );
+  return [...merged, ...extra].sort((a, b) => a.start - b.start);
+}
