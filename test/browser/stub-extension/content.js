@@ -1,0 +1,28 @@
+// Stub content script: marks article pages by URL shape and highlights every run of digits.
+(async () => {
+  const root = document.documentElement;
+  const isArticle = /\/content_[^/]+\.html$|\/a\d+-[^/]+\.html$/.test(location.pathname);
+  if (!isArticle) {
+    root.dataset.dossier = 'skipped';
+    root.dataset.dossierCount = '0';
+    return;
+  }
+  const ranges = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    for (const m of n.data.matchAll(/\d+/g)) {
+      const r = new Range();
+      r.setStart(n, m.index);
+      r.setEnd(n, m.index + m[0].length);
+      ranges.push(r);
+    }
+  }
+  CSS.highlights.set('dossier-number', new Highlight(...ranges));
+  const api = globalThis.browser ?? globalThis.chrome;
+  await api.runtime.sendMessage({ type: 'record', url: location.href });
+  root.dataset.dossierCount = String(ranges.length);
+  root.dataset.dossier = 'article';
+})().catch((e) => {
+  document.documentElement.dataset.dossier = 'error';
+  console.error(e);
+});
