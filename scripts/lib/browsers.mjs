@@ -51,16 +51,13 @@ export function chromiumInfo(executablePath) {
  * `npm start` use the system browsers and never download one. Missing ones are null.
  */
 export function findBrowser() {
+  // An env override is taken at its word: a wrong path means "missing", not "use another one".
   const envChromium = process.env.CHROMIUM_PATH || process.env.CHROME_PATH;
-  const chromium =
-    (envChromium && which(envChromium)) ||
-    CHROMIUM_CANDIDATES.map(which).find(Boolean) ||
-    CHROME_CANDIDATES.map(which).find(Boolean) ||
-    null;
-  const firefox =
-    (process.env.FIREFOX_PATH && which(process.env.FIREFOX_PATH)) ||
-    FIREFOX_CANDIDATES.map(which).find(Boolean) ||
-    null;
+  const chromium = envChromium
+    ? which(envChromium)
+    : CHROMIUM_CANDIDATES.map(which).find(Boolean) || CHROME_CANDIDATES.map(which).find(Boolean) || null;
+  const envFirefox = process.env.FIREFOX_PATH;
+  const firefox = envFirefox ? which(envFirefox) : FIREFOX_CANDIDATES.map(which).find(Boolean) || null;
   return { chromium, firefox };
 }
 

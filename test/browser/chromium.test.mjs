@@ -1,0 +1,86 @@
+// Dossier loaded unpacked in real Chromium (or Google Chrome): annotates an article page,
+// leaves a section front alone, and the popup counts the article that was read.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { launchChromium } from '../../scripts/lib/browsers.mjs';
+import { FIRST_ARTICLE_PATH, serve } from '../../scripts/lib/serve.mjs';
+import { ARTIFACTS, STEP_TIMEOUT, extensionDir, headless, parseCount, readDossierState, requireBrowser } from './helpers.mjs';
+
+const browser = requireBrowser('chromium');
+
+// A skipped browser shows up in the summary as one skipped test, with the reason.
+if (browser.skip) test(`Chromium: all tests`, { skip: browser.skip }, () => {});
+
+describe('Chromium', { skip: Boolean(browser.skip), timeout: 10 * STEP_TIMEOUT }, () => {
+  let server;
+  let chrome;
+  /** Console lines of the pages, printed when a check fails so the failure says why. */
+  const logs = [];
+
+  before(async () => {
+    server = await serve();
+    chrome = await launchChromium(extensionDir('chrome'), { headless, executablePath: browser.path, timeout: STEP_TIMEOUT });
+    console.log(`# ${chrome.info.version || chrome.executablePath} · extension ${chrome.extensionId}`);
+    chrome.context.on('page', (page) => {
+      page.on('console', (m) => logs.push(`[${m.type()}] ${page.url()}: ${m.text()}`));
+      page.on('pageerror', (e) => logs.push(`[pageerror] ${page.url()}: ${e.message}`));
+    });
+  }, { timeout: STEP_TIMEOUT });
+
+  after(async () => {
+    await chrome?.close();
+    await server?.close();
+  });
+
+  /** Opens a served page and waits until the content script has said what it made of it. */
+  async function openAndWait(path) {
+    const page = await chrome.context.newPage();
+    await page.goto(server.url + path, { timeout: STEP_TIMEOUT });
+    try {
+      await page.waitForFunction(() => document.documentElement.dataset.dossier, null, { timeout: STEP_TIMEOUT });
+    } catch (err) {
+      throw new Error(`no data-dossier on ${path}: the content script did not run or did not finish.\n${logs.join('\n')}`, { cause: err });
+    }
+    return { page, result: await page.evaluate(readDossierState) };
+  }
+
+  test('an article page is annotated with dossier highlights', { timeout: 2 * STEP_TIMEOUT }, async () => {
+    const { page, result } = await openAndWait(FIRST_ARTICLE_PATH);
+    await page.screenshot({ path: join(ARTIFACTS, 'article-chromium.png') });
+    console.log(`# article: ${JSON.stringify(result)}`);
+    assert.equal(result.state, 'article', `data-dossier should be "article"\n${logs.join('\n')}`);
+    assert.ok(Number(result.count) > 0, `data-dossier-count should be > 0, got ${result.count}`);
+    assert.ok(result.highlightApi, 'CSS.highlights should exist in Chromium');
+    const names = Object.keys(result.highlights);
+    assert.ok(names.length > 0, 'CSS.highlights should have a dossier-* entry visible to the page');
+    assert.ok(Object.values(result.highlights).some((n) => n > 0), `a dossier-* highlight should have ranges: ${JSON.stringify(result.highlights)}`);
+    await page.close();
+  });
+
+  test('a section front page is skipped', { timeout: 2 * STEP_TIMEOUT }, async () => {
+    const { page, result } = await openAndWait('/');
+    assert.equal(result.state, 'skipped', `index.html is not an article\n${logs.join('\n')}`);
+    assert.deepEqual(Object.keys(result.highlights), [], 'nothing highlighted on a skipped page');
+    await page.close();
+  });
+
+  test('the popup is ready and counts the article read', { timeout: 2 * STEP_TIMEOUT }, async () => {
+    const page = await chrome.context.newPage();
+    await page.setViewportSize({ width: 420, height: 640 });
+    // The reading is recorded through the background after the page is marked; reopen the
+    // popup until it shows it rather than guessing how long that takes.
+    let count = NaN;
+    const end = Date.now() + STEP_TIMEOUT;
+    do {
+      await page.goto(chrome.popupUrl, { timeout: STEP_TIMEOUT });
+      await page.waitForSelector('main[data-ready="true"]', { timeout: STEP_TIMEOUT });
+      count = parseCount(await page.textContent('[data-testid="articles-count"]', { timeout: STEP_TIMEOUT }));
+      if (count >= 1) break;
+      await page.waitForTimeout(500);
+    } while (Date.now() < end);
+    await page.screenshot({ path: join(ARTIFACTS, 'popup-chromium.png'), fullPage: true });
+    assert.ok(count >= 1, `articles count should be >= 1 after reading an article, got ${count}\n${logs.join('\n')}`);
+    await page.close();
+  });
+});

@@ -1,0 +1,60 @@
+// Shared bits of the browser tests: where the build is, where screenshots go, and what a
+// missing browser means (a skip on a laptop, a failure on CI).
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findBrowser } from '../../scripts/lib/browsers.mjs';
+import { writeStubExtension } from './stub-extension/stub.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Generous per-step limit: slow CI machines must not fail on time, only on behaviour. */
+export const STEP_TIMEOUT = 90_000;
+
+/** Screenshots land here (gitignored) so a failing run can be looked at afterwards. */
+export const ARTIFACTS = resolve(root, 'test/artifacts');
+mkdirSync(ARTIFACTS, { recursive: true });
+
+/** Where the unpacked build for a browser is: the WXT output, or the stub with DOSSIER_STUB=1. */
+export function extensionDir(browser) {
+  if (process.env.DOSSIER_STUB === '1') return writeStubExtension(browser);
+  return resolve(root, browser === 'firefox' ? '.output/firefox-mv2' : '.output/chrome-mv3');
+}
+
+/** Headed only when asked (DOSSIER_HEADED=1) and a display exists. */
+export const headless = !(process.env.DOSSIER_HEADED === '1' && process.env.DISPLAY);
+
+/**
+ * The browser's path, or the `skip` reason for node:test. On CI (CI=true) a missing browser
+ * throws: a green CI run must mean the extension really ran in both browsers.
+ */
+export function requireBrowser(kind) {
+  const path = findBrowser()[kind];
+  if (path) return { path, skip: false };
+  const env = kind === 'firefox' ? 'FIREFOX_PATH' : 'CHROMIUM_PATH';
+  const msg = `${kind} not found (install it, e.g. apt-get install ${kind === 'firefox' ? 'firefox-esr' : 'chromium'}, or set ${env})`;
+  if (process.env.CI === 'true' || process.env.CI === '1') throw new Error(`CI: ${msg}`);
+  console.log(`# SKIP ${msg}`);
+  return { path: null, skip: msg };
+}
+
+/** Parses the articles count the popup shows ("3", "3 articles", "1,204"). */
+export function parseCount(text) {
+  const m = /\d[\d,]*/.exec(text ?? '');
+  return m ? Number(m[0].replace(/,/g, '')) : NaN;
+}
+
+/** Reads the page-level contract from the main world: dataset and dossier-* highlight sizes. */
+export function readDossierState() {
+  const el = document.documentElement;
+  const highlights = {};
+  if (globalThis.CSS && CSS.highlights) {
+    for (const [name, h] of CSS.highlights) if (name.startsWith('dossier-')) highlights[name] = h.size;
+  }
+  return {
+    state: el.dataset.dossier ?? null,
+    count: el.dataset.dossierCount ?? null,
+    highlightApi: Boolean(globalThis.CSS && CSS.highlights),
+    highlights,
+  };
+}
