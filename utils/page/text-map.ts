@@ -1,0 +1,152 @@
+/**
+ * The article body's visible text as one string (blocks separated by `\n`) with a map back to
+ * the DOM, so a mention's offsets become a Range even when a name crosses elements (`<b>刘晓</b>军`).
+ */
+import { isChrome, SKIP_TAGS } from './detect-article';
+
+const BLOCK = new Set(['P', 'DIV', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'UL', 'OL', 'BLOCKQUOTE', 'SECTION', 'ARTICLE', 'FIGURE', 'FIGCAPTION', 'TR', 'TD', 'TH', 'TABLE', 'PRE', 'HEADER', 'DT', 'DD', 'DL', 'ADDRESS', 'HR', 'BR', 'MAIN', 'CENTER']);
+
+interface Segment {
+  node: Text;
+  /** Offset of the segment's first character in the mapped text. */
+  start: number;
+  end: number;
+  /** Node offset of each mapped character, or null when they coincide with `nodeStart + i`. */
+  offsets: Int32Array | null;
+  nodeStart: number;
+}
+
+/** The mapped text and how to turn its offsets back into DOM ranges. */
+export interface TextMap {
+  text: string;
+  segments: Segment[];
+  /** The Range for [start, end) of `text`, or null when it maps to no text node. */
+  toRange(start: number, end: number): Range | null;
+  /** The text offset of a DOM position inside a mapped text node, or -1. */
+  offsetOf(node: Node, offset: number): number;
+}
+
+export interface TextMapOptions {
+  /** Elements to leave out besides the usual (our own UI, for example). */
+  exclude?: (el: Element) => boolean;
+  /** Whether an element is rendered; the browser's checkVisibility by default. */
+  isVisible?: (el: Element) => boolean;
+}
+
+function defaultVisible(el: Element): boolean {
+  if ((el as HTMLElement).hidden || el.getAttribute('aria-hidden') === 'true') return false;
+  const style = el.getAttribute('style');
+  if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return false;
+  const check = (el as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
+  return typeof check === 'function' ? check.call(el, { visibilityProperty: true }) !== false || el.getClientRects().length > 0 : true;
+}
+
+/** Builds the text map of `root`, skipping hidden elements, form fields, editors, furniture and our UI. */
+export function buildTextMap(root: Element, options: TextMapOptions = {}): TextMap {
+  const isVisible = options.isVisible ?? defaultVisible;
+  const parts: string[] = [];
+  const segments: Segment[] = [];
+  let length = 0;
+  let lastChar = '\n';
+
+  const breakLine = () => {
+    if (length > 0 && lastChar !== '\n') {
+      parts.push('\n');
+      length++;
+      lastChar = '\n';
+    }
+  };
+
+  const addText = (node: Text) => {
+    const value = node.nodeValue ?? '';
+    if (!value) return;
+    let out = '';
+    let offsets: number[] | null = null;
+    let firstOffset = -1;
+    for (let i = 0; i < value.length; i++) {
+      let c = value[i];
+      if (c === '\n' || c === '\t' || c === '\r' || c === ' ' || c === '\f') {
+        // Collapse whitespace like the browser does; none at the start of a block.
+        if (lastChar === ' ' || lastChar === '\n') {
+          if (!offsets) offsets = Array.from({ length: out.length }, (_, k) => firstOffset + k);
+          continue;
+        }
+        c = ' ';
+      }
+      if (firstOffset === -1) firstOffset = i;
+      if (offsets) offsets.push(i);
+      else if (i !== firstOffset + out.length) {
+        offsets = Array.from({ length: out.length }, (_, k) => firstOffset + k);
+        offsets.push(i);
+      }
+      out += c;
+      lastChar = c;
+    }
+    if (!out) return;
+    segments.push({ node, start: length, end: length + out.length, offsets: offsets ? Int32Array.from(offsets) : null, nodeStart: firstOffset });
+    parts.push(out);
+    length += out.length;
+  };
+
+  const walk = (parent: Node) => {
+    const el = parent as Element;
+    const children = el.shadowRoot ? Array.from(el.shadowRoot.childNodes) : el.tagName === 'SLOT' ? Array.from((el as HTMLSlotElement).assignedNodes?.() ?? []) : Array.from(parent.childNodes);
+    for (const child of children) {
+      if (child.nodeType === 3) addText(child as Text);
+      else if (child.nodeType === 1) {
+        const c = child as Element;
+        const tag = c.tagName.toUpperCase();
+        if (SKIP_TAGS.has(tag) || tag.startsWith('DOSSIER-') || c.hasAttribute('data-dossier-ui')) continue;
+        if ((c as HTMLElement).isContentEditable || c.getAttribute('contenteditable') === 'true' || c.getAttribute('contenteditable') === '') continue;
+        if (isChrome(c) || options.exclude?.(c) || !isVisible(c)) continue;
+        const block = BLOCK.has(tag);
+        if (block) breakLine();
+        walk(c);
+        if (block) breakLine();
+      }
+    }
+  };
+  walk(root);
+  // Drop a trailing break or space.
+  let text = parts.join('');
+  while (text.endsWith('\n') || text.endsWith(' ')) text = text.slice(0, -1);
+
+  const nodeOffset = (seg: Segment, at: number) => (seg.offsets ? seg.offsets[at - seg.start] : seg.nodeStart + (at - seg.start));
+  const segmentAt = (offset: number) => {
+    let lo = 0, hi = segments.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (segments[mid].end <= offset) lo = mid + 1;
+      else if (segments[mid].start > offset) hi = mid - 1;
+      else return segments[mid];
+    }
+    return null;
+  };
+  const bySegmentNode = new Map<Node, Segment>();
+  for (const s of segments) bySegmentNode.set(s.node, s);
+
+  return {
+    text,
+    segments,
+    toRange(start, end) {
+      if (end <= start) return null;
+      const a = segmentAt(start);
+      const b = segmentAt(end - 1);
+      if (!a || !b) return null;
+      const range = a.node.ownerDocument!.createRange();
+      range.setStart(a.node, nodeOffset(a, start));
+      range.setEnd(b.node, nodeOffset(b, end - 1) + 1);
+      return range;
+    },
+    offsetOf(node, offset) {
+      const seg = bySegmentNode.get(node);
+      if (!seg) return -1;
+      if (!seg.offsets) {
+        const at = seg.start + (offset - seg.nodeStart);
+        return at >= seg.start && at <= seg.end ? at : -1;
+      }
+      for (let i = 0; i < seg.offsets.length; i++) if (seg.offsets[i] >= offset) return seg.start + i;
+      return seg.end;
+    },
+  };
+}
