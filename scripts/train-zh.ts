@@ -1,0 +1,221 @@
+/**
+ * Trains the Chinese person/org character tagger (averaged structured perceptron, BIOES, hashed char
+ * n-gram features, Viterbi) on ../shared/data/train (override with DOSSIER_DATA), excluding every
+ * record whose id is in a *-dev.jsonl file so dev scores stay honest, then writes the pruned int8
+ * weights to utils/recognize/zh/model/weights.ts and prints dev scores.
+ *   npx tsx scripts/train-zh.ts [--epochs 10] [--bits 21] [--min-q 1] [--budget 1900000] [--dry]
+ */
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { decodeModel, encodeModel } from '../utils/recognize/zh/model/codec.ts';
+import { ALLOWED, CAN_END, Decoder } from '../utils/recognize/zh/model/decode.ts';
+import { Featurizer, lexTables, NF, NT, type Lexicon } from '../utils/recognize/zh/model/features.ts';
+import { dataDir, readJsonl, report, throughput, type GoldRecord } from './eval-zh-tagger.ts';
+
+const args = process.argv.slice(2);
+const opt = (name: string, d: number) => { const i = args.indexOf(name); return i >= 0 ? Number(args[i + 1]) : d; };
+const EPOCHS = opt('--epochs', 10);
+const BITS = opt('--bits', 21);
+const MIN_Q = opt('--min-q', 1);
+const BUDGET = opt('--budget', 1_900_000);
+const DRY = args.includes('--dry');
+const TRAIN_FILES = ['pku1998-train.jsonl', 'peoples-daily-train.jsonl', 'cluener-train.jsonl'];
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const OUT = join(root, 'utils', 'recognize', 'zh', 'model', 'weights.ts');
+
+interface Sample { n: number; feats: Int32Array; gold: Uint8Array }
+
+function loadTraining(): GoldRecord[] {
+  const dir = dataDir();
+  const devIds = new Set<string>();
+  for (const f of readdirSync(dir)) if (f.endsWith('-dev.jsonl')) for (const r of readJsonl(join(dir, f))) devIds.add(r.id);
+  const out: GoldRecord[] = [];
+  for (const f of TRAIN_FILES) {
+    const path = join(dir, 'train', f);
+    if (!existsSync(path)) throw new Error(`missing ${path}`);
+    const recs = readJsonl(path);
+    const kept = recs.filter((r) => !devIds.has(r.id));
+    console.log(`${f}: ${kept.length} of ${recs.length} records (dev removed)`);
+    out.push(...kept);
+  }
+  return out;
+}
+
+/** Learns the surname and org-ending lists from entity statistics (count and precision floors). */
+function learnLexicon(recs: GoldRecord[]): Lexicon {
+  const occ1 = new Map<string, number>(), occ2 = new Map<string, number>();
+  const sur = new Map<string, number>(), end1 = new Map<string, number>(), end2 = new Map<string, number>();
+  const inc = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+  for (const r of recs) {
+    const t = r.text;
+    for (let i = 0; i < t.length; i++) { inc(occ1, t[i]); if (i + 1 < t.length) inc(occ2, t.slice(i, i + 2)); }
+    for (const e of r.entities) {
+      const s = t.slice(e.start, e.end);
+      if (e.type === 'person' && s.length >= 2 && s.length <= 4 && !/[·•]/.test(s)) inc(sur, s[0]);
+      if (e.type === 'org' && s.length >= 2) { inc(end1, s[s.length - 1]); if (s.length >= 3) inc(end2, s.slice(-2)); }
+    }
+  }
+  const pick = (m: Map<string, number>, occ: Map<string, number>, minC: number, minR: number) =>
+    [...m].filter(([k, c]) => c >= minC && c / (occ.get(k) ?? 1) >= minR && /^[\u3400-\u9fff]+$/.test(k)).map(([k]) => k).sort();
+  return {
+    surnames: pick(sur, occ1, 3, 0.05).join(''),
+    orgEnd1: pick(end1, occ1, 5, 0.15).join(''),
+    orgEnd2: pick(end2, occ2, 3, 0.3).join(''),
+  };
+}
+
+function goldTags(r: GoldRecord): Uint8Array {
+  const tags = new Uint8Array(r.text.length);
+  const ents = r.entities.filter((e) => e.type === 'person' || e.type === 'org')
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+  let last = 0;
+  for (const e of ents) {
+    if (e.start < last || e.end <= e.start) continue;
+    const base = e.type === 'person' ? 1 : 5;
+    if (e.end - e.start === 1) tags[e.start] = base + 3;
+    else {
+      tags[e.start] = base;
+      for (let i = e.start + 1; i < e.end - 1; i++) tags[i] = base + 1;
+      tags[e.end - 1] = base + 2;
+    }
+    last = e.end;
+  }
+  return tags;
+}
+
+function viterbi(s: Sample, W: Float64Array, T: Float64Array, E: Float64Array, out: Uint8Array): void {
+  const n = s.n, f = s.feats;
+  const bp = new Uint8Array(n * NT);
+  let prev = new Float64Array(NT), cur = new Float64Array(NT);
+  const em = new Float64Array(NT);
+  for (let i = 0; i < n; i++) {
+    em.fill(0);
+    for (let k = 0; k < NF; k++) { const o = f[i * NF + k] * NT; for (let t = 0; t < NT; t++) em[t] += W[o + t]; }
+    if (i === 0) for (let t = 0; t < NT; t++) cur[t] = ALLOWED[NT * NT + t] ? em[t] + T[NT * NT + t] : -1e18;
+    else {
+      for (let t = 0; t < NT; t++) {
+        let bs = -Infinity, bj = 0;
+        for (let p = 0; p < NT; p++) {
+          if (!ALLOWED[p * NT + t]) continue;
+          const v = prev[p] + T[p * NT + t];
+          if (v > bs) { bs = v; bj = p; }
+        }
+        cur[t] = bs + em[t];
+        bp[i * NT + t] = bj;
+      }
+    }
+    const tmp = prev; prev = cur; cur = tmp;
+  }
+  let bt = 0, bs = -Infinity;
+  for (let t = 0; t < NT; t++) if (CAN_END[t] && prev[t] + E[t] > bs) { bs = prev[t] + E[t]; bt = t; }
+  for (let i = n - 1; i >= 0; i--) { out[i] = bt; if (i > 0) bt = bp[i * NT + bt]; }
+}
+
+function main(): void {
+  const t0 = performance.now();
+  const recs = loadTraining();
+  const lex = learnLexicon(recs);
+  console.log(`lexicon: ${lex.surnames.length} surnames, ${lex.orgEnd1.length} org-final chars, ${lex.orgEnd2.length / 2} org endings`);
+  const feat = new Featurizer(lexTables(lex));
+  const mask = (1 << BITS) - 1;
+  const samples: Sample[] = [];
+  let chars = 0;
+  for (const r of recs) {
+    const n = r.text.length;
+    if (!n) continue;
+    feat.load(r.text, 0, n);
+    const feats = new Int32Array(n * NF);
+    for (let i = 0; i < n; i++) feat.features(i, feats, i * NF, mask);
+    samples.push({ n, feats, gold: goldTags(r) });
+    chars += n;
+  }
+  console.log(`${samples.length} samples, ${chars} chars, featurised in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+  const size = (1 << BITS) * NT;
+  const W = new Float64Array(size), U = new Float64Array(size);
+  const T = new Float64Array((NT + 1) * NT), TU = new Float64Array(T.length);
+  const E = new Float64Array(NT), EU = new Float64Array(NT);
+  let c = 1;
+  let seed = 12345;
+  const rand = () => { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; return seed / 4294967296; };
+  const order = samples.map((_, i) => i);
+  const pred = new Uint8Array(4096);
+  for (let ep = 0; ep < EPOCHS; ep++) {
+    for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); [order[i], order[j]] = [order[j], order[i]]; }
+    let errs = 0, tot = 0;
+    for (const idx of order) {
+      const s = samples[idx];
+      const p = s.n <= pred.length ? pred : new Uint8Array(s.n);
+      viterbi(s, W, T, E, p);
+      const g = s.gold;
+      let wrong = false;
+      for (let i = 0; i < s.n; i++) {
+        tot++;
+        const gp = i === 0 ? NT : g[i - 1], pp = i === 0 ? NT : p[i - 1];
+        if (g[i] !== p[i]) {
+          errs++;
+          wrong = true;
+          for (let k = 0; k < NF; k++) {
+            const o = s.feats[i * NF + k] * NT;
+            W[o + g[i]] += 1; U[o + g[i]] += c;
+            W[o + p[i]] -= 1; U[o + p[i]] -= c;
+          }
+        }
+        if (g[i] !== p[i] || gp !== pp) {
+          T[gp * NT + g[i]] += 1; TU[gp * NT + g[i]] += c;
+          T[pp * NT + p[i]] -= 1; TU[pp * NT + p[i]] -= c;
+        }
+      }
+      if (wrong) {
+        const gl = g[s.n - 1], pl = p[s.n - 1];
+        if (gl !== pl) { E[gl] += 1; EU[gl] += c; E[pl] -= 1; EU[pl] -= c; }
+      }
+      c++;
+    }
+    console.log(`epoch ${ep + 1}: ${errs} tag errors (${((100 * errs) / tot).toFixed(2)}%), ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  const avg = (w: Float64Array, u: Float64Array) => { const a = new Float64Array(w.length); for (let i = 0; i < w.length; i++) a[i] = w[i] - u[i] / c; return a; };
+  const Wa = avg(W, U), Ta = avg(T, TU), Ea = avg(E, EU);
+
+  // quantise: scale so the 99.99th percentile of |w| maps to 127, clip the rest
+  const abs: number[] = [];
+  for (let i = 0; i < Wa.length; i++) if (Wa[i] !== 0) abs.push(Math.abs(Wa[i]));
+  abs.sort((a, b) => a - b);
+  const scale = abs[Math.floor(abs.length * 0.9999)] / 127;
+  console.log(`${abs.length} nonzero weights; scale ${scale.toFixed(3)}`);
+  const q = (v: number, lim: number) => Math.max(-lim, Math.min(lim, Math.round(v / scale)));
+  const trans = Int16Array.from(Ta, (v) => q(v, 32767));
+  const end = Int16Array.from(Ea, (v) => q(v, 32767));
+
+  let minQ = MIN_Q;
+  let b64 = '';
+  for (;;) {
+    const buckets: number[] = [];
+    const wq: number[] = [];
+    for (let b = 0; b < 1 << BITS; b++) {
+      let mx = 0;
+      const row: number[] = [];
+      for (let t = 0; t < NT; t++) { const v = q(Wa[b * NT + t], 127); row.push(v); mx = Math.max(mx, Math.abs(v)); }
+      if (mx < minQ) continue;
+      buckets.push(b);
+      // small weights in a kept row are noise at this resolution: zero them to save bytes
+      for (const v of row) wq.push(Math.abs(v) < Math.max(1, minQ >> 1) ? 0 : v);
+    }
+    b64 = encodeModel({ bits: BITS, trans, end, lex, buckets: Int32Array.from(buckets), weights: Int8Array.from(wq) });
+    console.log(`min |q| ${minQ}: ${buckets.length} features kept, ${(b64.length / 1024).toFixed(0)} KB base64`);
+    if (b64.length <= BUDGET) break;
+    minQ++;
+  }
+  const dec = new Decoder(decodeModel(b64));
+  const tag = (text: string) => dec.tag(text);
+  report(tag);
+  console.log(`speed ${(throughput(tag) / 1e6).toFixed(2)} M chars/s; total ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  if (DRY) return;
+  const header = `/**\n * Weights of the Chinese person/org character tagger, generated by scripts/train-zh.ts (do not edit):\n` +
+    ` * base64 of the pruned int8 model (format in ./codec.ts), shipped as a string so Node and Vite load it alike.\n */\n`;
+  writeFileSync(OUT, `${header}export const ZH_TAGGER_WEIGHTS =\n  '${b64}';\n`);
+  console.log(`wrote ${OUT} (${(b64.length / 1024).toFixed(0)} KB)`);
+}
+
+main();

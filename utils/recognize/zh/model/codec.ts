@@ -1,0 +1,143 @@
+/**
+ * Binary format of the tagger weights (pruned, int8-quantised, base64 in weights.ts). The encoder is
+ * used by scripts/train-zh.ts, the decoder by the runtime; keeping both here keeps them in step.
+ *
+ * Layout (little endian): u8 version, u8 hash bits, u8 NF, u8 NT,
+ *   i16 trans[(NT + 1) * NT] (row NT = start), i16 end[NT],
+ *   3 × (u32 length, u16 chars) lexicon strings,
+ *   u32 K, then K × (varint (bucketDelta << NT | nonzeroMask), i8 per nonzero tag).
+ */
+import { NF, NT, type Lexicon } from './features';
+
+/** Format version; bump when the layout or the feature templates change. */
+export const VERSION = 3;
+
+/** The sparse quantised model the trainer hands to encodeModel(). */
+export interface SparseModel {
+  bits: number;
+  trans: Int16Array; // (NT + 1) * NT
+  end: Int16Array; // NT
+  lex: Lexicon;
+  buckets: Int32Array; // sorted ascending
+  weights: Int8Array; // buckets.length * NT
+}
+
+/** A model ready for decoding: an open-addressed table from feature bucket to NT int8 weights. */
+export interface RuntimeModel {
+  bits: number;
+  trans: Int32Array;
+  end: Int32Array;
+  lex: Lexicon;
+  keys: Int32Array; // -1 = empty
+  vals: Int8Array; // keys.length * NT
+  tmask: number;
+}
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** Bytes to base64 without Buffer or btoa, so the trainer needs no platform API either. */
+export function toBase64(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  let line = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const a = bytes[i], b = i + 1 < bytes.length ? bytes[i + 1] : 0, c = i + 2 < bytes.length ? bytes[i + 2] : 0;
+    const n = (a << 16) | (b << 8) | c;
+    line += B64[(n >> 18) & 63] + B64[(n >> 12) & 63] + (i + 1 < bytes.length ? B64[(n >> 6) & 63] : '=') + (i + 2 < bytes.length ? B64[n & 63] : '=');
+    if (line.length >= 4096) { parts.push(line); line = ''; }
+  }
+  parts.push(line);
+  return parts.join('');
+}
+
+/** Base64 to bytes with a lookup table: fast enough for a 2 MB string in a few milliseconds. */
+export function fromBase64(s: string): Uint8Array {
+  const lut = new Uint8Array(128);
+  for (let i = 0; i < 64; i++) lut[B64.charCodeAt(i)] = i;
+  let len = s.length;
+  while (len > 0 && s.charCodeAt(len - 1) === 61) len--;
+  const out = new Uint8Array((len * 3) >> 2);
+  let o = 0, i = 0;
+  for (; i + 4 <= len; i += 4) {
+    const n = (lut[s.charCodeAt(i)] << 18) | (lut[s.charCodeAt(i + 1)] << 12) | (lut[s.charCodeAt(i + 2)] << 6) | lut[s.charCodeAt(i + 3)];
+    out[o++] = n >> 16; out[o++] = (n >> 8) & 255; out[o++] = n & 255;
+  }
+  const rest = len - i;
+  if (rest >= 2) {
+    const n = (lut[s.charCodeAt(i)] << 18) | (lut[s.charCodeAt(i + 1)] << 12) | (rest > 2 ? lut[s.charCodeAt(i + 2)] << 6 : 0);
+    out[o++] = n >> 16;
+    if (rest > 2) out[o++] = (n >> 8) & 255;
+  }
+  return out;
+}
+
+class Writer {
+  buf = new Uint8Array(1 << 16);
+  n = 0;
+  private grow(k: number): void {
+    if (this.n + k <= this.buf.length) return;
+    const b = new Uint8Array(Math.max(this.buf.length * 2, this.n + k));
+    b.set(this.buf.subarray(0, this.n));
+    this.buf = b;
+  }
+  u8(v: number): void { this.grow(1); this.buf[this.n++] = v & 255; }
+  u16(v: number): void { this.u8(v); this.u8(v >> 8); }
+  u32(v: number): void { this.u16(v & 0xffff); this.u16(v >>> 16); }
+  varint(v: number): void { while (v >= 128) { this.u8((v & 127) | 128); v = Math.floor(v / 128); } this.u8(v); }
+  str(s: string): void { this.u32(s.length); for (let i = 0; i < s.length; i++) this.u16(s.charCodeAt(i)); }
+}
+
+/** Serialises a pruned model to base64 (called by the trainer). */
+export function encodeModel(m: SparseModel): string {
+  const w = new Writer();
+  w.u8(VERSION); w.u8(m.bits); w.u8(NF); w.u8(NT);
+  for (let i = 0; i < m.trans.length; i++) w.u16(m.trans[i]);
+  for (let i = 0; i < NT; i++) w.u16(m.end[i]);
+  w.str(m.lex.surnames); w.str(m.lex.orgEnd1); w.str(m.lex.orgEnd2);
+  w.u32(m.buckets.length);
+  let prev = 0;
+  for (let j = 0; j < m.buckets.length; j++) {
+    let mask = 0;
+    for (let t = 0; t < NT; t++) if (m.weights[j * NT + t] !== 0) mask |= 1 << t;
+    w.varint((m.buckets[j] - prev) * (1 << NT) + mask);
+    prev = m.buckets[j];
+    for (let t = 0; t < NT; t++) if (mask & (1 << t)) w.u8(m.weights[j * NT + t]);
+  }
+  return toBase64(w.buf.subarray(0, w.n));
+}
+
+/** Parses the base64 model into lookup tables; throws on a version or template mismatch. */
+export function decodeModel(b64: string): RuntimeModel {
+  const b = fromBase64(b64);
+  let p = 0;
+  const u8 = () => b[p++];
+  const u16 = () => { const v = b[p] | (b[p + 1] << 8); p += 2; return v; };
+  const i16 = () => (u16() << 16) >> 16;
+  const u32 = () => (u16() | (u16() << 16)) >>> 0;
+  const str = () => { const n = u32(); let s = ''; for (let i = 0; i < n; i++) s += String.fromCharCode(u16()); return s; };
+  const version = u8(), bits = u8(), nf = u8(), nt = u8();
+  if (version !== VERSION || nf !== NF || nt !== NT) throw new Error(`zh tagger model mismatch: v${version} nf${nf} nt${nt}`);
+  const trans = new Int32Array((NT + 1) * NT);
+  for (let i = 0; i < trans.length; i++) trans[i] = i16();
+  const end = new Int32Array(NT);
+  for (let i = 0; i < NT; i++) end[i] = i16();
+  const lex: Lexicon = { surnames: str(), orgEnd1: str(), orgEnd2: str() };
+  const k = u32();
+  let size = 1;
+  while (size < k * 2) size <<= 1;
+  const tmask = size - 1;
+  const keys = new Int32Array(size).fill(-1);
+  const vals = new Int8Array(size * NT);
+  let bucket = 0;
+  for (let j = 0; j < k; j++) {
+    let v = 0, mul = 1, byte: number;
+    do { byte = b[p++]; v += (byte & 127) * mul; mul *= 128; } while (byte & 128);
+    const mask = v % (1 << NT);
+    bucket += (v - mask) / (1 << NT);
+    let s = bucket & tmask;
+    while (keys[s] !== -1) s = (s + 1) & tmask;
+    keys[s] = bucket;
+    const o = s * NT;
+    for (let t = 0; t < NT; t++) if (mask & (1 << t)) vals[o + t] = (b[p++] << 24) >> 24;
+  }
+  return { bits, trans, end, lex, keys, vals, tmask };
+}
