@@ -43,8 +43,8 @@ export function shape(w: string): string {
   return out;
 }
 
-/** `Xx` for a capitalised word, `X` all caps, `x` lower, `d` digits, `p` punctuation, `m` mixed. */
-function shortShape(w: string): string {
+/** Coarse shape, used in word-pair features: `Xx` for a capitalised word, `X` all caps, `x` lower, `d` digits, `p` punctuation, `m` mixed. */
+export function shortShape(w: string): string {
   if (w === PAD) return PAD;
   const sh = shape(w);
   if (sh === 'Xx' || sh === 'X' || sh === 'x' || sh === 'd') return sh;
@@ -88,20 +88,30 @@ export function wordFeatures(w: string, k: number, lex: Lexicon | null): string[
   return out;
 }
 
-/** Features that join neighbouring words; computed per position, not cached. */
+const lower = (w: string) => (w === PAD ? PAD : w.toLowerCase());
+
+/** Features of the pair (previous word, word): depend on two words only, so the decoder caches them. */
+export function leftPairFeatures(p: string, w: string): string[] {
+  const sw = shortShape(w);
+  return [`A${shortShape(p)}|${sw}`, `D${lower(p)}|${lower(w)}`, `G${lower(p)}|${sw}`];
+}
+
+/** Features of the pair (word, next word). */
+export function rightPairFeatures(w: string, n: string): string[] {
+  const sw = shortShape(w);
+  return [`B${sw}|${shortShape(n)}`, `E${lower(w)}|${lower(n)}`, `H${sw}|${lower(n)}`];
+}
+
+/** Shapes of the previous word, the word and the next word. */
+export function triFeature(p: string, w: string, n: string): string {
+  return `C${shortShape(p)}|${shortShape(w)}|${shortShape(n)}`;
+}
+
+/** All features that join neighbouring words at position i (training computes them this way). */
 export function pairFeatures(words: string[], i: number): string[] {
   const at = (j: number) => (j >= 0 && j < words.length ? words[j] : PAD);
   const p = at(i - 1), w = at(i), n = at(i + 1);
-  const lp = p === PAD ? PAD : p.toLowerCase(), lw = w.toLowerCase(), ln = n === PAD ? PAD : n.toLowerCase();
-  return [
-    `A${shortShape(p)}|${shortShape(w)}`,
-    `B${shortShape(w)}|${shortShape(n)}`,
-    `C${shortShape(p)}|${shortShape(w)}|${shortShape(n)}`,
-    `D${lp}|${lw}`,
-    `E${lw}|${ln}`,
-    `G${lp}|${shortShape(w)}`,
-    `H${shortShape(w)}|${ln}`,
-  ];
+  return [...leftPairFeatures(p, w), ...rightPairFeatures(w, n), triFeature(p, w, n)];
 }
 
 /** Allowed BIOES transitions (hard constraint during decoding and training). */

@@ -3,7 +3,9 @@
  * scripts/train-en.ts writes to model/weights.ts. Weights are indexed lazily (one scan of the
  * string on first use) and score vectors are cached per (offset, word), so long pages stay fast.
  */
-import { NT, PAD, type Lexicon, pairFeatures, wordFeatures } from './features';
+import {
+  NT as NTAGS, PAD as PADW, type Lexicon, leftPairFeatures, rightPairFeatures, shortShape, triFeature, wordFeatures,
+} from './features';
 import { WEIGHTS } from './model/weights';
 import { viterbi } from './viterbi';
 
@@ -13,10 +15,11 @@ export interface Model {
   index: Map<string, number>;
   trans: Float64Array;
   lex: Lexicon;
-  cache: Array<Map<string, Float64Array>>;
 }
 
-const ZERO = new Float64Array(NT);
+// local copies: imported bindings can compile to getters, which are slow in the inner loops
+const NT = NTAGS;
+const PAD = PADW;
 
 /** Parses the compact weight string (format: see scripts/train-en.ts `encode`). */
 export function loadModel(src: string): Model {
@@ -38,18 +41,18 @@ export function loadModel(src: string): Model {
     if (colon > pos && colon < end) index.set(src.slice(colon + 1, end), pos);
     pos = end + 1;
   }
-  return { src, index, trans, lex, cache: [0, 1, 2, 3, 4].map(() => new Map()) };
+  return { src, index, trans, lex };
 }
 
 function emptyModel(src: string): Model {
   const lex: Lexicon = { first: new Set(), last: new Set(), org: new Set(), orgEnd: new Set(), lower: new Set() };
-  return { src, index: new Map(), trans: new Float64Array((NT + 1) * (NT + 1)), lex, cache: [0, 1, 2, 3, 4].map(() => new Map()) };
+  return { src, index: new Map(), trans: new Float64Array((NT + 1) * (NT + 1)), lex };
 }
 
 /** Adds the weights of feature `f` (if the model has it) into `acc`. */
-function addFeature(m: Model, f: string, acc: Float64Array): void {
+function addFeature(m: Model, f: string, acc: Float64Array): boolean {
   const at = m.index.get(f);
-  if (at === undefined) return;
+  if (at === undefined) return false;
   const src = m.src;
   let t = 0, v = 0, neg = false, any = false;
   for (let p = at; ; p++) {
@@ -57,20 +60,61 @@ function addFeature(m: Model, f: string, acc: Float64Array): void {
     if (c === 44 || c === 58) {
       if (any) acc[t] += neg ? -v : v;
       t++; v = 0; neg = false; any = false;
-      if (c === 58 || t >= NT) return;
+      if (c === 58 || t >= NT) return true;
     } else if (c === 45) neg = true;
     else { v = v * 10 + (c - 48); any = true; }
   }
 }
 
-function wordVector(m: Model, w: string, k: number): Float64Array {
-  const cache = m.cache[k + 2];
-  let v = cache.get(w);
+/** One distinct word: its id (for pair caches), coarse shape and score vectors at offsets −2…2. */
+interface Rec { id: number; w: string; ss: number; v: Float64Array; left: Map<number, Float64Array>; right: Map<number, Float64Array> }
+
+const SHAPES = new Map<string, number>();
+function shapeId(w: string): number {
+  const s = shortShape(w);
+  let id = SHAPES.get(s);
+  if (id === undefined) SHAPES.set(s, (id = SHAPES.size));
+  return id;
+}
+
+interface Caches { words: Map<string, Rec>; pairs: number; tri: Map<number, Float64Array> }
+const caches = new WeakMap<Model, Caches>();
+const MAX_WORDS = 100_000;
+
+function cachesOf(m: Model): Caches {
+  let c = caches.get(m);
+  if (!c) caches.set(m, (c = { words: new Map(), pairs: 0, tri: new Map() }));
+  return c;
+}
+
+function record(m: Model, c: Caches, w: string): Rec {
+  let r = c.words.get(w);
+  if (r) return r;
+  if (c.words.size >= MAX_WORDS || c.pairs >= 4 * MAX_WORDS) { c.words.clear(); c.tri.clear(); c.pairs = 0; }
+  const v = new Float64Array(5 * NT);
+  for (let k = -2; k <= 2; k++) {
+    const acc = v.subarray((k + 2) * NT, (k + 3) * NT);
+    for (const f of wordFeatures(w, k, m.lex)) addFeature(m, f, acc);
+  }
+  r = { id: c.words.size + 1, w, ss: shapeId(w), v, left: new Map(), right: new Map() };
+  c.words.set(w, r);
+  return r;
+}
+
+const ZERO = new Float64Array(NT);
+
+/** Score of the pair features of (a, b), cached on `b` (left pairs) or on `a` (right pairs). */
+function pairVector(m: Model, c: Caches, a: Rec, b: Rec, left: boolean): Float64Array {
+  const cache = left ? b.left : a.right;
+  const key = left ? a.id : b.id;
+  let v = cache.get(key);
   if (v) return v;
   v = new Float64Array(NT);
-  for (const f of wordFeatures(w, k, m.lex)) addFeature(m, f, v);
-  if (cache.size > 50_000) cache.clear();
-  cache.set(w, v);
+  let hit = false;
+  for (const f of left ? leftPairFeatures(a.w, b.w) : rightPairFeatures(a.w, b.w)) hit = addFeature(m, f, v) || hit;
+  if (!hit) v = ZERO;
+  c.pairs++;
+  cache.set(key, v);
   return v;
 }
 
@@ -86,17 +130,30 @@ export function getModel(): Model {
 /** BIOES tag indexes (see TAGS) for one sentence of words. */
 export function tagWords(words: string[], m: Model = getModel()): Uint8Array {
   const n = words.length;
+  const c = cachesOf(m);
+  const pad = record(m, c, PAD);
+  const recs: Rec[] = new Array(n + 4);
+  recs[0] = recs[1] = recs[n + 2] = recs[n + 3] = pad;
+  for (let i = 0; i < n; i++) recs[i + 2] = record(m, c, words[i]);
+  // a cache reset inside the loop above would leave stale ids: re-read in that (rare) case
+  for (let i = 0; i < n; i++) if (c.words.get(words[i]) !== recs[i + 2]) return tagWords(words, m);
   const emit = new Float64Array(n * NT);
-  const acc = new Float64Array(NT);
   for (let i = 0; i < n; i++) {
-    acc.set(ZERO);
-    for (let k = -2; k <= 2; k++) {
-      const j = i + k;
-      const v = wordVector(m, j >= 0 && j < n ? words[j] : PAD, k);
-      for (let t = 0; t < NT; t++) acc[t] += v[t];
+    const o = i * NT;
+    for (let k = 0; k < 5; k++) {
+      const v = recs[i + k].v, base = k * NT; // the word at offset k-2 from i, its vector for that offset
+      for (let t = 0; t < NT; t++) emit[o + t] += v[base + t];
     }
-    for (const f of pairFeatures(words, i)) addFeature(m, f, acc);
-    emit.set(acc, i * NT);
+    const p = recs[i + 1], w = recs[i + 2], nx = recs[i + 3];
+    const l = pairVector(m, c, p, w, true), r = pairVector(m, c, w, nx, false);
+    const tkey = (p.ss * 64 + w.ss) * 64 + nx.ss;
+    let tv = c.tri.get(tkey);
+    if (!tv) {
+      tv = new Float64Array(NT);
+      addFeature(m, triFeature(p.w, w.w, nx.w), tv);
+      c.tri.set(tkey, tv);
+    }
+    for (let t = 0; t < NT; t++) emit[o + t] += l[t] + r[t] + tv[t];
   }
   return viterbi(emit, n, m.trans);
 }

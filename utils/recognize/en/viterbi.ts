@@ -2,7 +2,10 @@
  * Best BIOES tag sequence for one sentence under hard transition constraints; shared by the
  * trainer and the run-time tagger so both decode identically.
  */
-import { NT, allowed, canEnd, canStart } from './features';
+import { NT as NTAGS, allowed, canEnd, canStart } from './features';
+
+// a local copy: imported bindings can compile to getters, which are slow in the inner loops
+const NT = NTAGS;
 
 const OK: boolean[] = [];
 for (let f = 0; f < NT; f++) for (let t = 0; t < NT; t++) OK[f * NT + t] = allowed(f, t);
