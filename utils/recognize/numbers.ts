@@ -1,6 +1,9 @@
+import { findEnNumbers } from './numbers-en';
+import { findZhNumbers } from './numbers-zh';
 import type { Lang, NumberMention } from './types';
 
-/** Quantities in squeezed text. Placeholder until the numbers module lands (see issue 3). */
-export function findNumbers(_text: string, _lang: Lang): NumberMention[] {
-  return [];
+/** Quantities in squeezed text, by the rules of the text's language (GUIDELINES.md "number"; English: `$4.2 billion`). */
+export function findNumbers(text: string, lang: Lang): NumberMention[] {
+  if (!text) return [];
+  return lang === 'en' ? findEnNumbers(text) : findZhNumbers(text);
 }

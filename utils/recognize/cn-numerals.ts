@@ -1,0 +1,85 @@
+/**
+ * Chinese numerals (`三`, `两`, `二十一`, `一九九八`, `三万五千`): which characters are numerals and what
+ * a run of them is worth. Shared by the number and date recognisers.
+ */
+
+const DIGIT: Record<string, number> = {
+  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+const SMALL_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+const BIG_UNIT: Record<string, number> = { 万: 1e4, 亿: 1e8 };
+
+/** The value of one numeral digit character (`三` → 3, `两` → 2), or undefined; so callers can read years digit by digit. */
+export function cnDigit(c: string | undefined): number | undefined {
+  return c === undefined ? undefined : DIGIT[c];
+}
+
+/** True for any character that can be part of a Chinese numeral (digits, 十百千, 万亿). */
+export function isCnNumeralChar(c: string | undefined): boolean {
+  return c !== undefined && (c in DIGIT || c in SMALL_UNIT || c in BIG_UNIT);
+}
+
+/** True for characters a counting numeral may start with: a digit or 十/百/千 (not 万/亿, which are words of their own). */
+export function isCnNumeralStart(c: string | undefined): boolean {
+  return c !== undefined && (c in DIGIT || c in SMALL_UNIT);
+}
+
+/** True for 万 and 亿, the multipliers that also follow Arabic digits (`4163万`, `1.2亿`). */
+export function isBigUnit(c: string | undefined): boolean {
+  return c !== undefined && c in BIG_UNIT;
+}
+
+/** The factor of a multiplier character after Arabic digits (`万` → 1e4, `千` → 1e3), or undefined. */
+export function multiplierOf(c: string | undefined): number | undefined {
+  if (c === undefined) return undefined;
+  return BIG_UNIT[c] ?? (c === '千' || c === '百' ? SMALL_UNIT[c] : undefined);
+}
+
+/** Offset just past the run of numeral characters starting at `i` (linear; `i` itself when none). */
+export function cnNumeralEnd(text: string, i: number): number {
+  let j = i;
+  while (j < text.length && isCnNumeralChar(text[j])) j++;
+  return j;
+}
+
+/**
+ * The value of a numeral run: positional (`一九九八` → 1998) when it has no 十百千万亿, otherwise the
+ * usual grouped reading (`三万五千` → 35000, `十二` → 12). A run of two adjacent digits that reads as an
+ * estimate (`两三`, `七八`) is worth its first digit. Never throws; huge runs give Infinity.
+ */
+export function parseCnNumeral(s: string): number {
+  if (!s) return NaN;
+  let hasUnit = false;
+  for (const c of s) if (c in SMALL_UNIT || c in BIG_UNIT) hasUnit = true;
+  if (!hasUnit) {
+    if (s.length === 2) {
+      const a = DIGIT[s[0]], b = DIGIT[s[1]];
+      if (b === a + 1 || (s[0] === '两' && b === 3)) return a;
+    }
+    let v = 0;
+    for (const c of s) v = v * 10 + (DIGIT[c] ?? 0);
+    return v;
+  }
+  let total = 0; // value of the groups closed by 万 or 亿
+  let section = 0; // value below the current 万/亿 group
+  let digit = 0;
+  for (const c of s) {
+    if (c in DIGIT) {
+      digit = DIGIT[c];
+    } else if (c in SMALL_UNIT) {
+      section += (digit || 1) * SMALL_UNIT[c];
+      digit = 0;
+    } else if (c === '亿') {
+      // 亿 multiplies everything before it (`一万亿` → 1e12).
+      total = (total + section + digit || 1) * 1e8;
+      section = 0;
+      digit = 0;
+    } else {
+      // 万 multiplies its own group (`一亿二千万` → 1.2e8).
+      total += (section + digit || 1) * 1e4;
+      section = 0;
+      digit = 0;
+    }
+  }
+  return total + section + digit;
+}

@@ -1,0 +1,189 @@
+/**
+ * Chinese calendar expressions: `2023年`, `2023年度`, `1月份`, `2023年12月22日`, `二〇二四年`, ranges
+ * (`2月1日至5日` → two dates, the end takes the start's month; `2021—2035年` → one date `2021/2035`)
+ * and numeric forms (`2024-02-07`). Qualifiers (以来, 年底, 上午) stay outside the span.
+ */
+import { digitRunEnd, digitValue, isDigit } from './arabic-numerals';
+import { cnDigit, cnNumeralEnd, isCnNumeralStart, parseCnNumeral } from './cn-numerals';
+import { isoOf, refParts, type DateParts } from './date-parts';
+import type { DateMention } from './types';
+
+const YEAR_DASHES = new Set(['-', '—', '–', '－', '~', '～', '―']);
+const RANGE_CONNECTORS = new Set(['至', '到', '-', '—', '–', '－', '~', '～', '―']);
+const NUMERIC_SEPARATORS = new Set(['-', '/', '.', '／', '．']);
+/** After `N日` these make the expression a duration, not a day (`30日内`, `15日以上`). */
+const DURATION_AFTER_DAY = ['内', '以内', '之内', '后', '以后', '之后', '以上', '左右', '时间'];
+
+interface Numeral {
+  end: number;
+  value: number;
+  /** Digits in an Arabic numeral, or characters in a Chinese one. */
+  length: number;
+  cn: boolean;
+}
+
+/** A small whole number at `i` in Arabic or Chinese digits (no decimal point), or null. */
+function readSmall(text: string, i: number, allowCn: boolean): Numeral | null {
+  if (isDigit(text[i])) {
+    const end = digitRunEnd(text, i);
+    if (end - i > 4) return null;
+    let v = 0;
+    for (let k = i; k < end; k++) v = v * 10 + digitValue(text[k]);
+    return { end, value: v, length: end - i, cn: false };
+  }
+  if (allowCn && isCnNumeralStart(text[i])) {
+    const end = cnNumeralEnd(text, i);
+    if (end - i > 4) return null;
+    const s = text.slice(i, end);
+    if (/[百千万亿两]/.test(s)) return null;
+    return { end, value: parseCnNumeral(s), length: end - i, cn: true };
+  }
+  return null;
+}
+
+/** A four-digit year at `i` (`2024`, `２０２４`, `二〇二四`), or null. */
+function readYearDigits(text: string, i: number): Numeral | null {
+  if (isDigit(text[i])) {
+    const end = digitRunEnd(text, i);
+    if (end - i !== 4) return null;
+    let v = 0;
+    for (let k = i; k < end; k++) v = v * 10 + digitValue(text[k]);
+    return v >= 1000 && v <= 2200 ? { end, value: v, length: 4, cn: false } : null;
+  }
+  let v = 0;
+  for (let k = i; k < i + 4; k++) {
+    const d = cnDigit(text[k]);
+    if (d === undefined || text[k] === '两') return null;
+    v = v * 10 + d;
+  }
+  if (cnDigit(text[i + 4]) !== undefined) return null;
+  return v >= 1000 && v <= 2200 ? { end: i + 4, value: v, length: 4, cn: true } : null;
+}
+
+interface Parsed {
+  end: number;
+  parts: DateParts;
+  /** For a year range, the end year. */
+  toYear?: number;
+}
+
+/**
+ * Reads a date starting at `i`. `context` supplies the year and month a bare continuation lacks
+ * (`2月1日至5日`). Returns null when nothing at `i` is a date.
+ */
+function readDate(text: string, i: number, context: DateParts | null): Parsed | null {
+  const prev = text[i - 1];
+  if (prev === '第') return null;
+  // Numeric form: 2024-02-07, 2024/2/7, 2024.2.7.
+  const y0 = readYearDigits(text, i);
+  if (y0 && !y0.cn && NUMERIC_SEPARATORS.has(text[y0.end])) {
+    const sep = text[y0.end];
+    const m = readSmall(text, y0.end + 1, false);
+    if (m && m.length <= 2 && text[m.end] === sep) {
+      const d = readSmall(text, m.end + 1, false);
+      if (d && d.length <= 2 && m.value >= 1 && m.value <= 12 && d.value >= 1 && d.value <= 31 && !isDigit(text[d.end]))
+        return { end: d.end, parts: { year: y0.value, month: m.value, day: d.value } };
+    }
+  }
+  let at = i;
+  const parts: DateParts = {};
+  let toYear: number | undefined;
+  if (y0) {
+    if (text[y0.end] === '年') {
+      parts.year = y0.value;
+      at = y0.end + 1;
+    } else if (YEAR_DASHES.has(text[y0.end]) || (YEAR_DASHES.has(text[y0.end + 1]) && text[y0.end] === text[y0.end + 1])) {
+      // `2021—2035年`, `2023-2025年`, `2020——2022年`: one date.
+      const dashEnd = text[y0.end] === text[y0.end + 1] ? y0.end + 2 : y0.end + 1;
+      const y1 = readYearDigits(text, dashEnd);
+      if (y1 && text[y1.end] === '年' && y1.value > y0.value) {
+        return { end: y1.end + 1 + (text[y1.end + 1] === '度' ? 1 : 0), parts: { year: y0.value }, toYear: y1.value };
+      }
+      return null;
+    } else {
+      return null;
+    }
+    if (text[at] === '度') return { end: at + 1, parts };
+  }
+  // Month.
+  const m = readSmall(text, at, true);
+  if (m && text[m.end] === '月' && m.value >= 1 && m.value <= 12 && m.length <= 2) {
+    if (!parts.year && context?.year) parts.year = context.year;
+    parts.month = m.value;
+    at = m.end + 1;
+    if (text[at] === '份') return { end: at + 1, parts };
+    const d = readSmall(text, at, true);
+    if (d && (text[d.end] === '日' || text[d.end] === '号') && d.value >= 1 && d.value <= 31 && d.length <= 3) {
+      parts.day = d.value;
+      return { end: d.end + 1, parts };
+    }
+    return { end: at, parts };
+  }
+  if (parts.year) return { end: at, parts };
+  // A bare day: the end of a range, or a day of the current month (`5日，…`), never a duration (`30日内`).
+  if (m && !m.cn && m.length <= 2 && text[m.end] === '日' && m.value >= 1 && m.value <= 31) {
+    const after = m.end + 1;
+    if (text[after] === '元') return null;
+    if (DURATION_AFTER_DAY.some((w) => text.startsWith(w, after))) return null;
+    const p: DateParts = { day: m.value };
+    if (context?.month) {
+      p.year = context.year;
+      p.month = context.month;
+    }
+    return { end: after, parts: p };
+  }
+  if (m && m.cn && context?.month && text[m.end] === '日' && m.value >= 1 && m.value <= 31)
+    return { end: m.end + 1, parts: { year: context.year, month: context.month, day: m.value } };
+  return null;
+}
+
+/** Finds Chinese calendar expressions in squeezed text; `refDate` gives month-days their year. */
+export function findZhDates(text: string, refDate?: string): DateMention[] {
+  const out: DateMention[] = [];
+  const ref = refParts(refDate);
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text[i];
+    const digit = isDigit(c);
+    if (!digit && !isCnNumeralStart(c)) {
+      i++;
+      continue;
+    }
+    // Only at the start of a numeral run.
+    const runEnd = digit ? digitRunEnd(text, i) : cnNumeralEnd(text, i);
+    const prev = text[i - 1];
+    if ((digit && (isDigit(prev) || prev === '.' || prev === '．')) || (!digit && isCnNumeralStart(prev))) {
+      i = runEnd;
+      continue;
+    }
+    let parsed = readDate(text, i, null);
+    if (!parsed) {
+      i = Math.max(runEnd, i + 1);
+      continue;
+    }
+    let context: DateParts = { year: parsed.parts.year ?? ref.year, month: parsed.parts.month ?? ref.month };
+    for (;;) {
+      const { parts, toYear, end } = parsed;
+      const filled: DateParts = { ...parts };
+      if (filled.month && !filled.year) filled.year = ref.year;
+      if (filled.day && !filled.month) {
+        filled.month = context.month;
+        filled.year = filled.year ?? context.year;
+      }
+      const iso = toYear ? `${parts.year}/${toYear}` : isoOf(filled);
+      const m: DateMention = { type: 'date', start: i, end, text: text.slice(i, end) };
+      if (iso) m.iso = iso;
+      out.push(m);
+      context = { year: filled.year ?? context.year, month: filled.month ?? context.month };
+      i = end;
+      // A range continues with 至/到/dash and a date that inherits what it leaves out.
+      if (!RANGE_CONNECTORS.has(text[end])) break;
+      const next = readDate(text, end + 1, context);
+      if (!next) break;
+      i = end + 1;
+      parsed = next;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,2 @@
+import type { NumberMention } from './types';
+export function findEnNumbers(_text: string): NumberMention[] { return []; }

@@ -1,0 +1,246 @@
+/**
+ * Chinese quantities: `近35万名`, `4163万元`, `98.6%`, `5500余点次`, `两项`, `三名`. One forward scan; every
+ * numeral run is read once, so the cost is linear in the text whatever it holds.
+ */
+import { digitValue, isDigit, readArabic } from './arabic-numerals';
+import { cnNumeralEnd, isBigUnit, isCnNumeralStart, multiplierOf, parseCnNumeral } from './cn-numerals';
+import type { NumberMention } from './types';
+import { zhOrdinalTailAt, zhUnitAt } from './units';
+
+type Modifier = '近' | '约' | '超' | '余' | '多';
+
+/** Cn numerals longer than this are not read as quantities (runs of 万 and the like). */
+const MAX_CN_RUN = 12;
+
+const LEADING_MODIFIERS = new Set(['近', '约', '超']);
+/** Words in which 近/约/超 are not an approximator (`最近3天`, `附近`, `制约`). */
+const NOT_MODIFIER_BEFORE = new Set(['最', '附', '靠', '邻', '制', '节', '签', '契', '赶', '高']);
+const OPEN_QUOTES = new Set(['“', '‘', '「', '『', '"', '《']);
+const CLOSE_QUOTES = new Set(['”', '’', '」', '』', '"', '》']);
+/** After these a numeral is a position in a series, not a count (`第五届`, `初三`, `周五`, `星期三`). */
+const ORDINAL_PREFIXES = new Set(['第', '初', '周', '拜', '届']);
+/** Tails after a bare numeral that make it a version or a label (`2.0升级版`, `5G`). */
+const LABEL_TAILS = ['版', '升级', '代', '型', '式', '号线'];
+/** Characters after a bare numeral that make it part of a date or a clock time. */
+const DATE_TAILS = new Set(['年', '月', '日', '号', '时', '点', '分', '秒']);
+const RANGE_CONNECTORS = new Set(['至', '到', '-', '~', '～', '—', '－', '–', '、']);
+
+/**
+ * Set phrases in which a numeral and a measure word are not a count. Kept short: general rules
+ * (quotes, 第, indefinite 一) handle the rest.
+ */
+const IDIOMS = [
+  '三番五次', '三天两头', '三年五载', '千家万户', '千方百计', '百家争鸣', '三五成群', '五湖四海', '四面八方',
+  '七上八下', '九牛一毛', '三心二意', '一五一十', '两面三刀', '三令五申', '千千万万', '千万工程', '百年大计',
+  '百年未有', '千人计划', '万人计划', '十年九旱', '三位一体', '四位一体', '五位一体', '四周', '百分之百',
+];
+
+const isLatin = (c: string | undefined) => c !== undefined && /[A-Za-zＡ-Ｚａ-ｚ]/.test(c);
+
+const TIME_OF_DAY = ['上午', '下午', '晚上', '凌晨', '早上', '中午', '傍晚', '夜里', '清晨', '早晨', '晚', '早'];
+const AFTER_HOUR = ['钟', '多钟', '半', '整', '左右'];
+
+/** `晚上11点多钟`, `下午3点`: a clock hour, not index points (`97.47点`). */
+function isClockHour(text: string, start: number, after: number): boolean {
+  return TIME_OF_DAY.some((w) => text.startsWith(w, start - w.length)) || AFTER_HOUR.some((w) => text.startsWith(w, after));
+}
+
+/** Rounds away float noise from multiplying (`1.1 * 10000` → 11000). */
+const clean = (v: number) => (Number.isFinite(v) ? Number(v.toPrecision(15)) : v);
+
+function leadingModifier(text: string, start: number): Modifier | undefined {
+  const c = text[start - 1];
+  if (!LEADING_MODIFIERS.has(c) || NOT_MODIFIER_BEFORE.has(text[start - 2])) return undefined;
+  return c as Modifier;
+}
+
+function inIdiom(text: string, i: number, end: number): boolean {
+  for (const idiom of IDIOMS) {
+    for (let p = idiom.indexOf(text[i]); p !== -1; p = idiom.indexOf(text[i], p + 1)) {
+      const from = i - p;
+      if (from >= 0 && from + idiom.length >= end && text.startsWith(idiom, from)) return true;
+    }
+  }
+  return false;
+}
+
+/** Reads 余/多 and further 万/亿 after a numeral: `1000余`, `20多万`, `10万余`. */
+function readTail(text: string, j: number, maxMultipliers: number) {
+  let mult = 1;
+  let modifier: Modifier | undefined;
+  let count = 0;
+  for (;;) {
+    const c = text[j];
+    if ((c === '余' || c === '多') && !modifier) {
+      // `多` before a unit or multiplier only (`300多名`, `20多万`), not `多方`.
+      const next = text[j + 1];
+      if (!multiplierOf(next) && !zhUnitAt(text, j + 1, false)) break;
+      modifier = c;
+      j++;
+      continue;
+    }
+    const m = multiplierOf(c);
+    if (m !== undefined && count < maxMultipliers) {
+      // A unit that starts with a multiplier character wins (`3千米`, `5千克`, `百分点`).
+      const unit = zhUnitAt(text, j, false);
+      if (unit.length > 1) break;
+      if ((c === '千' || c === '百') && mult > 1) break;
+      mult *= m;
+      count++;
+      j++;
+      continue;
+    }
+    break;
+  }
+  return { end: j, mult, modifier };
+}
+
+/** Finds Chinese-text quantities in squeezed text (see GUIDELINES.md, "number"). */
+export function findZhNumbers(text: string): NumberMention[] {
+  const out: NumberMention[] = [];
+  const n = text.length;
+  // The last Chinese numeral rejected as a position in a list (`一年学徒，二年出师，三年…`).
+  let lastListItem: { value: number; unit: string; end: number } | null = null;
+
+  const emit = (start: number, end: number, value: number, unit: string, modifier?: Modifier) => {
+    const m: NumberMention = { type: 'number', start, end, text: text.slice(start, end), value: clean(value), unit };
+    if (modifier) m.modifier = modifier;
+    out.push(m);
+  };
+
+  /** Handles the Arabic numeral at `i`; returns where scanning resumes. */
+  const digits = (i: number): number => {
+    const num = readArabic(text, i)!;
+    let j = num.end;
+    if (num.absurd) return j;
+    const prev = text[i - 1];
+    if (prev === '第' || isLatin(prev) || isLatin(text[j]) || prev === '.' || prev === '．') return j;
+    // Model and part numbers: `波音B—777`, `F-16`.
+    if (RANGE_CONNECTORS.has(prev) && isLatin(text[i - 2])) return j;
+    // Clock times: `10时30分`, `8点30分`, `10:30`.
+    if ((text[j] === '时' || text[j] === '点') && isDigit(text[j + 1])) {
+      const min = readArabic(text, j + 1)!;
+      if (text[min.end] === '分') return min.end + 1;
+    }
+    if ((text[j] === ':' || text[j] === '：') && num.intDigits <= 2 && isDigit(text[j + 1]) && isDigit(text[j + 2]) && !isDigit(text[j + 3]))
+      return j + 3;
+    let value = num.value;
+    // Fractions: `1/3`, `１／３`.
+    if ((text[j] === '/' || text[j] === '／') && isDigit(text[j + 1])) {
+      const den = readArabic(text, j + 1)!;
+      if (den.absurd) return den.end;
+      if (isDigit(text[den.end]) || text[den.end] === '/' || text[den.end] === '／') return den.end; // a date like 2024/2/7
+      value = den.value ? value / den.value : NaN;
+      j = den.end;
+      const mod = leadingModifier(text, i);
+      emit(mod ? i - 1 : i, j, value, '', mod);
+      return j;
+    }
+    const tail = readTail(text, j, 3);
+    const ordinal = zhOrdinalTailAt(text, tail.end);
+    if (ordinal) return tail.end;
+    const unit = zhUnitAt(text, tail.end, false);
+    const lead = leadingModifier(text, i);
+    const modifier = lead ?? tail.modifier;
+    const start = lead ? i - 1 : i;
+    if (unit === '点' && isClockHour(text, start, tail.end + 1)) return tail.end + 1;
+    if (unit) {
+      // A four-digit year belongs to the date recogniser (`2024年`, `2023年度`).
+      if (unit === '年' && num.intDigits === 4 && !num.decimal && !num.grouped && tail.end === j && !lead) return tail.end + 1;
+      // `70年代` is a decade: the number is the digits alone.
+      if (unit === '年' && text[tail.end + 1] === '代') {
+        if (num.intDigits <= 2) emit(i, j, value, '');
+        return tail.end + 2;
+      }
+      emit(start, tail.end + unit.length, value * tail.mult, unit, modifier);
+      return tail.end + unit.length;
+    }
+    // No unit: a bare number, unless the context says it is a label, a date part or a rank.
+    const next = text[tail.end];
+    if (tail.end === j) {
+      if (DATE_TAILS.has(next)) return j;
+      if (LABEL_TAILS.some((t) => text.startsWith(t, j))) return j;
+      if (CLOSE_QUOTES.has(next) || OPEN_QUOTES.has(prev)) return j;
+      if (RANGE_CONNECTORS.has(next) && isDigit(text[j + 1])) {
+        const other = readArabic(text, j + 1)!;
+        if (zhOrdinalTailAt(text, other.end)) return j; // `4至6年级`
+      }
+    }
+    emit(start, tail.end, value * tail.mult, '', modifier);
+    return tail.end;
+  };
+
+  /** Handles the Chinese numeral run at `i`; returns where scanning resumes. */
+  const chinese = (i: number): number => {
+    const runEnd = cnNumeralEnd(text, i);
+    if (runEnd - i > MAX_CN_RUN) return runEnd;
+    // A run may end in multipliers that belong to it (`三十万`); 余/多 and more 万 may follow.
+    const s = text.slice(i, runEnd);
+    const tail = readTail(text, runEnd, 0);
+    let end = tail.end;
+    let mult = 1;
+    if (tail.modifier) {
+      const more = readTail(text, end, 2);
+      end = more.end;
+      mult = more.mult;
+    }
+    const unit = zhUnitAt(text, end, true);
+    const prev = text[i - 1];
+    const value = parseCnNumeral(s) * mult;
+    if (!unit || zhOrdinalTailAt(text, end)) return Math.max(runEnd, i + 1);
+    const lead = leadingModifier(text, i);
+    const listItem = () => {
+      lastListItem = { value, unit, end: end + unit.length };
+      return end + unit.length;
+    };
+    if (ORDINAL_PREFIXES.has(prev) || OPEN_QUOTES.has(prev)) return end + unit.length;
+    // Indefinite 一 (`一批`, `一个务实举措`, `过去一年`) and list-position 二 (`二年出师`).
+    if (s === '一' || s === '二') return listItem();
+    if (
+      lastListItem &&
+      lastListItem.unit === unit &&
+      lastListItem.value === value - 1 &&
+      i - lastListItem.end <= 12
+    )
+      return listItem();
+    // 百/千 alone count people or follow an approximator (`千人`, `近百个`); elsewhere they are idiom (`百年`).
+    if ((s === '百' || s === '千') && !lead && unit !== '人' && unit !== '名' && unit !== '人次') return end + unit.length;
+    // Four numeral digits before 年 are a year (`一九九八年`), left to the date recogniser.
+    if (unit === '年' && s.length === 4 && !/[十百千万亿]/.test(s)) return end + unit.length;
+    if (inIdiom(text, i, end + unit.length)) return end + unit.length;
+    emit(lead ? i - 1 : i, end + unit.length, value, unit, lead ?? tail.modifier);
+    return end + unit.length;
+  };
+
+  let i = 0;
+  while (i < n) {
+    const c = text[i];
+    if (digitValue(c) >= 0) {
+      i = Math.max(digits(i), i + 1);
+    } else if (c === '百' && text.startsWith('百分之', i) && (isDigit(text[i + 3]) || isCnNumeralStart(text[i + 3])) && !inIdiom(text, i, i + 4)) {
+      i = percentWords(text, i, emit);
+    } else if (isCnNumeralStart(c)) {
+      i = Math.max(chinese(i), i + 1);
+    } else {
+      i++;
+    }
+  }
+  return out;
+}
+
+/** `百分之三十`, `百分之98.6`: a percentage written in words. */
+function percentWords(
+  text: string,
+  i: number,
+  emit: (start: number, end: number, value: number, unit: string) => void,
+): number {
+  const at = i + 3;
+  if (isDigit(text[at])) {
+    const num = readArabic(text, at)!;
+    if (!num.absurd) emit(i, num.end, num.value, '%');
+    return num.end;
+  }
+  const end = cnNumeralEnd(text, at);
+  if (end - at <= MAX_CN_RUN) emit(i, end, parseCnNumeral(text.slice(at, end)), '%');
+  return end;
+}
