@@ -1,29 +1,95 @@
+/**
+ * English people and organizations: the learned tagger (tagger.ts) finds the names, rules add what a
+ * reader wants next to them: titles, the body a title belongs to, official or not, government or not.
+ */
 import type { OrgMention, PersonMention } from '../types';
+import { orgKind } from './orgkind';
 import { tagsToSpans, type TokenSpan } from './spans';
 import { tagWords } from './tagger';
-import { sentenceStarts, tokenize } from './tokenize';
+import { makeContext, titlesFor } from './titles';
+import { sentenceStarts, tokenize, type Token } from './tokenize';
+
+/** Honorifics and titles that CoNLL keeps outside the name span; stripped if the tagger put them in. */
+const LEADING = /^(Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sen\.|Gov\.|Rep\.|Gen\.|Col\.|Lt\.|President|Senator|Governor|Mayor|Minister|Judge|Sir|Dame|Lord|Lady)$/;
 
 /** People and organizations in English text: a learned tagger finds names, rules add titles and kinds. */
 export function findEnEntities(text: string): Array<PersonMention | OrgMention> {
   if (!text) return [];
   try {
-    const toks = tokenize(text);
-    const starts = sentenceStarts(toks);
-    const spans: TokenSpan[] = [];
-    for (let s = 0; s < starts.length; s++) {
-      const a = starts[s], b = s + 1 < starts.length ? starts[s + 1] : toks.length;
-      const words: string[] = [];
-      for (let i = a; i < b; i++) words.push(toks[i].text);
-      tagsToSpans(tagWords(words), a, spans);
-    }
-    return spans.map((sp) => {
-      const start = toks[sp.a].start, end = toks[sp.b].end;
-      const t = text.slice(start, end);
-      return sp.type === 'person'
-        ? { type: 'person', start, end, text: t, titles: [], org: null, official: false }
-        : { type: 'org', start, end, text: t, kind: 'other' };
-    });
+    return find(text);
   } catch {
     return [];
   }
+}
+
+function tagAll(toks: Token[]): TokenSpan[] {
+  const starts = sentenceStarts(toks);
+  const spans: TokenSpan[] = [];
+  for (let s = 0; s < starts.length; s++) {
+    const a = starts[s], b = s + 1 < starts.length ? starts[s + 1] : toks.length;
+    const words: string[] = [];
+    for (let i = a; i < b; i++) words.push(toks[i].text);
+    tagsToSpans(tagWords(words), a, spans);
+  }
+  for (const sp of spans) {
+    if (sp.type === 'person') while (sp.a < sp.b && LEADING.test(toks[sp.a].text)) sp.a++;
+    // a trailing possessive or punctuation never belongs to a name
+    while (sp.b > sp.a && /^(['\u2019]s|[.,;:'"\u2019])$/.test(toks[sp.b].text)) sp.b--;
+  }
+  return spans;
+}
+
+function find(text: string): Array<PersonMention | OrgMention> {
+  const toks = tokenize(text);
+  const spans = tagAll(toks);
+  const kinds = new Map<string, 'gov' | 'other'>();
+  const kindOf = (name: string) => {
+    let k = kinds.get(name);
+    if (!k) kinds.set(name, (k = orgKind(name)));
+    return k;
+  };
+  const ctx = makeContext(text, toks, spans, (name) => kindOf(name) === 'gov');
+  const out: Array<PersonMention | OrgMention> = [];
+  const officialNames = new Set<string>();
+  for (const sp of spans) {
+    const start = toks[sp.a].start, end = toks[sp.b].end;
+    const t = text.slice(start, end);
+    if (sp.type === 'org') {
+      out.push({ type: 'org', start, end, text: t, kind: kindOf(t) });
+      continue;
+    }
+    const info = titlesFor(ctx, sp.a, sp.b);
+    const m: PersonMention = { type: 'person', start, end, text: t, titles: info.titles, org: info.org, official: info.official };
+    if (info.role) m.role = info.role;
+    else if (info.official) m.role = 'official';
+    if (info.official) {
+      officialNames.add(t);
+      officialNames.add(toks[sp.b].text); // the surname alone, as later mentions use it
+    }
+    out.push(m);
+  }
+  addSurnameRepeats(text, toks, spans, out);
+  // An official anywhere in the text is an official in every mention (`Clinton` after `President Bill Clinton`).
+  for (const m of out) if (m.type === 'person' && !m.official && officialNames.has(m.text)) m.official = true;
+  return out;
+}
+
+/**
+ * Later mentions by surname alone (`McCain` after `Sen. John McCain`) are the same person even where
+ * the tagger missed them; recognize() only repeats exact names, so surnames are added here.
+ */
+function addSurnameRepeats(text: string, toks: Token[], spans: TokenSpan[], out: Array<PersonMention | OrgMention>): void {
+  const surnames = new Set<string>();
+  for (const sp of spans) if (sp.type === 'person' && sp.b > sp.a && /^[A-Z][A-Za-z'-]*[a-z][A-Za-z'-]*$/.test(toks[sp.b].text) && toks[sp.b].text.length >= 3) surnames.add(toks[sp.b].text);
+  if (!surnames.size) return;
+  const covered = new Uint8Array(toks.length);
+  for (const sp of spans) for (let i = sp.a; i <= sp.b; i++) covered[i] = 1;
+  for (let i = 0; i < toks.length; i++) {
+    if (covered[i] || !surnames.has(toks[i].text)) continue;
+    // part of a longer capitalised name (`Ford Motor`) is not a bare surname
+    if (/^[A-Z]/.test(toks[i + 1]?.text ?? '') || (i > 0 && !toks[i].nl && /^[A-Z]/.test(toks[i - 1].text) && !/^[.!?"\u201c]$/.test(toks[i - 1].text))) continue;
+    const t = toks[i];
+    out.push({ type: 'person', start: t.start, end: t.end, text: text.slice(t.start, t.end), titles: [], org: null, official: false });
+  }
+  out.sort((x, y) => x.start - y.start);
 }
