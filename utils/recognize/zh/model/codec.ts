@@ -10,7 +10,7 @@
 import { NF, NT, type Lexicon } from './features';
 
 /** Format version; bump when the layout or the feature templates change. */
-export const VERSION = 3;
+export const VERSION = 4;
 
 /** The sparse quantised model the trainer hands to encodeModel(). */
 export interface SparseModel {
@@ -28,8 +28,8 @@ export interface RuntimeModel {
   trans: Int32Array;
   end: Int32Array;
   lex: Lexicon;
-  keys: Int32Array; // -1 = empty
-  vals: Int8Array; // keys.length * NT
+  /** Slots of 4 ints: key (-1 = empty), then the NT int8 weights packed 4 per int (one cache line per probe). */
+  table: Int32Array;
   tmask: number;
 }
 
@@ -123,10 +123,10 @@ export function decodeModel(b64: string): RuntimeModel {
   const lex: Lexicon = { surnames: str(), orgEnd1: str(), orgEnd2: str() };
   const k = u32();
   let size = 1;
-  while (size < k * 2) size <<= 1;
+  while (size < k * 1.4) size <<= 1;
   const tmask = size - 1;
-  const keys = new Int32Array(size).fill(-1);
-  const vals = new Int8Array(size * NT);
+  const table = new Int32Array(size * 4);
+  for (let s = 0; s < size; s++) table[s * 4] = -1;
   let bucket = 0;
   for (let j = 0; j < k; j++) {
     let v = 0, mul = 1, byte: number;
@@ -134,10 +134,10 @@ export function decodeModel(b64: string): RuntimeModel {
     const mask = v % (1 << NT);
     bucket += (v - mask) / (1 << NT);
     let s = bucket & tmask;
-    while (keys[s] !== -1) s = (s + 1) & tmask;
-    keys[s] = bucket;
-    const o = s * NT;
-    for (let t = 0; t < NT; t++) if (mask & (1 << t)) vals[o + t] = (b[p++] << 24) >> 24;
+    while (table[s * 4] !== -1) s = (s + 1) & tmask;
+    table[s * 4] = bucket;
+    // weight t is byte (t & 3) of int 1 + (t >> 2) after the key, packed arithmetically (endian-free)
+    for (let t = 0; t < NT; t++) if (mask & (1 << t)) table[s * 4 + 1 + (t >> 2)] |= b[p++] << ((t & 3) * 8);
   }
-  return { bits, trans, end, lex, keys, vals, tmask };
+  return { bits, trans, end, lex, table, tmask };
 }

@@ -1,23 +1,28 @@
 /**
  * Viterbi decoding of the character tagger: hashed features → int8 emission scores → best BIOES path
- * under hard transition constraints. Linear in the text, a few typed arrays per call.
+ * under hard transition constraints. Linear in the text; buffers are reused between calls.
  */
 import type { RuntimeModel } from './codec';
-import { Featurizer, lexTables, NF, NT } from './features';
+import { Featurizer, lexTables, NF as NF_, NT as NT_ } from './features';
+
+// local copies: imported bindings compile to getters under some loaders, too slow for the hot loop
+const NF: number = NF_;
+const NT: number = NT_;
 
 /** A tagged name span: UTF-16 offsets, end exclusive. */
 export interface TagSpan { type: 'person' | 'org'; start: number; end: number }
 
-/** allowed[prev * NT + next]: BIOES well-formedness, shared with the trainer's decoder. */
+const closed = (t: number) => t === 0 || t === 3 || t === 4 || t === 7 || t === 8; // O, E-*, S-*
+const opens = (t: number) => t === 0 || t === 1 || t === 4 || t === 5 || t === 8; // O, B-*, S-*
+
+/** allowed[prev * NT + next] (row NT = start): BIOES well-formedness, shared with the trainer. */
 export const ALLOWED = (() => {
   const a = new Uint8Array((NT + 1) * NT);
-  const closed = (t: number) => t === 0 || t === 3 || t === 4 || t === 7 || t === 8; // O, E-*, S-*
-  const opens = (t: number) => t === 0 || t === 1 || t === 4 || t === 5 || t === 8; // O, B-*, S-*
   for (let p = 0; p <= NT; p++) {
     for (let n = 0; n < NT; n++) {
       if (p === NT || closed(p)) a[p * NT + n] = opens(n) ? 1 : 0;
       else {
-        const base = p < 5 ? 1 : 5; // B/I of that type may continue with I or E of the same type
+        const base = p < 5 ? 1 : 5; // B/I of a type continue with I or E of the same type
         a[p * NT + n] = n === base + 1 || n === base + 2 ? 1 : 0;
       }
     }
@@ -27,12 +32,25 @@ export const ALLOWED = (() => {
 /** Tags a path may end on (O, E-*, S-*). */
 export const CAN_END = new Uint8Array([1, 0, 0, 1, 1, 0, 0, 1, 1]);
 
+// predecessor lists per tag, flattened: PRED[PSTART[t] .. PSTART[t + 1])
+const PSTART = new Int32Array(NT + 1);
+const PRED = (() => {
+  const out: number[] = [];
+  for (let t = 0; t < NT; t++) {
+    PSTART[t] = out.length;
+    for (let p = 0; p < NT; p++) if (ALLOWED[p * NT + t]) out.push(p);
+  }
+  PSTART[NT] = out.length;
+  return Int32Array.from(out);
+})();
+
 /** A reusable tagger over one decoded model; keeps its buffers between calls. */
 export class Decoder {
   private feat: Featurizer;
   private fbuf = new Int32Array(NF);
   private bp = new Uint8Array(0);
   private tags = new Uint8Array(0);
+  private prev = new Float64Array(NT);
   constructor(private m: RuntimeModel) {
     this.feat = new Featurizer(lexTables(m.lex));
   }
@@ -41,43 +59,79 @@ export class Decoder {
   tag(text: string): TagSpan[] {
     const n = text.length;
     if (n === 0) return [];
-    const m = this.m, keys = m.keys, vals = m.vals, tmask = m.tmask, mask = (1 << m.bits) - 1, trans = m.trans;
-    if (this.bp.length < n * NT) { this.bp = new Uint8Array(Math.max(n * NT, this.bp.length * 2)); this.tags = new Uint8Array(this.bp.length / NT); }
+    const m = this.m, table = m.table, tmask = m.tmask, trans = m.trans;
+    if (this.tags.length < n) { this.tags = new Uint8Array(Math.max(n, this.tags.length * 2)); this.bp = new Uint8Array(this.tags.length * NT); }
     const bp = this.bp, fbuf = this.fbuf, feat = this.feat;
+    // the 33 allowed transitions in locals, prev scores in v0..v8: the Viterbi step is fully unrolled
+    const t00 = trans[0], t01 = trans[1], t04 = trans[4], t05 = trans[5], t08 = trans[8], t12 = trans[11], t13 = trans[12], t22 = trans[20], t23 = trans[21], t30 = trans[27], t31 = trans[28], t34 = trans[31], t35 = trans[32], t38 = trans[35], t40 = trans[36], t41 = trans[37], t44 = trans[40], t45 = trans[41], t48 = trans[44], t56 = trans[51], t57 = trans[52], t66 = trans[60], t67 = trans[61], t70 = trans[63], t71 = trans[64], t74 = trans[67], t75 = trans[68], t78 = trans[71], t80 = trans[72], t81 = trans[73], t84 = trans[76], t85 = trans[77], t88 = trans[80];
+    let v0 = 0, v1 = 0, v2 = 0, v3 = 0, v4 = 0, v5 = 0, v6 = 0, v7 = 0, v8 = 0;
     feat.load(text, 0, n);
-    const em = new Float64Array(NT), prev = new Float64Array(NT), cur = new Float64Array(NT);
     for (let i = 0; i < n; i++) {
-      feat.features(i, fbuf, 0, mask);
-      em.fill(0);
+      feat.features(i, fbuf, 0, m.bits);
+      let e0 = 0, e1 = 0, e2 = 0, e3 = 0, e4 = 0, e5 = 0, e6 = 0, e7 = 0, e8 = 0;
       for (let f = 0; f < NF; f++) {
         const key = fbuf[f];
-        let s = key & tmask;
-        let kk = keys[s];
-        while (kk !== key && kk !== -1) { s = (s + 1) & tmask; kk = keys[s]; }
-        if (kk === -1) continue;
-        const o = s * NT;
-        for (let t = 0; t < NT; t++) em[t] += vals[o + t];
-      }
-      const bo = i * NT;
-      if (i === 0) {
-        for (let t = 0; t < NT; t++) cur[t] = ALLOWED[NT * NT + t] ? em[t] + trans[NT * NT + t] : -1e18;
-      } else {
-        let best = -Infinity;
-        for (let t = 0; t < NT; t++) {
-          let bs = -Infinity, bj = 0;
-          for (let p = 0; p < NT; p++) {
-            if (!ALLOWED[p * NT + t]) continue;
-            const v = prev[p] + trans[p * NT + t];
-            if (v > bs) { bs = v; bj = p; }
-          }
-          cur[t] = bs + em[t];
-          bp[bo + t] = bj;
-          if (cur[t] > best) best = cur[t];
+        let s = (key & tmask) << 2;
+        let kk = table[s];
+        while (kk !== key) {
+          if (kk === -1) break;
+          s = (s + 4) & (tmask << 2);
+          kk = table[s];
         }
-        for (let t = 0; t < NT; t++) cur[t] -= best; // keep magnitudes small over long texts
+        if (kk === -1) continue;
+        const a = table[s + 1], b = table[s + 2], c = table[s + 3];
+        e0 += (a << 24) >> 24; e1 += (a << 16) >> 24; e2 += (a << 8) >> 24; e3 += a >> 24;
+        e4 += (b << 24) >> 24; e5 += (b << 16) >> 24; e6 += (b << 8) >> 24; e7 += b >> 24;
+        e8 += (c << 24) >> 24;
       }
-      prev.set(cur);
+      if (i === 0) {
+        const st = NT * NT;
+        v0 = e0 + trans[st]; v1 = e1 + trans[st + 1]; v2 = -1e18; v3 = -1e18; v4 = e4 + trans[st + 4];
+        v5 = e5 + trans[st + 5]; v6 = -1e18; v7 = -1e18; v8 = e8 + trans[st + 8];
+        continue;
+      }
+        let b0 = v0 + t00, j0 = 0;
+        if (v3 + t30 > b0) { b0 = v3 + t30; j0 = 3; }
+        if (v4 + t40 > b0) { b0 = v4 + t40; j0 = 4; }
+        if (v7 + t70 > b0) { b0 = v7 + t70; j0 = 7; }
+        if (v8 + t80 > b0) { b0 = v8 + t80; j0 = 8; }
+        let b1 = v0 + t01, j1 = 0;
+        if (v3 + t31 > b1) { b1 = v3 + t31; j1 = 3; }
+        if (v4 + t41 > b1) { b1 = v4 + t41; j1 = 4; }
+        if (v7 + t71 > b1) { b1 = v7 + t71; j1 = 7; }
+        if (v8 + t81 > b1) { b1 = v8 + t81; j1 = 8; }
+        let b2 = v1 + t12, j2 = 1;
+        if (v2 + t22 > b2) { b2 = v2 + t22; j2 = 2; }
+        let b3 = v1 + t13, j3 = 1;
+        if (v2 + t23 > b3) { b3 = v2 + t23; j3 = 2; }
+        let b4 = v0 + t04, j4 = 0;
+        if (v3 + t34 > b4) { b4 = v3 + t34; j4 = 3; }
+        if (v4 + t44 > b4) { b4 = v4 + t44; j4 = 4; }
+        if (v7 + t74 > b4) { b4 = v7 + t74; j4 = 7; }
+        if (v8 + t84 > b4) { b4 = v8 + t84; j4 = 8; }
+        let b5 = v0 + t05, j5 = 0;
+        if (v3 + t35 > b5) { b5 = v3 + t35; j5 = 3; }
+        if (v4 + t45 > b5) { b5 = v4 + t45; j5 = 4; }
+        if (v7 + t75 > b5) { b5 = v7 + t75; j5 = 7; }
+        if (v8 + t85 > b5) { b5 = v8 + t85; j5 = 8; }
+        let b6 = v5 + t56, j6 = 5;
+        if (v6 + t66 > b6) { b6 = v6 + t66; j6 = 6; }
+        let b7 = v5 + t57, j7 = 5;
+        if (v6 + t67 > b7) { b7 = v6 + t67; j7 = 6; }
+        let b8 = v0 + t08, j8 = 0;
+        if (v3 + t38 > b8) { b8 = v3 + t38; j8 = 3; }
+        if (v4 + t48 > b8) { b8 = v4 + t48; j8 = 4; }
+        if (v7 + t78 > b8) { b8 = v7 + t78; j8 = 7; }
+        if (v8 + t88 > b8) { b8 = v8 + t88; j8 = 8; }
+        const bo = i * 9;
+        bp[bo] = j0; bp[bo + 1] = j1; bp[bo + 2] = j2; bp[bo + 3] = j3; bp[bo + 4] = j4;
+        bp[bo + 5] = j5; bp[bo + 6] = j6; bp[bo + 7] = j7; bp[bo + 8] = j8;
+        const z = b0; // renormalise against the O path so scores stay small over long texts
+        v0 = e0; v1 = b1 - z + e1; v2 = b2 - z + e2; v3 = b3 - z + e3; v4 = b4 - z + e4;
+        v5 = b5 - z + e5; v6 = b6 - z + e6; v7 = b7 - z + e7; v8 = b8 - z + e8;
     }
+    const prev = this.prev;
+    prev[0] = v0; prev[1] = v1; prev[2] = v2; prev[3] = v3; prev[4] = v4; prev[5] = v5; prev[6] = v6; prev[7] = v7; prev[8] = v8;
     let bt = 0, bs = -Infinity;
     for (let t = 0; t < NT; t++) {
       if (!CAN_END[t]) continue;

@@ -68,26 +68,23 @@ export const NF = 22;
 const PAD = 3; // padding chars on each side
 const MAXD = 14; // org-ending look-ahead distance cap
 
-function mix(h: number, v: number): number {
-  v = Math.imul(v, 0xcc9e2d51);
-  v = (v << 15) | (v >>> 17);
-  v = Math.imul(v, 0x1b873593);
-  h ^= v;
-  h = (h << 13) | (h >>> 19);
-  return (Math.imul(h, 5) + 0xe6546b64) | 0;
-}
-function fin(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return h ^ (h >>> 16);
-}
+// one random 32-bit value per (normalised) code unit: n-gram ids are then a few xors, rotates and one multiply
+const RND = new Int32Array(65536);
+(() => {
+  let x = 0x2545f491;
+  for (let i = 0; i < 65536; i++) {
+    x ^= x << 13; x ^= x >>> 17; x ^= x << 5;
+    RND[i] = x;
+  }
+})();
+const rot = (x: number, k: number) => (x << k) | (x >>> (32 - k));
+const K = 0x9e3779b1 | 0;
 
 /** Reusable scratch buffers so tagging a long text allocates a few typed arrays, not per-char strings. */
 export class Featurizer {
   private cap = 0;
   private c = new Int32Array(0); // normalised codes, padded
+  private r = new Int32Array(0); // RND of the normalised codes, padded
   private k = new Uint8Array(0); // classes, padded
   private dr = new Uint8Array(0); // distance to the next org ending (right), MAXD = none
   constructor(private lex: LexTables) {}
@@ -96,6 +93,7 @@ export class Featurizer {
     if (n + 2 * PAD + 2 <= this.cap) return;
     this.cap = Math.max(n + 2 * PAD + 2, this.cap * 2, 256);
     this.c = new Int32Array(this.cap);
+    this.r = new Int32Array(this.cap);
     this.k = new Uint8Array(this.cap);
     this.dr = new Uint8Array(this.cap);
   }
@@ -104,14 +102,16 @@ export class Featurizer {
   load(text: string, from: number, to: number): void {
     const n = to - from;
     this.ensure(n);
-    const c = this.c, k = this.k, dr = this.dr, flags = this.lex.flags, end2 = this.lex.end2;
+    const c = this.c, r = this.r, k = this.k, dr = this.dr, flags = this.lex.flags, end2 = this.lex.end2;
     for (let i = 0; i < PAD; i++) {
-      c[i] = 0x2; k[i] = C_PAD; dr[i] = MAXD + 1;
-      c[n + PAD + i] = 0x3; k[n + PAD + i] = C_PAD; dr[n + PAD + i] = MAXD + 1;
+      c[i] = 0x2; r[i] = RND[2]; k[i] = C_PAD; dr[i] = MAXD + 1;
+      c[n + PAD + i] = 0x3; r[n + PAD + i] = RND[3]; k[n + PAD + i] = C_PAD; dr[n + PAD + i] = MAXD + 1;
     }
     for (let i = 0; i < n; i++) {
       const raw = text.charCodeAt(from + i);
-      c[i + PAD] = NORM[raw];
+      const nc = NORM[raw];
+      c[i + PAD] = nc;
+      r[i + PAD] = RND[nc];
       k[i + PAD] = CLASS[raw];
     }
     // distance to the nearest org ending at or after i, within one run of non-punctuation
@@ -127,34 +127,35 @@ export class Featurizer {
     }
   }
 
-  /** Writes NF hashed feature ids (masked to `mask`) for position i of the loaded text into out[o..]. */
-  features(i: number, out: Int32Array, o: number, mask: number): void {
-    const c = this.c, k = this.k, p = i + PAD, flags = this.lex.flags;
-    const m2 = c[p - 2], m1 = c[p - 1], c0 = c[p], p1 = c[p + 1], p2 = c[p + 2];
+  /** Writes NF hashed feature ids (the top `bits` bits of a 32-bit hash) for position i into out[o..]. */
+  features(i: number, out: Int32Array, o: number, bits: number): void {
+    const r = this.r, k = this.k, p = i + PAD, flags = this.lex.flags, c = this.c, sh = 32 - bits;
+    const m2 = r[p - 2], m1 = r[p - 1], c0 = r[p], p1 = r[p + 1], p2 = r[p + 2];
     const km2 = k[p - 2], km1 = k[p - 1], k0 = k[p], kp1 = k[p + 1], kp2 = k[p + 2];
-    out[o] = fin(mix(1, 0)) & mask;
-    out[o + 1] = fin(mix(2, m2)) & mask;
-    out[o + 2] = fin(mix(3, m1)) & mask;
-    out[o + 3] = fin(mix(4, c0)) & mask;
-    out[o + 4] = fin(mix(5, p1)) & mask;
-    out[o + 5] = fin(mix(6, p2)) & mask;
-    out[o + 6] = fin(mix(mix(7, m2), m1)) & mask;
-    out[o + 7] = fin(mix(mix(8, m1), c0)) & mask;
-    out[o + 8] = fin(mix(mix(9, c0), p1)) & mask;
-    out[o + 9] = fin(mix(mix(10, p1), p2)) & mask;
-    out[o + 10] = fin(mix(mix(11, m1), p1)) & mask;
-    out[o + 11] = fin(mix(mix(mix(12, m2), m1), c0)) & mask;
-    out[o + 12] = fin(mix(mix(mix(13, m1), c0), p1)) & mask;
-    out[o + 13] = fin(mix(mix(mix(14, c0), p1), p2)) & mask;
-    out[o + 14] = fin(mix(15, km2 | (km1 << 4) | (k0 << 8) | (kp1 << 12) | (kp2 << 16))) & mask;
-    const sur = (flags[m1] & F_SUR) | ((flags[c0] & F_SUR) << 1) | ((flags[p1] & F_SUR) << 2) | ((flags[m2] & F_SUR) << 3);
-    out[o + 15] = fin(mix(16, sur | (km1 << 4) | (k0 << 8) | (kp1 << 12) | (kp2 << 16))) & mask;
+    const b1 = rot(m1, 11), b0 = rot(c0, 11), bp1 = rot(p1, 11), bp2 = rot(p2, 11);
+    out[o] = Math.imul(0x1234567, K) >>> sh;
+    out[o + 1] = Math.imul(m2 ^ 0x1000193, K) >>> sh;
+    out[o + 2] = Math.imul(m1 ^ 0x2000193, K) >>> sh;
+    out[o + 3] = Math.imul(c0 ^ 0x3000193, K) >>> sh;
+    out[o + 4] = Math.imul(p1 ^ 0x4000193, K) >>> sh;
+    out[o + 5] = Math.imul(p2 ^ 0x5000193, K) >>> sh;
+    out[o + 6] = Math.imul(m2 ^ b1 ^ 0x6000193, K) >>> sh;
+    out[o + 7] = Math.imul(m1 ^ b0 ^ 0x7000193, K) >>> sh;
+    out[o + 8] = Math.imul(c0 ^ bp1 ^ 0x8000193, K) >>> sh;
+    out[o + 9] = Math.imul(p1 ^ bp2 ^ 0x9000193, K) >>> sh;
+    out[o + 10] = Math.imul(m1 ^ bp1 ^ 0xa000193, K) >>> sh;
+    out[o + 11] = Math.imul(m2 ^ b1 ^ rot(c0, 22) ^ 0xb000193, K) >>> sh;
+    out[o + 12] = Math.imul(m1 ^ b0 ^ rot(p1, 22) ^ 0xc000193, K) >>> sh;
+    out[o + 13] = Math.imul(c0 ^ bp1 ^ rot(p2, 22) ^ 0xd000193, K) >>> sh;
+    out[o + 14] = Math.imul((km2 | (km1 << 4) | (k0 << 8) | (kp1 << 12) | (kp2 << 16)) * 31 ^ 0xe000193, K) >>> sh;
+    const sur = (flags[c[p - 1]] & F_SUR) | ((flags[c[p]] & F_SUR) << 1) | ((flags[c[p + 1]] & F_SUR) << 2) | ((flags[c[p - 2]] & F_SUR) << 3);
+    out[o + 15] = Math.imul((sur | (km1 << 4) | (k0 << 8) | (kp1 << 12) | (kp2 << 16)) * 37 ^ 0xf000193, K) >>> sh;
     const d0 = this.dr[p], dm1 = this.dr[p - 1];
-    out[o + 16] = fin(mix(17, d0 | (k0 << 8))) & mask;
-    out[o + 17] = fin(mix(mix(18, d0), c0)) & mask;
-    out[o + 18] = fin(mix(19, d0 | (dm1 << 8) | (km1 << 16))) & mask;
-    out[o + 19] = fin(mix(20, c[p - 3])) & mask;
-    out[o + 20] = fin(mix(21, c[p + 3])) & mask;
-    out[o + 21] = fin(mix(mix(22, sur), c0)) & mask;
+    out[o + 16] = Math.imul((d0 | (k0 << 8)) * 41 ^ 0x10000193, K) >>> sh;
+    out[o + 17] = Math.imul(rot(c0, 5) ^ (d0 * 0x01000193) ^ 0x11000193, K) >>> sh;
+    out[o + 18] = Math.imul((d0 | (dm1 << 8) | (km1 << 16)) * 43 ^ 0x12000193, K) >>> sh;
+    out[o + 19] = Math.imul(r[p - 3] ^ 0x13000193, K) >>> sh;
+    out[o + 20] = Math.imul(r[p + 3] ^ 0x14000193, K) >>> sh;
+    out[o + 21] = Math.imul(rot(c0, 7) ^ (sur * 0x01000193) ^ 0x15000193, K) >>> sh;
   }
 }

@@ -1,0 +1,80 @@
+/**
+ * Where a person name starting at a position ends: surname + one or two given-name characters,
+ * or a transliterated foreign name (叶利钦, 卡洛斯·阿马特). Title context makes the call lenient.
+ */
+import { charSet, isHan, isNameDot } from './chars';
+import { Lexicon } from './lexicon';
+import { AMBIGUOUS_SURNAMES, givenScore, surnameAt } from './surnames';
+
+/** Characters that cannot be given-name characters (function words, measure words). */
+const NOT_GIVEN = charSet('的了在是和与及对向由被把将从等据并而或也都就又还已着过让给这那其该各每我你他她它们于到说称为以之所个年月日时分秒等一二三四五六七八九十百千万亿两');
+
+/** Words that typically follow a name (说, 表示, 同志, 一行 …): a name ends before them. */
+export const AFTER_NAME = new Lexicon([
+  '说', '表示', '指出', '强调', '认为', '介绍', '告诉', '出席', '主持', '参加', '会见', '会晤', '同志', '先生', '女士',
+  '小姐', '教授', '一行', '等', '等人', '的', '和', '与', '在', '是', '为', '对', '向', '将', '也', '还', '已', '曾', '又',
+  '就', '都', '所作', '所', '率', '率领', '带领', '陪同', '提出', '要求', '希望', '走访', '来到', '称', '摄', '今天', '昨天',
+  '日前', '近日', '讲话', '致辞', '获', '被', '从', '以', '当', '于', '回答', '谈', '发表', '作', '及', '同', '主张', '听取',
+  '宣布', '看望', '慰问', '考察', '视察', '访问', '抵达', '前往', '一起', '代表', '签署', '致电', '透露', '坦言', '笑着',
+  '问', '答', '写', '道', '讲', '看', '想', '把', '让', '给', '则', '却', '便', '才', '正', '并', '又', '即', '共', '拿', '获得',
+  '荣获', '担任', '任', '兼', '提供', '总书记', '主席', '总理', '书记', '局长', '部长', '老师', '博士', '院士', '委员',
+  '大使', '总统', '首相', '校长', '主任', '先后', '分别', '首先', '随后', '最后', '亲自', '不', '没', '没有', '很', '更',
+  '最', '已经', '正在', '曾经', '个人', '家', '夫妇', '之', '后', '时', '年', '生前', '逝世', '去世', '出生', '当选',
+]);
+
+/** Characters used to write foreign names. */
+const TRANSLIT = charSet(
+  '阿埃艾爱安奥巴拜班邦贝本比彼波伯博布查达戴丹德迪蒂杜多厄恩法菲费芬弗福盖冈戈格古哈海汉豪赫亨华霍基吉加贾杰金卡凯坎科克肯库拉莱赖兰朗劳勒雷里利莉林琳卢鲁伦罗洛马玛迈麦曼梅蒙米明莫姆穆纳娜奈尼涅纽努诺欧帕佩彭皮普齐奇乔切丘萨塞森莎沙舍什斯松苏索塔泰汤特提图托瓦万韦维温沃乌西希夏谢辛休雅亚扬耶伊因英尤约泽扎詹兹佐尔儿茨默柯娃琪蕾丝妮黛薇鲍宾策措茹热',
+);
+
+/** Length of a Chinese name at `at` (0 when none); `lenient` after a title or in a byline. */
+export function chineseNameAt(text: string, at: number, lenient: boolean): number {
+  const sl = surnameAt(text, at);
+  if (sl === 0) return 0;
+  const g1 = text[at + sl];
+  if (!isHan(g1) || NOT_GIVEN.has(g1)) return 0;
+  if (AMBIGUOUS_SURNAMES.has(text[at]) && sl === 1 && givenScore(g1) < (lenient ? 5 : 20)) return 0;
+  const i2 = at + sl + 1;
+  const g2 = text[i2];
+  if (!isHan(g2) || NOT_GIVEN.has(g2)) return sl + 1;
+  if (AFTER_NAME.longestAt(text, i2) > 0 && givenScore(g2) < 60) return sl + 1;
+  const after3 = text[i2 + 1];
+  const ends3 = !isHan(after3) || AFTER_NAME.longestAt(text, i2 + 1) > 0;
+  const s2 = givenScore(g2);
+  if (ends3 && (s2 > 0 || lenient)) return sl + 2;
+  if (s2 >= 20) return sl + 2;
+  return sl + 1;
+}
+
+/** Length of a transliterated foreign name at `at` (two or more name characters, dots allowed). */
+export function foreignNameAt(text: string, at: number): number {
+  let p = at;
+  let run = 0;
+  while (p < text.length && p - at < 16) {
+    const c = text[p];
+    if (TRANSLIT.has(c)) { p++; run++; continue; }
+    if (isNameDot(c) && run > 0 && TRANSLIT.has(text[p + 1] ?? '')) { p++; run = 0; continue; }
+    break;
+  }
+  return p - at >= 2 ? p - at : 0;
+}
+
+/** Length of a dotted name (卡洛斯·阿马特) at `at`: Han runs joined by middle dots; 0 when none. */
+export function dottedNameAt(text: string, at: number): number {
+  let p = at;
+  let dots = 0;
+  while (p < text.length && p - at < 24) {
+    let q = p;
+    while (q < text.length && isHan(text[q]) && q - p < 8) q++;
+    if (q === p) break;
+    p = q;
+    if (isNameDot(text[p]) && isHan(text[p + 1])) { dots++; p++; continue; }
+    break;
+  }
+  return dots > 0 ? p - at : 0;
+}
+
+/** Whether a name could start at `at` given what precedes it (not inside another word). */
+export function nameBoundaryBefore(text: string, at: number): boolean {
+  return !isHan(text[at - 1]);
+}

@@ -1,0 +1,361 @@
+/**
+ * Organizations: a name body that ends in an agency or institution suffix (局, 教育厅, 小学, 有限公司,
+ * 日报 …), with its place prefix (市, 焦作市, 河南省) and, for `parent + unit` spans, its unit
+ * (`市自然资源和规划局` + `党建办`). Also a short list of bodies known by name (党中央, 新华社 …).
+ */
+import { charSet, isHan } from './chars';
+import { Lexicon } from './lexicon';
+import { MINED_ORGS } from './mined-lists';
+import { PLACE_ABBREV, PLACE_NAMES } from './places';
+
+export interface OrgSpan { start: number; end: number; kind: 'gov' | 'other'; parent?: string; unit?: string }
+
+/** Suffixes of government and party bodies. */
+const GOV_SUFFIXES = [
+  '局', '分局', '厅', '部', '委', '委员会', '办', '办公室', '办公厅', '政府', '人民政府', '人大', '人大常委会', '常委会',
+  '政协', '法院', '人民法院', '检察院', '人民检察院', '署', '总队', '支队', '派出所', '公安局', '党委', '纪委', '监委',
+  '管委会', '指挥部', '人民代表大会', '代表大会', '军区', '议会', '国会', '内阁', '参议院', '众议院', '中央', '消防站',
+  '边防站', '税务所', '工商所', '司法所', '财政所', '街道办事处', '办事处', '统计局', '海关', '总署', '联络处', '大使馆',
+  '领事馆', '总领事馆', '使馆', '代表处', '工作组', '调查组', '人民银行', '国务院', '党组织', '团委', '妇联', '总工会',
+  '委员会办公室', '管理处', '稽查队', '执法队', '大队', '中队', '检察署', '警察局', '警署', '特区政府', '部队',
+];
+
+/** Suffixes of schools, hospitals, companies, media and associations. */
+const OTHER_SUFFIXES = [
+  '小学', '中学', '初中', '高中', '学校', '大学', '学院', '幼儿园', '医院', '卫生院', '人民医院', '中医院', '公司',
+  '有限公司', '有限责任公司', '股份有限公司', '集团', '银行', '分行', '支行', '日报', '晚报', '早报', '时报', '商报',
+  '报社', '电视台', '广播电台', '电台', '出版社', '杂志社', '通讯社', '学会', '协会', '研究所', '研究院', '研究中心',
+  '研究会', '基金会', '俱乐部', '联合会', '商会', '工会', '社', '厂', '博物馆', '图书馆', '纪念馆', '科技馆', '文化馆',
+  '体育馆', '美术馆', '展览馆', '队', '代表团', '剧团', '乐团', '艺术团', '歌舞团', '事务所', '合作社', '联盟',
+  '研究中心', '保险公司', '证券', '交易所', '共产党', '工人党', '民主党', '委员会', '理事会',
+  '董事会', '促进会', '联谊会', '办事处', '总部', '实验室', '科学院', '工程院', '社科院', '农科院', '医科院',
+  '总公司', '分公司', '酒店', '饭店', '宾馆', '商场', '超市', '书店', '药店', '周刊', '杂志', '频道', '新闻网', '研究会',
+  '医学院', '法学院', '学院', '技术学院', '职业学院', '师范学院', '师范大学', '中医院', '妇幼保健院', '疾控中心', '农科院',
+];
+
+/** Units that follow a parent body to make one `parent + unit` span. */
+const UNIT_SUFFIXES = ['科', '处', '室', '办', '办公室', '分局', '股', '中心', '站', '所', '大队', '支队', '中队', '总队',
+  '党建办', '服务中心', '分院', '分行', '分公司', '支行', '营业部', '事业部', '研究室', '组'];
+
+/** Short bodies recognised by name, with no place prefix needed. */
+const NAMED_GOV = ['党中央', '中共中央', '国务院', '全国人大', '全国人大常委会', '全国政协', '中央军委', '中纪委', '中央纪委',
+  '教育部', '外交部', '国防部', '公安部', '财政部', '商务部', '民政部', '司法部', '文化部', '卫生部', '国家发改委', '发改委',
+  '教委', '市委', '县委', '省委', '区委', '市政府', '县政府', '省政府', '区政府', '市人大', '市政协', '县人大', '县政协',
+  '团中央', '团县委', '团市委', '团省委', '中宣部', '中组部', '统战部', '市纪委', '县纪委', '省纪委', '解放军', '人民解放军',
+  '武警', '武警部队', '中国人民解放军', '中共', '国家统计局', '海关总署', '最高人民法院', '最高人民检察院', '全国妇联',
+  '共青团', '共青团中央', '国台办', '国新办', '中央政治局', '中共中央政治局', '中央办公厅', '国务院办公厅', '外交部长'];
+const NAMED_OTHER = ['新华社', '联合国', '联合国大会', '欧盟', '北约', '东盟', '世贸组织', '世界贸易组织', '世界银行',
+  '国际货币基金组织', '人民日报', '光明日报', '经济日报', '中央电视台', '央视', '中新社', '新华网', '人民网', '奥委会',
+  '国际奥委会', '红十字会', '安理会', '联合国安理会', '世卫组织', '世界卫生组织', '欧佩克', '亚太经合组织', '非统组织',
+  '阿盟', '欧共体', '中国电子学会', '中国科学院', '中国社会科学院', '中国工程院', '中科院', '社科院', '足协', '中国足协'];
+
+/** Characters that never sit inside an org name: function words and pronouns. */
+const STOP_CHARS = charSet('的了在是与及对向由被把将从等据并而或也都就又还已着过让给这那其该各每我你他她它们于到请受除但若使经之即乃所称为暨原要以按凭');
+
+/** Words that end right before an org name begins (verbs, connectives, time words). */
+const STOP_WORDS = new Lexicon([
+  '包括', '以及', '通过', '根据', '来到', '来自', '加入', '成为', '担任', '接受', '获得', '作为', '按照', '要求', '召开',
+  '举行', '举办', '主办', '承办', '发布', '印发', '公布', '组织', '配合', '会同', '联合', '协调', '加强', '参加', '出席',
+  '会见', '访问', '率领', '带领', '关于', '目前', '日前', '近日', '此外', '同时', '其中', '全市', '全省', '全县', '全区',
+  '随着', '今年', '去年', '明年', '今天', '昨天', '记者', '报道', '表示', '指出', '认为', '希望', '支持', '关心', '获评',
+  '入选', '评为', '授予', '批准', '决定', '宣布', '经过', '为了', '为此', '对此', '如今', '近年来', '之后', '以后', '以来',
+  '此次', '这次', '日电', '日讯', '报讯', '电讯', '消息', '委托', '邀请', '推荐', '认定', '命名', '确定', '确认', '向',
+  '协助', '帮助', '指导', '督促', '监督', '检查', '视察', '考察', '调研', '走访', '慰问', '看望', '感谢', '致电', '致信',
+  '致函', '发来', '转发', '下发', '上报', '报送', '提交', '申请', '聘请', '依托', '依靠', '联手', '携手', '牵头', '成立',
+  '组建', '设立', '建立', '创建', '隶属', '属于', '位于', '离开', '进入', '回到', '前往', '抵达', '赴', '战胜', '击败',
+  '输给', '负于', '败给', '迎战', '对阵', '面对', '力克', '逼平', '主场', '客场', '本场', '本轮', '上轮', '下轮',
+  '不过', '因此', '所以', '但是', '然而', '而且', '并且', '另外', '另一方面', '分别', '一起', '共同', '先后', '相继',
+  '是由', '正在', '已经', '曾经', '将要', '还有', '只有', '现在', '当时', '那时', '此前', '此后', '最近', '日前', '近期',
+  '有关', '相关', '各级', '上级', '下级', '我国', '本市', '本省', '本县', '全国各地', '各地', '各级各类', '当地', '全体',
+  '广大', '所有', '这些', '那些', '一些', '许多', '多家', '几家', '一家', '这家', '那家', '该', '曾任', '现任', '时任',
+  '任', '兼任', '升任', '出任', '改任', '调任', '接任', '就任', '上午', '下午', '晚上', '凌晨', '中午', '期间', '以上',
+  '以下', '以外', '之间', '之中', '之外', '之前', '体育', '文艺', '开展', '推进', '落实', '贯彻', '实施', '执行', '协同',
+]);
+
+/** Words that end in a suffix character but are not bodies (全部, 格局, 举办 …). */
+const NOT_SUFFIX_WORDS = new Set([
+  '全部', '内部', '外部', '东部', '西部', '南部', '北部', '中部', '局部', '干部', '底部', '头部', '胸部', '腹部', '顶部',
+  '面部', '一部', '大部', '各部', '这部', '本部', '布局', '格局', '大局', '结局', '全局', '时局', '开局', '僵局', '骗局',
+  '残局', '终局', '政局', '该局', '本局', '此局', '原委', '创办', '举办', '承办', '主办', '协办', '开办', '兴办', '督办',
+  '交办', '转办', '代办', '帮办', '包办', '查办', '筹办', '合办', '试办', '照办', '经办', '停办', '民办', '公办', '官办',
+  '好办', '难办', '庭院', '寺院', '戏院', '影院', '住院', '出院', '入院', '大院', '宅院', '场所', '住所', '处所', '厕所',
+  '公社', '结社', '工厂', '球队', '车队', '舰队', '团队', '梯队', '排队', '站队', '插队', '组队', '带队', '领队', '参赛队',
+  '代表队', '国家队', '男队', '女队', '主队', '客队', '两队', '各队', '该队', '本队', '双方', '中央', '党中央', '社', '队',
+  '院', '所', '报', '网', '党', '委', '局', '部', '办', '厅', '署', '中心', '组织', '联盟', '银行', '公司', '集团', '学校',
+  '大学', '学院', '医院', '协会', '学会', '政府', '法院', '本报', '该报', '日报', '晚报', '电视台', '网上', '上网', '联网',
+  '互联网', '电网', '渔网', '球网', '官网', '入党', '建党', '为党', '爱党', '全党', '政党', '各党', '该党', '本党', '上报',
+  '汇报', '举报', '申报', '填报', '通报', '报送', '简报', '情报', '海报', '画报', '快报', '警报', '预报', '电报', '回报',
+  '时报', '捷报', '喜报', '学报', '公报', '年报', '月报', '周报', '党报', '小报', '大报', '晨报', '导报', '剪报',
+  '核心', '中心', '重心', '信心', '决心', '关心', '用心', '爱心', '耐心', '细心', '放心', '担心', '开心', '真心', '同心',
+  '民心', '人心', '身心', '初心', '匠心', '雄心', '野心', '良心', '小心', '精心', '全心', '齐心', '内心', '中心城区',
+  '研究所', '派出所', '事务所', '诊所', '研究院', '医学院', '法学院', '全院', '各院', '本院', '该院', '两院', '法律部',
+  '全社', '本社', '该社', '报社', '该厂', '本厂', '全厂', '各厂', '该所', '本所', '全所', '各所', '分局', '该分局',
+  '社会主义', '党组', '局党组', '该局党组', '党委政府', '项目办', '全系统', '各部门', '部门', '政治局', '常委会', '部署',
+  '组织', '官网', '中小学', '中小学校', '参赛队', '查办', '上报', '直报', '填报', '开好局', '大学生', '中学生', '小学生',
+  '人大', '政协', '党委', '纪委', '政府', '中小学幼儿园', '家属院', '总部', '办公室',
+]);
+
+/** Words that make a body generic (公办幼儿园, 示范学校): a type of body, not a named one. */
+const GENERIC = new Lexicon(['农村', '城市', '城乡', '城区', '乡村', '公办', '民办', '示范', '示范性', '普惠性', '普惠', '省级',
+  '市级', '县级', '区级', '国家级', '重点', '各类', '相关', '有关', '其他', '一般', '普通', '专业', '特色', '优秀', '先进',
+  '基层', '地方', '当地', '多所', '多家', '新', '老', '大型', '小型', '中小', '中小型', '成建制', '一些', '这些', '那些',
+  '所有', '全部', '国有', '国营', '私营', '民营', '外资', '合资', '独资', '上市', '中外', '知名', '著名', '有名', '大',
+  '小', '高', '中', '初', '幼', '省', '市', '县', '区', '镇', '乡', '村', '实验', '寄宿制', '全日制', '职业', '高等',
+  '附属', '部分', '一所', '两所', '几所', '每所', '这所', '那所', '该所', '一家', '两家', '几家', '每家', '这家', '那家',
+  '友好', '兄弟', '对口', '结对', '帮扶', '共建', '合作', '参赛', '开设有', '心理科', '定点', '指定', '本地', '外地', '海外',
+  '境外', '国外', '国内', '省内', '市内', '县内', '区内', '主要', '骨干', '龙头', '领军', '头部', '所在', '所属', '下属',
+  '直属', '各', '全', '该', '本', '我', '贵', '上级', '下级', '同级', '主管', '业务', '职能', '行政', '执法', '监管']);
+
+/** Short gov suffixes (市委, 县政府, 美国政府) that take a place and nothing else before them. */
+const PLACE_ONLY = new Set(['委', '政府', '人民政府', '人大', '政协', '党委', '纪委', '监委', '中央', '人大常委会', '常委会', '国会', '议会', '内阁', '特区政府', '团委', '妇联']);
+/** Suffixes strong enough to take a short body with no place before it (前卫寰岛队, 光明日报). */
+const STRONG = new Set(['有限公司', '有限责任公司', '股份有限公司', '公司', '集团', '银行', '大学', '学院', '中学', '小学', '初中',
+  '高中', '学校', '幼儿园', '医院', '日报', '晚报', '早报', '时报', '报社', '电视台', '出版社', '学会', '协会', '研究所', '研究院',
+  '研究中心', '俱乐部', '基金会', '联合会', '商会', '队', '代表团', '委员会', '部', '局', '厅', '办', '署', '社', '厂',
+  '总队', '支队', '派出所', '法院', '检察院', '事务所', '工会', '杂志社', '通讯社', '博物馆', '图书馆', '纪念馆', '联盟',
+  '分局', '办公室', '办公厅', '指挥部', '管委会', '科学院', '农科院', '人民医院', '中医院', '卫生院', '总公司', '分公司',
+  '分行', '支行', '交易所', '艺术团', '歌舞团', '剧团', '乐团', '消防站', '海关', '军区', '大使馆', '使馆', '领事馆']);
+
+
+/** Suffix characters followed by these make another word (部门, 局面, 社会 …): not an org end. */
+const CONTINUATIONS = new Set([
+  '部门', '部分', '部署', '部位', '部件', '局面', '局势', '局限', '委托', '委屈', '委员', '委派', '办法', '办理', '办事',
+  '办学', '办好', '办案', '院校', '院士', '院长', '所以', '所有', '所在', '所谓', '所得', '所属', '所长', '社会', '社区',
+  '社科', '社保', '社团', '社长', '队伍', '队员', '队长', '团结', '团队', '团长', '厅长', '厅堂', '心理', '心得', '心中',
+  '心灵', '会议', '会上', '会见', '会谈', '会同', '会长', '报告', '报道', '报名', '报送', '报纸', '报刊', '报社', '网络',
+  '网站', '网格', '网点', '网友', '网民', '党员', '党性', '党风', '党建', '党组', '党委', '党校', '党史', '党内', '党政',
+  '委会', '署名', '署长', '站长', '所属', '学生', '学习', '学科', '学者', '中心城', '集团化', '公司化', '军人', '军事',
+  '军队', '厂长', '厂家', '厂区', '馆长', '局长', '部长', '处长', '科长', '委书', '院内', '院外', '部分', '组织部',
+]);
+
+/** Place characters that open an org name (市教育局, 省教育厅, 县委). */
+const PLACE_CHARS = charSet('省市县区州镇乡村盟旗');
+
+const GOV = new Lexicon(GOV_SUFFIXES);
+const OTHER = new Lexicon(OTHER_SUFFIXES);
+const UNITS = new Lexicon(UNIT_SUFFIXES);
+const NAMED = new Map<string, 'gov' | 'other'>();
+for (const n of NAMED_GOV) NAMED.set(n, 'gov');
+for (const n of NAMED_OTHER) NAMED.set(n, 'other');
+for (const item of MINED_ORGS.split(',')) {
+  if (!item) continue;
+  const [name, g] = item.split('|');
+  if (name.length >= 3 && !NAMED.has(name)) NAMED.set(name, g ? 'gov' : 'other');
+}
+const NAMED_LEX = new Lexicon(NAMED.keys());
+/** Endings that make a candidate not an org (…部署, …干部, …中小学), whatever comes before. */
+const NON_ORG_ENDINGS = new Set([...NOT_SUFFIX_WORDS].filter((w) => w.length >= 2 && !GOV.has(w) && !OTHER.has(w) && !NAMED.has(w)));
+const MAX_BODY = 16;
+
+/** Gov kind for a name, from its suffix and the words inside it. */
+export function orgKind(name: string): 'gov' | 'other' {
+  const known = NAMED.get(name);
+  if (known) return known;
+  const g = GOV.longestEndingAt(name, name.length);
+  const o = OTHER.longestEndingAt(name, name.length);
+  if (g > o) return 'gov';
+  if (o > g) return 'other';
+  return /(?:政府|人大|政协|党委|委员会|公安|法院|检察|税务|海关|边防|消防)/.test(name) ? 'gov' : 'other';
+}
+
+/**
+ * Leftmost start of a name body ending at `end`: scans back over Han characters until punctuation,
+ * a function word or a boundary word, at most MAX_BODY characters. Linear in MAX_BODY.
+ */
+export function bodyStart(text: string, end: number, floor = 0): number {
+  let p = end;
+  const limit = Math.max(floor, end - MAX_BODY);
+  while (p > limit) {
+    const c = text[p - 1];
+    if (!isHan(c)) break;
+    if (c === '和') {
+      // 自然资源和规划局: 和 joins two parts of one name unless an org or a place opens the right part.
+      const right = text.slice(p, end);
+      const leftEnd = text[p - 2];
+      if (right.length > 4 || PLACE_CHARS.has(right[0]) || '局办委厅部府院校司'.includes(leftEnd ?? '')) break;
+      p--;
+      continue;
+    }
+    if (STOP_CHARS.has(c)) break;
+    const w = STOP_WORDS.longestEndingAt(text, p, limit);
+    if (w > 0) break;
+    // A date (1月29日, 2023年) or number before the name ends it.
+    if ((c === '日' || c === '年' || c === '月' || c === '号') && /[0-9０-９]/.test(text[p - 2] ?? '')) break;
+    p--;
+  }
+  // A leading ordinal session (第78届) is not part of the name.
+  if (text[p] === '届') p++;
+  return p;
+}
+
+/** All organizations found by rules, longest spans, no overlaps. */
+export function findOrgs(text: string): OrgSpan[] {
+  const cands: OrgSpan[] = [];
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text[i];
+    if (!isHan(c)) continue;
+    // Named bodies.
+    const k = NAMED_LEX.longestAt(text, i);
+    if (k > 0 && !isLetterLike(text[i - 1])) {
+      const name = text.slice(i, i + k);
+      cands.push({ start: i, end: i + k, kind: NAMED.get(name) ?? 'other' });
+    }
+  }
+  // Suffix-anchored bodies: for every end position, the longest suffix ending there.
+  for (let e = 1; e <= n; e++) {
+    if (!isHan(text[e - 1])) continue;
+    const g = GOV.longestEndingAt(text, e, Math.max(0, e - 8));
+    const o = OTHER.longestEndingAt(text, e, Math.max(0, e - 8));
+    const sl = Math.max(g, o);
+    if (sl === 0) continue;
+    if (CONTINUATIONS.has(text.slice(e - 1, e + 1)) || CONTINUATIONS.has(text.slice(e - 2, e + 1))) continue;
+    const suffix = text.slice(e - sl, e);
+    let name = '';
+    for (let k = 2; k <= 4 && !name; k++) if (e - k >= 0 && NON_ORG_ENDINGS.has(text.slice(e - k, e))) name = '-';
+    if (name) continue;
+    const start = chooseStart(text, bodyStart(text, e - sl), e - sl, suffix);
+    if (start < 0) continue;
+    name = text.slice(start, e);
+    if (!acceptable(name, sl)) continue;
+    cands.push({ start, end: e, kind: g >= o ? 'gov' : 'other' });
+  }
+  // Media named in 《》: 《光明日报》, 《费加罗报》.
+  for (let i = 0; i < n; i++) {
+    if (text[i] !== '《') continue;
+    const close = text.indexOf('》', i + 1);
+    if (close < 0 || close - i > 14) continue;
+    const inner = text.slice(i + 1, close);
+    if (inner.length >= 2 && /(?:报|杂志|周刊|画报|月刊|通讯社)$/.test(inner) && !/[《》〈〉、，\s]/.test(inner)) cands.push({ start: i + 1, end: close, kind: 'other' });
+  }
+  const picked = pickLongest(cands);
+  return attachUnits(text, picked).map((o) => (o.parent || o.kind !== 'gov' ? o : splitUnit(text, o)));
+}
+
+/**
+ * Where the name begins inside the run [from, suffixAt): at a place anchor (河南省…, …市…), or, for a
+ * short run after a boundary, at the run's start. −1 when the run holds no name.
+ */
+function chooseStart(text: string, from: number, suffixAt: number, suffix: string): number {
+  // Anchors: a place name, or a place character (焦作市, 温县) whose name is the characters before it.
+  let anchor = -1;
+  for (let k = from; k < suffixAt; k++) {
+    if (PLACE_NAMES.longestAt(text, k) > 0) { anchor = k; break; }
+    if (PLACE_CHARS.has(text[k]) && !(k + 1 < suffixAt && GENERIC.has(text.slice(k, k + 2)) && k > from)) {
+      anchor = Math.max(from, k - 2);
+      break;
+    }
+    if (k === from && PLACE_ABBREV.has(text[k]) && suffixAt - k >= 2) { anchor = k; break; }
+  }
+  const bodyLen = suffixAt - (anchor >= 0 ? anchor : from);
+  if (PLACE_ONLY.has(suffix)) {
+    if (anchor < 0) return -1;
+    const place = text.slice(anchor, suffixAt);
+    const pl = PLACE_NAMES.longestAt(text, anchor);
+    if (place.length === 1 && PLACE_CHARS.has(place)) return anchor;
+    if (pl === place.length) return anchor;
+    if (PLACE_CHARS.has(place[place.length - 1]) && place.length <= 4) return anchor;
+    return -1;
+  }
+  let start = anchor >= 0 ? anchor : from;
+  if (anchor < 0) {
+    const strong = STRONG.has(suffix) || suffix.length >= 3;
+    if (!strong || bodyLen > 5 || bodyLen < 1) return -1;
+  } else if (bodyLen > 14) return -1;
+  // A body made of generic words only (公办幼儿园, 示范学校) names a type.
+  let p = start;
+  while (p < suffixAt) {
+    const g = GENERIC.longestAt(text, p);
+    if (!g || p + g > suffixAt) break;
+    p += g;
+  }
+  if (p >= suffixAt) return -1;
+  if (text[start] === '第') return -1;
+  return start;
+}
+
+/** Letters and digits directly before a named body mean it is inside another word. */
+function isLetterLike(c: string | undefined): boolean {
+  return !!c && /[A-Za-z0-9]/.test(c);
+}
+
+function acceptable(name: string, suffixLen: number): boolean {
+  if (name.length < 2 || NOT_SUFFIX_WORDS.has(name)) return false;
+  const body = name.slice(0, name.length - suffixLen);
+  if (NAMED.has(name)) return true;
+  if (body.length === 0) return false;
+  // 市委, 县政府, 省教育厅: a place character alone is enough; otherwise the body needs two characters.
+  if (body.length === 1 && !PLACE_CHARS.has(body)) return suffixLen >= 2 && !'本该全各我此某这那其原新老'.includes(body);
+  if (name.length > 20) return false;
+  if (body.startsWith('全') || body.startsWith('各') || body.startsWith('我') || body.startsWith('本')) return false;
+  return true;
+}
+
+/** Longest candidates first; equal length, leftmost first; never overlapping. */
+function pickLongest(cands: OrgSpan[]): OrgSpan[] {
+  const order = [...cands].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const taken: OrgSpan[] = [];
+  for (const c of order) {
+    if (taken.some((t) => t.start < c.end && c.start < t.end)) continue;
+    taken.push(c);
+  }
+  return taken.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A gov body directly followed by its unit (`市自然资源和规划局` + `建设工程科`, `河南省教育厅` + `办公室`) is
+ * one span with `parent` and `unit`.
+ */
+function attachUnits(text: string, orgs: OrgSpan[]): OrgSpan[] {
+  const out: OrgSpan[] = [];
+  for (let i = 0; i < orgs.length; i++) {
+    const o = orgs[i];
+    const next = orgs[i + 1];
+    const parent = text.slice(o.start, o.end);
+    if (next && next.start === o.end && o.kind === 'gov') {
+      out.push({ start: o.start, end: next.end, kind: 'gov', parent, unit: text.slice(next.start, next.end) });
+      i++;
+      continue;
+    }
+    if (o.kind === 'gov') {
+      const u = unitAfter(text, o.end);
+      if (u > 0) {
+        out.push({ start: o.start, end: o.end + u, kind: 'gov', parent, unit: text.slice(o.end, o.end + u) });
+        continue;
+      }
+    }
+    out.push(o);
+  }
+  return out;
+}
+
+/** Length of a unit name (至多 8 characters ending in 科/处/室/办 …) right after `at`, or 0. */
+function unitAfter(text: string, at: number): number {
+  let best = 0;
+  for (let e = at + 1; e <= Math.min(text.length, at + 8); e++) {
+    const c = text[e - 1];
+    if (!isHan(c) || STOP_CHARS.has(c)) break;
+    if (STOP_WORDS.longestEndingAt(text, e, at) > 0) break;
+    const u = UNITS.longestEndingAt(text, e, at);
+    if (u === 0) continue;
+    const unit = text.slice(at, e);
+    if (NOT_SUFFIX_WORDS.has(unit) || CONTINUATIONS.has(text.slice(e - 1, e + 1))) continue;
+    if (unit.length === u && unit.length < 3) continue;
+    best = e - at;
+    break;
+  }
+  return best;
+}
+
+/** A gov span that holds an inner body and a unit (`市自然资源和规划局解放分局`) gets `parent`/`unit`. */
+function splitUnit(text: string, o: OrgSpan): OrgSpan {
+  for (let j = o.end - 2; j >= o.start + 3; j--) {
+    if (GOV.longestEndingAt(text, j, o.start) === 0) continue;
+    if (CONTINUATIONS.has(text.slice(j - 1, j + 1))) continue;
+    const unit = text.slice(j, o.end);
+    if (UNITS.longestEndingAt(unit, unit.length) === 0 && GOV.longestEndingAt(unit, unit.length) === 0) continue;
+    if (unit.length < 2) continue;
+    return { ...o, parent: text.slice(o.start, j), unit };
+  }
+  return o;
+}

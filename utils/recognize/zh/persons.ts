@@ -1,0 +1,186 @@
+/**
+ * People: names after a title chain (`该局党组书记、局长刘晓军`), in bylines (`（记者张苗）`, `□丁垒`,
+ * `杨瑞林 摄`), before a title (`习近平总书记`, `梅方权教授`), dotted foreign names, and bare names
+ * a verb of speech or a known-name list vouches for.
+ */
+import { charSet, isHan } from './chars';
+import { Lexicon } from './lexicon';
+import { MINED_PERSONS } from './mined-lists';
+import { AFTER_NAME, chineseNameAt, dottedNameAt, foreignNameAt } from './names';
+import type { OrgSpan } from './orgs';
+import { TITLE_MODIFIERS, TITLE_WORDS, isOfficialTitle, roleOf } from './titles';
+
+export type Role = 'official' | 'retired_official' | 'reporter' | 'correspondent' | 'author' | 'photographer' | 'teacher';
+export interface PersonSpan {
+  start: number;
+  end: number;
+  titles: string[];
+  /** The org the titles belong to, as a span in the text. */
+  orgSpan: OrgSpan | null;
+  /** A `该局`-style reference to resolve against the article's orgs. */
+  orgRef: string | null;
+  official: boolean;
+  role?: Role;
+  /** How the person was found; rule evidence beats list and speech-verb evidence. */
+  strength: number;
+}
+
+const SEPARATORS = charSet('、，,。：:；;（(“"‘《 \n\t□【[—-');
+/** References to one's own body (该局 …): they resolve to a named org of the article. */
+const SELF_REFS = new Lexicon(['该局', '该分局', '该科', '该校', '该院', '该厅', '该部', '该委', '该办', '该中心', '该公司',
+  '该所', '该站', '该园', '该馆', '该队', '该集团', '该行', '该会', '该协会']);
+/** Titles that may follow a name (习近平总书记, 梅方权教授). */
+const POST_TITLES = new Lexicon(['总书记', '主席', '总理', '副总理', '委员长', '同志', '先生', '女士', '教授', '博士', '院士',
+  '老师', '总统', '首相', '大使', '书记', '部长', '省长', '市长', '县长', '局长', '主任', '将军', '总经理', '董事长', '大师',
+  '副主席', '副总统', '国务卿', '外长', '秘书长', '议长', '校长', '研究员', '副教授', '医生', '律师', '夫人', '小姐', '总裁']);
+/** Verbs of speech and action that vouch for a bare name before them. */
+const SPEECH = new Lexicon(['说', '表示', '指出', '强调', '认为', '介绍', '告诉', '透露', '坦言', '回忆', '笑着说', '解释',
+  '称', '说道', '问道', '答道', '写道', '主持', '出席', '会见', '会晤', '会谈', '致辞', '讲话', '宣布', '同志', '一行',
+  '等人', '夫妇', '逝世', '在会上', '在会见', '在讲话', '在接受']);
+const KNOWN = new Lexicon(MINED_PERSONS.split(',').filter((p) => p.length >= 2));
+
+/** Every person the rules find; `orgs` are the org spans already found in the same text. */
+export function findPersons(text: string, orgs: OrgSpan[]): PersonSpan[] {
+  const orgByEnd = new Map<number, OrgSpan>();
+  const orgCover = new Uint8Array(text.length + 1);
+  for (const o of orgs) {
+    orgByEnd.set(o.end, o);
+    for (let i = o.start; i < o.end; i++) orgCover[i] = 1;
+  }
+  const out: PersonSpan[] = [];
+  const n = text.length;
+  let lastEnd = 0;
+  for (let i = 0; i < n; i++) {
+    if (i < lastEnd) continue;
+    const found = personAt(text, i, orgByEnd, orgCover);
+    if (found) {
+      out.push(found);
+      lastEnd = found.end;
+    }
+  }
+  return out;
+}
+
+function personAt(text: string, i: number, orgByEnd: Map<number, OrgSpan>, orgCover: Uint8Array): PersonSpan | null {
+  const c = text[i];
+  if (!isHan(c)) return null;
+  if (orgCover[i]) return null;
+  const prev = text[i - 1];
+  // Byline: □丁垒.
+  if (prev === '□') {
+    const len = chineseNameAt(text, i, true);
+    if (len) return mk(i, i + len, [], null, null, false, 'author', 3);
+  }
+  // After a title chain.
+  const titleStart = i - (text[i - 1] === ' ' ? 1 : 0);
+  if (TITLE_WORDS.longestEndingAt(text, titleStart, Math.max(0, titleStart - 8)) > 0) {
+    let len = chineseNameAt(text, i, true);
+    if (!len) len = dottedNameAt(text, i) || foreignNameAt(text, i);
+    if (len) {
+      const chain = titlesBefore(text, titleStart, orgByEnd);
+      const p = finish(text, i, i + len, chain.titles, chain.org, chain.ref, 3);
+      return p;
+    }
+  }
+  // Dotted foreign names.
+  if (!isHan(prev) || SEPARATORS.has(prev ?? '')) {
+    const d = dottedNameAt(text, i);
+    if (d) return finish(text, i, i + d, [], null, null, 2);
+  }
+  // Before a post-title (习近平总书记) or a speech verb, or a known name, at a word boundary.
+  const known = KNOWN.longestAt(text, i);
+  const len = chineseNameAt(text, i, false);
+  if (known && (len === known || !isHan(text[i + known]) || AFTER_NAME.longestAt(text, i + known) > 0)) {
+    const t = POST_TITLES.longestAt(text, i + known);
+    return finish(text, i, i + known, t ? [text.slice(i + known, i + known + t)] : [], null, null, 1);
+  }
+  if (!len) return null;
+  const boundary = !isHan(prev) || SEPARATORS.has(prev) || '和与同及对向由请让据给被把跟'.includes(prev);
+  if (!boundary) return null;
+  const post = POST_TITLES.longestAt(text, i + len);
+  if (post) {
+    const title = text.slice(i + len, i + len + post);
+    const real = !['同志', '先生', '女士', '小姐', '夫人'].includes(title);
+    return finish(text, i, i + len, real ? [title] : [], null, null, 1);
+  }
+  if (SPEECH.longestAt(text, i + len) > 0 || text[i + len] === '、' && isPersonList(text, i + len)) {
+    return finish(text, i, i + len, [], null, null, 1);
+  }
+  // Photo credit: 杨瑞林 摄.
+  const after = text[i + len] === ' ' ? i + len + 1 : i + len;
+  if (text[after] === '摄' && !isHan(text[after + 1])) return mk(i, i + len, [], null, null, false, 'photographer', 3);
+  return null;
+}
+
+/** A name followed by 、 and another name: a list of people (张三、李四等). */
+function isPersonList(text: string, at: number): boolean {
+  const len = chineseNameAt(text, at + 1, false);
+  return len > 0 && (text[at + 1 + len] === '、' || text[at + 1 + len] === '等' || SPEECH.longestAt(text, at + 1 + len) > 0);
+}
+
+function mk(start: number, end: number, titles: string[], org: OrgSpan | null, ref: string | null, official: boolean, role: Role | undefined, strength: number): PersonSpan {
+  return { start, end, titles, orgSpan: org, orgRef: ref, official, role, strength };
+}
+
+function finish(text: string, start: number, end: number, titles: string[], org: OrgSpan | null, ref: string | null, strength: number): PersonSpan {
+  const orgIsGov = org ? org.kind === 'gov' : !!ref && /[局厅部委办]$/.test(ref);
+  const official = titles.some((t) => isOfficialTitle(t, orgIsGov));
+  let role: Role | undefined = roleOf(titles, official);
+  const after = text[end] === ' ' ? end + 1 : end;
+  if (!role && text[after] === '摄' && !isHan(text[after + 1])) role = 'photographer';
+  return mk(start, end, titles, org, ref, official, role, strength);
+}
+
+/**
+ * The title chain that ends at `end` (right before a name): its titles as printed with a leading
+ * org taken out, and that org (or a `该局` reference). Bounded: at most six titles.
+ */
+export function titlesBefore(text: string, end: number, orgByEnd: Map<number, OrgSpan>): { titles: string[]; org: OrgSpan | null; ref: string | null; start: number } {
+  const titles: string[] = [];
+  let org: OrgSpan | null = null;
+  let ref: string | null = null;
+  let pos = end;
+  let start = end;
+  for (let k = 0; k < 6; k++) {
+    const tl = TITLE_WORDS.longestEndingAt(text, pos, Math.max(0, pos - 8));
+    if (!tl) break;
+    let p = pos - tl;
+    for (let m = 0; m < 4; m++) {
+      if (orgByEnd.has(p)) break;
+      const ml = TITLE_MODIFIERS.longestEndingAt(text, p, Math.max(0, p - 6));
+      if (!ml) break;
+      p -= ml;
+    }
+    let titleStart = p;
+    const o = orgByEnd.get(p);
+    const selfRef = SELF_REFS.longestEndingAt(text, p, Math.max(0, p - 4));
+    if (o) {
+      const before = text[o.start - 1];
+      if (before === '原' || before === '前') {
+        titleStart = o.start - 1;
+        start = titleStart;
+      } else start = o.start;
+      if (!org) org = o;
+    } else if (selfRef) {
+      if (!org && !ref) ref = text.slice(p - selfRef, p);
+      start = p - selfRef;
+    } else {
+      // A printed prefix that is not an org (市自然资源总督察) stays in the title when a separator opens it.
+      let q = p;
+      while (q > p - 7 && q > 0 && isHan(text[q - 1]) && !'的了在是和与及对向由被把将从等据并而或也都就又还已着过让给其该各我他她'.includes(text[q - 1]) && !orgByEnd.has(q)) q--;
+      if (q < p && (q === 0 || SEPARATORS.has(text[q - 1]) || orgByEnd.has(q))) {
+        if (orgByEnd.has(q) && !org) org = orgByEnd.get(q)!;
+        titleStart = q;
+      }
+      start = titleStart;
+    }
+    titles.unshift(text.slice(titleStart, pos));
+    const sep = text[start - 1];
+    if (sep === '、' || sep === '兼') {
+      pos = start - 1;
+      continue;
+    }
+    break;
+  }
+  return { titles, org, ref, start };
+}

@@ -1,0 +1,37 @@
+/**
+ * Chinese family names and given-name characters: a person name is a surname plus one or two
+ * given-name characters, and these lists say how likely a character is to play each part.
+ */
+import { MINED_GIVEN } from './mined-lists';
+
+/** Common single-character surnames (the usual frequency list, roughly the top 300). */
+const COMMON =
+  '习王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由'
+
+/** Two-character surnames. */
+export const COMPOUND_SURNAMES: ReadonlySet<string> = new Set([
+  '欧阳', '司马', '诸葛', '上官', '东方', '皇甫', '尉迟', '公孙', '慕容', '令狐', '夏侯', '长孙', '宇文', '司徒',
+  '轩辕', '端木', '澹台', '西门', '南宫', '呼延', '独孤', '万俟', '闻人', '赫连', '申屠', '太史', '钟离', '完颜',
+]);
+
+/** Single-character surnames. */
+export const SURNAMES: ReadonlySet<string> = new Set(Array.from(COMMON));
+
+/** Surnames that are also very common words, so a bare match needs stronger evidence. */
+export const AMBIGUOUS_SURNAMES: ReadonlySet<string> = new Set(Array.from(
+  '于向高时文成方白万安全常康明平云国都海南原华来从关金石花龙强江黄马路乐连宁能上包解席童林田党展车门和',
+));
+
+const GIVEN = new Map<string, number>();
+for (const item of MINED_GIVEN.split(',')) if (item) GIVEN.set(item[0], Number(item.slice(1)));
+
+/** How often (0–100) a character is used inside names relative to all its uses; 0 when unseen. */
+export function givenScore(c: string | undefined): number {
+  return c ? GIVEN.get(c) ?? 0 : 0;
+}
+
+/** Length of the surname starting at `at` (2 for a compound surname, 1, or 0 when none). */
+export function surnameAt(text: string, at: number): number {
+  if (COMPOUND_SURNAMES.has(text.slice(at, at + 2))) return 2;
+  return SURNAMES.has(text[at]) ? 1 : 0;
+}
