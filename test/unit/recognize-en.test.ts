@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { findEnEntities } from '../../utils/recognize/en';
+import { orgKind } from '../../utils/recognize/en/orgkind';
+import { loadModel, tagWords } from '../../utils/recognize/en/tagger';
+import { tokenize } from '../../utils/recognize/en/tokenize';
+import type { OrgMention, PersonMention } from '../../utils/recognize/types';
+
+const people = (text: string) => findEnEntities(text).filter((m): m is PersonMention => m.type === 'person');
+const orgs = (text: string) => findEnEntities(text).filter((m): m is OrgMention => m.type === 'org');
+
+function expectWellFormed(text: string) {
+  const ms = findEnEntities(text);
+  let last = 0;
+  const bad = ms.filter((m) => {
+    const ok = m.start >= last && m.end > m.start && m.end <= text.length && text.slice(m.start, m.end) === m.text;
+    last = m.end;
+    return !ok;
+  });
+  expect(bad).toEqual([]);
+  return ms;
+}
+
+describe('English tokeniser', () => {
+  it('keeps CoNLL-like tokens with offsets', () => {
+    const text = "Sen. John McCain said the U.S. didn't back AT&T's 1,000.5 bid.";
+    const toks = tokenize(text);
+    expect(toks.map((t) => t.text)).toEqual(['Sen.', 'John', 'McCain', 'said', 'the', 'U.S.', 'did', "n't", 'back', 'AT&T', "'s", '1,000.5', 'bid', '.']);
+    for (const t of toks) expect(text.slice(t.start, t.end)).toBe(t.text);
+  });
+});
+
+describe('English people and titles', () => {
+  it('attaches a title before the name and marks public office', () => {
+    const [p] = people('Secretary of State Antony Blinken arrived in Paris on Monday for talks.');
+    expect(p).toMatchObject({ text: 'Antony Blinken', titles: ['Secretary of State'], official: true });
+  });
+
+  it('reads abbreviated titles and keeps them out of the span', () => {
+    const ps = people('Sen. John McCain and Gov. Gavin Newsom spoke to reporters on Tuesday.');
+    expect(ps.map((p) => [p.text, p.titles, p.official])).toEqual([
+      ['John McCain', ['Sen.'], true],
+      ['Gavin Newsom', ['Gov.'], true],
+    ]);
+  });
+
+  it('takes the body of the title from `X of the Department` and from `Department X`', () => {
+    const [a] = people('A spokesman for the Department of Justice, John Smith, declined to comment.');
+    expect(a).toMatchObject({ text: 'John Smith', titles: ['spokesman'], org: 'Department of Justice', official: true });
+    const [b] = people('Justice Department spokesman Peter Carr said the inquiry would continue.');
+    expect(b).toMatchObject({ text: 'Peter Carr', titles: ['spokesman'], org: 'Justice Department', official: true });
+  });
+
+  it('does not make a company chief executive an official', () => {
+    const [p] = people('Microsoft chief executive Satya Nadella said sales rose in the quarter.');
+    expect(p).toMatchObject({ text: 'Satya Nadella', titles: ['chief executive'], org: 'Microsoft', official: false });
+  });
+
+  it('reads an appositive title after the name', () => {
+    const [p] = people('John Smith, a spokesman for the Ministry of Defence, said on Tuesday that troops would stay.');
+    expect(p).toMatchObject({ text: 'John Smith', titles: ['spokesman'], org: 'Ministry of Defence', official: true });
+  });
+});
+
+describe('English organizations', () => {
+  it('marks government bodies as gov and media as other', () => {
+    const os = orgs('The Federal Reserve and the Justice Department were criticised, Reuters reported on Friday.');
+    const byText = Object.fromEntries(os.map((o) => [o.text, o.kind]));
+    expect(byText['Federal Reserve']).toBe('gov');
+    expect(byText['Justice Department']).toBe('gov');
+    expect(byText.Reuters).toBe('other');
+    expect(os.some((o) => o.text.startsWith('the '))).toBe(false);
+  });
+
+  it('classifies names by kind', () => {
+    expect(orgKind('Ministry of Finance')).toBe('gov');
+    expect(orgKind('New York Police Department')).toBe('gov');
+    expect(orgKind('Senate')).toBe('gov');
+    expect(orgKind('Manchester City Council')).toBe('gov');
+    expect(orgKind('Microsoft Corp.')).toBe('other');
+    expect(orgKind('Xinhua')).toBe('other');
+  });
+});
+
+describe('English recogniser robustness', () => {
+  it('returns valid, sorted, non-overlapping spans on news text', () => {
+    const text =
+      'WASHINGTON (Reuters) - President Bill Clinton met Israeli Prime Minister Benjamin Netanyahu at the White House.\n' +
+      'Clinton told the Senate Foreign Relations Committee that the State Department would act. Netanyahu agreed.';
+    const ms = expectWellFormed(text);
+    expect(ms.some((m) => m.type === 'person' && m.text === 'Bill Clinton' && m.official)).toBe(true);
+  });
+
+  it('never throws on adversarial input', () => {
+    const inputs = [
+      '',
+      ' ',
+      '\ud800\udc00\ud800 lone \udfff surrogates John Smith',
+      '\u0000\u0001\u0007 control \u001b[31m chars Mr. Smith \u007f',
+      "'''---...,,,&&&",
+      'A.B.C.D.E.F.G.H.I.J.K.L.M.N.O.P',
+      'Mc'.repeat(5000),
+      'The '.repeat(3000) + 'President',
+      'x'.repeat(100_000),
+      'John Smith said. '.repeat(2000),
+    ];
+    for (const text of inputs) expectWellFormed(text);
+  });
+
+  it('handles a 1 MB text', () => {
+    const sentence = 'Foreign Minister Yevgeny Primakov told the Duma on Tuesday that Gazprom would pay 1,000 roubles. ';
+    const text = sentence.repeat(Math.ceil(1_000_000 / sentence.length));
+    const ms = expectWellFormed(text);
+    expect(ms.length).toBeGreaterThan(10_000);
+  });
+
+  it('decodes an empty or malformed model without throwing', () => {
+    expect(tagWords(['John', 'Smith'], loadModel('')).length).toBe(2);
+    expect(tagWords(['John'], loadModel('en1\n1,2,x\n\n,,:wjohn ::: bad')).length).toBe(1);
+  });
+});
