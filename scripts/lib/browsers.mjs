@@ -66,11 +66,39 @@ function tmpProfile(prefix) {
   return mkdtempSync(join(tmpdir(), `dossier-${prefix}-`));
 }
 
+/**
+ * Files the manifest names that are missing from the build. Chromium silently refuses to load an
+ * extension with, say, a missing icon, and a launcher would then wait for a worker that never
+ * comes; checking first turns that into an error that names the file.
+ */
+export function missingManifestFiles(dir) {
+  const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  const files = new Set();
+  const addIcons = (icons) => {
+    if (typeof icons === 'string') files.add(icons);
+    else for (const f of Object.values(icons ?? {})) files.add(f);
+  };
+  addIcons(m.icons);
+  for (const key of ['action', 'browser_action', 'page_action']) {
+    addIcons(m[key]?.default_icon);
+    if (m[key]?.default_popup) files.add(m[key].default_popup);
+  }
+  if (m.background?.service_worker) files.add(m.background.service_worker);
+  for (const f of m.background?.scripts ?? []) files.add(f);
+  if (m.background?.page) files.add(m.background.page);
+  for (const cs of m.content_scripts ?? []) for (const f of [...(cs.js ?? []), ...(cs.css ?? [])]) files.add(f);
+  if (m.options_ui?.page) files.add(m.options_ui.page);
+  if (m.options_page) files.add(m.options_page);
+  return [...files].map((f) => f.replace(/^\//, '')).filter((f) => !existsSync(join(dir, f)));
+}
+
 function assertExtensionDir(extDir) {
   const abs = resolve(extDir);
   if (!existsSync(join(abs, 'manifest.json'))) {
     throw new Error(`no manifest.json in ${abs}: build the extension first (npm run build / npm run build:firefox)`);
   }
+  const missing = missingManifestFiles(abs);
+  if (missing.length) throw new Error(`${abs}/manifest.json names files the build lacks: ${missing.join(', ')}`);
   return abs;
 }
 
@@ -128,7 +156,9 @@ export async function launchChromium(extDir, { headless = true, executablePath, 
       const isExt = (w) => w.url().startsWith('chrome-extension://');
       const worker =
         context.serviceWorkers().find(isExt) ??
-        (await context.waitForEvent('serviceworker', { predicate: isExt, timeout }));
+        (await context.waitForEvent('serviceworker', { predicate: isExt, timeout }).catch((err) => {
+          throw new Error(`Chromium started no service worker for ${abs} (it refused the extension, or it has no background)`, { cause: err });
+        }));
       extensionId = new URL(worker.url()).host;
     }
     const close = async () => {
