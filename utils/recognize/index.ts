@@ -9,7 +9,7 @@ import { findDates } from './dates';
 import { findZhEntities } from './zh';
 import { findEnEntities } from './en';
 import { squeeze, unsqueezeSpan } from './squeeze';
-import type { Mention, PersonMention, RecognizeOptions } from './types';
+import type { Mention, PersonMention, PreparedKnown, RecognizeOptions } from './types';
 
 export type * from './types';
 export { prepareKnown, normalizeName } from './known';
@@ -33,8 +33,9 @@ export function recognize(text: string, options: RecognizeOptions = {}): Mention
   add(lang === 'zh' ? findZhEntities(s) : findEnEntities(s));
   add(findDates(s, lang, options.refDate));
   add(findNumbers(s, lang));
+  const knownHits = known ? known.find(s) : [];
   if (known) {
-    const hits = known.find(s).map(({ start, end, entry }): Mention =>
+    const hits = knownHits.map(({ start, end, entry }): Mention =>
       entry.type === 'person'
         ? { type: 'person', start, end, text: s.slice(start, end), titles: [], org: null, official: !!entry.official, known: true }
         : { type: 'org', start, end, text: s.slice(start, end), kind: entry.kind ?? 'other', known: true },
@@ -42,7 +43,7 @@ export function recognize(text: string, options: RecognizeOptions = {}): Mention
     add(hits, 0.5);
   }
 
-  const accepted = resolveOverlaps(candidates);
+  const accepted = markKnown(resolveOverlaps(candidates), knownHits);
   const withRepeats = addBareRepeats(s, accepted);
   const wanted = options.types ? new Set(options.types) : null;
   const result: Mention[] = [];
@@ -67,6 +68,18 @@ function resolveOverlaps(candidates: Array<{ m: Mention; rank: number }>): Menti
     taken.push(m);
   }
   return taken.sort((a, b) => a.start - b.start);
+}
+
+/** A rule's mention of a name the knowledge base holds is shown as known and keeps what it knows. */
+function markKnown(mentions: Mention[], hits: ReturnType<PreparedKnown['find']>): Mention[] {
+  if (hits.length === 0) return mentions;
+  const byName = new Map(hits.map((h) => [`${h.entry.type}:${h.entry.name}`, h.entry]));
+  return mentions.map((m) => {
+    if ((m.type !== 'person' && m.type !== 'org') || m.known) return m;
+    const entry = byName.get(`${m.type}:${normalizeName(m.text)}`);
+    if (!entry) return m;
+    return m.type === 'person' ? { ...m, known: true, official: m.official || !!entry.official } : { ...m, known: true };
+  });
 }
 
 /**
