@@ -66,6 +66,11 @@ const surnames = top(surname, 3).map(([s]) => s).filter((s) => s.length === 1);
 const given = top(givenChar, 3)
   .map(([c, n]) => [c, Math.round((100 * n) / Math.max(n, charTotal.get(c) ?? n))] as const)
   .filter(([, p]) => p >= 3);
+// Frequent characters almost never used in names: a name made of them is a word, not a name.
+const common = [...charTotal]
+  .filter(([c, n]) => n >= 40 && /[\u4e00-\u9fff]/.test(c) && (givenChar.get(c) ?? 0) * 100 < 3 * n)
+  .sort((a, b) => b[1] - a[1])
+  .map(([c]) => c);
 const persons = top(personName, 4).map(([p]) => p).filter((p) => p.length >= 2);
 const orgs = [...orgName]
   .filter(([o, v]) => v.n >= 3 && o.length >= 2)
@@ -81,6 +86,9 @@ export const MINED_SURNAMES = ${JSON.stringify(surnames.join(''))};
 
 /** Given-name characters with the percentage of their uses that fall inside a name ("字:%"). */
 export const MINED_GIVEN = ${JSON.stringify(given.map(([c, p]) => `${c}${p}`).join(','))};
+
+/** Frequent characters (40+ uses) under 3% of whose uses are inside a name. */
+export const MINED_NOT_GIVEN = ${JSON.stringify(common.join(''))};
 
 /** Person names seen at least 4 times (public figures of the period the news covers). */
 export const MINED_PERSONS = ${JSON.stringify(persons.join(','))};

@@ -13,8 +13,41 @@ export function findZhEntities(text: string): Array<PersonMention | OrgMention> 
   const persons = findPersons(text, orgs);
   const out: Array<PersonMention | OrgMention> = [];
   for (const o of orgs) out.push(toOrg(text, o));
-  for (const p of persons) out.push(toPerson(text, p, orgs));
+  const people = persons.map((p) => toPerson(text, p, orgs));
+  inheritOrgInSentence(text, people);
+  out.push(...people, ...bareRepeats(text, people, orgs));
   return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * In a list of one body's leaders (`该局党组成员、副局长崔峰…，市自然资源总督察、二级调研员李海东…`), an
+ * official with no stated org belongs to the org of the official named before him in the sentence.
+ */
+function inheritOrgInSentence(text: string, people: PersonMention[]): void {
+  let prev: PersonMention | null = null;
+  for (const p of people) {
+    if (prev && !p.org && p.official && p.titles.length && prev.org && prev.official && !/[。！？\n]/.test(text.slice(prev.end, p.start))) p.org = prev.org;
+    prev = p;
+  }
+}
+
+/** Later bare mentions of a titled person (`刘晓军指出`) share the person's office and role. */
+function bareRepeats(text: string, people: PersonMention[], orgs: OrgSpan[]): PersonMention[] {
+  const byName = new Map<string, PersonMention>();
+  for (const p of people) if (p.text.length >= 2 && !byName.has(p.text)) byName.set(p.text, p);
+  const taken: Array<{ start: number; end: number }> = [...people, ...orgs];
+  const extra: PersonMention[] = [];
+  for (const [name, p] of byName) {
+    for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + name.length)) {
+      const end = at + name.length;
+      if (taken.some((t) => t.start < end && at < t.end)) continue;
+      const m: PersonMention = { type: 'person', start: at, end, text: name, titles: [], org: null, official: p.official };
+      if (p.role) m.role = p.role;
+      extra.push(m);
+      taken.push(m);
+    }
+  }
+  return extra;
 }
 
 function toOrg(text: string, o: OrgSpan): OrgMention {
@@ -26,6 +59,7 @@ function toOrg(text: string, o: OrgSpan): OrgMention {
 function toPerson(text: string, p: PersonSpan, orgs: OrgSpan[]): PersonMention {
   let org: string | null = p.orgSpan ? text.slice(p.orgSpan.start, p.orgSpan.end) : null;
   if (!org && p.orgRef) org = resolveRef(text, p.orgRef, p.start, orgs);
+  // Reporters of this paper (本报记者) have no org; other titles keep theirs.
   const m: PersonMention = { type: 'person', start: p.start, end: p.end, text: text.slice(p.start, p.end), titles: p.titles, org, official: p.official };
   if (p.role) m.role = p.role;
   return m;

@@ -34,6 +34,7 @@ export function chineseNameAt(text: string, at: number, lenient: boolean): numbe
   const g1 = text[at + sl];
   if (!isHan(g1) || NOT_GIVEN.has(g1)) return 0;
   if (AMBIGUOUS_SURNAMES.has(text[at]) && sl === 1 && givenScore(g1) < (lenient ? 5 : 20)) return 0;
+  if (givenScore(g1) === 0 && givenScore(text[at + sl + 1]) < (lenient ? 1 : 20)) return 0;
   const i2 = at + sl + 1;
   const g2 = text[i2];
   if (!isHan(g2) || NOT_GIVEN.has(g2)) return sl + 1;

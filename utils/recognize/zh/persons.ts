@@ -37,7 +37,12 @@ const POST_TITLES = new Lexicon(['总书记', '主席', '总理', '副总理', '
 const SPEECH = new Lexicon(['说', '表示', '指出', '强调', '认为', '介绍', '告诉', '透露', '坦言', '回忆', '笑着说', '解释',
   '称', '说道', '问道', '答道', '写道', '主持', '出席', '会见', '会晤', '会谈', '致辞', '讲话', '宣布', '同志', '一行',
   '等人', '夫妇', '逝世', '在会上', '在会见', '在讲话', '在接受']);
-const KNOWN = new Lexicon(MINED_PERSONS.split(',').filter((p) => p.length >= 2));
+/** National leaders named without a title in any period's news, plus the mined list. */
+const LEADERS = ['习近平', '李强', '李克强', '胡锦涛', '温家宝', '江泽民', '朱镕基', '李鹏', '邓小平', '毛泽东', '周恩来',
+  '刘少奇', '朱德', '赵乐际', '王沪宁', '蔡奇', '丁薛祥', '李希', '韩正', '王岐山', '栗战书', '汪洋', '张德江', '俞正声',
+  '刘云山', '张高丽', '吴邦国', '贾庆林', '李长春', '吴官正', '罗干', '孙中山', '拜登', '特朗普', '奥巴马', '普京', '马克思',
+  '恩格斯', '列宁'];
+const KNOWN = new Lexicon([...LEADERS, ...MINED_PERSONS.split(',').filter((p) => p.length >= 3)]);
 
 /** Every person the rules find; `orgs` are the org spans already found in the same text. */
 export function findPersons(text: string, orgs: OrgSpan[]): PersonSpan[] {
@@ -167,8 +172,8 @@ export function titlesBefore(text: string, end: number, orgByEnd: Map<number, Or
     } else {
       // A printed prefix that is not an org (市自然资源总督察) stays in the title when a separator opens it.
       let q = p;
-      while (q > p - 7 && q > 0 && isHan(text[q - 1]) && !'的了在是和与及对向由被把将从等据并而或也都就又还已着过让给其该各我他她'.includes(text[q - 1]) && !orgByEnd.has(q)) q--;
-      if (q < p && (q === 0 || SEPARATORS.has(text[q - 1]) || orgByEnd.has(q))) {
+      while (q > p - 7 && q > 0 && isHan(text[q - 1]) && !'的了在是和与及对向由被把将从等据并而或也都就又还已着过让给其该各我他她'.includes(text[q - 1]) && !orgByEnd.has(q) && !TITLE_WORDS.longestEndingAt(text, q, Math.max(0, q - 8))) q--;
+      if (q < p && (q === 0 || SEPARATORS.has(text[q - 1]) || orgByEnd.has(q)) && !'本该我'.includes(text[q])) {
         if (orgByEnd.has(q) && !org) org = orgByEnd.get(q)!;
         titleStart = q;
       }

@@ -2,7 +2,7 @@
  * Chinese family names and given-name characters: a person name is a surname plus one or two
  * given-name characters, and these lists say how likely a character is to play each part.
  */
-import { MINED_GIVEN } from './mined-lists';
+import { MINED_GIVEN, MINED_NOT_GIVEN } from './mined-lists';
 
 /** Common single-character surnames (the usual frequency list, roughly the top 300). */
 const COMMON =
@@ -19,15 +19,23 @@ export const SURNAMES: ReadonlySet<string> = new Set(Array.from(COMMON));
 
 /** Surnames that are also very common words, so a bare match needs stronger evidence. */
 export const AMBIGUOUS_SURNAMES: ReadonlySet<string> = new Set(Array.from(
-  '于向高时文成方白万安全常康明平云国都海南原华来从关金石花龙强江黄马路乐连宁能上包解席童林田党展车门和',
+  '于向高时文成方白万安全常康明平云国都海南原华来从关金石花龙强江黄马路乐连宁能上包解席童林田党展车门和干',
 ));
 
 const GIVEN = new Map<string, number>();
 for (const item of MINED_GIVEN.split(',')) if (item) GIVEN.set(item[0], Number(item.slice(1)));
 
-/** How often (0–100) a character is used inside names relative to all its uses; 0 when unseen. */
+const NOT_GIVEN = new Set(Array.from(MINED_NOT_GIVEN));
+
+/**
+ * How often (0–100) a character is used inside names relative to all its uses. A rare character
+ * the lists have not seen (苗, 垒) scores 25: rare characters are mostly name characters.
+ */
 export function givenScore(c: string | undefined): number {
-  return c ? GIVEN.get(c) ?? 0 : 0;
+  if (!c) return 0;
+  const s = GIVEN.get(c);
+  if (s !== undefined) return s;
+  return NOT_GIVEN.has(c) ? 0 : 25;
 }
 
 /** Length of the surname starting at `at` (2 for a compound surname, 1, or 0 when none). */
