@@ -4,19 +4,80 @@
  */
 import type { OrgMention, PersonMention } from '../types';
 import { findOrgs, type OrgSpan } from './orgs';
-import { findPersons, type PersonSpan } from './persons';
+import { findPersons, titlesBefore, type PersonSpan } from './persons';
+import { tagZh } from './tagger';
+import { isOfficialTitle, roleOf } from './titles';
+import { orgKind, plausibleOrg } from './orgs';
 
 /** People and organizations in squeezed Chinese text, offsets into that text. */
 export function findZhEntities(text: string): Array<PersonMention | OrgMention> {
   if (!text) return [];
-  const orgs = findOrgs(text);
-  const persons = findPersons(text, orgs);
+  const ruleOrgs = findOrgs(text);
+  const rulePersons = findPersons(text, ruleOrgs);
+  const { orgs, persons } = fillFromTagger(text, ruleOrgs, rulePersons);
   const out: Array<PersonMention | OrgMention> = [];
   for (const o of orgs) out.push(toOrg(text, o));
   const people = persons.map((p) => toPerson(text, p, orgs));
   inheritOrgInSentence(text, people);
   out.push(...people, ...bareRepeats(text, people, orgs));
   return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The learned tagger fills in names the rules did not find; rule spans win every overlap. A tagged
+ * person takes its titles from a title chain printed right before it.
+ */
+function fillFromTagger(text: string, orgs: OrgSpan[], persons: PersonSpan[]): { orgs: OrgSpan[]; persons: PersonSpan[] } {
+  // Tagged spans hold name characters only (never a line break or a layout space).
+  const tagged = tagZh(text).filter((t) => !/[\s，。、；：！？“”《》（）]/.test(text.slice(t.start, t.end)));
+  if (tagged.length === 0) return { orgs, persons };
+  const tagOrgs = tagged.filter((t) => t.type === 'org' && t.end > t.start && t.end <= text.length);
+  const tagPersons = tagged.filter((t) => t.type === 'person' && t.end > t.start && t.end <= text.length);
+  const hit = (list: Array<{ start: number; end: number }>, s: number, e: number) => list.find((t) => t.start < e && s < t.end);
+  // Rule orgs with strong evidence stay; weak ones give way to a tagged org they overlap.
+  const keptOrgs = orgs.filter((o) => isStrongOrg(text, o) || !hit(tagOrgs, o.start, o.end));
+  // Rule persons: a title chain or byline fixes where the name starts; the tagger knows its length better.
+  const keptPersons: PersonSpan[] = [];
+  for (const p of persons) {
+    const t = hit(tagPersons, p.start, p.end);
+    if (p.strength >= 3) {
+      if (t && t.start === p.start && t.end !== p.end && t.end - t.start >= 2 && t.end - t.start <= 4 && !hit(keptOrgs, t.start, t.end)) p.end = t.end;
+      keptPersons.push(p);
+    } else if (!t || (t.start === p.start && t.end === p.end)) keptPersons.push(p);
+  }
+  const taken = [...keptOrgs, ...keptPersons];
+  const free = (s: number, e: number) => !taken.some((t) => t.start < e && s < t.end);
+  const newOrgs: OrgSpan[] = [];
+  const newPersons: PersonSpan[] = [];
+  for (const t of tagged) {
+    if (t.end <= t.start || t.end > text.length || !free(t.start, t.end)) continue;
+    const name = text.slice(t.start, t.end);
+    if (t.type === 'org' && !plausibleOrg(name)) continue;
+    if (t.type === 'org') newOrgs.push({ start: t.start, end: t.end, kind: orgKind(name) });
+    else newPersons.push({ start: t.start, end: t.end, titles: [], orgSpan: null, orgRef: null, official: false, strength: 0 });
+    taken.push(t);
+  }
+  const allOrgs = [...keptOrgs, ...newOrgs].sort((a, b) => a.start - b.start);
+  if (newPersons.length) {
+    const orgByEnd = new Map(allOrgs.map((o) => [o.end, o] as const));
+    for (const p of newPersons) {
+      const chain = titlesBefore(text, p.start, orgByEnd);
+      if (chain.titles.length) Object.assign(p, findPersonsWithChain(text, p, chain));
+    }
+  }
+  return { orgs: allOrgs, persons: [...keptPersons, ...newPersons].sort((a, b) => a.start - b.start) };
+}
+
+/** Orgs the rules are sure of: named bodies, parent + unit spans, and names opened by 省/市/县/区. */
+function isStrongOrg(text: string, o: OrgSpan): boolean {
+  if (o.parent || o.strong) return true;
+  return '省市县区'.includes(text[o.start]);
+}
+
+function findPersonsWithChain(text: string, p: PersonSpan, chain: ReturnType<typeof titlesBefore>): Partial<PersonSpan> {
+  const orgIsGov = chain.org ? chain.org.kind === 'gov' : !!chain.ref && /[局厅部委办]$/.test(chain.ref);
+  const official = chain.titles.some((t) => isOfficialTitle(t, orgIsGov));
+  return { titles: chain.titles, orgSpan: chain.org, orgRef: chain.ref, official, role: roleOf(chain.titles, official) };
 }
 
 /**

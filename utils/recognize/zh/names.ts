@@ -4,7 +4,7 @@
  */
 import { charSet, isHan, isNameDot } from './chars';
 import { Lexicon } from './lexicon';
-import { AMBIGUOUS_SURNAMES, givenScore, surnameAt } from './surnames';
+import { AMBIGUOUS_SURNAMES, givenScore, seenGiven, surnameAt } from './surnames';
 
 /** Characters that cannot be given-name characters (function words, measure words). */
 const NOT_GIVEN = charSet('的了在是和与及对向由被把将从等据并而或也都就又还已着过让给这那其该各每我你他她它们于到说称为以之所个年月日时分秒等一二三四五六七八九十百千万亿两');
@@ -33,7 +33,7 @@ export function chineseNameAt(text: string, at: number, lenient: boolean): numbe
   if (sl === 0) return 0;
   const g1 = text[at + sl];
   if (!isHan(g1) || NOT_GIVEN.has(g1)) return 0;
-  if (AMBIGUOUS_SURNAMES.has(text[at]) && sl === 1 && givenScore(g1) < (lenient ? 5 : 20)) return 0;
+  if (AMBIGUOUS_SURNAMES.has(text[at]) && sl === 1 && (givenScore(g1) < (lenient ? 5 : 20) || !seenGiven(g1))) return 0;
   if (givenScore(g1) === 0 && givenScore(text[at + sl + 1]) < (lenient ? 1 : 20)) return 0;
   const i2 = at + sl + 1;
   const g2 = text[i2];

@@ -8,7 +8,15 @@ import { Lexicon } from './lexicon';
 import { MINED_ORGS } from './mined-lists';
 import { PLACE_ABBREV, PLACE_NAMES } from './places';
 
-export interface OrgSpan { start: number; end: number; kind: 'gov' | 'other'; parent?: string; unit?: string }
+export interface OrgSpan {
+  start: number;
+  end: number;
+  kind: 'gov' | 'other';
+  parent?: string;
+  unit?: string;
+  /** Found by name (党中央, 新华社), as media in 《》 or opened by a place: sure enough to override the tagger. */
+  strong?: boolean;
+}
 
 /** Suffixes of government and party bodies. */
 const GOV_SUFFIXES = [
@@ -208,7 +216,7 @@ export function findOrgs(text: string): OrgSpan[] {
     const k = NAMED_LEX.longestAt(text, i);
     if (k > 0 && !isLetterLike(text[i - 1])) {
       const name = text.slice(i, i + k);
-      cands.push({ start: i, end: i + k, kind: NAMED.get(name) ?? 'other' });
+      cands.push({ start: i, end: i + k, kind: NAMED.get(name) ?? 'other', strong: true });
     }
   }
   // Suffix-anchored bodies: for every end position, the longest suffix ending there.
@@ -228,7 +236,8 @@ export function findOrgs(text: string): OrgSpan[] {
     name = text.slice(start, e);
     if (!acceptable(name, sl)) continue;
     if (text.startsWith('称号', e)) continue;
-    cands.push({ start, end: e, kind: g >= o ? 'gov' : 'other' });
+    const anchored = PLACE_NAMES.longestAt(text, start) > 0 || Array.from(text.slice(start, Math.min(e - sl, start + 4))).some((ch) => PLACE_CHARS.has(ch));
+    cands.push({ start, end: e, kind: g >= o ? 'gov' : 'other', strong: anchored });
   }
   // Media named in 《》: 《光明日报》, 《费加罗报》.
   for (let i = 0; i < n; i++) {
@@ -236,7 +245,7 @@ export function findOrgs(text: string): OrgSpan[] {
     const close = text.indexOf('》', i + 1);
     if (close < 0 || close - i > 14) continue;
     const inner = text.slice(i + 1, close);
-    if (inner.length >= 2 && /(?:报|杂志|周刊|画报|月刊|通讯社)$/.test(inner) && !/[《》〈〉、，\s]/.test(inner)) cands.push({ start: i + 1, end: close, kind: 'other' });
+    if (inner.length >= 2 && /(?:报|杂志|周刊|画报|月刊|通讯社)$/.test(inner) && !/[《》〈〉、，\s]/.test(inner)) cands.push({ start: i + 1, end: close, kind: 'other', strong: true });
   }
   const picked = pickLongest(cands);
   return attachUnits(text, picked).map((o) => (o.parent || o.kind !== 'gov' ? o : splitUnit(text, o)));
@@ -283,6 +292,28 @@ function chooseStart(text: string, from: number, suffixAt: number, suffix: strin
   if (p >= suffixAt) return -1;
   if (text[start] === '第') return -1;
   return start;
+}
+
+/**
+ * Whether a name found by other means (the tagger) can be an org: not ending in a non-org word
+ * (…格局, …部署), not a type of body (市级示范幼儿园), not opened by a function word.
+ */
+export function plausibleOrg(name: string): boolean {
+  if (name.length < 2 || NOT_SUFFIX_WORDS.has(name)) return false;
+  for (let k = 2; k <= 4 && k <= name.length; k++) if (NON_ORG_ENDINGS.has(name.slice(-k))) return false;
+  if (STOP_CHARS.has(name[0]) || STOP_WORDS.longestAt(name, 0) > 0) return false;
+  const sl = Math.max(GOV.longestEndingAt(name, name.length), OTHER.longestEndingAt(name, name.length));
+  if (sl > 0 && sl < name.length) {
+    let p = PLACE_NAMES.longestAt(name, 0);
+    if (PLACE_CHARS.has(name[p]) && p < name.length - sl - 1) p++;
+    while (p < name.length - sl) {
+      const g = GENERIC.longestAt(name, p);
+      if (!g || p + g > name.length - sl) break;
+      p += g;
+    }
+    if (p >= name.length - sl) return false;
+  }
+  return true;
 }
 
 /** Letters and digits directly before a named body mean it is inside another word. */

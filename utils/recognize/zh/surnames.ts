@@ -38,6 +38,11 @@ export function givenScore(c: string | undefined): number {
   return NOT_GIVEN.has(c) ? 0 : 25;
 }
 
+/** Whether the training lists saw this character inside names (unseen rare characters are not vouched for). */
+export function seenGiven(c: string | undefined): boolean {
+  return !!c && GIVEN.has(c);
+}
+
 /** Length of the surname starting at `at` (2 for a compound surname, 1, or 0 when none). */
 export function surnameAt(text: string, at: number): number {
   if (COMPOUND_SURNAMES.has(text.slice(at, at + 2))) return 2;
