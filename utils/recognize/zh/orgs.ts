@@ -153,7 +153,7 @@ for (const n of NAMED_OTHER) NAMED.set(n, 'other');
 for (const item of MINED_ORGS.split(',')) {
   if (!item) continue;
   const [name, g] = item.split('|');
-  if (name.length >= 3 && !NAMED.has(name)) NAMED.set(name, g ? 'gov' : 'other');
+  if (name.length >= 3 && !NAMED.has(name) && PLACE_NAMES.longestAt(name, 0) !== name.length) NAMED.set(name, g ? 'gov' : 'other');
 }
 const NAMED_LEX = new Lexicon(NAMED.keys());
 /** Endings that make a candidate not an org (…部署, …干部, …中小学), whatever comes before. */
@@ -283,7 +283,8 @@ function chooseStart(text: string, from: number, suffixAt: number, suffix: strin
   } else if (bodyLen > 14) return -1;
   // A body made of generic words only (公办幼儿园, 河南省中小学幼儿园) names a type.
   let p = start + PLACE_NAMES.longestAt(text, start);
-  if (PLACE_CHARS.has(text[p]) && p < suffixAt - 1) p++;
+  if (PLACE_CHARS.has(text[p]) && p < suffixAt - 1 && GENERIC.longestAt(text, p) < 2) p++;
+  if (p === suffixAt && p > start) return start;
   while (p < suffixAt) {
     const g = GENERIC.longestAt(text, p);
     if (!g || p + g > suffixAt) break;
@@ -305,7 +306,8 @@ export function plausibleOrg(name: string): boolean {
   const sl = Math.max(GOV.longestEndingAt(name, name.length), OTHER.longestEndingAt(name, name.length));
   if (sl > 0 && sl < name.length) {
     let p = PLACE_NAMES.longestAt(name, 0);
-    if (PLACE_CHARS.has(name[p]) && p < name.length - sl - 1) p++;
+    if (PLACE_CHARS.has(name[p]) && p < name.length - sl - 1 && !GENERIC.longestAt(name, p)) p++;
+    if (p > 0 && p === name.length - sl) return true;
     while (p < name.length - sl) {
       const g = GENERIC.longestAt(name, p);
       if (!g || p + g > name.length - sl) break;
@@ -374,7 +376,7 @@ function attachUnits(text: string, orgs: OrgSpan[]): OrgSpan[] {
 /** Length of a unit name (至多 8 characters ending in 科/处/室/办 …) right after `at`, or 0. */
 function unitAfter(text: string, at: number): number {
   let best = 0;
-  for (let e = at + 1; e <= Math.min(text.length, at + 8); e++) {
+  for (let e = at + 1; e <= Math.min(text.length, at + 7); e++) {
     const c = text[e - 1];
     if (!isHan(c) || STOP_CHARS.has(c) || c === '和') break;
     if (STOP_WORDS.longestEndingAt(text, e, at) > 0) break;
