@@ -8,6 +8,7 @@ import { findPersons, titlesBefore, type PersonSpan } from './persons';
 import { tagZh } from './tagger';
 import { isOfficialTitle, roleOf } from './titles';
 import { orgKind, plausibleOrg } from './orgs';
+import { PLACE_NAMES } from './places';
 
 /** People and organizations in squeezed Chinese text, offsets into that text. */
 export function findZhEntities(text: string): Array<PersonMention | OrgMention> {
@@ -54,6 +55,7 @@ function fillFromTagger(text: string, orgs: OrgSpan[], persons: PersonSpan[]): {
     const name = text.slice(t.start, t.end);
     if (t.type === 'org' && !plausibleOrg(name)) continue;
     if (t.type === 'org') newOrgs.push({ start: t.start, end: t.end, kind: orgKind(name) });
+    else if (PLACE_NAMES.longestAt(name, 0) === name.length) continue;
     else newPersons.push({ start: t.start, end: t.end, titles: [], orgSpan: null, orgRef: null, official: false, strength: 0 });
     taken.push(t);
   }

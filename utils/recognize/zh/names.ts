@@ -66,7 +66,8 @@ export function dottedNameAt(text: string, at: number): number {
   let dots = 0;
   while (p < text.length && p - at < 24) {
     let q = p;
-    while (q < text.length && isHan(text[q]) && q - p < 8) q++;
+    // Each part is written in transliteration characters; a verb after the name (将于, 在会上) ends it.
+    while (q < text.length && TRANSLIT.has(text[q]) && q - p < 8) q++;
     if (q === p) break;
     p = q;
     if (isNameDot(text[p]) && isHan(text[p + 1])) { dots++; p++; continue; }

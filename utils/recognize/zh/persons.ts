@@ -6,6 +6,7 @@
 import { charSet, isHan } from './chars';
 import { Lexicon } from './lexicon';
 import { MINED_PERSONS } from './mined-lists';
+import { PLACE_NAMES } from './places';
 import { AFTER_NAME, chineseNameAt, dottedNameAt, foreignNameAt } from './names';
 import type { OrgSpan } from './orgs';
 import { TITLE_MODIFIERS, TITLE_WORDS, isOfficialTitle, roleOf } from './titles';
@@ -81,7 +82,7 @@ function personAt(text: string, i: number, orgByEnd: Map<number, OrgSpan>, orgCo
   if (TITLE_WORDS.longestEndingAt(text, titleStart, Math.max(0, titleStart - 8)) > 0) {
     let len = chineseNameAt(text, i, true);
     if (!len) len = dottedNameAt(text, i) || foreignNameAt(text, i);
-    if (len) {
+    if (len && PLACE_NAMES.longestAt(text, i) !== len) {
       const chain = titlesBefore(text, titleStart, orgByEnd);
       const p = finish(text, i, i + len, chain.titles, chain.org, chain.ref, 3);
       return p;
