@@ -21,6 +21,11 @@ export function isDigit(c: string | undefined): boolean {
   return digitValue(c) >= 0;
 }
 
+/** True for the UTF-16 code of an ASCII or full-width digit; scanners test codes so they allocate no strings. */
+export function isDigitCode(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 0xff10 && code <= 0xff19);
+}
+
 const DECIMAL_POINT = new Set(['.', '．', '·']);
 
 export interface ArabicNumeral {
@@ -41,7 +46,7 @@ export interface ArabicNumeral {
 /** Offset just past the plain run of digits starting at `i`. */
 export function digitRunEnd(text: string, i: number): number {
   let j = i;
-  while (j < text.length && isDigit(text[j])) j++;
+  while (j < text.length && isDigitCode(text.charCodeAt(j))) j++;
   return j;
 }
 

@@ -19,6 +19,14 @@ export function isCnNumeralChar(c: string | undefined): boolean {
   return c !== undefined && (c in DIGIT || c in SMALL_UNIT || c in BIG_UNIT);
 }
 
+const START_CODES = new Set([...Object.keys(DIGIT), ...Object.keys(SMALL_UNIT)].map((c) => c.charCodeAt(0)));
+const NUMERAL_CODES = new Set([...START_CODES, ...Object.keys(BIG_UNIT).map((c) => c.charCodeAt(0))]);
+
+/** `isCnNumeralStart` on a UTF-16 code, for scanners that must not allocate a string per character. */
+export function isCnNumeralStartCode(code: number): boolean {
+  return START_CODES.has(code);
+}
+
 /** True for characters a counting numeral may start with: a digit or 十/百/千 (not 万/亿, which are words of their own). */
 export function isCnNumeralStart(c: string | undefined): boolean {
   return c !== undefined && (c in DIGIT || c in SMALL_UNIT);
@@ -38,7 +46,7 @@ export function multiplierOf(c: string | undefined): number | undefined {
 /** Offset just past the run of numeral characters starting at `i` (linear; `i` itself when none). */
 export function cnNumeralEnd(text: string, i: number): number {
   let j = i;
-  while (j < text.length && isCnNumeralChar(text[j])) j++;
+  while (j < text.length && NUMERAL_CODES.has(text.charCodeAt(j))) j++;
   return j;
 }
 

@@ -3,8 +3,8 @@
  * (`2月1日至5日` → two dates, the end takes the start's month; `2021—2035年` → one date `2021/2035`)
  * and numeric forms (`2024-02-07`). Qualifiers (以来, 年底, 上午) stay outside the span.
  */
-import { digitRunEnd, digitValue, isDigit } from './arabic-numerals';
-import { cnDigit, cnNumeralEnd, isCnNumeralStart, parseCnNumeral } from './cn-numerals';
+import { digitRunEnd, digitValue, isDigit, isDigitCode } from './arabic-numerals';
+import { cnDigit, cnNumeralEnd, isCnNumeralStart, isCnNumeralStartCode, parseCnNumeral } from './cn-numerals';
 import { isoOf, refParts, type DateParts } from './date-parts';
 import type { DateMention } from './types';
 
@@ -144,9 +144,9 @@ export function findZhDates(text: string, refDate?: string): DateMention[] {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    const c = text[i];
-    const digit = isDigit(c);
-    if (!digit && !isCnNumeralStart(c)) {
+    const code = text.charCodeAt(i);
+    const digit = isDigitCode(code);
+    if (!digit && !isCnNumeralStartCode(code)) {
       i++;
       continue;
     }

@@ -2,8 +2,8 @@
  * Chinese quantities: `近35万名`, `4163万元`, `98.6%`, `5500余点次`, `两项`, `三名`. One forward scan; every
  * numeral run is read once, so the cost is linear in the text whatever it holds.
  */
-import { digitValue, isDigit, readArabic } from './arabic-numerals';
-import { cnNumeralEnd, isBigUnit, isCnNumeralStart, multiplierOf, parseCnNumeral } from './cn-numerals';
+import { isDigit, isDigitCode, readArabic } from './arabic-numerals';
+import { cnNumeralEnd, isCnNumeralStart, isCnNumeralStartCode, multiplierOf, parseCnNumeral } from './cn-numerals';
 import type { NumberMention } from './types';
 import { zhOrdinalTailAt, zhUnitAt } from './units';
 
@@ -94,6 +94,8 @@ function readTail(text: string, j: number, maxMultipliers: number) {
   }
   return { end: j, mult, modifier };
 }
+
+const BAI = '百'.charCodeAt(0);
 
 /** Finds Chinese-text quantities in squeezed text (see GUIDELINES.md, "number"). */
 export function findZhNumbers(text: string): NumberMention[] {
@@ -214,15 +216,15 @@ export function findZhNumbers(text: string): NumberMention[] {
 
   let i = 0;
   while (i < n) {
-    const c = text[i];
-    if (digitValue(c) >= 0) {
+    const code = text.charCodeAt(i);
+    if (isDigitCode(code)) {
       i = Math.max(digits(i), i + 1);
-    } else if (c === '百' && text.startsWith('百分之', i) && (isDigit(text[i + 3]) || isCnNumeralStart(text[i + 3])) && !inIdiom(text, i, i + 4)) {
-      i = percentWords(text, i, emit);
-    } else if (isCnNumeralStart(c)) {
-      i = Math.max(chinese(i), i + 1);
-    } else {
+    } else if (!isCnNumeralStartCode(code)) {
       i++;
+    } else if (code === BAI && text.startsWith('百分之', i) && (isDigit(text[i + 3]) || isCnNumeralStart(text[i + 3])) && !inIdiom(text, i, i + 4)) {
+      i = percentWords(text, i, emit);
+    } else {
+      i = Math.max(chinese(i), i + 1);
     }
   }
   return out;

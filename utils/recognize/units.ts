@@ -29,8 +29,13 @@ const ZH_UNITS = new Set(ZH_COMMON.concat(ZH_DIGIT_ONLY));
 const ZH_CN_UNITS = new Set(ZH_COMMON.filter((u) => !ZH_NOT_AFTER_CN.has(u)));
 const ZH_MAX = Math.max(...[...ZH_UNITS, ...ZH_ORDINAL_TAILS].map((u) => u.length));
 
-/** Longest entry of `set` that starts at `i`, or ''. */
+const firstCodes = new WeakMap<ReadonlySet<string>, Set<number>>();
+
+/** Longest entry of `set` that starts at `i`, or ''; positions whose character starts no entry cost one lookup. */
 export function longestAt(text: string, i: number, set: ReadonlySet<string>, maxLen: number): string {
+  let first = firstCodes.get(set);
+  if (!first) firstCodes.set(set, (first = new Set([...set].map((u) => u.charCodeAt(0)))));
+  if (i >= text.length || !first.has(text.charCodeAt(i))) return '';
   for (let n = Math.min(maxLen, text.length - i); n > 0; n--) {
     const s = text.slice(i, i + n);
     if (set.has(s)) return s;
