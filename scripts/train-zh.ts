@@ -10,7 +10,10 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeModel, encodeModel } from '../utils/recognize/zh/model/codec.ts';
 import { ALLOWED, CAN_END, Decoder } from '../utils/recognize/zh/model/decode.ts';
-import { Featurizer, lexTables, NF, NT, type Lexicon } from '../utils/recognize/zh/model/features.ts';
+import { Featurizer, lexTables, NF as NF_, NT as NT_, type Lexicon } from '../utils/recognize/zh/model/features.ts';
+
+const NF: number = NF_;
+const NT: number = NT_;
 import { dataDir, readJsonl, report, throughput, type GoldRecord } from './eval-zh-tagger.ts';
 
 const args = process.argv.slice(2);
@@ -118,7 +121,6 @@ function main(): void {
   const lex = learnLexicon(recs);
   console.log(`lexicon: ${lex.surnames.length} surnames, ${lex.orgEnd1.length} org-final chars, ${lex.orgEnd2.length / 2} org endings`);
   const feat = new Featurizer(lexTables(lex));
-  const mask = (1 << BITS) - 1;
   const samples: Sample[] = [];
   let chars = 0;
   for (const r of recs) {
@@ -126,7 +128,7 @@ function main(): void {
     if (!n) continue;
     feat.load(r.text, 0, n);
     const feats = new Int32Array(n * NF);
-    for (let i = 0; i < n; i++) feat.features(i, feats, i * NF, mask);
+    for (let i = 0; i < n; i++) feat.features(i, feats, i * NF, BITS);
     samples.push({ n, feats, gold: goldTags(r) });
     chars += n;
   }
