@@ -19,6 +19,8 @@ export interface Lexicon {
   orgEnd: Set<string>;
   /** Words seen in lower case in running text: a capitalised one is likely a sentence start, not a name. */
   lower: Set<string>;
+  /** Optional outside word lists, lower-cased word → letters (f first name, s surname, o org, p place, d demonym). */
+  ext?: Map<string, string>;
 }
 
 /** Word shape with runs collapsed: `Clinton` → `Xx`, `U.S.` → `X.X.`, `1,000` → `d,d`. */
@@ -63,6 +65,10 @@ function lexTags(w: string, lex: Lexicon | null): string[] {
   if (lex.orgEnd.has(w)) out.push('E');
   const c = w.charCodeAt(0);
   if (c >= 65 && c <= 90 && lex.lower.has(w.toLowerCase())) out.push('l');
+  if (lex.ext && c >= 65 && c <= 90) {
+    const g = lex.ext.get(w.toLowerCase());
+    if (g) for (const ch of g) out.push(`g${ch}`);
+  }
   return out;
 }
 
@@ -92,14 +98,22 @@ const lower = (w: string) => (w === PAD ? PAD : w.toLowerCase());
 
 /** Features of the pair (previous word, word): depend on two words only, so the decoder caches them. */
 export function leftPairFeatures(p: string, w: string): string[] {
-  const sw = shortShape(w);
-  return [`A${shortShape(p)}|${sw}`, `D${lower(p)}|${lower(w)}`, `G${lower(p)}|${sw}`];
+  return leftPair(lower(p), shortShape(p), lower(w), shortShape(w));
 }
 
 /** Features of the pair (word, next word). */
 export function rightPairFeatures(w: string, n: string): string[] {
-  const sw = shortShape(w);
-  return [`B${sw}|${shortShape(n)}`, `E${lower(w)}|${lower(n)}`, `H${sw}|${lower(n)}`];
+  return rightPair(lower(w), shortShape(w), lower(n), shortShape(n));
+}
+
+/** `leftPairFeatures` from lower-cased words and coarse shapes already at hand. */
+export function leftPair(lp: string, sp: string, lw: string, sw: string): string[] {
+  return [`A${sp}|${sw}`, `D${lp}|${lw}`, `G${lp}|${sw}`];
+}
+
+/** `rightPairFeatures` from lower-cased words and coarse shapes already at hand. */
+export function rightPair(lw: string, sw: string, ln: string, sn: string): string[] {
+  return [`B${sw}|${sn}`, `E${lw}|${ln}`, `H${sw}|${ln}`];
 }
 
 /** Shapes of the previous word, the word and the next word. */

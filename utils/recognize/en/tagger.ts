@@ -4,7 +4,7 @@
  * string on first use) and score vectors are cached per (offset, word), so long pages stay fast.
  */
 import {
-  NT as NTAGS, PAD as PADW, type Lexicon, leftPairFeatures, rightPairFeatures, shortShape, triFeature, wordFeatures,
+  NT as NTAGS, PAD as PADW, type Lexicon, leftPair, rightPair, shortShape, triFeature, wordFeatures,
 } from './features';
 import { WEIGHTS } from './model/weights';
 import { viterbi } from './viterbi';
@@ -12,7 +12,8 @@ import { viterbi } from './viterbi';
 /** A decoded model: feature → offset of its weights in the source string, plus transitions and lexicon. */
 export interface Model {
   src: string;
-  index: Map<string, number>;
+  /** Feature → offset of its weights in `src`, replaced by the parsed vector on first use. */
+  index: Map<string, number | Float64Array>;
   trans: Float64Array;
   lex: Lexicon;
 }
@@ -30,8 +31,12 @@ export function loadModel(src: string): Model {
   const tv = (sections[1] ?? '').split(',');
   for (let i = 0; i < trans.length && i < tv.length; i++) trans[i] = Number(tv[i]) || 0;
   const lists = (sections[2] ?? '').split('\t').map((l) => new Set(l ? l.split(' ') : []));
-  const lex: Lexicon = { first: lists[0] ?? new Set(), last: lists[1] ?? new Set(), org: lists[2] ?? new Set(), orgEnd: lists[3] ?? new Set(), lower: lists[4] ?? new Set() };
-  const index = new Map<string, number>();
+  const lex: Lexicon = { first: lists[0] ?? new Set(), last: lists[1] ?? new Set(), org: lists[2] ?? new Set(), orgEnd: lists[3] ?? new Set(), lower: lists[4] ?? new Set(), ext: new Map() };
+  for (const pair of lists[5] ?? []) {
+    const eq = pair.lastIndexOf('=');
+    if (eq > 0) lex.ext!.set(pair.slice(0, eq), pair.slice(eq + 1));
+  }
+  const index = new Map<string, number | Float64Array>();
   let pos = sections[0].length + 1 + (sections[1]?.length ?? 0) + 1 + (sections[2]?.length ?? 0) + 1;
   const n = src.length;
   while (pos < n) {
@@ -49,54 +54,62 @@ function emptyModel(src: string): Model {
   return { src, index: new Map(), trans: new Float64Array((NT + 1) * (NT + 1)), lex };
 }
 
-/** Adds the weights of feature `f` (if the model has it) into `acc`. */
+/** Adds the weights of feature `f` (if the model has it) into `acc`; false when the model lacks it. */
 function addFeature(m: Model, f: string, acc: Float64Array): boolean {
-  const at = m.index.get(f);
-  if (at === undefined) return false;
-  const src = m.src;
+  let v = m.index.get(f);
+  if (v === undefined) return false;
+  if (typeof v === 'number') m.index.set(f, (v = parseWeights(m.src, v)));
+  for (let t = 0; t < NT; t++) acc[t] += v[t];
+  return true;
+}
+
+/** Reads `w,w,…,w:` (empty = 0) starting at `at`. */
+function parseWeights(src: string, at: number): Float64Array {
+  const out = new Float64Array(NT);
   let t = 0, v = 0, neg = false, any = false;
-  for (let p = at; ; p++) {
+  for (let p = at; p < src.length; p++) {
     const c = src.charCodeAt(p);
     if (c === 44 || c === 58) {
-      if (any) acc[t] += neg ? -v : v;
+      if (any) out[t] = neg ? -v : v;
       t++; v = 0; neg = false; any = false;
-      if (c === 58 || t >= NT) return true;
+      if (c === 58 || t >= NT) break;
     } else if (c === 45) neg = true;
-    else { v = v * 10 + (c - 48); any = true; }
+    else if (c >= 48 && c <= 57) { v = v * 10 + (c - 48); any = true; }
   }
+  return out;
 }
 
 /** One distinct word: its id (for pair caches), coarse shape and score vectors at offsets −2…2. */
-interface Rec { id: number; w: string; ss: number; v: Float64Array; left: Map<number, Float64Array>; right: Map<number, Float64Array> }
+interface Rec { id: number; w: string; lw: string; sh: string; ss: number; v: Float64Array; left: Map<number, Float64Array>; right: Map<number, Float64Array> }
 
 const SHAPES = new Map<string, number>();
-function shapeId(w: string): number {
-  const s = shortShape(w);
+function shapeId(s: string): number {
   let id = SHAPES.get(s);
   if (id === undefined) SHAPES.set(s, (id = SHAPES.size));
   return id;
 }
 
-interface Caches { words: Map<string, Rec>; pairs: number; tri: Map<number, Float64Array> }
+interface Caches { words: Map<string, Rec>; pairs: number; tri: Map<number, Float64Array>; resets: number }
 const caches = new WeakMap<Model, Caches>();
 const MAX_WORDS = 100_000;
 
 function cachesOf(m: Model): Caches {
   let c = caches.get(m);
-  if (!c) caches.set(m, (c = { words: new Map(), pairs: 0, tri: new Map() }));
+  if (!c) caches.set(m, (c = { words: new Map(), pairs: 0, tri: new Map(), resets: 0 }));
   return c;
 }
 
 function record(m: Model, c: Caches, w: string): Rec {
   let r = c.words.get(w);
   if (r) return r;
-  if (c.words.size >= MAX_WORDS || c.pairs >= 4 * MAX_WORDS) { c.words.clear(); c.tri.clear(); c.pairs = 0; }
+  if (c.words.size >= MAX_WORDS || c.pairs >= 4 * MAX_WORDS) { c.words.clear(); c.tri.clear(); c.pairs = 0; c.resets++; }
   const v = new Float64Array(5 * NT);
   for (let k = -2; k <= 2; k++) {
     const acc = v.subarray((k + 2) * NT, (k + 3) * NT);
     for (const f of wordFeatures(w, k, m.lex)) addFeature(m, f, acc);
   }
-  r = { id: c.words.size + 1, w, ss: shapeId(w), v, left: new Map(), right: new Map() };
+  const sh = shortShape(w);
+  r = { id: c.words.size + 1, w, lw: w === PAD ? PAD : w.toLowerCase(), sh, ss: shapeId(sh), v, left: new Map(), right: new Map() };
   c.words.set(w, r);
   return r;
 }
@@ -111,7 +124,7 @@ function pairVector(m: Model, c: Caches, a: Rec, b: Rec, left: boolean): Float64
   if (v) return v;
   v = new Float64Array(NT);
   let hit = false;
-  for (const f of left ? leftPairFeatures(a.w, b.w) : rightPairFeatures(a.w, b.w)) hit = addFeature(m, f, v) || hit;
+  for (const f of left ? leftPair(a.lw, a.sh, b.lw, b.sh) : rightPair(a.lw, a.sh, b.lw, b.sh)) hit = addFeature(m, f, v) || hit;
   if (!hit) v = ZERO;
   c.pairs++;
   cache.set(key, v);
@@ -134,9 +147,10 @@ export function tagWords(words: string[], m: Model = getModel()): Uint8Array {
   const pad = record(m, c, PAD);
   const recs: Rec[] = new Array(n + 4);
   recs[0] = recs[1] = recs[n + 2] = recs[n + 3] = pad;
+  const resets = c.resets;
   for (let i = 0; i < n; i++) recs[i + 2] = record(m, c, words[i]);
-  // a cache reset inside the loop above would leave stale ids: re-read in that (rare) case
-  for (let i = 0; i < n; i++) if (c.words.get(words[i]) !== recs[i + 2]) return tagWords(words, m);
+  // a cache reset inside the loop above would mix ids of two generations: read again (sentences are ≤ 200 words)
+  if (c.resets !== resets) return tagWords(words, m);
   const emit = new Float64Array(n * NT);
   for (let i = 0; i < n; i++) {
     const o = i * NT;
