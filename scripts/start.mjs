@@ -65,10 +65,10 @@ async function main() {
   };
   try {
     if (firefox) {
-      session = await launchFirefox(join(root, target.out), { headless });
+      session = await launchFirefox(join(root, target.out), { headless, handleSignals: headless });
       page = (await session.browser.pages())[0] ?? (await session.browser.newPage());
     } else {
-      session = await launchChromium(join(root, target.out), { headless, viewport: headless ? undefined : null });
+      session = await launchChromium(join(root, target.out), { headless, viewport: headless ? undefined : null, handleSignals: headless });
       page = session.context.pages()[0] ?? (await session.context.newPage());
     }
     await page.goto(url);

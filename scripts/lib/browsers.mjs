@@ -123,7 +123,7 @@ const QUIET_CHROMIUM_ARGS = [
  * extension goes in over CDP `Extensions.loadUnpacked` (`load: 'cdp'` forces that route).
  * Returns `{ context, extensionId, popupUrl, executablePath, info, close }`.
  */
-export async function launchChromium(extDir, { headless = true, executablePath, load = 'auto', timeout = 60_000, viewport } = {}) {
+export async function launchChromium(extDir, { headless = true, executablePath, load = 'auto', timeout = 60_000, viewport, handleSignals = true } = {}) {
   const { chromium } = await import('playwright-core');
   const abs = assertExtensionDir(extDir);
   const exe = executablePath ?? findBrowser().chromium;
@@ -143,6 +143,10 @@ export async function launchChromium(extDir, { headless = true, executablePath, 
       ignoreDefaultArgs: viaCdp ? ['--disable-extensions'] : undefined,
       viewport: viewport === undefined ? { width: 1280, height: 900 } : viewport,
       timeout,
+      // false: the caller's own Ctrl+C handler closes the browser and removes the profile.
+      handleSIGINT: handleSignals,
+      handleSIGTERM: handleSignals,
+      handleSIGHUP: handleSignals,
     });
     let extensionId;
     if (viaCdp) {
@@ -196,7 +200,7 @@ const QUIET_FIREFOX_PREFS = {
  * extension at `extDir` (a folder or a .zip) as a temporary add-on. The moz-extension uuid is
  * pinned so the popup URL is known. Returns `{ browser, addonId, uuid, popupUrl, close }`.
  */
-export async function launchFirefox(extDir, { headless = true, executablePath, geckoId, uuid = FIREFOX_UUID, timeout = 60_000 } = {}) {
+export async function launchFirefox(extDir, { headless = true, executablePath, geckoId, uuid = FIREFOX_UUID, timeout = 60_000, handleSignals = true } = {}) {
   const puppeteer = (await import('puppeteer-core')).default;
   const abs = resolve(extDir);
   if (!abs.endsWith('.zip')) assertExtensionDir(abs);
@@ -215,6 +219,9 @@ export async function launchFirefox(extDir, { headless = true, executablePath, g
       defaultViewport: { width: 1280, height: 900 },
       protocolTimeout: timeout,
       timeout,
+      handleSIGINT: handleSignals,
+      handleSIGTERM: handleSignals,
+      handleSIGHUP: handleSignals,
       extraPrefsFirefox: {
         ...QUIET_FIREFOX_PREFS,
         'extensions.webextensions.uuids': JSON.stringify({ [id]: uuid }),

@@ -1,6 +1,6 @@
 // Writes the stub extension with the manifest a browser expects (MV3 service worker for
 // Chromium, MV2 background scripts for Firefox), so the harness can run without a real build.
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +10,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 /** Builds the stub for 'chrome' or 'firefox' in a temp dir and returns that dir. */
 export function writeStubExtension(browser) {
   const dir = mkdtempSync(join(tmpdir(), `dossier-stub-${browser}-`));
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
   for (const f of ['content.js', 'background.js', 'popup.html', 'popup.js']) cpSync(join(here, f), join(dir, f));
   const common = {
     name: 'Dossier stub',
