@@ -6,6 +6,7 @@
 
 /** BIOES tags over person and organization; index = position in the weight vectors. */
 export const TAGS = ['O', 'B-PER', 'I-PER', 'E-PER', 'S-PER', 'B-ORG', 'I-ORG', 'E-ORG', 'S-ORG'] as const;
+/** Number of tags: the length of every score vector. */
 export const NT = TAGS.length;
 
 /** Pseudo-word for positions outside the sentence. */
@@ -135,6 +136,7 @@ export function allowed(from: number, to: number): boolean {
   if (open) return (t[0] === 'I' || t[0] === 'E') && t.slice(2) === f.slice(2);
   return t[0] === 'O' || t[0] === 'B' || t[0] === 'S';
 }
-/** Tags a sentence may start with / end with. */
+/** Tags a sentence may start with (no I/E: an entity cannot begin before the sentence). */
 export const canStart = (t: number) => TAGS[t][0] !== 'I' && TAGS[t][0] !== 'E';
+/** Tags a sentence may end with (no B/I: an entity cannot run past the sentence). */
 export const canEnd = (t: number) => TAGS[t][0] !== 'B' && TAGS[t][0] !== 'I';
