@@ -24,3 +24,14 @@ export function refParts(refDate?: string): DateParts {
   const month = Number(m[2]);
   return { year: Number(m[1]), month: month >= 1 && month <= 12 ? month : undefined };
 }
+
+/** Words after `N年` that make it a length of time, not a year (`1000年之久`, `2000年的历史`). */
+const DURATION_AFTER_YEAR = ['之久', '的历史'];
+/** Words that do the same only for years long past (`6000年前` but `2000年前` is "before 2000"). */
+const DURATION_AFTER_OLD_YEAR = ['前', '历史'];
+
+/** True when `year` + `年` ending at `after` is a span of years rather than a year (`1200年前`). */
+export function yearIsDuration(text: string, after: number, year: number): boolean {
+  if (DURATION_AFTER_YEAR.some((w) => text.startsWith(w, after))) return true;
+  return year < 1500 && DURATION_AFTER_OLD_YEAR.some((w) => text.startsWith(w, after));
+}

@@ -5,7 +5,7 @@
  */
 import { digitRunEnd, digitValue, isDigit, isDigitCode } from './arabic-numerals';
 import { cnDigit, cnNumeralEnd, isCnNumeralStart, isCnNumeralStartCode, parseCnNumeral } from './cn-numerals';
-import { isoOf, refParts, type DateParts } from './date-parts';
+import { isoOf, refParts, yearIsDuration, type DateParts } from './date-parts';
 import type { DateMention } from './types';
 
 const YEAR_DASHES = new Set(['-', '—', '–', '－', '~', '～', '―']);
@@ -85,11 +85,17 @@ function readDate(text: string, i: number, context: DateParts | null): Parsed | 
         return { end: d.end, parts: { year: y0.value, month: m.value, day: d.value } };
     }
   }
+  // `公元330年`, `公元前221年`: a year of any length.
+  if (!y0 && (text.startsWith('公元', i - 2) || text.startsWith('公元前', i - 3)) && isDigit(text[i])) {
+    const y = readSmall(text, i, false);
+    if (y && text[y.end] === '年' && y.value > 0) return { end: y.end + 1, parts: text[i - 1] === '前' ? {} : { year: y.value } };
+  }
   let at = i;
   const parts: DateParts = {};
   let toYear: number | undefined;
   if (y0) {
     if (text[y0.end] === '年') {
+      if (yearIsDuration(text, y0.end + 1, y0.value)) return null;
       parts.year = y0.value;
       at = y0.end + 1;
     } else if (YEAR_DASHES.has(text[y0.end]) || (YEAR_DASHES.has(text[y0.end + 1]) && text[y0.end] === text[y0.end + 1])) {

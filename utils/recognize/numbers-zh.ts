@@ -3,9 +3,10 @@
  * numeral run is read once, so the cost is linear in the text whatever it holds.
  */
 import { isDigit, isDigitCode, readArabic } from './arabic-numerals';
-import { cnNumeralEnd, isCnNumeralStart, isCnNumeralStartCode, multiplierOf, parseCnNumeral } from './cn-numerals';
+import { cnDigit, cnNumeralEnd, isCnNumeralStart, isCnNumeralStartCode, multiplierOf, parseCnNumeral } from './cn-numerals';
 import type { NumberMention } from './types';
-import { zhOrdinalTailAt, zhUnitAt } from './units';
+import { latinUnitAt, zhOrdinalTailAt, zhUnitAt } from './units';
+import { yearIsDuration } from './date-parts';
 
 type Modifier = '近' | '约' | '超' | '余' | '多';
 
@@ -18,9 +19,11 @@ const NOT_MODIFIER_BEFORE = new Set(['最', '附', '靠', '邻', '制', '节', '
 const OPEN_QUOTES = new Set(['“', '‘', '「', '『', '"', '《']);
 const CLOSE_QUOTES = new Set(['”', '’', '」', '』', '"', '》']);
 /** After these a numeral is a position in a series, not a count (`第五届`, `初三`, `周五`, `星期三`). */
-const ORDINAL_PREFIXES = new Set(['第', '初', '周', '拜', '届']);
+const ORDINAL_PREFIXES = new Set(['第', '初', '周', '拜', '届', '月', '个']);
 /** Tails after a bare numeral that make it a version or a label (`2.0升级版`, `5G`). */
-const LABEL_TAILS = ['版', '升级', '代', '型', '式', '号线'];
+const LABEL_TAILS = ['升级', '代', '型', '式', '号线'];
+/** Tails after a bare number that make it a unit's designation (`102医院`, `110报警台`). */
+const DESIGNATION_TAILS = ['医院', '部队', '报警', '巡警', '钻井队', '地质队', '工厂'];
 /** Characters after a bare numeral that make it part of a date or a clock time. */
 const DATE_TAILS = new Set(['年', '月', '日', '号', '时', '点', '分', '秒']);
 const RANGE_CONNECTORS = new Set(['至', '到', '-', '~', '～', '—', '－', '–', '、']);
@@ -33,12 +36,14 @@ const IDIOMS = [
   '三番五次', '三天两头', '三年五载', '千家万户', '千方百计', '百家争鸣', '三五成群', '五湖四海', '四面八方',
   '七上八下', '九牛一毛', '三心二意', '一五一十', '两面三刀', '三令五申', '千千万万', '千万工程', '百年大计',
   '百年未有', '千人计划', '万人计划', '十年九旱', '三位一体', '四位一体', '五位一体', '四周', '百分之百',
+  '四处', '四座', '四伏', '举一反三', '判若两人', '十年一剑', '一日三餐', '三轮车', '小三轮', '三头六臂', '五体投地',
+  '八方', '十足', '百倍', '千里', '万里', '九天', '三天打鱼',
 ];
 
 const isLatin = (c: string | undefined) => c !== undefined && /[A-Za-zＡ-Ｚａ-ｚ]/.test(c);
 
 const TIME_OF_DAY = ['上午', '下午', '晚上', '凌晨', '早上', '中午', '傍晚', '夜里', '清晨', '早晨', '晚', '早'];
-const AFTER_HOUR = ['钟', '多钟', '半', '整', '左右'];
+const AFTER_HOUR = ['钟', '多钟', '半', '整', '左右', '上班', '下班', '开始', '结束', '起床', '出发', '到'];
 
 /** `晚上11点多钟`, `下午3点`: a clock hour, not index points (`97.47点`). */
 function isClockHour(text: string, start: number, after: number): boolean {
@@ -95,6 +100,7 @@ function readTail(text: string, j: number, maxMultipliers: number) {
   return { end: j, mult, modifier };
 }
 
+const cnDigitValue = (c: string) => cnDigit(c) ?? NaN;
 const BAI = '百'.charCodeAt(0);
 
 /** Finds Chinese-text quantities in squeezed text (see GUIDELINES.md, "number"). */
@@ -116,7 +122,15 @@ export function findZhNumbers(text: string): NumberMention[] {
     let j = num.end;
     if (num.absurd) return j;
     const prev = text[i - 1];
-    if (prev === '第' || isLatin(prev) || isLatin(text[j]) || prev === '.' || prev === '．') return j;
+    if (prev === '第' || isLatin(prev) || prev === '.' || prev === '．') return j;
+    // Latin unit symbols (`1.3nm`, `45Mbps`); any other letter makes a code or a label (`5G`, `3D`).
+    if (isLatin(text[j])) {
+      const sym = latinUnitAt(text, j);
+      if (!sym) return j;
+      const lead = leadingModifier(text, i);
+      emit(lead ? i - 1 : i, j + sym.length, num.value, sym, lead);
+      return j + sym.length;
+    }
     // Model and part numbers: `波音B—777`, `F-16`.
     if (RANGE_CONNECTORS.has(prev) && isLatin(text[i - 2])) return j;
     // Clock times: `10时30分`, `8点30分`, `10:30`.
@@ -148,7 +162,11 @@ export function findZhNumbers(text: string): NumberMention[] {
     if (unit === '点' && isClockHour(text, start, tail.end + 1)) return tail.end + 1;
     if (unit) {
       // A four-digit year belongs to the date recogniser (`2024年`, `2023年度`).
-      if (unit === '年' && num.intDigits === 4 && !num.decimal && !num.grouped && tail.end === j && !lead) return tail.end + 1;
+      if (unit === '年' && num.intDigits === 4 && num.value >= 1000 && num.value <= 2200 && !num.decimal && !num.grouped && tail.end === j && !lead && !yearIsDuration(text, j + 1, num.value))
+        return tail.end + 1;
+      // A version is no quantity (`2.0版`); a format or a system neither (`七人制`, `3年制`).
+      if (unit === '版' && num.decimal) return tail.end + 1;
+      if (text[tail.end + unit.length] === '制') return tail.end + unit.length + 1;
       // `70年代` is a decade: the number is the digits alone.
       if (unit === '年' && text[tail.end + 1] === '代') {
         if (num.intDigits <= 2) emit(i, j, value, '');
@@ -163,6 +181,7 @@ export function findZhNumbers(text: string): NumberMention[] {
       if (DATE_TAILS.has(next)) return j;
       if (LABEL_TAILS.some((t) => text.startsWith(t, j))) return j;
       if (CLOSE_QUOTES.has(next) || OPEN_QUOTES.has(prev)) return j;
+      if (DESIGNATION_TAILS.some((t) => text.startsWith(t, j))) return j;
       if (RANGE_CONNECTORS.has(next) && isDigit(text[j + 1])) {
         const other = readArabic(text, j + 1)!;
         if (zhOrdinalTailAt(text, other.end)) return j; // `4至6年级`
@@ -198,6 +217,10 @@ export function findZhNumbers(text: string): NumberMention[] {
     if (ORDINAL_PREFIXES.has(prev) || OPEN_QUOTES.has(prev)) return end + unit.length;
     // Indefinite 一 (`一批`, `一个务实举措`, `过去一年`) and list-position 二 (`二年出师`).
     if (s === '一' || s === '二') return listItem();
+    // 零 alone is a word (`零件`); numeral digits in a row are a code or a year (`九七年`) unless an estimate (`三四个`).
+    if (s === '零' || s === '〇') return end + unit.length;
+    if (s.length >= 2 && !/[十百千万亿]/.test(s) && parseCnNumeral(s) !== cnDigitValue(s[0])) return end + unit.length;
+    if (text[end + unit.length] === '制') return end + unit.length + 1;
     if (
       lastListItem &&
       lastListItem.unit === unit &&

@@ -17,13 +17,13 @@ const ZH_COMMON = list(`
 `);
 
 /** Units read only after Arabic digits: after Chinese numerals they make idioms, tiers or names (`三级`, `十分`, `三门峡`). */
-const ZH_DIGIT_ONLY = list(`级 分 号 点 国 方 里 门 口 线 路 块 角 楼`);
+const ZH_DIGIT_ONLY = list(`级 分 号 点 国 方 里 门 口 线 路 块 角 楼 届 版`);
 
 /** Units that a Chinese numeral must not take, although digits may (`八字方针`, `两头`, `三天两头`). */
 const ZH_NOT_AFTER_CN = new Set(list(`字 头 节`).concat(ZH_DIGIT_ONLY));
 
 /** Tails that make the numeral an ordinal or a rank (`4至6年级`, `一等奖`, `第78届`): no number at all. */
-export const ZH_ORDINAL_TAILS = new Set(list(`年级 等奖 等 届 升级`));
+export const ZH_ORDINAL_TAILS = new Set(list(`年级 等奖 等 升级`));
 
 const ZH_UNITS = new Set(ZH_COMMON.concat(ZH_DIGIT_ONLY));
 const ZH_CN_UNITS = new Set(ZH_COMMON.filter((u) => !ZH_NOT_AFTER_CN.has(u)));
@@ -77,3 +77,22 @@ export const EN_UNITS = new Set(list(`
 /** English currency symbols and codes that lead an amount (`$4.2 billion`, `USD 300`). */
 export const EN_CURRENCY_SYMBOLS = ['US$', 'HK$', 'A$', 'C$', '$', '€', '£', '¥'];
 export const EN_CURRENCY_CODES = new Set(list(`USD EUR GBP JPY CNY RMB HKD CHF AUD CAD`));
+
+/** Latin unit symbols printed after digits in Chinese text (`1.3nm`, `28.8kbps`), compared in ASCII. */
+const LATIN_UNITS = new Set(list(`km m cm mm nm μm kg g mg t kW MW GW kWh Hz kHz MHz GHz bps kbps Mbps Gbps KB MB GB TB ml mL L`));
+
+/** The Latin unit symbol at `i` (ASCII or full-width letters, ending before a non-letter), or ''. */
+export function latinUnitAt(text: string, i: number): string {
+  let ascii = '';
+  let j = i;
+  while (j < text.length && j - i < 5) {
+    let code = text.charCodeAt(j);
+    if (code >= 0xff21 && code <= 0xff5a) code -= 0xfee0; // full-width letter
+    if (!((code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 0x3bc)) break;
+    ascii += String.fromCharCode(code);
+    j++;
+  }
+  const next = text.charCodeAt(j);
+  const letterNext = (next >= 65 && next <= 90) || (next >= 97 && next <= 122) || (next >= 0xff21 && next <= 0xff5a);
+  return ascii && !letterNext && LATIN_UNITS.has(ascii) ? text.slice(i, j) : '';
+}
