@@ -9,6 +9,7 @@ import { tagZh } from './tagger';
 import { isOfficialTitle, roleOf } from './titles';
 import { orgKind, plausibleOrg } from './orgs';
 import { PLACE_NAMES } from './places';
+import { Cover } from './cover';
 
 /** People and organizations in squeezed Chinese text, offsets into that text. */
 export function findZhEntities(text: string): Array<PersonMention | OrgMention> {
@@ -34,20 +35,28 @@ function fillFromTagger(text: string, orgs: OrgSpan[], persons: PersonSpan[]): {
   if (tagged.length === 0) return { orgs, persons };
   const tagOrgs = tagged.filter((t) => t.type === 'org' && t.end > t.start && t.end <= text.length);
   const tagPersons = tagged.filter((t) => t.type === 'person' && t.end > t.start && t.end <= text.length);
-  const hit = (list: Array<{ start: number; end: number }>, s: number, e: number) => list.find((t) => t.start < e && s < t.end);
+  const indexOf = (list: Array<{ start: number; end: number }>) => {
+    const c = new Cover(text.length);
+    list.forEach((t, k) => c.mark(t.start, t.end, k));
+    return (s: number, e: number) => { const k = c.hit(s, e); return k >= 0 ? list[k] : undefined; };
+  };
+  const tagOrgAt = indexOf(tagOrgs);
+  const tagPersonAt = indexOf(tagPersons);
   // Rule orgs with strong evidence stay; weak ones give way to a tagged org they overlap.
-  const keptOrgs = orgs.filter((o) => isStrongOrg(text, o) || !hit(tagOrgs, o.start, o.end));
+  const keptOrgs = orgs.filter((o) => isStrongOrg(text, o) || !tagOrgAt(o.start, o.end));
+  const keptOrgAt = indexOf(keptOrgs);
   // Rule persons: a title chain or byline fixes where the name starts; the tagger knows its length better.
   const keptPersons: PersonSpan[] = [];
   for (const p of persons) {
-    const t = hit(tagPersons, p.start, p.end);
+    const t = tagPersonAt(p.start, p.end);
     if (p.strength >= 3) {
-      if (t && t.start === p.start && t.end !== p.end && t.end - t.start >= 2 && t.end - t.start <= 4 && !hit(keptOrgs, t.start, t.end)) p.end = t.end;
+      if (t && t.start === p.start && t.end !== p.end && t.end - t.start >= 2 && t.end - t.start <= 4 && !keptOrgAt(t.start, t.end)) p.end = t.end;
       keptPersons.push(p);
     } else if (!t || (t.start === p.start && t.end === p.end)) keptPersons.push(p);
   }
-  const taken = [...keptOrgs, ...keptPersons];
-  const free = (s: number, e: number) => !taken.some((t) => t.start < e && s < t.end);
+  const cover = new Cover(text.length);
+  for (const t of [...keptOrgs, ...keptPersons]) cover.mark(t.start, t.end);
+  const free = (s: number, e: number) => cover.hit(s, e) < 0;
   const newOrgs: OrgSpan[] = [];
   const newPersons: PersonSpan[] = [];
   for (const t of tagged) {
@@ -57,7 +66,7 @@ function fillFromTagger(text: string, orgs: OrgSpan[], persons: PersonSpan[]): {
     if (t.type === 'org') newOrgs.push({ start: t.start, end: t.end, kind: orgKind(name) });
     else if (PLACE_NAMES.longestAt(name, 0) === name.length) continue;
     else newPersons.push({ start: t.start, end: t.end, titles: [], orgSpan: null, orgRef: null, official: false, strength: 0 });
-    taken.push(t);
+    cover.mark(t.start, t.end);
   }
   const allOrgs = [...keptOrgs, ...newOrgs].sort((a, b) => a.start - b.start);
   if (newPersons.length) {
@@ -89,7 +98,7 @@ function findPersonsWithChain(text: string, p: PersonSpan, chain: ReturnType<typ
 function inheritOrgInSentence(text: string, people: PersonMention[]): void {
   let prev: PersonMention | null = null;
   for (const p of people) {
-    if (prev && !p.org && p.official && p.titles.length && prev.org && prev.official && !/[。！？\n]/.test(text.slice(prev.end, p.start))) p.org = prev.org;
+    if (prev && !p.org && p.official && p.titles.length && prev.org && prev.official && p.start - prev.end < 400 && !/[。！？\n]/.test(text.slice(prev.end, p.start))) p.org = prev.org;
     prev = p;
   }
 }
@@ -98,16 +107,17 @@ function inheritOrgInSentence(text: string, people: PersonMention[]): void {
 function bareRepeats(text: string, people: PersonMention[], orgs: OrgSpan[]): PersonMention[] {
   const byName = new Map<string, PersonMention>();
   for (const p of people) if (p.text.length >= 2 && !byName.has(p.text)) byName.set(p.text, p);
-  const taken: Array<{ start: number; end: number }> = [...people, ...orgs];
+  const cover = new Cover(text.length);
+  for (const t of [...people, ...orgs]) cover.mark(t.start, t.end);
   const extra: PersonMention[] = [];
   for (const [name, p] of byName) {
     for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + name.length)) {
       const end = at + name.length;
-      if (taken.some((t) => t.start < end && at < t.end)) continue;
+      if (cover.hit(at, end) >= 0) continue;
       const m: PersonMention = { type: 'person', start: at, end, text: name, titles: [], org: null, official: p.official };
       if (p.role) m.role = p.role;
       extra.push(m);
-      taken.push(m);
+      cover.mark(at, end);
     }
   }
   return extra;
@@ -136,9 +146,10 @@ export function resolveRef(text: string, ref: string, at: number, orgs: OrgSpan[
     const full = text.slice(o.start, o.end);
     return full.endsWith(tail) ? full : o.parent && o.parent.endsWith(tail) ? o.parent : full;
   };
-  let best: OrgSpan | null = null;
-  for (const o of orgs) if (o.end <= at && fits(o)) best = o;
-  if (best) return name(best);
-  for (const o of orgs) if (o.start >= at && fits(o)) return name(o);
+  // Binary search for the last org before `at`, then look at most 200 orgs back and forward: linear overall.
+  let lo = 0, hi = orgs.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (orgs[mid].end <= at) lo = mid + 1; else hi = mid; }
+  for (let k = lo - 1; k >= 0 && k >= lo - 200; k--) if (orgs[k].end <= at && fits(orgs[k])) return name(orgs[k]);
+  for (let k = lo; k < orgs.length && k < lo + 200; k++) if (orgs[k].start >= at && fits(orgs[k])) return name(orgs[k]);
   return null;
 }

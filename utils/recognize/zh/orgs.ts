@@ -4,6 +4,7 @@
  * (`市自然资源和规划局` + `党建办`). Also a short list of bodies known by name (党中央, 新华社 …).
  */
 import { charSet, isHan } from './chars';
+import { Cover } from './cover';
 import { Lexicon } from './lexicon';
 import { MINED_ORGS } from './mined-lists';
 import { PLACE_ABBREV, PLACE_NAMES } from './places';
@@ -339,8 +340,10 @@ function acceptable(name: string, suffixLen: number): boolean {
 function pickLongest(cands: OrgSpan[]): OrgSpan[] {
   const order = [...cands].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const taken: OrgSpan[] = [];
+  const cover = new Cover(order.reduce((m, c) => Math.max(m, c.end), 0));
   for (const c of order) {
-    if (taken.some((t) => t.start < c.end && c.start < t.end)) continue;
+    if (cover.hit(c.start, c.end) >= 0) continue;
+    cover.mark(c.start, c.end);
     taken.push(c);
   }
   return taken.sort((a, b) => a.start - b.start);

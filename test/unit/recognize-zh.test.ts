@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { recognize } from '../../utils/recognize';
+import { findZhEntities } from '../../utils/recognize/zh';
+import type { OrgMention, PersonMention } from '../../utils/recognize/types';
+
+const people = (text: string) => recognize(text, { lang: 'zh' }).filter((m): m is PersonMention => m.type === 'person');
+const orgs = (text: string) => recognize(text, { lang: 'zh' }).filter((m): m is OrgMention => m.type === 'org');
+const person = (text: string, name: string) => people(text).find((p) => p.text === name);
+
+describe('title chains before a name', () => {
+  it('gives the titles as printed, the org taken out', () => {
+    const p = person('2月2日上午，市教育局党组书记、局长杨建路走访慰问离休干部。', '杨建路');
+    expect(p).toMatchObject({ titles: ['党组书记', '局长'], org: '市教育局', official: true, role: 'official' });
+    expect(orgs('2月2日上午，市教育局党组书记、局长杨建路走访慰问。').map((o) => o.text)).toEqual(['市教育局']);
+  });
+
+  it('keeps a former office and its org inside the title', () => {
+    const p = person('2月2日上午，市教育局党组书记、局长杨建路走访慰问离休干部、原教委主任王同敬，为他送上新春的祝福。', '王同敬');
+    expect(p).toMatchObject({ titles: ['离休干部', '原教委主任'], org: '教委', official: true, role: 'retired_official' });
+  });
+
+  it('keeps a printed prefix that is not an org (市自然资源总督察)', () => {
+    const p = person('该局党组成员、副局长孙伟所作的报告，市自然资源总督察、二级调研员李海东所作的报告。', '李海东');
+    expect(p?.titles).toEqual(['市自然资源总督察', '二级调研员']);
+  });
+
+  it('marks teachers with their school, not as officials', () => {
+    const p = person('这3名教师分别是温县实验中学英语教师郝晓娟、焦作市第一中学政治教师赵琎。', '郝晓娟');
+    expect(p).toMatchObject({ titles: ['英语教师'], org: '温县实验中学', official: false, role: 'teacher' });
+  });
+});
+
+describe('titles after a name', () => {
+  it('reads 习近平总书记', () => {
+    expect(person('贯彻落实习近平总书记关于耕地保护的重要指示。', '习近平')).toMatchObject({ titles: ['总书记'], official: true });
+  });
+
+  it('finds the person in 王同敬，原教委主任', () => {
+    expect(people('王同敬，原教委主任。').map((p) => p.text)).toContain('王同敬');
+  });
+});
+
+describe('该局 resolution', () => {
+  it('resolves to the bureau the article names, even when named later', () => {
+    const text = '本报讯（记者张苗）2月1日，该局党组书记、局长刘晓军出席活动。\n刘晓军指出，市自然资源和规划局积极回应基层关切。';
+    expect(person(text, '刘晓军')).toMatchObject({ titles: ['党组书记', '局长'], org: '市自然资源和规划局', official: true });
+  });
+
+  it('never returns 该局 itself, 全系统 or a bare place as an org', () => {
+    const names = orgs('该局提前安排部署，要求全系统深入贯彻，为谱写焦作高质量发展新篇章。').map((o) => o.text);
+    expect(names).not.toContain('该局');
+    expect(names).not.toContain('全系统');
+    expect(names).not.toContain('焦作');
+  });
+});
+
+describe('bylines and credits', () => {
+  it('reads reporters and correspondents without an org', () => {
+    const ps = people('本报讯（记者赵改玲 通讯员雷振宙）新春佳节将至。');
+    expect(ps.map((p) => [p.text, p.titles, p.org, p.role])).toEqual([
+      ['赵改玲', ['记者'], null, 'reporter'],
+      ['雷振宙', ['通讯员'], null, 'correspondent'],
+    ]);
+  });
+
+  it('reads 本报记者 张苗, □丁垒 and 杨瑞林 摄', () => {
+    expect(person('党建引领 凝心聚力\n本报记者 张苗\n2023年，市自然资源和规划局党建办深入贯彻。', '张苗')?.titles).toEqual(['记者']);
+    expect(person('领悟春节文化\n□丁垒\n过年，过的是辞旧迎新。', '丁垒')).toMatchObject({ titles: [], role: 'author', official: false });
+    expect(person('图为比赛现场。 杨瑞林 摄', '杨瑞林')).toMatchObject({ role: 'photographer', official: false });
+  });
+
+  it('joins a name broken by layout spaces (张 苗) and maps offsets back', () => {
+    const raw = Array.from({ length: 10 }, () => '自然资源和规划系统开展夯基础增本领活').join('\n') + '\n本报讯（记者张 苗）\n2月1日至5日，市自然资源和规划\n局开展活动';
+    const p = recognize(raw, { lang: 'zh' }).find((m) => m.type === 'person');
+    expect(p?.text).toBe('张 苗');
+    expect(raw.slice(p!.start, p!.end)).toBe('张 苗');
+  });
+});
+
+describe('organizations', () => {
+  it('takes parent + unit as one span', () => {
+    const o = orgs('2023年，市自然资源和规划局建设工程科聚焦主业。')[0];
+    expect(o).toMatchObject({ text: '市自然资源和规划局建设工程科', kind: 'gov', parent: '市自然资源和规划局', unit: '建设工程科' });
+  });
+
+  it('keeps the place prefix of a school and types it other', () => {
+    expect(orgs('我市入选学校有：高新区阳邑小学（一等奖），博爱县光智中学。').map((o) => [o.text, o.kind])).toEqual([
+      ['高新区阳邑小学', 'other'],
+      ['博爱县光智中学', 'other'],
+    ]);
+  });
+
+  it('finds orgs inside document titles and media without 《》', () => {
+    const names = orgs('印发《焦作市教育局关于做好心理危机识别工作的通知》，在《焦作日报》公布。').map((o) => o.text);
+    expect(names).toEqual(['焦作市教育局', '焦作日报']);
+  });
+
+  it('drops a leading session ordinal and a session suffix', () => {
+    expect(orgs('第78届联合国大会协商一致通过决议。').map((o) => o.text)).toContain('联合国大会');
+    expect(orgs('焦作市第十四届人民代表大会第二次会议公布了项目。').map((o) => o.text)).toContain('焦作市第十四届人民代表大会');
+  });
+
+  it('does not take types of body for names', () => {
+    const names = orgs('孟州市组织省、市级示范幼儿园与农村幼儿园结成帮扶园所。').map((o) => o.text);
+    expect(names).not.toContain('市级示范幼儿园');
+    expect(names).not.toContain('农村幼儿园');
+  });
+});
+
+describe('robustness', () => {
+  it('never throws on empty, control or broken text', () => {
+    for (const t of ['', '\u0000\u0001', '\ud800局长', '局长\udfff', '　\n\t', '·', '《', '》《']) {
+      expect(() => findZhEntities(t)).not.toThrow();
+      expect(() => recognize(t, { lang: 'zh' })).not.toThrow();
+    }
+  });
+
+  it('stays linear on adversarial repeats', () => {
+    for (const unit of ['局长', '市', '市教育局', '张', '党组书记、', '·阿']) {
+      const text = unit.repeat(Math.ceil(100_000 / unit.length));
+      const t0 = performance.now();
+      findZhEntities(text);
+      expect(performance.now() - t0).toBeLessThan(5000);
+    }
+  });
+
+  it('handles 1 MB of news text quickly', () => {
+    const para = '1月29日，市自然资源和规划局党组书记、局长刘晓军主持召开局党组（扩大）会议，省教育厅组织专家评选，高新区阳邑小学获一等奖。';
+    const text = para.repeat(Math.ceil(1_000_000 / para.length));
+    const t0 = performance.now();
+    const out = findZhEntities(text);
+    expect(out.length).toBeGreaterThan(0);
+    expect(performance.now() - t0).toBeLessThan(30000);
+  });
+});
