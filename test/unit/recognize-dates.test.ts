@@ -30,6 +30,17 @@ describe('Chinese dates', () => {
     expect(pairs(zh('2023年5月至8月'))).toEqual([['2023年5月', '2023-05'], ['8月', '2023-08']]);
   });
 
+  it('gives the bare start of a range the unit of its end', () => {
+    expect(pairs(zh('今年1至2月，全市'))).toEqual([['1', '2024-01'], ['2月', '2024-02']]);
+    expect(pairs(zh('1月26至29日'))).toEqual([['1月26', '2024-01-26'], ['29日', '2024-01-29']]);
+  });
+
+  it('reads years of the common era and not spans of years', () => {
+    expect(pairs(zh('公元330年，罗马'))).toEqual([['330年', '0330']]);
+    expect(pairs(zh('已有1000年之久，距今1200年前'))).toEqual([]);
+    expect(pairs(zh('争取在2000年前签署'))).toEqual([['2000年', '2000']]);
+  });
+
   it('keeps a dash range of years as one date', () => {
     expect(pairs(zh('生态修复规划（2021—2035年）》'))).toEqual([['2021—2035年', '2021/2035']]);
     expect(pairs(zh('行动计划（2023-2025年）'))).toEqual([['2023-2025年', '2023/2025']]);

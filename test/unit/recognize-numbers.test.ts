@@ -89,6 +89,24 @@ describe('Chinese numbers: what is not a number', () => {
     expect(texts(zh('本世纪７０年代'))).toEqual(['７０']);
   });
 
+  it('skips phone numbers, codes and designations', () => {
+    expect(zh('热线电话0391-3568890，12345热线，解放军102医院，中央1号文件')).toEqual([]);
+  });
+
+  it('skips vague counts and formats', () => {
+    expect(zh('数十个项目、几百名、七人制比赛、零件')).toEqual([]);
+  });
+
+  it('leaves the bare start of a date range to the dates', () => {
+    expect(zh('今年1至2月，1—11月份')).toEqual([]);
+    expect(texts(zh('缩短到了3—5分钟'))).toEqual(['3', '5分钟']);
+  });
+
+  it('reads Latin unit symbols after digits', () => {
+    expect(one(zh('直径为１．３ｎｍ'))).toMatchObject({ value: 1.3, unit: 'ｎｍ' });
+    expect(zh('5G网络、3D打印')).toEqual([]);
+  });
+
   it('skips idioms that happen to hold a numeral and a measure word', () => {
     expect(zh('三番五次、千家万户、三天两头')).toEqual([]);
   });

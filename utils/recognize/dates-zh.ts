@@ -60,6 +60,15 @@ function readYearDigits(text: string, i: number): Numeral | null {
   return v >= 1000 && v <= 2200 ? { end: i + 4, value: v, length: 4, cn: true } : null;
 }
 
+/** When a range connector and a numeral follow `end`, the date unit after that numeral (`月`, `日`), else ''. */
+function rangeEndsWith(text: string, end: number): string {
+  if (!RANGE_CONNECTORS.has(text[end]) || !isDigit(text[end + 1])) return '';
+  const stop = digitRunEnd(text, end + 1);
+  if (stop - end - 1 > 2) return '';
+  const c = text[stop];
+  return c === '月' ? '月' : c === '日' || c === '号' ? '日' : '';
+}
+
 interface Parsed {
   end: number;
   parts: DateParts;
@@ -113,6 +122,11 @@ function readDate(text: string, i: number, context: DateParts | null): Parsed | 
   }
   // Month.
   const m = readSmall(text, at, true);
+  // The bare start of a range takes the unit of its end: `1至2月` → month 1, `26至29日` → day 26.
+  if (m && !m.cn && m.length <= 2 && rangeEndsWith(text, m.end) === '月' && m.value >= 1 && m.value <= 12) {
+    if (!parts.year && context?.year) parts.year = context.year;
+    return { end: m.end, parts: { ...parts, month: m.value } };
+  }
   if (m && text[m.end] === '月' && m.value >= 1 && m.value <= 12 && m.length <= 2) {
     if (!parts.year && context?.year) parts.year = context.year;
     parts.month = m.value;
@@ -123,9 +137,18 @@ function readDate(text: string, i: number, context: DateParts | null): Parsed | 
       parts.day = d.value;
       return { end: d.end + 1, parts };
     }
+    if (d && !d.cn && d.value >= 1 && d.value <= 31 && rangeEndsWith(text, d.end) === '日') {
+      parts.day = d.value;
+      return { end: d.end, parts };
+    }
     return { end: at, parts };
   }
   if (parts.year) return { end: at, parts };
+  if (!parts.year && m && !m.cn && m.length <= 2 && m.value >= 1 && m.value <= 31 && rangeEndsWith(text, m.end) === '日') {
+    const p: DateParts = { day: m.value };
+    if (context?.month) Object.assign(p, { year: context.year, month: context.month });
+    return { end: m.end, parts: p };
+  }
   // A bare day: the end of a range, or a day of the current month (`5日，…`), never a duration (`30日内`).
   if (m && !m.cn && m.length <= 2 && text[m.end] === '日' && m.value >= 1 && m.value <= 31) {
     const after = m.end + 1;

@@ -2,7 +2,7 @@
  * Chinese quantities: `近35万名`, `4163万元`, `98.6%`, `5500余点次`, `两项`, `三名`. One forward scan; every
  * numeral run is read once, so the cost is linear in the text whatever it holds.
  */
-import { isDigit, isDigitCode, readArabic } from './arabic-numerals';
+import { digitRunEnd, digitValue, isDigit, isDigitCode, readArabic } from './arabic-numerals';
 import { cnDigit, cnNumeralEnd, isCnNumeralStart, isCnNumeralStartCode, multiplierOf, parseCnNumeral } from './cn-numerals';
 import type { NumberMention } from './types';
 import { latinUnitAt, zhOrdinalTailAt, zhUnitAt } from './units';
@@ -20,10 +20,12 @@ const OPEN_QUOTES = new Set(['“', '‘', '「', '『', '"', '《']);
 const CLOSE_QUOTES = new Set(['”', '’', '」', '』', '"', '》']);
 /** After these a numeral is a position in a series, not a count (`第五届`, `初三`, `周五`, `星期三`). */
 const ORDINAL_PREFIXES = new Set(['第', '初', '周', '拜', '届', '月', '个']);
+/** After these a Chinese numeral is vague, not a count (`数十个`, `几百名`). */
+const VAGUE_PREFIXES = new Set(['数', '几', '若']);
 /** Tails after a bare numeral that make it a version or a label (`2.0升级版`, `5G`). */
 const LABEL_TAILS = ['升级', '代', '型', '式', '号线'];
 /** Tails after a bare number that make it a unit's designation (`102医院`, `110报警台`). */
-const DESIGNATION_TAILS = ['医院', '部队', '报警', '巡警', '钻井队', '地质队', '工厂'];
+const DESIGNATION_TAILS = ['医院', '部队', '报警', '巡警', '钻井队', '地质队', '工厂', '热线', '专线', '服务热线'];
 /** Characters after a bare numeral that make it part of a date or a clock time. */
 const DATE_TAILS = new Set(['年', '月', '日', '号', '时', '点', '分', '秒']);
 const RANGE_CONNECTORS = new Set(['至', '到', '-', '~', '～', '—', '－', '–', '、']);
@@ -98,6 +100,15 @@ function readTail(text: string, j: number, maxMultipliers: number) {
     break;
   }
   return { end: j, mult, modifier };
+}
+
+const digitValueAt = (text: string, i: number) => digitValue(text[i]);
+
+/** Offset past digits joined by `-`, `－` or `/` (`0391-1234567`), so no part of a code is read alone. */
+function skipJoined(text: string, j: number): number {
+  let k = j;
+  while ((text[k] === '-' || text[k] === '－' || text[k] === '/') && isDigit(text[k + 1])) k = digitRunEnd(text, k + 1);
+  return k;
 }
 
 const cnDigitValue = (c: string) => cnDigit(c) ?? NaN;
@@ -182,6 +193,14 @@ export function findZhNumbers(text: string): NumberMention[] {
       if (LABEL_TAILS.some((t) => text.startsWith(t, j))) return j;
       if (CLOSE_QUOTES.has(next) || OPEN_QUOTES.has(prev)) return j;
       if (DESIGNATION_TAILS.some((t) => text.startsWith(t, j))) return j;
+      // Phone numbers, codes and identifiers: a leading zero or seven digits and more.
+      if (!num.decimal && !num.grouped && (num.intDigits >= 7 || (num.intDigits >= 2 && digitValueAt(text, i) === 0))) return skipJoined(text, j);
+      // The start of a date range (`1至2月`, `26—29日`) belongs to the dates.
+      if (next !== '、' && RANGE_CONNECTORS.has(next) && isDigit(text[j + 1])) {
+        const other = readArabic(text, j + 1)!;
+        const unit = text[other.end];
+        if (unit === '年' || unit === '月' || unit === '日' || unit === '号') return j;
+      }
       if (RANGE_CONNECTORS.has(next) && isDigit(text[j + 1])) {
         const other = readArabic(text, j + 1)!;
         if (zhOrdinalTailAt(text, other.end)) return j; // `4至6年级`
@@ -214,7 +233,7 @@ export function findZhNumbers(text: string): NumberMention[] {
       lastListItem = { value, unit, end: end + unit.length };
       return end + unit.length;
     };
-    if (ORDINAL_PREFIXES.has(prev) || OPEN_QUOTES.has(prev)) return end + unit.length;
+    if (ORDINAL_PREFIXES.has(prev) || OPEN_QUOTES.has(prev) || VAGUE_PREFIXES.has(prev)) return end + unit.length;
     // Indefinite 一 (`一批`, `一个务实举措`, `过去一年`) and list-position 二 (`二年出师`).
     if (s === '一' || s === '二') return listItem();
     // 零 alone is a word (`零件`); numeral digits in a row are a code or a year (`九七年`) unless an estimate (`三四个`).

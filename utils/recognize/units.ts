@@ -11,7 +11,7 @@ const ZH_COMMON = list(`
   米 厘米 毫米 千米 公里 平方米 平方公里 平方千米 立方米 平米 亩 公顷 吨 千克 公斤 克 斤 升 毫升 桶 英尺 英里 海里 英亩 磅 盎司
   千瓦 千瓦时 兆瓦 瓦 伏 千伏 摄氏度 度 马力 标准箱
   % ％ ‰ 个百分点 百分点 倍 成
-  年 个月 周 个星期 星期 天 小时 个小时 分钟 秒 秒钟 周年 周岁 岁 个季度 季度 昼夜 学时 课时 年次
+  年 个月 周 个星期 星期 天 小时 个小时 分钟 秒 秒钟 周年 周岁 岁 个季度 昼夜 学时 课时 年次
   个 名 位 人 人次 户 家 所 座 处 件 项 条 份 套 期 次 场 宗 支 只 头 匹 张 本 部 篇 页 字 台 辆 架 架次 艘 枚 颗 株 棵 根 片
   间 栋 幢 层 批 起 例 组 对 双 道 节 册 卷 幅 尾 种 类 集 班 床 票 点次 人日 轮 餐 瓶 袋 箱 盒 包 粒 笔 款 部门
 `);
@@ -23,7 +23,7 @@ const ZH_DIGIT_ONLY = list(`级 分 号 点 国 方 里 门 口 线 路 块 角 
 const ZH_NOT_AFTER_CN = new Set(list(`字 头 节`).concat(ZH_DIGIT_ONLY));
 
 /** Tails that make the numeral an ordinal or a rank (`4至6年级`, `一等奖`, `第78届`): no number at all. */
-export const ZH_ORDINAL_TAILS = new Set(list(`年级 等奖 等 升级`));
+export const ZH_ORDINAL_TAILS = new Set(list(`年级 等奖 等 升级 号文件`));
 
 const ZH_UNITS = new Set(ZH_COMMON.concat(ZH_DIGIT_ONLY));
 const ZH_CN_UNITS = new Set(ZH_COMMON.filter((u) => !ZH_NOT_AFTER_CN.has(u)));
