@@ -128,16 +128,17 @@ export function decodeModel(b64: string): RuntimeModel {
   const table = new Int32Array(size * 4);
   for (let s = 0; s < size; s++) table[s * 4] = -1;
   let bucket = 0;
+  const tm4 = tmask << 2;
   for (let j = 0; j < k; j++) {
-    let v = 0, mul = 1, byte: number;
-    do { byte = b[p++]; v += (byte & 127) * mul; mul *= 128; } while (byte & 128);
-    const mask = v % (1 << NT);
-    bucket += (v - mask) / (1 << NT);
-    let s = bucket & tmask;
-    while (table[s * 4] !== -1) s = (s + 1) & tmask;
-    table[s * 4] = bucket;
+    let v = 0, shift = 0, byte: number;
+    do { byte = b[p++]; v |= (byte & 127) << shift; shift += 7; } while (byte & 128);
+    let mask = v & 511; // NT = 9 mask bits, then the bucket delta (< 2^22, so v fits in 31 bits)
+    bucket += v >>> 9;
+    let s = (bucket & tmask) << 2;
+    while (table[s] !== -1) s = (s + 4) & tm4;
+    table[s] = bucket;
     // weight t is byte (t & 3) of int 1 + (t >> 2) after the key, packed arithmetically (endian-free)
-    for (let t = 0; t < NT; t++) if (mask & (1 << t)) table[s * 4 + 1 + (t >> 2)] |= b[p++] << ((t & 3) * 8);
+    for (let t = 0; mask !== 0; t++, mask >>= 1) if (mask & 1) table[s + 1 + (t >> 2)] |= b[p++] << ((t & 3) << 3);
   }
   return { bits, trans, end, lex, table, tmask };
 }
