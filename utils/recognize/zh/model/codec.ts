@@ -9,6 +9,9 @@
  */
 import { NF, NT, type Lexicon } from './features';
 
+/** Key field of an empty table slot (hash buckets are < 2^24). */
+export const EMPTY = 0xffffff;
+
 /** Format version; bump when the layout or the feature templates change. */
 export const VERSION = 4;
 
@@ -28,9 +31,14 @@ export interface RuntimeModel {
   trans: Int32Array;
   end: Int32Array;
   lex: Lexicon;
-  /** Slots of 4 ints: key (-1 = empty), then the NT int8 weights packed 4 per int (one cache line per probe). */
+  /**
+   * Slots of 3 ints: (weight 8 << 24 | key), weights 0-3, weights 4-7 (int8 each, packed arithmetically, so
+   * endian-free). Empty slots hold key EMPTY. 12 bytes a slot keeps the table in L2 cache.
+   */
   table: Int32Array;
   tmask: number;
+  /** One bit per hash bucket: set when the bucket has weights, so absent features skip the table. */
+  present: Int32Array;
 }
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -115,7 +123,7 @@ export function decodeModel(b64: string): RuntimeModel {
   const u32 = () => (u16() | (u16() << 16)) >>> 0;
   const str = () => { const n = u32(); let s = ''; for (let i = 0; i < n; i++) s += String.fromCharCode(u16()); return s; };
   const version = u8(), bits = u8(), nf = u8(), nt = u8();
-  if (version !== VERSION || nf !== NF || nt !== NT) throw new Error(`zh tagger model mismatch: v${version} nf${nf} nt${nt}`);
+  if (version !== VERSION || nf !== NF || nt !== NT || bits > 24 || nt !== 9) throw new Error(`zh tagger model mismatch: v${version} nf${nf} nt${nt}`);
   const trans = new Int32Array((NT + 1) * NT);
   for (let i = 0; i < trans.length; i++) trans[i] = i16();
   const end = new Int32Array(NT);
@@ -125,20 +133,27 @@ export function decodeModel(b64: string): RuntimeModel {
   let size = 1;
   while (size < k * 1.4) size <<= 1;
   const tmask = size - 1;
-  const table = new Int32Array(size * 4);
-  for (let s = 0; s < size; s++) table[s * 4] = -1;
+  const table = new Int32Array(size * 3);
+  for (let s = 0; s < size; s++) table[s * 3] = EMPTY;
+  const present = new Int32Array(Math.max(1, (1 << bits) >>> 5));
   let bucket = 0;
-  const tm4 = tmask << 2;
+
   for (let j = 0; j < k; j++) {
     let v = 0, shift = 0, byte: number;
     do { byte = b[p++]; v |= (byte & 127) << shift; shift += 7; } while (byte & 128);
     let mask = v & 511; // NT = 9 mask bits, then the bucket delta (< 2^22, so v fits in 31 bits)
     bucket += v >>> 9;
-    let s = (bucket & tmask) << 2;
-    while (table[s] !== -1) s = (s + 4) & tm4;
-    table[s] = bucket;
-    // weight t is byte (t & 3) of int 1 + (t >> 2) after the key, packed arithmetically (endian-free)
-    for (let t = 0; mask !== 0; t++, mask >>= 1) if (mask & 1) table[s + 1 + (t >> 2)] |= b[p++] << ((t & 3) << 3);
+    let s = bucket & tmask;
+    while (table[s * 3] !== EMPTY) s = (s + 1) & tmask;
+    present[bucket >>> 5] |= 1 << (bucket & 31);
+    s *= 3;
+    let head = bucket;
+    for (let t = 0; mask !== 0; t++, mask >>= 1) {
+      if (!(mask & 1)) continue;
+      if (t < 8) table[s + 1 + (t >> 2)] |= b[p++] << ((t & 3) << 3);
+      else head |= b[p++] << 24;
+    }
+    table[s] = head;
   }
-  return { bits, trans, end, lex, table, tmask };
+  return { bits, trans, end, lex, table, tmask, present };
 }

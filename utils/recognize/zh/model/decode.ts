@@ -59,7 +59,7 @@ export class Decoder {
   tag(text: string): TagSpan[] {
     const n = text.length;
     if (n === 0) return [];
-    const m = this.m, table = m.table, tmask = m.tmask, trans = m.trans;
+    const m = this.m, table = m.table, tmask = m.tmask, trans = m.trans, present = m.present, tlen = table.length;
     if (this.tags.length < n) { this.tags = new Uint8Array(Math.max(n, this.tags.length * 2)); this.bp = new Uint8Array(this.tags.length * NT); }
     const bp = this.bp, fbuf = this.fbuf, feat = this.feat;
     // the 33 allowed transitions in locals, prev scores in v0..v8: the Viterbi step is fully unrolled
@@ -71,18 +71,18 @@ export class Decoder {
       let e0 = 0, e1 = 0, e2 = 0, e3 = 0, e4 = 0, e5 = 0, e6 = 0, e7 = 0, e8 = 0;
       for (let f = 0; f < NF; f++) {
         const key = fbuf[f];
-        let s = (key & tmask) << 2;
+        if ((present[key >>> 5] & (1 << (key & 31))) === 0) continue;
+        let s = (key & tmask) * 3;
         let kk = table[s];
-        while (kk !== key) {
-          if (kk === -1) break;
-          s = (s + 4) & (tmask << 2);
+        while ((kk & 0xffffff) !== key) {
+          s += 3;
+          if (s >= tlen) s = 0;
           kk = table[s];
         }
-        if (kk === -1) continue;
-        const a = table[s + 1], b = table[s + 2], c = table[s + 3];
+        const a = table[s + 1], b = table[s + 2];
         e0 += (a << 24) >> 24; e1 += (a << 16) >> 24; e2 += (a << 8) >> 24; e3 += a >> 24;
         e4 += (b << 24) >> 24; e5 += (b << 16) >> 24; e6 += (b << 8) >> 24; e7 += b >> 24;
-        e8 += (c << 24) >> 24;
+        e8 += kk >> 24;
       }
       if (i === 0) {
         const st = NT * NT;
