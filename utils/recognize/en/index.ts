@@ -12,6 +12,8 @@ import { sentenceStarts, tokenize, type Token } from './tokenize';
 /** Honorifics and titles that CoNLL keeps outside the name span; stripped if the tagger put them in. */
 const LEADING = /^(Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sen\.|Gov\.|Rep\.|Gen\.|Col\.|Lt\.|President|Senator|Governor|Mayor|Minister|Judge|Sir|Dame|Lord|Lady)$/;
 
+const MAX_NAME_WORDS = 12;
+
 /** People and organizations in English text: a learned tagger finds names, rules add titles and kinds. */
 export function findEnEntities(text: string): Array<PersonMention | OrgMention> {
   if (!text) return [];
@@ -36,7 +38,8 @@ function tagAll(toks: Token[]): TokenSpan[] {
     // a trailing possessive or punctuation never belongs to a name
     while (sp.b > sp.a && /^(['\u2019]s|[.,;:'"\u2019])$/.test(toks[sp.b].text)) sp.b--;
   }
-  return spans;
+  // names run to a dozen words at most; longer runs are runaway capitalised text (headlines, lists)
+  return spans.filter((sp) => sp.b - sp.a < MAX_NAME_WORDS);
 }
 
 function find(text: string): Array<PersonMention | OrgMention> {
