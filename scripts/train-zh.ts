@@ -3,7 +3,7 @@
  * n-gram features, Viterbi) on ../shared/data/train (override with DOSSIER_DATA), excluding every
  * record whose id is in a *-dev.jsonl file so dev scores stay honest, then writes the pruned int8
  * weights to utils/recognize/zh/model/weights.ts and prints dev scores.
- *   npx tsx scripts/train-zh.ts [--epochs 10] [--bits 21] [--min-q 1] [--budget 1900000] [--dry]
+ *   npx tsx scripts/train-zh.ts [--epochs 10] [--bits 21] [--min-q 1] [--zero-q 0] [--budget 600000] [--pd 4] [--no-fill] [--dry]
  */
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -21,10 +21,11 @@ const opt = (name: string, d: number) => { const i = args.indexOf(name); return 
 const EPOCHS = opt('--epochs', 10);
 const BITS = opt('--bits', 21);
 const MIN_Q = opt('--min-q', 1);
-const BUDGET = opt('--budget', 1_900_000);
+const ZERO_Q = opt('--zero-q', 0);
+const BUDGET = opt('--budget', 600_000);
 const DRY = args.includes('--dry');
 // People's Daily NER is small but its conventions (县委, 北大, 邓小平 in 邓小平理论) differ from PKU's: oversample it
-const WEIGHT: Record<string, number> = { 'pku1998-train.jsonl': 1, 'peoples-daily-train.jsonl': opt('--pd', 3), 'cluener-train.jsonl': opt('--cluener', 1) };
+const WEIGHT: Record<string, number> = { 'pku1998-train.jsonl': 1, 'peoples-daily-train.jsonl': opt('--pd', 4), 'cluener-train.jsonl': opt('--cluener', 1) };
 const FILL = !args.includes('--no-fill');
 const TRAIN_FILES = ['pku1998-train.jsonl', 'peoples-daily-train.jsonl', 'cluener-train.jsonl'];
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -200,6 +201,7 @@ function main(): void {
   console.log(`lexicon: ${lex.surnames.length} surnames, ${lex.orgEnd1.length} org-final chars, ${lex.orgEnd2.length / 2} org endings`);
   const feat = new Featurizer(lexTables(lex));
   const samples: Sample[] = [];
+  const freq = new Uint32Array(1 << BITS);
   let chars = 0;
   for (const r of recs) {
     const n = r.text.length;
@@ -207,6 +209,7 @@ function main(): void {
     feat.load(r.text, 0, n);
     const feats = new Int32Array(n * NF);
     for (let i = 0; i < n; i++) feat.features(i, feats, i * NF, BITS);
+    for (let i = 0; i < feats.length; i++) freq[feats[i]]++;
     samples.push({ n, feats, gold: goldTags(r), weight: WEIGHT[r.file] ?? 1 });
     chars += n;
   }
@@ -269,24 +272,34 @@ function main(): void {
   const trans = Int16Array.from(Ta, (v) => q(v, 32767));
   const end = Int16Array.from(Ea, (v) => q(v, 32767));
 
-  let minQ = MIN_Q;
+  // prune: rank features by |weight| × log(1 + training frequency), so rare memorised n-grams go first,
+  // then keep the best prefix that fits the byte budget
+  const cand: Array<{ b: number; score: number; bytes: number }> = [];
+  const rows = new Int8Array(Wa.length);
+  for (let b = 0; b < 1 << BITS; b++) {
+    let mx = 0, nz = 0;
+    for (let t = 0; t < NT; t++) {
+      let v = q(Wa[b * NT + t], 127);
+      if (Math.abs(v) <= ZERO_Q) v = 0; // small weights in a kept row are noise at this resolution
+      rows[b * NT + t] = v;
+      if (v) nz++;
+      mx = Math.max(mx, Math.abs(v));
+    }
+    if (mx < MIN_Q) continue;
+    cand.push({ b, score: mx * Math.log(1 + freq[b]), bytes: 2.5 + nz });
+  }
+  cand.sort((x, y) => y.score - x.score);
+  let bytes = 0, keep = 0;
+  while (keep < cand.length && bytes + cand[keep].bytes <= (BUDGET * 3) / 4) bytes += cand[keep++].bytes;
   let b64 = '';
   for (;;) {
-    const buckets: number[] = [];
-    const wq: number[] = [];
-    for (let b = 0; b < 1 << BITS; b++) {
-      let mx = 0;
-      const row: number[] = [];
-      for (let t = 0; t < NT; t++) { const v = q(Wa[b * NT + t], 127); row.push(v); mx = Math.max(mx, Math.abs(v)); }
-      if (mx < minQ) continue;
-      buckets.push(b);
-      // small weights in a kept row are noise at this resolution: zero them to save bytes
-      for (const v of row) wq.push(Math.abs(v) < Math.max(1, minQ >> 1) ? 0 : v);
-    }
-    b64 = encodeModel({ bits: BITS, trans, end, lex, buckets: Int32Array.from(buckets), weights: Int8Array.from(wq) });
-    console.log(`min |q| ${minQ}: ${buckets.length} features kept, ${(b64.length / 1024).toFixed(0)} KB base64`);
+    const kept = cand.slice(0, keep).map((x) => x.b).sort((x, y) => x - y);
+    const wq = new Int8Array(kept.length * NT);
+    kept.forEach((b, j) => wq.set(rows.subarray(b * NT, b * NT + NT), j * NT));
+    b64 = encodeModel({ bits: BITS, trans, end, lex, buckets: Int32Array.from(kept), weights: wq });
+    console.log(`${kept.length} of ${cand.length} features kept, ${(b64.length / 1024).toFixed(0)} KB base64`);
     if (b64.length <= BUDGET) break;
-    minQ++;
+    keep = Math.floor(keep * 0.95);
   }
   const dec = new Decoder(decodeModel(b64));
   const tag = (text: string) => dec.tag(text);

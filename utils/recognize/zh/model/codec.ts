@@ -9,9 +9,6 @@
  */
 import { NF, NT, type Lexicon } from './features';
 
-/** Key field of an empty table slot (hash buckets are < 2^24). */
-export const EMPTY = 0xffffff;
-
 /** Format version; bump when the layout or the feature templates change. */
 export const VERSION = 4;
 
@@ -33,10 +30,10 @@ export interface RuntimeModel {
   lex: Lexicon;
   /**
    * Slots of 3 ints: (weight 8 << 24 | key), weights 0-3, weights 4-7 (int8 each, packed arithmetically, so
-   * endian-free). Empty slots hold key EMPTY. 12 bytes a slot keeps the table in L2 cache.
+   * endian-free). 12 bytes a slot keeps the table in L2 cache. A key's entry is at or after slot key >>> shift.
    */
   table: Int32Array;
-  tmask: number;
+  shift: number;
   /** One bit per hash bucket: set when the bucket has weights, so absent features skip the table. */
   present: Int32Array;
 }
@@ -130,30 +127,33 @@ export function decodeModel(b64: string): RuntimeModel {
   for (let i = 0; i < NT; i++) end[i] = i16();
   const lex: Lexicon = { surnames: str(), orgEnd1: str(), orgEnd2: str() };
   const k = u32();
-  let size = 1;
-  while (size < k * 1.4) size <<= 1;
-  const tmask = size - 1;
-  const table = new Int32Array(size * 3);
-  for (let s = 0; s < size; s++) table[s * 3] = EMPTY;
+  // Home slot = the top bits of the (uniform) bucket id, so the sorted buckets of the file fill the table in
+  // one forward sweep: each entry lands at max(home, previous + 1). Lookups scan forward from home.
+  let tbits = 0;
+  while (1 << tbits < k * 1.3) tbits++;
+  const shift = Math.max(0, bits - tbits);
+  const table = new Int32Array(((1 << tbits) + k + 1) * 3);
   const present = new Int32Array(Math.max(1, (1 << bits) >>> 5));
-  let bucket = 0;
-
+  let bucket = 0, prev = -1;
   for (let j = 0; j < k; j++) {
-    let v = 0, shift = 0, byte: number;
-    do { byte = b[p++]; v |= (byte & 127) << shift; shift += 7; } while (byte & 128);
+    let v = 0, sh = 0, byte: number;
+    do { byte = b[p++]; v |= (byte & 127) << sh; sh += 7; } while (byte & 128);
     let mask = v & 511; // NT = 9 mask bits, then the bucket delta (< 2^22, so v fits in 31 bits)
     bucket += v >>> 9;
-    let s = bucket & tmask;
-    while (table[s * 3] !== EMPTY) s = (s + 1) & tmask;
+    const home = bucket >>> shift;
+    const slot = home > prev ? home : prev + 1;
+    prev = slot;
     present[bucket >>> 5] |= 1 << (bucket & 31);
-    s *= 3;
-    let head = bucket;
+    const s = slot * 3;
+    let head = bucket, lo = 0, hi = 0;
     for (let t = 0; mask !== 0; t++, mask >>= 1) {
       if (!(mask & 1)) continue;
-      if (t < 8) table[s + 1 + (t >> 2)] |= b[p++] << ((t & 3) << 3);
-      else head |= b[p++] << 24;
+      const w = b[p++];
+      if (t < 4) lo |= w << (t << 3);
+      else if (t < 8) hi |= w << ((t - 4) << 3);
+      else head |= w << 24;
     }
-    table[s] = head;
+    table[s] = head; table[s + 1] = lo; table[s + 2] = hi;
   }
-  return { bits, trans, end, lex, table, tmask, present };
+  return { bits, trans, end, lex, table, shift, present };
 }

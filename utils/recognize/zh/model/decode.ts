@@ -59,7 +59,7 @@ export class Decoder {
   tag(text: string): TagSpan[] {
     const n = text.length;
     if (n === 0) return [];
-    const m = this.m, table = m.table, tmask = m.tmask, trans = m.trans, present = m.present, tlen = table.length;
+    const m = this.m, table = m.table, shift = m.shift, trans = m.trans, present = m.present;
     if (this.tags.length < n) { this.tags = new Uint8Array(Math.max(n, this.tags.length * 2)); this.bp = new Uint8Array(this.tags.length * NT); }
     const bp = this.bp, fbuf = this.fbuf, feat = this.feat;
     // the 33 allowed transitions in locals, prev scores in v0..v8: the Viterbi step is fully unrolled
@@ -72,13 +72,9 @@ export class Decoder {
       for (let f = 0; f < NF; f++) {
         const key = fbuf[f];
         if ((present[key >>> 5] & (1 << (key & 31))) === 0) continue;
-        let s = (key & tmask) * 3;
+        let s = (key >>> shift) * 3;
         let kk = table[s];
-        while ((kk & 0xffffff) !== key) {
-          s += 3;
-          if (s >= tlen) s = 0;
-          kk = table[s];
-        }
+        while ((kk & 0xffffff) !== key) { s += 3; kk = table[s]; }
         const a = table[s + 1], b = table[s + 2];
         e0 += (a << 24) >> 24; e1 += (a << 16) >> 24; e2 += (a << 8) >> 24; e3 += a >> 24;
         e4 += (b << 24) >> 24; e5 += (b << 16) >> 24; e6 += (b << 8) >> 24; e7 += b >> 24;
