@@ -43,7 +43,7 @@ export function recognize(text: string, options: RecognizeOptions = {}): Mention
     add(hits, 0.5);
   }
 
-  const accepted = markKnown(resolveOverlaps(candidates), knownHits);
+  const accepted = markKnown(resolveOverlaps(candidates, s.length), knownHits);
   const withRepeats = addBareRepeats(s, accepted);
   const wanted = options.types ? new Set(options.types) : null;
   const result: Mention[] = [];
@@ -57,17 +57,23 @@ export function recognize(text: string, options: RecognizeOptions = {}): Mention
 }
 
 /** Keeps the best candidates that don't overlap: by rank, then longer first, then leftmost. */
-function resolveOverlaps(candidates: Array<{ m: Mention; rank: number }>): Mention[] {
+function resolveOverlaps(candidates: Array<{ m: Mention; rank: number }>, length: number): Mention[] {
   const order = [...candidates].sort(
     (a, b) => a.rank - b.rank || b.m.end - b.m.start - (a.m.end - a.m.start) || a.m.start - b.m.start,
   );
+  const cover = new Uint8Array(length);
   const taken: Mention[] = [];
   for (const { m } of order) {
-    if (m.end <= m.start) continue;
-    if (taken.some((t) => t.start < m.end && m.start < t.end)) continue;
+    if (m.end <= m.start || isCovered(cover, m.start, m.end)) continue;
+    cover.fill(1, m.start, m.end);
     taken.push(m);
   }
   return taken.sort((a, b) => a.start - b.start);
+}
+
+function isCovered(cover: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (cover[i]) return true;
+  return false;
 }
 
 /** A rule's mention of a name the knowledge base holds is shown as known and keeps what it knows. */
@@ -95,14 +101,15 @@ function addBareRepeats(text: string, mentions: Mention[]): Mention[] {
   }
   if (people.size === 0) return mentions;
   const extra: PersonMention[] = [];
-  const covered = (start: number, end: number) =>
-    mentions.some((t) => t.start < end && start < t.end) || extra.some((t) => t.start < end && start < t.end);
+  const cover = new Uint8Array(text.length);
+  for (const m of mentions) cover.fill(1, m.start, m.end);
   for (const [name, official] of people) {
     const latin = /^[A-Za-z]/.test(name);
     for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + name.length)) {
       const end = at + name.length;
       if (latin && (/[A-Za-z]/.test(text[at - 1] ?? '') || /[A-Za-z]/.test(text[end] ?? ''))) continue;
-      if (covered(at, end)) continue;
+      if (isCovered(cover, at, end)) continue;
+      cover.fill(1, at, end);
       extra.push({ type: 'person', start: at, end, text: name, titles: [], org: null, official });
     }
   }

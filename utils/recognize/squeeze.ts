@@ -34,15 +34,17 @@ const joinable = (c: string) => CJK.test(c) || DIGIT.test(c);
  * Latin letters). Line breaks are removed too when `layout` is true; otherwise they stay as boundaries.
  */
 export function squeeze(raw: string, layout = looksLikeLayout(raw)): Squeezed {
-  let out = '';
-  const map: number[] = [];
+  // Kept text is copied in runs (slices of `raw`), never a character at a time.
+  const parts: string[] = [];
+  const map = new Int32Array(raw.length + 1);
+  let n = 0;
+  let prev: string | undefined;
+  let runStart = 0;
   let i = 0;
   while (i < raw.length) {
-    const c = raw[i];
-    if (!WS.test(c)) {
-      out += c;
-      map.push(i);
-      i++;
+    if (!WS.test(raw[i])) {
+      prev = raw[i];
+      map[n++] = i++;
       continue;
     }
     let j = i;
@@ -51,7 +53,6 @@ export function squeeze(raw: string, layout = looksLikeLayout(raw)): Squeezed {
       if (raw[j] === '\n') hasBreak = true;
       j++;
     }
-    const prev = out[out.length - 1];
     const next = raw[j];
     const drop =
       prev !== undefined &&
@@ -60,16 +61,18 @@ export function squeeze(raw: string, layout = looksLikeLayout(raw)): Squeezed {
       joinable(next) &&
       !(DIGIT.test(prev) && DIGIT.test(next)) &&
       (layout || !hasBreak);
-    if (!drop) {
-      for (let k = i; k < j; k++) {
-        out += raw[k];
-        map.push(k);
-      }
+    if (drop) {
+      parts.push(raw.slice(runStart, i));
+      runStart = j;
+    } else {
+      for (let k = i; k < j; k++) map[n++] = k;
+      prev = raw[j - 1];
     }
     i = j;
   }
-  map.push(raw.length);
-  return { text: out, map: Int32Array.from(map) };
+  parts.push(raw.slice(runStart));
+  map[n] = raw.length;
+  return { text: parts.join(''), map: map.subarray(0, n + 1) };
 }
 
 /** Maps a squeezed span back to the original text: from its first unit to just after its last. */
