@@ -1,83 +1,141 @@
 /**
  * Word lists compiled to tries, so every lookup is bounded by the longest word: scanning a text is
- * linear whatever it contains.
+ * linear whatever it contains. The tries are flat typed arrays keyed by UTF-16 code units (an
+ * open-addressing table of `node × code → child`), so a lookup allocates nothing and building one
+ * costs a few array writes per character: cheap at start-up.
  */
-interface Node { next: Map<string, Node>; word?: string }
+
+/** A trie over code units with a bitmap of the code units that start a word (most lookups stop there). */
+class CodeTrie {
+  private readonly first = new Uint32Array(2048);
+  private readonly keyNode: Int32Array;
+  private readonly keyCode: Uint16Array;
+  private readonly child: Int32Array;
+  private readonly shift: number;
+  private readonly mask: number;
+  /** 1 where a word ends at the node. */
+  readonly word: Uint8Array;
+  private nodes = 1;
+
+  constructor(capacity: number) {
+    let bits = 4;
+    while (1 << bits < capacity * 2) bits++;
+    this.keyNode = new Int32Array(1 << bits);
+    this.keyCode = new Uint16Array(1 << bits);
+    this.child = new Int32Array(1 << bits);
+    this.shift = 32 - bits;
+    this.mask = (1 << bits) - 1;
+    this.word = new Uint8Array(capacity + 1);
+  }
+
+  private slot(node: number, code: number): number {
+    return Math.imul(node ^ Math.imul(code, 0x27d4eb2d), 0x9e3779b1) >>> this.shift;
+  }
+
+  /** The child of `node` along `code`, or 0 when there is none (the root is never a child). */
+  step(node: number, code: number): number {
+    if (node === 0 && (this.first[code >>> 5] & (1 << (code & 31))) === 0) return 0;
+    for (let h = this.slot(node, code); ; h = (h + 1) & this.mask) {
+      const c = this.child[h];
+      if (c === 0 || (this.keyNode[h] === node && this.keyCode[h] === code)) return c;
+    }
+  }
+
+  /** The child of `node` along `code`, added when missing. */
+  add(node: number, code: number): number {
+    if (node === 0) this.first[code >>> 5] |= 1 << (code & 31);
+    let h = this.slot(node, code);
+    for (; this.child[h] !== 0; h = (h + 1) & this.mask) if (this.keyNode[h] === node && this.keyCode[h] === code) return this.child[h];
+    this.keyNode[h] = node;
+    this.keyCode[h] = code;
+    return (this.child[h] = this.nodes++);
+  }
+}
 
 /** A word list that finds the longest word starting (or ending) at a position. */
 export class Lexicon {
-  private readonly fwd: Node = { next: new Map() };
-  private readonly bwd: Node = { next: new Map() };
+  private readonly fwd: CodeTrie;
+  private readonly bwd: CodeTrie;
   readonly maxLen: number;
-  private readonly words: Set<string>;
 
   constructor(words: Iterable<string>) {
-    this.words = new Set([...words].filter((w) => w.length > 0));
+    const list = Array.isArray(words) ? (words as string[]) : [...words];
+    let total = 0;
+    for (const w of list) total += w.length;
+    this.fwd = new CodeTrie(total);
+    this.bwd = new CodeTrie(total);
     let max = 0;
-    for (const w of this.words) {
-      max = Math.max(max, w.length);
-      let n = this.fwd;
-      for (const ch of w) n = getOrAdd(n, ch);
-      n.word = w;
-      let b = this.bwd;
-      for (let i = w.length - 1; i >= 0; i--) b = getOrAdd(b, w[i]);
-      b.word = w;
+    for (const w of list) {
+      const len = w.length;
+      if (len === 0) continue;
+      if (len > max) max = len;
+      let n = 0;
+      for (let i = 0; i < len; i++) n = this.fwd.add(n, w.charCodeAt(i));
+      this.fwd.word[n] = 1;
+      let b = 0;
+      for (let i = len - 1; i >= 0; i--) b = this.bwd.add(b, w.charCodeAt(i));
+      this.bwd.word[b] = 1;
     }
     this.maxLen = max;
   }
 
   /** Whether the list holds exactly this word. */
   has(w: string): boolean {
-    return this.words.has(w);
+    if (w.length === 0) return false;
+    let n = 0;
+    for (let i = 0; i < w.length; i++) if ((n = this.fwd.step(n, w.charCodeAt(i))) === 0) return false;
+    return this.fwd.word[n] === 1;
   }
 
   /** Length of the longest word starting at `at` (0 when none). */
   longestAt(text: string, at: number): number {
-    let n: Node | undefined = this.fwd;
+    if (at < 0) return 0;
+    const fwd = this.fwd;
+    let n = 0;
     let best = 0;
-    for (let i = at; i < text.length && n; i++) {
-      n = n.next.get(text[i]);
-      if (n?.word) best = i - at + 1;
+    for (let i = at; i < text.length; i++) {
+      if ((n = fwd.step(n, text.charCodeAt(i))) === 0) break;
+      if (fwd.word[n]) best = i - at + 1;
     }
     return best;
   }
 
   /** Lengths of all words starting at `at`, shortest first. */
   allAt(text: string, at: number): number[] {
-    let n: Node | undefined = this.fwd;
     const out: number[] = [];
-    for (let i = at; i < text.length && n; i++) {
-      n = n.next.get(text[i]);
-      if (n?.word) out.push(i - at + 1);
+    if (at < 0) return out;
+    let n = 0;
+    for (let i = at; i < text.length; i++) {
+      if ((n = this.fwd.step(n, text.charCodeAt(i))) === 0) break;
+      if (this.fwd.word[n]) out.push(i - at + 1);
     }
     return out;
   }
 
   /** Length of the longest word ending just before `end` (0 when none). */
   longestEndingAt(text: string, end: number, floor = 0): number {
-    let n: Node | undefined = this.bwd;
+    if (end > text.length) return 0;
+    const bwd = this.bwd;
+    const lo = floor > 0 ? floor : 0;
+    let n = 0;
     let best = 0;
-    for (let i = end - 1; i >= floor && n; i--) {
-      n = n.next.get(text[i]);
-      if (n?.word) best = end - i;
+    for (let i = end - 1; i >= lo; i--) {
+      if ((n = bwd.step(n, text.charCodeAt(i))) === 0) break;
+      if (bwd.word[n]) best = end - i;
     }
     return best;
   }
 
   /** Lengths of all words ending just before `end`, shortest first. */
   allEndingAt(text: string, end: number, floor = 0): number[] {
-    let n: Node | undefined = this.bwd;
     const out: number[] = [];
-    for (let i = end - 1; i >= floor && n; i--) {
-      n = n.next.get(text[i]);
-      if (n?.word) out.push(end - i);
+    if (end > text.length) return out;
+    const lo = floor > 0 ? floor : 0;
+    let n = 0;
+    for (let i = end - 1; i >= lo; i--) {
+      if ((n = this.bwd.step(n, text.charCodeAt(i))) === 0) break;
+      if (this.bwd.word[n]) out.push(end - i);
     }
     return out;
   }
-}
-
-function getOrAdd(n: Node, ch: string): Node {
-  let m = n.next.get(ch);
-  if (!m) n.next.set(ch, (m = { next: new Map() }));
-  return m;
 }
