@@ -10,6 +10,7 @@ const lang = z.enum(['zh', 'en']);
 const articleInput = z.object({
   url: z.string().max(4096),
   canonicalUrl: z.string().max(4096).nullable(),
+  siteName: z.string().max(200).nullable().optional(),
   title: z.string().max(2000),
   publishedAt: z.string().max(64).nullable(),
   lang,

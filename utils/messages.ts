@@ -9,6 +9,8 @@ import type { KbStats } from '@/utils/kb/types';
 export interface ArticleInput {
   url: string;
   canonicalUrl: string | null;
+  /** og:site_name or the like: tells which city a local paper's 市… agencies belong to. */
+  siteName?: string | null;
   title: string;
   publishedAt: string | null;
   lang: Lang;

@@ -38,6 +38,7 @@ export default defineContentScript({
         article: {
           url: location.href,
           canonicalUrl: detection.canonicalUrl,
+          siteName: detection.siteName,
           title: detection.title,
           publishedAt: detection.publishedAt,
           lang,

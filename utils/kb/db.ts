@@ -1,19 +1,12 @@
 /**
- * The knowledge base schema. Only the background opens it: a content script's IndexedDB would
- * belong to the news site's origin. Each schema version stays listed so old databases upgrade.
+ * The knowledge base. Only the background opens it: a content script's IndexedDB would belong to
+ * the news site's origin. Every schema version stays declared (schema.ts) so old databases upgrade.
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { ArticleRecord, CooccurrenceRecord, EntityRecord, FigureRecord, MentionRecord } from './types';
+import { SCHEMA_VERSIONS, type SchemaVersion } from './schema';
+import type { ArticleRecord, CooccurrenceRecord, EntityRecord, FigureRecord, MentionRecord, NoteRecord } from './types';
 
-export interface NoteRecord {
-  id?: number;
-  target: { kind: 'entity' | 'article' | 'figure'; id: number } | { kind: 'quote'; articleId: number; exact: string; prefix: string; suffix: string };
-  text: string;
-  createdAt: number;
-  updatedAt: number;
-}
-
-/** The Dexie database with its typed tables. */
+/** The Dexie database with its typed tables, declared up to `upTo` (all versions by default; tests pass less). */
 export class DossierDb extends Dexie {
   articles!: EntityTable<ArticleRecord, 'id'>;
   entities!: EntityTable<EntityRecord, 'id'>;
@@ -22,15 +15,11 @@ export class DossierDb extends Dexie {
   cooccurrences!: Table<CooccurrenceRecord, [number, number]>;
   notes!: EntityTable<NoteRecord, 'id'>;
 
-  constructor(name = 'dossier') {
+  constructor(name = 'dossier', versions: SchemaVersion[] = SCHEMA_VERSIONS) {
     super(name);
-    this.version(1).stores({
-      articles: '++id, &url, hash, site, readAt',
-      entities: '++id, &key, type, name, *aliases, articleCount, lastSeen, ignored',
-      mentions: '++id, entityId, articleId',
-      figures: '++id, articleId, label, unit',
-      cooccurrences: '[a+b], a, b',
-      notes: '++id, target.kind, target.id, updatedAt',
-    });
+    for (const v of versions) {
+      const declared = this.version(v.version).stores(v.stores);
+      if (v.upgrade) declared.upgrade(v.upgrade);
+    }
   }
 }

@@ -9,10 +9,13 @@ import type { ArticleInput } from '@/utils/messages';
 import { canonicalUrl, siteOf } from './canonical';
 import type { DossierDb } from './db';
 import { figureLabel, sentenceAround } from './figure-label';
+import { articlePlaces, resolveAgencyName } from './resolve-agency';
+import { gramsOf } from './search-grams';
 import { textHash } from './text-hash';
 import type { ArticleRecord, EntityRecord, FigureRecord, MentionRecord } from './types';
 
-const QUOTE_CONTEXT = 32;
+/** Characters of context kept on each side of a mention: enough for its sentence on a card. */
+const QUOTE_CONTEXT = 80;
 /** Pairs are counted among at most this many entities of one article (the most mentioned). */
 const MAX_COOCCURRING = 60;
 
@@ -58,14 +61,18 @@ export async function recordReading(
       hash,
       textLength: article.text.length,
       mentionCount: valid.length,
+      grams: gramsOf(article.title, siteOf(url)),
     };
     const articleId = existing ? existing.id! : ((await db.articles.add(record)) as number);
     if (existing) await db.articles.put({ ...record, id: articleId });
 
     // People and organizations: one entity each, their mentions, titles per agency.
+    // Agencies written without their place take it from the article (市教育局 → 焦作市教育局).
+    const places = articlePlaces(article.text, article.siteName);
+    const nameOf = (m: PersonMention | OrgMention) => (m.type === 'org' ? resolveAgencyName(normalizeName(m.text), places) : normalizeName(m.text));
     const byKey = new Map<string, Array<PersonMention | OrgMention>>();
     for (const m of valid.filter(isNamed)) {
-      const key = entityKey(m.type, m.text);
+      const key = entityKey(m.type, nameOf(m));
       if (!byKey.has(key)) byKey.set(key, []);
       byKey.get(key)!.push(m);
     }
@@ -77,8 +84,9 @@ export async function recordReading(
         entity = {
           key,
           type: first.type,
-          name: normalizeName(first.text),
+          name: nameOf(first),
           aliases: [],
+          grams: gramsOf(nameOf(first)),
           titles: [],
           articleCount: 0,
           mentionCount: 0,
@@ -95,7 +103,8 @@ export async function recordReading(
       for (const m of list) {
         if (m.type !== 'person') continue;
         if (m.official) entity.official = true;
-        for (const title of m.titles) addTitle(entity, title, m.org, seenOn, articleId);
+        const org = m.org ? resolveAgencyName(normalizeName(m.org), places) : null;
+        for (const title of m.titles) addTitle(entity, title, org, seenOn, articleId);
       }
       const id = entity.id ?? ((await db.entities.add(entity)) as number);
       if (entity.id) await db.entities.put(entity);
@@ -111,7 +120,7 @@ export async function recordReading(
             prefix: article.text.slice(Math.max(0, m.start - QUOTE_CONTEXT), m.start),
             suffix: article.text.slice(m.end, m.end + QUOTE_CONTEXT),
             titles: m.type === 'person' ? m.titles : [],
-            org: m.type === 'person' ? m.org : null,
+            org: m.type === 'person' && m.org ? resolveAgencyName(normalizeName(m.org), places) : null,
           }),
         ),
       );
@@ -123,6 +132,8 @@ export async function recordReading(
       .map(
         (m): FigureRecord => ({
           articleId,
+          start: m.start,
+          end: m.end,
           value: m.value,
           unit: m.unit,
           ...(m.modifier ? { modifier: m.modifier } : {}),

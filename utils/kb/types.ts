@@ -16,6 +16,8 @@ export interface ArticleRecord {
   hash: string;
   textLength: number;
   mentionCount: number;
+  /** Search bigrams of the title and site (see search-grams.ts). */
+  grams: string[];
 }
 
 /** One title a person held at one agency, with when and where Dossier saw it. */
@@ -44,6 +46,8 @@ export interface EntityRecord {
   lastSeen: string;
   /** Marked "not an entity" by the reader: never highlighted again. */
   ignored: boolean;
+  /** Search bigrams of the name and aliases. */
+  grams: string[];
 }
 
 export interface MentionRecord {
@@ -63,6 +67,8 @@ export interface MentionRecord {
 export interface FigureRecord {
   id?: number;
   articleId: number;
+  start: number;
+  end: number;
   value: number;
   unit: string;
   modifier?: string;
@@ -86,4 +92,21 @@ export interface KbStats {
   orgs: number;
   figures: number;
   notes: number;
+}
+
+/** What a note is attached to: an entity, an article, a figure, or a quoted passage of an article. */
+export type NoteTarget =
+  | { kind: 'entity'; id: number }
+  | { kind: 'article'; id: number }
+  | { kind: 'figure'; id: number }
+  | { kind: 'quote'; id: number; exact: string; prefix: string; suffix: string };
+
+export interface NoteRecord {
+  id?: number;
+  /** For a quote, `id` is the article's id. */
+  target: NoteTarget;
+  text: string;
+  createdAt: number;
+  updatedAt: number;
+  grams: string[];
 }

@@ -13,6 +13,7 @@ export interface ArticleDetection {
   title: string;
   publishedAt: string | null;
   canonicalUrl: string | null;
+  siteName: string | null;
   htmlLang: string | null;
 }
 
@@ -190,6 +191,7 @@ export function detectArticle(doc: Document, url: string): ArticleDetection {
     title,
     publishedAt: normaliseDate(published) ?? dateFromUrl(url),
     canonicalUrl: canonical,
+    siteName: meta(doc, 'og:site_name', 'application-name') ?? doc.title.split(/\s[-_|—]\s/).slice(1).pop()?.trim() ?? null,
     htmlLang: doc.documentElement.getAttribute('lang'),
   };
 }

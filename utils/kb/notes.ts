@@ -1,0 +1,102 @@
+/** The reader's notes: on an entity, an article, a figure or a quoted passage; searchable. */
+import type { Table } from 'dexie';
+import type { DossierDb } from './db';
+import { KbError } from './entity-ops';
+import { gramsOf, queryGrams, searchForm } from './search-grams';
+import type { NoteRecord, NoteTarget } from './types';
+
+const MAX_NOTE = 20_000;
+
+function checkText(text: string): string {
+  const t = text.trim();
+  if (!t) throw new KbError('A note cannot be empty.');
+  if (t.length > MAX_NOTE) throw new KbError(`A note can hold at most ${MAX_NOTE} characters.`);
+  return t;
+}
+
+/** Adds a note; the target must exist. */
+export async function addNote(db: DossierDb, target: NoteTarget, text: string, now = Date.now()): Promise<NoteRecord> {
+  const body = checkText(text);
+  return db.transaction('rw', [db.notes, db.entities, db.articles, db.figures], async () => {
+    const table = target.kind === 'entity' ? db.entities : target.kind === 'figure' ? db.figures : db.articles;
+    if (!(await table.get(target.id))) throw new KbError(`The ${target.kind === 'quote' ? 'article' : target.kind} this note is for is not in the knowledge base.`);
+    const note: NoteRecord = { target, text: body, createdAt: now, updatedAt: now, grams: gramsOf(body) };
+    note.id = (await db.notes.add(note)) as number;
+    return note;
+  });
+}
+
+/** Changes a note's text. */
+export async function updateNote(db: DossierDb, id: number, text: string, now = Date.now()): Promise<NoteRecord> {
+  const body = checkText(text);
+  return db.transaction('rw', db.notes, async () => {
+    const note = await db.notes.get(id);
+    if (!note) throw new KbError(`No note with id ${id}.`);
+    const updated = { ...note, text: body, updatedAt: now, grams: gramsOf(body) };
+    await db.notes.put(updated);
+    return updated;
+  });
+}
+
+/** Deletes a note and returns it, so the UI can offer undo (`restoreNote`). */
+export async function deleteNote(db: DossierDb, id: number): Promise<NoteRecord> {
+  return db.transaction('rw', db.notes, async () => {
+    const note = await db.notes.get(id);
+    if (!note) throw new KbError(`No note with id ${id}.`);
+    await db.notes.delete(id);
+    return note;
+  });
+}
+
+/** Puts a deleted note back with its id and dates. */
+export async function restoreNote(db: DossierDb, note: NoteRecord): Promise<NoteRecord> {
+  await db.notes.put(note);
+  return note;
+}
+
+/**
+ * Ids of records whose bigram index holds every bigram of the query: a candidate set that is then
+ * checked for the real substring. Starts from the rarest bigram, so cost follows the matches.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function candidatesByGrams(index: Table<any, any>, query: string, limit = 5000): Promise<number[] | null> {
+  const { exact, prefix } = queryGrams(query);
+  if (prefix !== null) return (await index.where('grams').startsWith(prefix).limit(limit).primaryKeys()) as number[];
+  if (exact.length === 0) return null;
+  const counts = await Promise.all(exact.map((g) => index.where('grams').equals(g).count()));
+  const rarest = exact[counts.indexOf(Math.min(...counts))];
+  return (await index.where('grams').equals(rarest).limit(limit).primaryKeys()) as number[];
+}
+
+export interface NoteQuery {
+  /** Substring of the note text (Chinese substrings too). */
+  query?: string;
+  target?: NoteTarget['kind'];
+  /** Notes on this entity, or on this article (including quotes in it). */
+  entityId?: number;
+  articleId?: number;
+  offset?: number;
+  limit?: number;
+}
+
+/** Notes newest first, filtered and paged. */
+export async function listNotes(db: DossierDb, q: NoteQuery = {}): Promise<{ notes: NoteRecord[]; total: number }> {
+  const limit = Math.min(q.limit ?? 50, 500);
+  const offset = q.offset ?? 0;
+  let ids: number[] | null = null;
+  if (q.query && q.query.trim()) ids = await candidatesByGrams(db.notes, q.query);
+  const needle = q.query ? searchForm(q.query) : '';
+  const keep = (n: NoteRecord) =>
+    (!needle || searchForm(n.text).includes(needle)) &&
+    (!q.target || n.target.kind === q.target) &&
+    (q.entityId === undefined || (n.target.kind === 'entity' && n.target.id === q.entityId)) &&
+    (q.articleId === undefined || ((n.target.kind === 'article' || n.target.kind === 'quote') && n.target.id === q.articleId));
+  if (ids) {
+    const found = (await db.notes.bulkGet(ids)).filter((n): n is NoteRecord => !!n && keep(n));
+    found.sort((a, b) => b.updatedAt - a.updatedAt);
+    return { notes: found.slice(offset, offset + limit), total: found.length };
+  }
+  const filtered = db.notes.orderBy('updatedAt').reverse().filter(keep);
+  const total = await filtered.clone().count();
+  return { notes: await filtered.offset(offset).limit(limit).toArray(), total };
+}
