@@ -1,10 +1,22 @@
-/** Character classes the Chinese rules share; plain code-unit tests, so no regex can backtrack. */
+/**
+ * Character classes the Chinese rules share; plain code-unit tests, so no regex can backtrack and
+ * scanners need not allocate a one-character string per position (`text[i]` does, for Han).
+ */
+
+/** True for the UTF-16 code of a CJK ideograph (BMP blocks only: news text is BMP). */
+export function isHanCode(x: number): boolean {
+  return (x >= 0x4e00 && x <= 0x9fff) || (x >= 0x3400 && x <= 0x4dbf) || (x >= 0xf900 && x <= 0xfaff);
+}
 
 /** True for a CJK ideograph (BMP blocks only: news text is BMP). */
 export function isHan(c: string | undefined): boolean {
   if (!c) return false;
-  const x = c.charCodeAt(0);
-  return (x >= 0x4e00 && x <= 0x9fff) || (x >= 0x3400 && x <= 0x4dbf) || (x >= 0xf900 && x <= 0xfaff);
+  return isHanCode(c.charCodeAt(0));
+}
+
+/** True when the code unit at `i` is a CJK ideograph; false outside the text. */
+export function isHanAt(text: string, i: number): boolean {
+  return isHanCode(text.charCodeAt(i));
 }
 
 /** True for an ASCII or full-width digit. */
@@ -14,10 +26,39 @@ export function isDigit(c: string | undefined): boolean {
   return (x >= 0x30 && x <= 0x39) || (x >= 0xff10 && x <= 0xff19);
 }
 
+/** Middle dots that join the parts of a transliterated foreign name (卡洛斯·阿马特), by code. */
+export function isNameDotCode(x: number): boolean {
+  return x === 0xb7 || x === 0x2022 || x === 0x30fb || x === 0x2027 || x === 0xff0e;
+}
+
 /** Middle dots that join the parts of a transliterated foreign name (卡洛斯·阿马特). */
 export function isNameDot(c: string | undefined): boolean {
   return c === '·' || c === '•' || c === '・' || c === '‧' || c === '．';
 }
 
+/** A set of single BMP characters as a bitmap over code units: a membership test is one load. */
+export class CharSet {
+  private readonly bits = new Uint32Array(2048);
+  constructor(chars: string) {
+    for (let i = 0; i < chars.length; i++) {
+      const c = chars.charCodeAt(i);
+      this.bits[c >>> 5] |= 1 << (c & 31);
+    }
+  }
+  /** Whether the code unit is in the set (NaN, from `charCodeAt` past the end, is not). */
+  hasCode(code: number): boolean {
+    return ((this.bits[code >>> 5] >>> (code & 31)) & 1) === 1;
+  }
+  /** Whether `text[i]` is in the set; false outside the text. */
+  hasAt(text: string, i: number): boolean {
+    const code = text.charCodeAt(i);
+    return ((this.bits[code >>> 5] >>> (code & 31)) & 1) === 1 && i >= 0;
+  }
+  /** Whether `c` is one character of the set (like `Set#has` on single characters). */
+  has(c: string | undefined): boolean {
+    return c !== undefined && c.length === 1 && this.hasCode(c.charCodeAt(0));
+  }
+}
+
 /** A set of single characters, built from a string. */
-export const charSet = (s: string): ReadonlySet<string> => new Set(Array.from(s));
+export const charSet = (s: string): CharSet => new CharSet(s);

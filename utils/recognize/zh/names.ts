@@ -2,9 +2,9 @@
  * Where a person name starting at a position ends: surname + one or two given-name characters,
  * or a transliterated foreign name (叶利钦, 卡洛斯·阿马特). Title context makes the call lenient.
  */
-import { charSet, isHan, isNameDot } from './chars';
+import { charSet, isHanAt, isNameDotCode } from './chars';
 import { Lexicon } from './lexicon';
-import { AMBIGUOUS_SURNAMES, givenScore, seenGiven, surnameAt } from './surnames';
+import { AMBIGUOUS_SURNAMES, givenScoreAt, seenGivenAt, surnameAt } from './surnames';
 
 /** Characters that cannot be given-name characters (function words, measure words). */
 const NOT_GIVEN = charSet('的了在是和与及对向由被把将从等据并而或也都就又还已着过让给这那其该各每我你他她它们于到说称为以之所个年月日时分秒等一二三四五六七八九十百千万亿两');
@@ -31,17 +31,16 @@ const TRANSLIT = charSet(
 export function chineseNameAt(text: string, at: number, lenient: boolean): number {
   const sl = surnameAt(text, at);
   if (sl === 0) return 0;
-  const g1 = text[at + sl];
-  if (!isHan(g1) || NOT_GIVEN.has(g1)) return 0;
-  if (AMBIGUOUS_SURNAMES.has(text[at]) && sl === 1 && (givenScore(g1) < (lenient ? 5 : 20) || !seenGiven(g1))) return 0;
-  if (givenScore(g1) === 0 && givenScore(text[at + sl + 1]) < (lenient ? 1 : 20)) return 0;
-  const i2 = at + sl + 1;
-  const g2 = text[i2];
-  if (!isHan(g2) || NOT_GIVEN.has(g2)) return sl + 1;
-  if (AFTER_NAME.longestAt(text, i2) > 0 && givenScore(g2) < 60) return sl + 1;
-  const after3 = text[i2 + 1];
-  const ends3 = !isHan(after3) || AFTER_NAME.longestAt(text, i2 + 1) > 0;
-  const s2 = givenScore(g2);
+  const i1 = at + sl;
+  if (!isHanAt(text, i1) || NOT_GIVEN.hasAt(text, i1)) return 0;
+  const s1 = givenScoreAt(text, i1);
+  if (sl === 1 && AMBIGUOUS_SURNAMES.hasAt(text, at) && (s1 < (lenient ? 5 : 20) || !seenGivenAt(text, i1))) return 0;
+  if (s1 === 0 && givenScoreAt(text, i1 + 1) < (lenient ? 1 : 20)) return 0;
+  const i2 = i1 + 1;
+  if (!isHanAt(text, i2) || NOT_GIVEN.hasAt(text, i2)) return sl + 1;
+  const s2 = givenScoreAt(text, i2);
+  if (s2 < 60 && AFTER_NAME.longestAt(text, i2) > 0) return sl + 1;
+  const ends3 = !isHanAt(text, i2 + 1) || AFTER_NAME.longestAt(text, i2 + 1) > 0;
   if (ends3 && (s2 > 0 || lenient)) return sl + 2;
   if (s2 >= 20) return sl + 2;
   return sl + 1;
@@ -52,9 +51,8 @@ export function foreignNameAt(text: string, at: number): number {
   let p = at;
   let run = 0;
   while (p < text.length && p - at < 16) {
-    const c = text[p];
-    if (TRANSLIT.has(c)) { p++; run++; continue; }
-    if (isNameDot(c) && run > 0 && TRANSLIT.has(text[p + 1] ?? '')) { p++; run = 0; continue; }
+    if (TRANSLIT.hasAt(text, p)) { p++; run++; continue; }
+    if (isNameDotCode(text.charCodeAt(p)) && run > 0 && TRANSLIT.hasAt(text, p + 1)) { p++; run = 0; continue; }
     break;
   }
   return p - at >= 2 ? p - at : 0;
@@ -62,15 +60,17 @@ export function foreignNameAt(text: string, at: number): number {
 
 /** Length of a dotted name (卡洛斯·阿马特) at `at`: Han runs joined by middle dots; 0 when none. */
 export function dottedNameAt(text: string, at: number): number {
+  // Almost every position fails here: not a transliteration character.
+  if (!TRANSLIT.hasAt(text, at)) return 0;
   let p = at;
   let dots = 0;
   while (p < text.length && p - at < 24) {
     let q = p;
     // Each part is written in transliteration characters; a verb after the name (将于, 在会上) ends it.
-    while (q < text.length && TRANSLIT.has(text[q]) && q - p < 8) q++;
+    while (q < text.length && TRANSLIT.hasAt(text, q) && q - p < 8) q++;
     if (q === p) break;
     p = q;
-    if (isNameDot(text[p]) && isHan(text[p + 1])) { dots++; p++; continue; }
+    if (isNameDotCode(text.charCodeAt(p)) && isHanAt(text, p + 1)) { dots++; p++; continue; }
     break;
   }
   return dots > 0 ? p - at : 0;
@@ -78,5 +78,5 @@ export function dottedNameAt(text: string, at: number): number {
 
 /** Whether a name could start at `at` given what precedes it (not inside another word). */
 export function nameBoundaryBefore(text: string, at: number): boolean {
-  return !isHan(text[at - 1]);
+  return !isHanAt(text, at - 1);
 }

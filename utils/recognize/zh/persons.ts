@@ -3,7 +3,7 @@
  * `杨瑞林 摄`), before a title (`习近平总书记`, `梅方权教授`), dotted foreign names, and bare names
  * a verb of speech or a known-name list vouches for.
  */
-import { charSet, isHan } from './chars';
+import { charSet, isHan, isHanAt, isHanCode } from './chars';
 import { Lexicon } from './lexicon';
 import { MINED_PERSONS } from './mined-lists';
 import { PLACE_NAMES } from './places';
@@ -27,6 +27,10 @@ export interface PersonSpan {
 }
 
 const SEPARATORS = charSet('、，,。：:；;（(“"‘《 \n\t□【[—-');
+/** Function words after which a bare name may start (和张三, 对李四). */
+const BOUNDARY_WORDS = charSet('和与同及对向由请让据给被把跟');
+const BYLINE_BOX = 0x25a1; // □
+const PHOTO = 0x6444; // 摄
 /** References to one's own body (该局 …): they resolve to a named org of the article. */
 const SELF_REFS = new Lexicon(['该局', '该分局', '该科', '该校', '该院', '该厅', '该部', '该委', '该办', '该中心', '该公司',
   '该所', '该站', '该园', '该馆', '该队', '该集团', '该行', '该会', '该协会']);
@@ -68,17 +72,16 @@ export function findPersons(text: string, orgs: OrgSpan[]): PersonSpan[] {
 }
 
 function personAt(text: string, i: number, orgByEnd: Map<number, OrgSpan>, orgCover: Uint8Array): PersonSpan | null {
-  const c = text[i];
-  if (!isHan(c)) return null;
+  if (!isHanAt(text, i)) return null;
   if (orgCover[i]) return null;
-  const prev = text[i - 1];
+  const prev = text.charCodeAt(i - 1);
   // Byline: □丁垒.
-  if (prev === '□') {
+  if (prev === BYLINE_BOX) {
     const len = chineseNameAt(text, i, true);
     if (len) return mk(i, i + len, [], null, null, false, 'author', 3);
   }
   // After a title chain.
-  const titleStart = i - (text[i - 1] === ' ' ? 1 : 0);
+  const titleStart = i - (prev === 32 ? 1 : 0);
   if (TITLE_WORDS.longestEndingAt(text, titleStart, Math.max(0, titleStart - 8)) > 0) {
     let len = chineseNameAt(text, i, true);
     if (!len) len = dottedNameAt(text, i) || foreignNameAt(text, i);
@@ -88,20 +91,21 @@ function personAt(text: string, i: number, orgByEnd: Map<number, OrgSpan>, orgCo
       return p;
     }
   }
+  const prevHan = isHanCode(prev);
   // Dotted foreign names.
-  if (!isHan(prev) || SEPARATORS.has(prev ?? '')) {
+  if (!prevHan || SEPARATORS.hasCode(prev)) {
     const d = dottedNameAt(text, i);
     if (d) return finish(text, i, i + d, [], null, null, 2);
   }
   // Before a post-title (习近平总书记) or a speech verb, or a known name, at a word boundary.
   const known = KNOWN.longestAt(text, i);
   const len = chineseNameAt(text, i, false);
-  if (known && (len === known || !isHan(text[i + known]) || AFTER_NAME.longestAt(text, i + known) > 0)) {
+  if (known && (len === known || !isHanAt(text, i + known) || AFTER_NAME.longestAt(text, i + known) > 0)) {
     const t = POST_TITLES.longestAt(text, i + known);
     return finish(text, i, i + known, t ? [text.slice(i + known, i + known + t)] : [], null, null, 1);
   }
   if (!len) return null;
-  const boundary = !isHan(prev) || SEPARATORS.has(prev) || '和与同及对向由请让据给被把跟'.includes(prev);
+  const boundary = !prevHan || SEPARATORS.hasCode(prev) || BOUNDARY_WORDS.hasCode(prev);
   if (!boundary) return null;
   const post = POST_TITLES.longestAt(text, i + len);
   if (post) {
@@ -113,8 +117,8 @@ function personAt(text: string, i: number, orgByEnd: Map<number, OrgSpan>, orgCo
     return finish(text, i, i + len, [], null, null, 1);
   }
   // Photo credit: 杨瑞林 摄.
-  const after = text[i + len] === ' ' ? i + len + 1 : i + len;
-  if (text[after] === '摄' && !isHan(text[after + 1])) return mk(i, i + len, [], null, null, false, 'photographer', 3);
+  const after = text.charCodeAt(i + len) === 32 ? i + len + 1 : i + len;
+  if (text.charCodeAt(after) === PHOTO && !isHanAt(text, after + 1)) return mk(i, i + len, [], null, null, false, 'photographer', 3);
   return null;
 }
 

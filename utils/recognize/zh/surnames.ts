@@ -2,6 +2,7 @@
  * Chinese family names and given-name characters: a person name is a surname plus one or two
  * given-name characters, and these lists say how likely a character is to play each part.
  */
+import { CharSet } from './chars';
 import { MINED_GIVEN, MINED_NOT_GIVEN } from './mined-lists';
 
 /** Common single-character surnames (the usual frequency list, roughly the top 300). */
@@ -18,14 +19,23 @@ export const COMPOUND_SURNAMES: ReadonlySet<string> = new Set([
 export const SURNAMES: ReadonlySet<string> = new Set(Array.from(COMMON));
 
 /** Surnames that are also very common words, so a bare match needs stronger evidence. */
-export const AMBIGUOUS_SURNAMES: ReadonlySet<string> = new Set(Array.from(
-  '于向高时文成方白万安全常康明平云国都海南原华来从关金石花龙强江黄马路乐连宁能上包解席童林田党展车门和干',
-));
+export const AMBIGUOUS_SURNAMES = new CharSet('于向高时文成方白万安全常康明平云国都海南原华来从关金石花龙强江黄马路乐连宁能上包解席童林田党展车门和干');
 
-const GIVEN = new Map<string, number>();
-for (const item of MINED_GIVEN.split(',')) if (item) GIVEN.set(item[0], Number(item.slice(1)));
-
-const NOT_GIVEN = new Set(Array.from(MINED_NOT_GIVEN));
+/** Per code unit: how often (0–100) it is used inside names; unseen characters score 25, see givenScore. */
+const GIVEN_SCORE = new Uint8Array(65536).fill(25);
+/** Per code unit: 1 when the training lists saw it inside names. */
+const SEEN_GIVEN = new Uint8Array(65536);
+for (let i = 0; i < MINED_NOT_GIVEN.length; i++) GIVEN_SCORE[MINED_NOT_GIVEN.charCodeAt(i)] = 0;
+for (const item of MINED_GIVEN.split(',')) {
+  if (!item) continue;
+  const c = item.charCodeAt(0);
+  GIVEN_SCORE[c] = Number(item.slice(1));
+  SEEN_GIVEN[c] = 1;
+}
+/** Per code unit: 1 for a single-character surname, 2 for the first character of a compound one. */
+const SURNAME_CODES = new Uint8Array(65536);
+for (let i = 0; i < COMMON.length; i++) SURNAME_CODES[COMMON.charCodeAt(i)] |= 1;
+for (const s of COMPOUND_SURNAMES) SURNAME_CODES[s.charCodeAt(0)] |= 2;
 
 /**
  * How often (0–100) a character is used inside names relative to all its uses. A rare character
@@ -33,18 +43,29 @@ const NOT_GIVEN = new Set(Array.from(MINED_NOT_GIVEN));
  */
 export function givenScore(c: string | undefined): number {
   if (!c) return 0;
-  const s = GIVEN.get(c);
-  if (s !== undefined) return s;
-  return NOT_GIVEN.has(c) ? 0 : 25;
+  return GIVEN_SCORE[c.charCodeAt(0)];
+}
+
+/** `givenScore` of the code unit at `i` (0 outside the text), without a one-character string. */
+export function givenScoreAt(text: string, i: number): number {
+  return i >= 0 && i < text.length ? GIVEN_SCORE[text.charCodeAt(i)] : 0;
 }
 
 /** Whether the training lists saw this character inside names (unseen rare characters are not vouched for). */
 export function seenGiven(c: string | undefined): boolean {
-  return !!c && GIVEN.has(c);
+  return !!c && SEEN_GIVEN[c.charCodeAt(0)] === 1;
+}
+
+/** `seenGiven` of the code unit at `i` (false outside the text). */
+export function seenGivenAt(text: string, i: number): boolean {
+  return i >= 0 && i < text.length && SEEN_GIVEN[text.charCodeAt(i)] === 1;
 }
 
 /** Length of the surname starting at `at` (2 for a compound surname, 1, or 0 when none). */
 export function surnameAt(text: string, at: number): number {
-  if (COMPOUND_SURNAMES.has(text.slice(at, at + 2))) return 2;
-  return SURNAMES.has(text[at]) ? 1 : 0;
+  if (at < 0 || at >= text.length) return 0;
+  const f = SURNAME_CODES[text.charCodeAt(at)];
+  if (f === 0) return 0;
+  if (f & 2 && at + 1 < text.length && COMPOUND_SURNAMES.has(text.slice(at, at + 2))) return 2;
+  return f & 1;
 }
