@@ -8,7 +8,7 @@ export default defineConfig({
     name: 'Dossier',
     description:
       'Highlights the officials, agencies and figures in news articles and remembers them, on your machine only.',
-    permissions: ['storage'],
+    permissions: ['storage', 'unlimitedStorage'],
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     action: { default_title: 'Dossier' },
     ...(browser === 'firefox'

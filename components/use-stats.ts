@@ -8,6 +8,8 @@ export type StatsState = { status: 'loading' } | { status: 'ready'; stats: KbSta
 export function useStats(): StatsState {
   const [state, setState] = useState<StatsState>({ status: 'loading' });
   useEffect(() => {
+    // Ask once for persistent storage, so the browser never evicts the reader's notes under pressure.
+    void navigator.storage?.persist?.().catch(() => false);
     let live = true;
     sendMessage('stats', undefined).then(
       (stats) => live && setState({ status: 'ready', stats }),

@@ -1,6 +1,9 @@
 import { DossierDb } from '@/utils/kb/db';
-import { getKnownNames, getStats } from '@/utils/kb/queries';
+import { addAlias, deleteEntity, ignoreName, mergeEntities, renameEntity, setIgnored } from '@/utils/kb/entity-ops';
+import { addNote, deleteNote, listNotes, restoreNote, updateNote } from '@/utils/kb/notes';
+import { findEntityForMention, findFigureForMention, getEntityCard, getFigureCard, getKnownNames, getStats, recentArticles, search } from '@/utils/kb/queries';
 import { recordReading } from '@/utils/kb/record-reading';
+import { explainStorageError } from '@/utils/kb/storage-errors';
 import { onMessages } from '@/utils/message-schemas';
 import { prepareKnown, recognize } from '@/utils/recognize';
 import type { PreparedKnown } from '@/utils/recognize/types';
@@ -12,16 +15,57 @@ import type { PreparedKnown } from '@/utils/recognize/types';
 export default defineBackground(() => {
   const db = new DossierDb();
   let known: Promise<PreparedKnown> | null = null;
-  const knownNames = () => (known ??= getKnownNames(db).then(prepareKnown));
+  const knownNames = () => (known ??= getKnownNames(db).then(prepareKnown, (err) => { known = null; throw err; }));
+  /** Runs a write and forgets the cached known names, which it may have changed. */
+  const write = async <T>(op: () => Promise<T>): Promise<T> => {
+    try {
+      return await op();
+    } catch (err) {
+      throw explainStorageError(err);
+    } finally {
+      known = null;
+    }
+  };
 
   onMessages({
     ping: () => ({ ok: true, version: browser.runtime.getManifest().version }),
     recognize: async ({ text, lang, refDate }) => recognize(text, { lang, refDate, known: await knownNames() }),
     recordReading: async ({ article, mentions }) => {
-      const result = await recordReading(db, article, mentions);
-      if (result.isNew) known = null;
-      return result;
+      try {
+        const result = await recordReading(db, article, mentions);
+        if (result.isNew) known = null;
+        return result;
+      } catch (err) {
+        throw explainStorageError(err);
+      }
     },
     stats: () => getStats(db),
+    entityCard: async (q) => {
+      const id = await findEntityForMention(db, q);
+      return id === null ? null : getEntityCard(db, id);
+    },
+    entityCardById: ({ id }) => getEntityCard(db, id),
+    figureCard: async (q) => {
+      const id = 'id' in q ? q.id : await findFigureForMention(db, q);
+      return id === null ? null : getFigureCard(db, id);
+    },
+    search: ({ query, limit }) => search(db, query, limit),
+    recentArticles: ({ offset, limit }) => recentArticles(db, offset, limit),
+    listNotes: (q) => listNotes(db, q),
+    addNote: ({ target, text }) => write(() => addNote(db, target, text)),
+    updateNote: ({ id, text }) => write(() => updateNote(db, id, text)),
+    deleteNote: ({ id }) => write(() => deleteNote(db, id)),
+    restoreNote: ({ note }) => write(() => restoreNote(db, note)),
+    mergeEntities: ({ keepId, dropId }) => write(() => mergeEntities(db, keepId, dropId)),
+    renameEntity: ({ id, name }) => write(() => renameEntity(db, id, name)),
+    addAlias: ({ id, alias }) => write(() => addAlias(db, id, alias)),
+    setIgnored: ({ id, ignored }) => write(() => setIgnored(db, id, ignored)),
+    ignoreName: ({ type, name }) => write(() => ignoreName(db, type, name)),
+    deleteEntity: ({ id }) => write(async () => { await deleteEntity(db, id); return null; }),
+    storage: async () => {
+      const estimate = await navigator.storage?.estimate?.().catch(() => null);
+      const persisted = await navigator.storage?.persisted?.().catch(() => null);
+      return { usage: estimate?.usage ?? null, quota: estimate?.quota ?? null, persisted: persisted ?? null };
+    },
   });
 });

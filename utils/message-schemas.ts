@@ -17,14 +17,21 @@ const articleInput = z.object({
   text: z.string().max(20_000_000),
 });
 
-const mention = z
-  .object({
-    type: z.enum(['person', 'org', 'number', 'date']),
-    start: z.number().int().nonnegative(),
-    end: z.number().int().nonnegative(),
-    text: z.string().max(500),
-  })
-  .passthrough();
+const span = { start: z.number().int().nonnegative(), end: z.number().int().nonnegative(), text: z.string().max(500), known: z.boolean().optional() };
+const name = z.string().min(1).max(200);
+const id = z.number().int().positive();
+const mention = z.discriminatedUnion('type', [
+  z.object({ ...span, type: z.literal('person'), titles: z.array(z.string().max(100)).max(20), org: z.string().max(200).nullable(), official: z.boolean(), role: z.string().max(40).optional() }),
+  z.object({ ...span, type: z.literal('org'), kind: z.enum(['gov', 'other']), parent: z.string().max(200).optional(), unit: z.string().max(200).optional() }),
+  z.object({ ...span, type: z.literal('number'), value: z.number(), unit: z.string().max(40), modifier: z.string().max(20).optional() }),
+  z.object({ ...span, type: z.literal('date'), iso: z.string().max(40).optional() }),
+]);
+const pageRef = { url: z.string().max(4096), canonicalUrl: z.string().max(4096).nullable().optional() };
+const noteTarget = z.discriminatedUnion('kind', [
+  z.object({ kind: z.enum(['entity', 'article', 'figure']), id }),
+  z.object({ kind: z.literal('quote'), id, exact: z.string().min(1).max(5000), prefix: z.string().max(500), suffix: z.string().max(500) }),
+]);
+const noteText = z.string().max(20_000);
 
 /** Request schemas, one per message type. */
 export const requestSchemas = {
@@ -32,6 +39,30 @@ export const requestSchemas = {
   recognize: z.object({ text: z.string().max(20_000_000), lang: lang.optional(), refDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }),
   recordReading: z.object({ article: articleInput, mentions: z.array(mention).max(200_000) }),
   stats: z.undefined(),
+  entityCard: z.object({ type: z.enum(['person', 'org']), name, ...pageRef, start: z.number().int().nonnegative().optional() }),
+  entityCardById: z.object({ id }),
+  figureCard: z.union([z.object({ ...pageRef, start: z.number().int().nonnegative() }), z.object({ id })]),
+  search: z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(200).optional() }),
+  recentArticles: z.object({ offset: z.number().int().nonnegative().optional(), limit: z.number().int().min(1).max(200).optional() }),
+  listNotes: z.object({
+    query: z.string().max(200).optional(),
+    target: z.enum(['entity', 'article', 'figure', 'quote']).optional(),
+    entityId: id.optional(),
+    articleId: id.optional(),
+    offset: z.number().int().nonnegative().optional(),
+    limit: z.number().int().min(1).max(500).optional(),
+  }),
+  addNote: z.object({ target: noteTarget, text: noteText }),
+  updateNote: z.object({ id, text: noteText }),
+  deleteNote: z.object({ id }),
+  restoreNote: z.object({ note: z.object({ id, target: noteTarget, text: noteText, createdAt: z.number(), updatedAt: z.number(), grams: z.array(z.string().max(2)).max(5000) }) }),
+  mergeEntities: z.object({ keepId: id, dropId: id }),
+  renameEntity: z.object({ id, name }),
+  addAlias: z.object({ id, alias: name }),
+  setIgnored: z.object({ id, ignored: z.boolean() }),
+  ignoreName: z.object({ type: z.enum(['person', 'org']), name }),
+  deleteEntity: z.object({ id }),
+  storage: z.undefined(),
 } satisfies Record<MessageType, z.ZodType>;
 
 export type Handlers = {
@@ -43,21 +74,31 @@ export function isOwnSender(sender: Browser.runtime.MessageSender): boolean {
   return sender.id === browser.runtime.id;
 }
 
-/** Installs the background's handlers: validates envelope, sender and payload, then answers. */
-export function onMessages(handlers: Handlers): void {
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    const envelope = message as Partial<Envelope> | null;
-    if (!envelope || envelope.dossier !== 1 || typeof envelope.type !== 'string' || !(envelope.type in requestSchemas)) return undefined;
-    if (!isOwnSender(sender)) return Promise.resolve<Reply<never>>({ ok: false, error: 'refused: unknown sender' });
-    const type = envelope.type as MessageType;
-    const parsed = requestSchemas[type].safeParse(envelope.data);
-    if (!parsed.success) return Promise.resolve<Reply<never>>({ ok: false, error: `refused: invalid ${type} request` });
+/** Checks one envelope against sender and schema and runs its handler; never throws, always replies. */
+export async function dispatch(handlers: Handlers, message: unknown, sender: Browser.runtime.MessageSender): Promise<Reply<unknown> | undefined> {
+  const envelope = message as Partial<Envelope> | null;
+  if (!envelope || typeof envelope !== 'object' || envelope.dossier !== 1 || typeof envelope.type !== 'string' || !Object.hasOwn(requestSchemas, envelope.type)) return undefined;
+  if (!isOwnSender(sender)) return { ok: false, error: 'refused: unknown sender' };
+  const type = envelope.type as MessageType;
+  const parsed = requestSchemas[type].safeParse(envelope.data);
+  if (!parsed.success) return { ok: false, error: `refused: invalid ${type} request` };
+  try {
     const handler = handlers[type] as (d: unknown, s: typeof sender) => unknown;
-    return Promise.resolve()
-      .then(() => handler(parsed.data, sender))
-      .then(
-        (value) => ({ ok: true, value }),
-        (err: unknown) => ({ ok: false, error: err instanceof Error ? err.message : String(err) }),
-      );
+    return { ok: true, value: await handler(parsed.data, sender) };
+  } catch (err) {
+    return { ok: false, error: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+/**
+ * Installs the background's handlers. Replies go through `sendResponse` (and `return true`), which
+ * every supported Chrome and Firefox honours; messages that are not ours get no reply at all.
+ */
+export function onMessages(handlers: Handlers): void {
+  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
+    const envelope = message as Partial<Envelope> | null;
+    if (!envelope || typeof envelope !== 'object' || envelope.dossier !== 1) return undefined;
+    void dispatch(handlers, message, sender).then(sendResponse);
+    return true;
   });
 }

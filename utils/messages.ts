@@ -3,7 +3,9 @@
  * request is checked against its schema in the background before any handler sees it.
  */
 import type { Lang, Mention } from '@/utils/recognize/types';
-import type { KbStats } from '@/utils/kb/types';
+import type { EntityRecord, KbStats, NoteRecord, NoteTarget } from '@/utils/kb/types';
+import type { ArticleRef, EntityCard, FigureCard, SearchResults } from '@/utils/kb/queries';
+import type { NoteQuery } from '@/utils/kb/notes';
 
 /** The article as the content script found it. */
 export interface ArticleInput {
@@ -23,6 +25,25 @@ export interface ProtocolMap {
   recognize: { req: { text: string; lang?: Lang; refDate?: string }; res: Mention[] };
   recordReading: { req: { article: ArticleInput; mentions: Mention[] }; res: { articleId: number; isNew: boolean } };
   stats: { req: undefined; res: KbStats };
+  /** Card for a highlight: found by its position in the recorded article, else by name. */
+  entityCard: { req: { type: 'person' | 'org'; name: string; url: string; canonicalUrl?: string | null; start?: number }; res: EntityCard | null };
+  entityCardById: { req: { id: number }; res: EntityCard | null };
+  figureCard: { req: { url: string; canonicalUrl?: string | null; start: number } | { id: number }; res: FigureCard | null };
+  search: { req: { query: string; limit?: number }; res: SearchResults };
+  recentArticles: { req: { offset?: number; limit?: number }; res: Array<ArticleRef & { mentionCount: number; noteCount: number }> };
+  listNotes: { req: NoteQuery; res: { notes: NoteRecord[]; total: number } };
+  addNote: { req: { target: NoteTarget; text: string }; res: NoteRecord };
+  updateNote: { req: { id: number; text: string }; res: NoteRecord };
+  deleteNote: { req: { id: number }; res: NoteRecord };
+  restoreNote: { req: { note: NoteRecord }; res: NoteRecord };
+  mergeEntities: { req: { keepId: number; dropId: number }; res: EntityRecord };
+  renameEntity: { req: { id: number; name: string }; res: EntityRecord };
+  addAlias: { req: { id: number; alias: string }; res: EntityRecord };
+  setIgnored: { req: { id: number; ignored: boolean }; res: EntityRecord };
+  /** "Not an entity" from a card, for a name Dossier may not have stored yet. */
+  ignoreName: { req: { type: 'person' | 'org'; name: string }; res: EntityRecord };
+  deleteEntity: { req: { id: number }; res: null };
+  storage: { req: undefined; res: { usage: number | null; quota: number | null; persisted: boolean | null } };
 }
 export type MessageType = keyof ProtocolMap;
 
