@@ -87,6 +87,17 @@ export class Lexicon {
     return this.fwd.word[n] === 1;
   }
 
+  /** Same as `has(text.slice(start, end))` (negative offsets count from the end), without making the slice. */
+  hasSlice(text: string, start: number, end: number): boolean {
+    const len = text.length;
+    const s = start < 0 ? Math.max(len + start, 0) : Math.min(start, len);
+    const e = end < 0 ? Math.max(len + end, 0) : Math.min(end, len);
+    if (e <= s) return false;
+    let n = 0;
+    for (let i = s; i < e; i++) if ((n = this.fwd.step(n, text.charCodeAt(i))) === 0) return false;
+    return this.fwd.word[n] === 1;
+  }
+
   /** Length of the longest word starting at `at` (0 when none). */
   longestAt(text: string, at: number): number {
     if (at < 0) return 0;

@@ -3,11 +3,12 @@
  * 日报 …), with its place prefix (市, 焦作市, 河南省) and, for `parent + unit` spans, its unit
  * (`市自然资源和规划局` + `党建办`). Also a short list of bodies known by name (党中央, 新华社 …).
  */
-import { charSet, isHan } from './chars';
+import { charSet, isHanAt, isHanCode } from './chars';
 import { Cover } from './cover';
 import { Lexicon } from './lexicon';
 import { MINED_ORGS } from './mined-lists';
 import { PLACE_ABBREV, PLACE_NAMES } from './places';
+import { isDigitCode } from '../arabic-numerals';
 
 export interface OrgSpan {
   start: number;
@@ -132,7 +133,7 @@ const STRONG = new Set(['有限公司', '有限责任公司', '股份有限公�
 
 
 /** Suffix characters followed by these make another word (部门, 局面, 社会 …): not an org end. */
-const CONTINUATIONS = new Set([
+const CONTINUATIONS = new Lexicon([
   '部门', '部分', '部署', '部位', '部件', '局面', '局势', '局限', '委托', '委屈', '委员', '委派', '办法', '办理', '办事',
   '办学', '办好', '办案', '院校', '院士', '院长', '所以', '所有', '所在', '所谓', '所得', '所属', '所长', '社会', '社区',
   '社科', '社保', '社团', '社长', '队伍', '队员', '队长', '团结', '团队', '团长', '厅长', '厅堂', '心理', '心得', '心中',
@@ -144,6 +145,10 @@ const CONTINUATIONS = new Set([
 
 /** Place characters that open an org name (市教育局, 省教育厅, 县委). */
 const PLACE_CHARS = charSet('省市县区州镇乡村盟旗');
+/** Date characters (1月29日, 2023年) that end a name body when a digit precedes them. */
+const DATE_ENDS = charSet('日年月号');
+const HE = 0x548c; // 和
+const YOU = 0x6709; // 有
 
 const GOV = new Lexicon(GOV_SUFFIXES);
 const OTHER = new Lexicon(OTHER_SUFFIXES);
@@ -158,7 +163,7 @@ for (const item of MINED_ORGS.split(',')) {
 }
 const NAMED_LEX = new Lexicon(NAMED.keys());
 /** Endings that make a candidate not an org (…部署, …干部, …中小学), whatever comes before. */
-const NON_ORG_ENDINGS = new Set([...NOT_SUFFIX_WORDS].filter((w) => w.length >= 2 && !GOV.has(w) && !OTHER.has(w) && !NAMED.has(w)));
+const NON_ORG_ENDINGS = new Lexicon([...NOT_SUFFIX_WORDS].filter((w) => w.length >= 2 && !GOV.has(w) && !OTHER.has(w) && !NAMED.has(w)));
 const MAX_BODY = 16;
 
 /** Gov kind for a name, from its suffix and the words inside it. */
@@ -180,9 +185,9 @@ export function bodyStart(text: string, end: number, floor = 0): number {
   let p = end;
   const limit = Math.max(floor, end - MAX_BODY);
   while (p > limit) {
-    const c = text[p - 1];
-    if (!isHan(c)) break;
-    if (c === '和') {
+    const c = text.charCodeAt(p - 1);
+    if (!isHanCode(c)) break;
+    if (c === HE) {
       // 自然资源和规划局: 和 joins two parts of one name unless an org or a place opens the right part.
       const right = text.slice(p, end);
       const leftEnd = text[p - 2];
@@ -190,15 +195,15 @@ export function bodyStart(text: string, end: number, floor = 0): number {
       p--;
       continue;
     }
-    if (c === '有' && '限色线机'.includes(text[p] ?? '')) {
+    if (c === YOU && '限色线机'.includes(text[p] ?? '')) {
       p--;
       continue;
     }
-    if (STOP_CHARS.has(c)) break;
+    if (STOP_CHARS.hasCode(c)) break;
     const w = STOP_WORDS.longestEndingAt(text, p, limit);
     if (w > 0) break;
     // A date (1月29日, 2023年) or number before the name ends it.
-    if ((c === '日' || c === '年' || c === '月' || c === '号') && /[0-9０-９]/.test(text[p - 2] ?? '')) break;
+    if (DATE_ENDS.hasCode(c) && isDigitCode(text.charCodeAt(p - 2))) break;
     p--;
   }
   // A leading ordinal session (第78届) is not part of the name.
@@ -211,8 +216,7 @@ export function findOrgs(text: string): OrgSpan[] {
   const cands: OrgSpan[] = [];
   const n = text.length;
   for (let i = 0; i < n; i++) {
-    const c = text[i];
-    if (!isHan(c)) continue;
+    if (!isHanAt(text, i)) continue;
     // Named bodies.
     const k = NAMED_LEX.longestAt(text, i);
     if (k > 0 && !isLetterLike(text[i - 1])) {
@@ -222,27 +226,27 @@ export function findOrgs(text: string): OrgSpan[] {
   }
   // Suffix-anchored bodies: for every end position, the longest suffix ending there.
   for (let e = 1; e <= n; e++) {
-    if (!isHan(text[e - 1])) continue;
+    if (!isHanAt(text, e - 1)) continue;
     const g = GOV.longestEndingAt(text, e, Math.max(0, e - 8));
     const o = OTHER.longestEndingAt(text, e, Math.max(0, e - 8));
     const sl = Math.max(g, o);
     if (sl === 0) continue;
-    if (CONTINUATIONS.has(text.slice(e - 1, e + 1)) || CONTINUATIONS.has(text.slice(e - 2, e + 1))) continue;
+    if (CONTINUATIONS.hasSlice(text, e - 1, e + 1) || CONTINUATIONS.hasSlice(text, e - 2, e + 1)) continue;
+    let nonOrg = false;
+    for (let k = 2; k <= 4 && !nonOrg; k++) if (e - k >= 0 && NON_ORG_ENDINGS.hasSlice(text, e - k, e)) nonOrg = true;
+    if (nonOrg) continue;
     const suffix = text.slice(e - sl, e);
-    let name = '';
-    for (let k = 2; k <= 4 && !name; k++) if (e - k >= 0 && NON_ORG_ENDINGS.has(text.slice(e - k, e))) name = '-';
-    if (name) continue;
     const start = chooseStart(text, bodyStart(text, e - sl), e - sl, suffix);
     if (start < 0) continue;
-    name = text.slice(start, e);
+    const name = text.slice(start, e);
     if (!acceptable(name, sl)) continue;
     if (text.startsWith('称号', e)) continue;
-    const anchored = PLACE_NAMES.longestAt(text, start) > 0 || Array.from(text.slice(start, Math.min(e - sl, start + 4))).some((ch) => PLACE_CHARS.has(ch));
+    let anchored = PLACE_NAMES.longestAt(text, start) > 0;
+    for (let k = start, stop = Math.min(e - sl, start + 4); k < stop && !anchored; k++) anchored = PLACE_CHARS.hasAt(text, k);
     cands.push({ start, end: e, kind: g >= o ? 'gov' : 'other', strong: anchored });
   }
   // Media named in 《》: 《光明日报》, 《费加罗报》.
-  for (let i = 0; i < n; i++) {
-    if (text[i] !== '《') continue;
+  for (let i = text.indexOf('《'); i !== -1; i = text.indexOf('《', i + 1)) {
     const close = text.indexOf('》', i + 1);
     if (close < 0 || close - i > 14) continue;
     const inner = text.slice(i + 1, close);
@@ -261,11 +265,11 @@ function chooseStart(text: string, from: number, suffixAt: number, suffix: strin
   let anchor = -1;
   for (let k = from; k < suffixAt; k++) {
     if (PLACE_NAMES.longestAt(text, k) > 0) { anchor = k; break; }
-    if (PLACE_CHARS.has(text[k]) && !(k + 1 < suffixAt && GENERIC.has(text.slice(k, k + 2)) && k > from)) {
+    if (PLACE_CHARS.hasAt(text, k) && !(k + 1 < suffixAt && GENERIC.hasSlice(text, k, k + 2) && k > from)) {
       anchor = Math.max(from, k - 2);
       break;
     }
-    if (k === from && PLACE_ABBREV.has(text[k]) && suffixAt - k >= 2) { anchor = k; break; }
+    if (k === from && PLACE_ABBREV.hasAt(text, k) && suffixAt - k >= 2) { anchor = k; break; }
   }
   const bodyLen = suffixAt - (anchor >= 0 ? anchor : from);
   if (PLACE_ONLY.has(suffix)) {
@@ -284,7 +288,7 @@ function chooseStart(text: string, from: number, suffixAt: number, suffix: strin
   } else if (bodyLen > 14) return -1;
   // A body made of generic words only (公办幼儿园, 河南省中小学幼儿园) names a type.
   let p = start + PLACE_NAMES.longestAt(text, start);
-  if (PLACE_CHARS.has(text[p]) && p < suffixAt - 1 && GENERIC.longestAt(text, p) < 2) p++;
+  if (PLACE_CHARS.hasAt(text, p) && p < suffixAt - 1 && GENERIC.longestAt(text, p) < 2) p++;
   if (p === suffixAt && p > start) return start;
   while (p < suffixAt) {
     const g = GENERIC.longestAt(text, p);
@@ -380,13 +384,13 @@ function attachUnits(text: string, orgs: OrgSpan[]): OrgSpan[] {
 function unitAfter(text: string, at: number): number {
   let best = 0;
   for (let e = at + 1; e <= Math.min(text.length, at + 7); e++) {
-    const c = text[e - 1];
-    if (!isHan(c) || STOP_CHARS.has(c) || c === '和') break;
+    const c = text.charCodeAt(e - 1);
+    if (!isHanCode(c) || STOP_CHARS.hasCode(c) || c === HE) break;
     if (STOP_WORDS.longestEndingAt(text, e, at) > 0) break;
     const u = UNITS.longestEndingAt(text, e, at);
     if (u === 0) continue;
     const unit = text.slice(at, e);
-    if (NOT_SUFFIX_WORDS.has(unit) || CONTINUATIONS.has(text.slice(e - 1, e + 1))) continue;
+    if (NOT_SUFFIX_WORDS.has(unit) || CONTINUATIONS.hasSlice(text, e - 1, e + 1)) continue;
     if (unit.length === u && unit.length < 3) continue;
     best = e - at;
     break;
@@ -398,7 +402,7 @@ function unitAfter(text: string, at: number): number {
 function splitUnit(text: string, o: OrgSpan): OrgSpan {
   for (let j = o.end - 2; j >= o.start + 3; j--) {
     if (GOV.longestEndingAt(text, j, o.start) === 0) continue;
-    if (CONTINUATIONS.has(text.slice(j - 1, j + 1))) continue;
+    if (CONTINUATIONS.hasSlice(text, j - 1, j + 1)) continue;
     const unit = text.slice(j, o.end);
     if (UNITS.longestEndingAt(unit, unit.length) === 0 && GOV.longestEndingAt(unit, unit.length) === 0) continue;
     if (unit.length < 2) continue;

@@ -2,6 +2,7 @@
  * Place names that open an organization name (河南省教育厅, 美国国务院, 中国电子学会): the anchor
  * that tells where an org name begins.
  */
+import { CharSet } from './chars';
 import { Lexicon } from './lexicon';
 
 const PLACES = [
@@ -23,4 +24,4 @@ const PLACES = [
 /** Place names, longest first at a position. */
 export const PLACE_NAMES = new Lexicon(PLACES.filter((p) => p.length >= 2));
 /** One-character country abbreviations (美, 俄 …) that open an org name (俄外交部). */
-export const PLACE_ABBREV = new Set(PLACES.filter((p) => p.length === 1));
+export const PLACE_ABBREV = new CharSet(PLACES.filter((p) => p.length === 1).join(''));
