@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every check the project has, cheapest first, stopping at the first failure so
 // the output ends at the thing to fix. Last line: "N passed, N failed" (stages, not tests).
+//   npm test -- --from <n>   start at stage n (1-based), e.g. to rerun the browser tests after a fix
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -31,8 +32,13 @@ const stages = [
   { name: 'browser tests (Chromium, Firefox)', cmd: [process.execPath, ['scripts/browser-tests.mjs', '--no-build']] },
 ];
 
+const fromAt = process.argv.indexOf('--from');
+const first = fromAt > 0 ? Math.max(1, Number(process.argv[fromAt + 1]) || 1) - 1 : 0;
+if (first > 0) console.log(`starting at stage ${first + 1}: ${stages.slice(0, first).map((s) => s.name).join(', ')} not run`);
+
 const results = [];
 for (const [i, stage] of stages.entries()) {
+  if (i < first) continue;
   console.log(`\n━━━ [${i + 1}/${stages.length}] ${stage.name} ━━━`);
   const started = Date.now();
   const [cmd, args] = stage.cmd;
@@ -49,7 +55,7 @@ for (const [i, stage] of stages.entries()) {
 
 console.log('\n━━━ summary ━━━');
 for (const r of results) console.log(`${r.ok ? '✔' : '✖'} ${r.name}  (${r.secs} s)`);
-for (const s of stages.slice(results.length)) console.log(`- ${s.name}  (not run)`);
+for (const s of stages.slice(first + results.length)) console.log(`- ${s.name}  (not run)`);
 const passed = results.filter((r) => r.ok).length;
 const failed = results.length - passed;
 console.log(`${passed} passed, ${failed} failed`);

@@ -67,11 +67,12 @@ function tmpProfile(prefix) {
 }
 
 /**
- * Files the manifest names that are missing from the build. Chromium silently refuses to load an
- * extension with, say, a missing icon, and a launcher would then wait for a worker that never
- * comes; checking first turns that into an error that names the file.
+ * What would make a browser refuse the build: files the manifest names that are missing, or
+ * `_locales` without `default_locale` (and the reverse). Chromium refuses such an extension
+ * silently and a launcher would wait for a worker that never comes; checking first turns that
+ * into an error that says what is wrong.
  */
-export function missingManifestFiles(dir) {
+export function manifestProblems(dir) {
   const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
   const files = new Set();
   const addIcons = (icons) => {
@@ -89,7 +90,16 @@ export function missingManifestFiles(dir) {
   for (const cs of m.content_scripts ?? []) for (const f of [...(cs.js ?? []), ...(cs.css ?? [])]) files.add(f);
   if (m.options_ui?.page) files.add(m.options_ui.page);
   if (m.options_page) files.add(m.options_page);
-  return [...files].map((f) => f.replace(/^\//, '')).filter((f) => !existsSync(join(dir, f)));
+  const problems = [...files]
+    .map((f) => f.replace(/^\//, ''))
+    .filter((f) => !existsSync(join(dir, f)))
+    .map((f) => `missing ${f}`);
+  const hasLocales = existsSync(join(dir, '_locales'));
+  if (hasLocales && !m.default_locale) problems.push('_locales/ exists but manifest has no default_locale');
+  if (m.default_locale && !existsSync(join(dir, '_locales', m.default_locale, 'messages.json'))) {
+    problems.push(`default_locale is "${m.default_locale}" but _locales/${m.default_locale}/messages.json is missing`);
+  }
+  return problems;
 }
 
 function assertExtensionDir(extDir) {
@@ -97,8 +107,8 @@ function assertExtensionDir(extDir) {
   if (!existsSync(join(abs, 'manifest.json'))) {
     throw new Error(`no manifest.json in ${abs}: build the extension first (npm run build / npm run build:firefox)`);
   }
-  const missing = missingManifestFiles(abs);
-  if (missing.length) throw new Error(`${abs}/manifest.json names files the build lacks: ${missing.join(', ')}`);
+  const problems = manifestProblems(abs);
+  if (problems.length) throw new Error(`the build in ${abs} would be refused: ${problems.join('; ')}`);
   return abs;
 }
 
