@@ -17,11 +17,17 @@ describe('Chromium', { skip: Boolean(browser.skip), timeout: 10 * STEP_TIMEOUT }
   let chrome;
   /** Console lines of the pages, printed when a check fails so the failure says why. */
   const logs = [];
+  /** Every URL a page or the popup asked for that is not the local server or the extension. */
+  const offMachine = [];
 
   before(async () => {
     server = await serve();
     chrome = await launchChromium(extensionDir('chrome'), { headless, executablePath: browser.path, timeout: STEP_TIMEOUT });
     console.log(`# ${chrome.info.version || chrome.executablePath} · extension ${chrome.extensionId}`);
+    chrome.context.on('request', (req) => {
+      const url = req.url();
+      if (!/^(https?:\/\/127\.0\.0\.1[:/]|chrome-extension:|data:|blob:|about:)/.test(url)) offMachine.push(url);
+    });
     chrome.context.on('page', (page) => {
       page.on('console', (m) => logs.push(`[${m.type()}] ${page.url()}: ${m.text()}`));
       page.on('pageerror', (e) => logs.push(`[pageerror] ${page.url()}: ${e.message}`));
@@ -82,5 +88,10 @@ describe('Chromium', { skip: Boolean(browser.skip), timeout: 10 * STEP_TIMEOUT }
     await page.screenshot({ path: join(ARTIFACTS, 'popup-chromium.png'), fullPage: true });
     assert.ok(count >= 1, `articles count should be >= 1 after reading an article, got ${count}\n${logs.join('\n')}`);
     await page.close();
+  });
+
+  test('nothing was fetched beyond the local server', () => {
+    // Dossier promises no network call: reading the fixture pages must stay on this machine.
+    assert.deepEqual(offMachine, []);
   });
 });
