@@ -5,9 +5,10 @@ import preact from '@preact/preset-vite';
 export default defineConfig({
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
-    name: 'Dossier',
-    description:
-      'Highlights the officials, agencies and figures in news articles and remembers them, on your machine only.',
+    // Both come from public/_locales (generated from utils/i18n/catalog.ts): the browser's language picks.
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: ['storage', 'unlimitedStorage'],
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     action: { default_title: 'Dossier' },

@@ -1,54 +1,172 @@
-import { detectArticle } from '@/utils/page/detect-article';
-import { buildTextMap } from '@/utils/page/text-map';
-import { canPaintHighlights, createPainter } from '@/utils/page/paint';
-import { sendMessage } from '@/utils/messages';
-import { detectLang } from '@/utils/recognize/lang';
+import { createCardUi, type CardUi } from './card-ui';
+import { Session } from './session';
+import { loadSettings, settingsItem, normalizeSettings, siteDecision } from '@/utils/settings';
+import type { Mention } from '@/utils/recognize/types';
+
+const HOVER_DELAY_MS = 250;
+const LEAVE_DELAY_MS = 400;
+const MUTATION_DEBOUNCE_MS = 500;
 
 /**
- * Per page: decide whether it is a news article, map its body's text, have the background
- * recognise it, paint the mentions and record the reading. The page's DOM is left as it was.
+ * Per page: decide whether it is a news article, annotate it (see session.ts), open a card on
+ * hover or from the keyboard (Alt+J / Alt+K, Escape closes), follow the page when its article
+ * grows or the single-page app navigates, and respect the reader's settings.
  */
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
-  async main() {
+  async main(ctx) {
     const root = document.documentElement;
-    try {
-      const detection = detectArticle(document, location.href);
-      if (!detection.isArticle || !detection.body) {
-        root.dataset.dossier = 'skipped';
+    const settings = await loadSettings().catch(() => normalizeSettings(null));
+    const session = new Session(document, settings);
+    let mode = siteDecision(settings, location.hostname);
+    let running: Promise<void> | null = null;
+    let again = false;
+
+    /** Annotates now, or once more after the run in progress. */
+    const run = (): Promise<void> => {
+      if (running) {
+        again = true;
+        return running;
+      }
+      running = (async () => {
+        try {
+          do {
+            again = false;
+            if (mode === 'skip') {
+              session.clear();
+              root.dataset.dossier = 'skipped';
+              continue;
+            }
+            const state = await session.annotate(mode);
+            root.dataset.dossierCount = String(session.paintedCount);
+            root.dataset.dossier = state;
+            watchBody();
+          } while (again);
+        } catch (err) {
+          root.dataset.dossier = 'error';
+          console.error('Dossier:', err);
+        } finally {
+          running = null;
+        }
+      })();
+      return running;
+    };
+
+    // Cards: hover (throttled to frames, after a short delay) and keyboard.
+    const onIgnored = (m: Mention) => {
+      session.forget(m.text, m.type);
+      root.dataset.dossierCount = String(session.paintedCount);
+    };
+    const cards: CardUi = createCardUi(ctx, onIgnored);
+    let hoverTimer = 0;
+    let leaveTimer = 0;
+    let frame = 0;
+    let lastPoint = { x: 0, y: 0 };
+    let keyboardIndex = -1;
+
+    const openCard = (index: number) => {
+      const a = session.current;
+      if (!a || index < 0) return;
+      const m = a.mentions[index];
+      const range = a.ranges[index];
+      if (!range || m.type === 'date') return;
+      if (cards.openMention === m) return;
+      cards.open({ mention: m, url: location.href, canonicalUrl: a.detection.canonicalUrl, anchor: range.getBoundingClientRect() });
+    };
+
+    const onPointer = () => {
+      frame = 0;
+      const index = session.mentionAt(lastPoint.x, lastPoint.y);
+      clearTimeout(hoverTimer);
+      if (index >= 0) {
+        clearTimeout(leaveTimer);
+        hoverTimer = window.setTimeout(() => openCard(index), HOVER_DELAY_MS);
+      } else if (cards.openMention) {
+        clearTimeout(leaveTimer);
+        leaveTimer = window.setTimeout(() => cards.close(), LEAVE_DELAY_MS);
+      }
+    };
+    ctx.addEventListener(document, 'pointermove', (e: PointerEvent) => {
+      if (cards.contains(e.target)) {
+        clearTimeout(leaveTimer);
         return;
       }
-      const map = buildTextMap(detection.body);
-      const lang = detection.htmlLang?.toLowerCase().startsWith('zh') ? 'zh' : detectLang(map.text);
-      const refDate = detection.publishedAt ?? new Date().toISOString().slice(0, 10);
-      const mentions = await sendMessage('recognize', { text: map.text, lang, refDate });
-      let painted = 0;
-      if (canPaintHighlights(window)) {
-        const painter = createPainter(document);
-        const items = mentions.flatMap((mention) => {
-          const range = map.toRange(mention.start, mention.end);
-          return range ? [{ mention, range }] : [];
-        });
-        painted = painter.paint(items);
+      lastPoint = { x: e.clientX, y: e.clientY };
+      if (!frame) frame = requestAnimationFrame(onPointer);
+    }, { passive: true });
+
+    ctx.addEventListener(document, 'keydown', (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && cards.openMention) {
+        cards.close();
+        session.focus(null);
+        return;
       }
-      root.dataset.dossierCount = String(painted);
-      root.dataset.dossier = 'article';
-      await sendMessage('recordReading', {
-        article: {
-          url: location.href,
-          canonicalUrl: detection.canonicalUrl,
-          siteName: detection.siteName,
-          title: detection.title,
-          publishedAt: detection.publishedAt,
-          lang,
-          text: map.text,
-        },
-        mentions,
+      if (!e.altKey || e.ctrlKey || e.metaKey || (e.key.toLowerCase() !== 'j' && e.key.toLowerCase() !== 'k')) return;
+      const target = e.target as HTMLElement | null;
+      if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+      const a = session.current;
+      if (!a || a.mentions.length === 0) return;
+      e.preventDefault();
+      const step = e.key.toLowerCase() === 'j' ? 1 : -1;
+      keyboardIndex = (keyboardIndex + step + a.mentions.length) % a.mentions.length;
+      const range = a.ranges[keyboardIndex];
+      (range?.startContainer.parentElement ?? null)?.scrollIntoView({ block: 'center', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+      session.focus(keyboardIndex);
+      setTimeout(() => openCard(keyboardIndex), 50);
+    });
+
+    // Live pages: re-annotate when the article's text changes (our own UI excluded).
+    let observer: MutationObserver | null = null;
+    let observed: Element | null = null;
+    let debounce = 0;
+    const watchBody = () => {
+      const body = session.current?.detection.body ?? null;
+      if (body === observed) return;
+      observer?.disconnect();
+      observed = body;
+      if (!body) return;
+      observer = new MutationObserver((records) => {
+        const relevant = records.some((r) => {
+          const el = r.target.nodeType === 1 ? (r.target as Element) : r.target.parentElement;
+          return !el || !el.closest('[data-dossier-ui], dossier-card');
+        });
+        if (!relevant) return;
+        clearTimeout(debounce);
+        debounce = window.setTimeout(() => void run(), MUTATION_DEBOUNCE_MS);
       });
-    } catch (err) {
-      root.dataset.dossier = 'error';
-      console.error('Dossier:', err);
-    }
+      observer.observe(body, { childList: true, subtree: true, characterData: true });
+    };
+    // A page that replaces its whole article element: notice through the document.
+    const pageObserver = new MutationObserver(() => {
+      if (observed && !observed.isConnected) {
+        clearTimeout(debounce);
+        debounce = window.setTimeout(() => void run(), MUTATION_DEBOUNCE_MS);
+      }
+    });
+    pageObserver.observe(document.body ?? root, { childList: true, subtree: true });
+    ctx.onInvalidated(() => {
+      observer?.disconnect();
+      pageObserver.disconnect();
+      session.clear();
+    });
+
+    // Single-page apps: a new location may be a new article.
+    ctx.addEventListener(window, 'wxt:locationchange', () => {
+      cards.close();
+      session.clear();
+      void run();
+    });
+
+    // Settings changed in the options page or the popup.
+    const unwatch = settingsItem.watch((value) => {
+      const next = normalizeSettings(value);
+      session.updateSettings(next);
+      mode = siteDecision(next, location.hostname);
+      void run();
+    });
+    ctx.onInvalidated(unwatch);
+
+    await run();
   },
 });

@@ -9,23 +9,45 @@ export function highlightName(type: MentionType, known: boolean): string {
   return `dossier-${type}${known ? '-known' : ''}`;
 }
 
-const COLOURS: Record<MentionType, { bg: string; line: string }> = {
-  person: { bg: 'rgba(255, 196, 0, 0.35)', line: '#b58100' },
-  org: { bg: 'rgba(64, 156, 255, 0.28)', line: '#1f6fd1' },
-  number: { bg: 'rgba(46, 204, 113, 0.30)', line: '#1e8e4f' },
-  date: { bg: 'rgba(160, 160, 160, 0.22)', line: '#808080' },
+export type Palette = 'classic' | 'soft' | 'high-contrast';
+
+/**
+ * Tints chosen to stay readable on white and on dark pages: translucent backgrounds keep the
+ * page's own text colour, and the underline of known mentions carries the kind in both.
+ */
+export const PALETTES: Record<Palette, Record<MentionType, { bg: string; line: string }>> = {
+  classic: {
+    person: { bg: 'rgba(255, 196, 0, 0.38)', line: '#b58100' },
+    org: { bg: 'rgba(64, 156, 255, 0.30)', line: '#1f6fd1' },
+    number: { bg: 'rgba(46, 204, 113, 0.32)', line: '#1e8e4f' },
+    date: { bg: 'rgba(160, 160, 160, 0.25)', line: '#808080' },
+  },
+  soft: {
+    person: { bg: 'rgba(255, 196, 0, 0.18)', line: '#c99400' },
+    org: { bg: 'rgba(64, 156, 255, 0.15)', line: '#3b82d6' },
+    number: { bg: 'rgba(46, 204, 113, 0.16)', line: '#2a9d5c' },
+    date: { bg: 'rgba(160, 160, 160, 0.12)', line: '#8a8a8a' },
+  },
+  'high-contrast': {
+    person: { bg: 'rgba(255, 214, 0, 0.75)', line: '#000000' },
+    org: { bg: 'rgba(0, 200, 255, 0.60)', line: '#000000' },
+    number: { bg: 'rgba(0, 230, 118, 0.65)', line: '#000000' },
+    date: { bg: 'rgba(200, 200, 200, 0.60)', line: '#000000' },
+  },
 };
 
-/** The ::highlight() rules: new mentions get a tint, known ones also a solid underline. */
-export function highlightCss(): string {
-  return (Object.keys(COLOURS) as MentionType[])
+/** The ::highlight() rules: new mentions get a tint, known ones also a solid underline; the focused one an outline colour. */
+export function highlightCss(palette: Palette = 'classic'): string {
+  const colours = PALETTES[palette];
+  return (Object.keys(colours) as MentionType[])
     .map((t) => {
-      const c = COLOURS[t];
+      const c = colours[t];
       return (
         `::highlight(${highlightName(t, false)}) { background-color: ${c.bg}; }\n` +
         `::highlight(${highlightName(t, true)}) { background-color: ${c.bg}; text-decoration: underline 2px ${c.line}; }`
       );
     })
+    .concat(['::highlight(dossier-focus) { background-color: rgba(255, 120, 0, 0.55); color: inherit; }'])
     .join('\n');
 }
 
@@ -37,19 +59,30 @@ export function canPaintHighlights(win: Window & typeof globalThis): boolean {
 export interface Painter {
   /** Adds ranges for mentions; returns how many were painted. */
   paint(items: Array<{ mention: Mention; range: Range }>): number;
+  /** Marks one range as the focused mention (keyboard navigation), or none. */
+  focus(range: Range | null): void;
+  /** Switches the colour preset. */
+  setPalette(palette: Palette): void;
   /** Removes every highlight of ours. */
   clear(): void;
 }
 
 /** Installs the style once (as an adopted sheet: no <style> node in the page) and returns a painter. */
-export function createPainter(doc: Document): Painter {
+export function createPainter(doc: Document, palette: Palette = 'classic'): Painter {
   const win = doc.defaultView as Window & typeof globalThis;
   const sheet = new win.CSSStyleSheet();
-  sheet.replaceSync(highlightCss());
+  sheet.replaceSync(highlightCss(palette));
   doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
   const registry = win.CSS.highlights;
   const groups = new Map<string, Highlight>();
   return {
+    focus(range) {
+      if (range) registry.set('dossier-focus', new win.Highlight(range));
+      else registry.delete('dossier-focus');
+    },
+    setPalette(p) {
+      sheet.replaceSync(highlightCss(p));
+    },
     paint(items) {
       let n = 0;
       for (const { mention, range } of items) {
@@ -67,6 +100,7 @@ export function createPainter(doc: Document): Painter {
     },
     clear() {
       for (const name of groups.keys()) registry.delete(name);
+      registry.delete('dossier-focus');
       groups.clear();
     },
   };

@@ -1,0 +1,103 @@
+/**
+ * One annotation of one page: detect, map, recognise (in the background), paint, record, and keep
+ * up with the page. Hover and keyboard find mentions through the same map and ranges.
+ */
+import { detectArticle, type ArticleDetection } from '@/utils/page/detect-article';
+import { hitTest } from '@/utils/page/hit-test';
+import { canPaintHighlights, createPainter, type Painter } from '@/utils/page/paint';
+import { buildTextMap, type TextMap } from '@/utils/page/text-map';
+import { sendMessage } from '@/utils/messages';
+import { detectLang } from '@/utils/recognize/lang';
+import type { Mention } from '@/utils/recognize/types';
+import type { Settings } from '@/utils/settings';
+
+export interface Annotation {
+  detection: ArticleDetection;
+  map: TextMap;
+  /** Painted mentions, sorted by start, with their ranges (same index). */
+  mentions: Mention[];
+  ranges: Array<Range | null>;
+}
+
+/** Our own UI and hosts: never read as article text, never a reason to re-annotate. */
+export const isOurs = (el: Element) => el.tagName.toLowerCase().startsWith('dossier-') || el.hasAttribute('data-dossier-ui');
+
+export class Session {
+  current: Annotation | null = null;
+  private painter: Painter | null = null;
+  private lastRecordedText = '';
+
+  constructor(
+    private readonly doc: Document,
+    private settings: Settings,
+  ) {}
+
+  /** Annotates the page (again): returns what `data-dossier` should say. */
+  async annotate(mode: 'detect' | 'always'): Promise<'article' | 'skipped'> {
+    const detection = detectArticle(this.doc, this.doc.location.href);
+    const body = detection.isArticle ? detection.body : mode === 'always' ? detection.body ?? this.doc.body : null;
+    if (!body) {
+      this.clear();
+      return 'skipped';
+    }
+    const map = buildTextMap(body, { exclude: isOurs });
+    const lang = detection.htmlLang?.toLowerCase().startsWith('zh') ? 'zh' : detectLang(map.text);
+    const refDate = detection.publishedAt ?? new Date().toISOString().slice(0, 10);
+    const all = map.text ? await sendMessage('recognize', { text: map.text, lang, refDate }) : [];
+    const mentions = all.filter((m) => this.settings.kinds[m.type]).sort((a, b) => a.start - b.start);
+    const ranges = mentions.map((m) => map.toRange(m.start, m.end));
+    this.current = { detection, map, mentions, ranges };
+    this.repaint();
+    if (map.text && map.text !== this.lastRecordedText) {
+      this.lastRecordedText = map.text;
+      await sendMessage('recordReading', {
+        article: { url: this.doc.location.href, canonicalUrl: detection.canonicalUrl, siteName: detection.siteName, title: detection.title, publishedAt: detection.publishedAt, lang, text: map.text },
+        mentions: all,
+      });
+    }
+    return 'article';
+  }
+
+  /** Paints the current mentions; returns how many. */
+  repaint(): number {
+    if (!this.current) return 0;
+    if (!canPaintHighlights(this.doc.defaultView as Window & typeof globalThis)) return 0;
+    this.painter ??= createPainter(this.doc, this.settings.palette);
+    this.painter.clear();
+    const items = this.current.mentions.flatMap((mention, i) => (this.current!.ranges[i] ? [{ mention, range: this.current!.ranges[i]! }] : []));
+    return this.painter.paint(items);
+  }
+
+  get paintedCount(): number {
+    return this.current ? this.current.ranges.filter(Boolean).length : 0;
+  }
+
+  /** Applies changed settings: kinds and colours take effect without re-reading the page. */
+  updateSettings(settings: Settings) {
+    this.settings = settings;
+    this.painter?.setPalette(settings.palette);
+  }
+
+  /** Drops every mention of a name the reader marked "not an entity". */
+  forget(name: string, type: Mention['type']) {
+    if (!this.current) return;
+    const keep = this.current.mentions.map((m) => !(m.type === type && m.text === name));
+    this.current = { ...this.current, mentions: this.current.mentions.filter((_, i) => keep[i]), ranges: this.current.ranges.filter((_, i) => keep[i]) };
+    this.repaint();
+  }
+
+  /** The index of the mention under a viewport point, or -1. */
+  mentionAt(x: number, y: number): number {
+    if (!this.current) return -1;
+    return hitTest(this.doc, this.current.map, this.current.mentions, this.current.ranges, x, y);
+  }
+
+  focus(index: number | null) {
+    this.painter?.focus(index === null || !this.current ? null : this.current.ranges[index] ?? null);
+  }
+
+  clear() {
+    this.painter?.clear();
+    this.current = null;
+  }
+}
