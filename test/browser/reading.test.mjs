@@ -1,0 +1,193 @@
+// Reading with Dossier in real Chromium and Firefox: highlights match the gold of the bundled
+// newspaper page and stay inside the article, the page's own DOM is left alone, the knowledge
+// base remembers an official across two articles, and his card opens on hover and takes a note.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launchChromium, launchFirefox, openFirefoxExtensionPage, waitUntil } from '../../scripts/lib/browsers.mjs';
+import { newsPathFor, serve } from '../../scripts/lib/serve.mjs';
+import { ARTIFACTS, STEP_TIMEOUT, extensionDir, headless, parseCount, requireBrowser } from './helpers.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const gold = readFileSync(join(root, 'test/fixtures/jiaozuo-2024-02/gold.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+
+/** Installed before any page script: counts every DOM change inside the article. */
+function installProbe() {
+  const probe = (window.__dossierProbe = { mutations: 0, seen: [] });
+  // The parser's own insertions are not ours: count from the moment the document is parsed.
+  document.addEventListener('DOMContentLoaded', () => { probe.mutations = 0; probe.seen = []; });
+  new MutationObserver((records) => {
+    for (const r of records) {
+      const el = r.target.nodeType === 1 ? r.target : r.target.parentElement;
+      if (el && el.closest && el.closest('article')) {
+        probe.mutations++;
+        if (probe.seen.length < 5) probe.seen.push(`${r.type} ${el.tagName} ${r.attributeName ?? ''}`);
+      }
+    }
+  }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+}
+
+/** From the page's main world: every dossier-* highlight with its kind, text and whether it is in the article. */
+function readHighlights() {
+  const out = [];
+  const article = document.querySelector('article');
+  for (const [name, h] of CSS.highlights) {
+    if (!name.startsWith('dossier-') || name === 'dossier-focus') continue;
+    const type = name.replace(/^dossier-/, '').replace(/-known$/, '');
+    for (const r of h) out.push({ type, text: r.toString(), inArticle: !!article && article.contains(r.commonAncestorContainer) });
+  }
+  return out;
+}
+
+/** Multiset F1 of highlighted texts against gold texts of one type. */
+function f1(pred, goldTexts) {
+  const bag = new Map();
+  for (const g of goldTexts) bag.set(g, (bag.get(g) ?? 0) + 1);
+  let tp = 0;
+  for (const p of pred) if (bag.get(p) > 0) { tp++; bag.set(p, bag.get(p) - 1); }
+  const p = pred.length ? tp / pred.length : 0;
+  const r = goldTexts.length ? tp / goldTexts.length : 0;
+  return p + r ? (2 * p * r) / (p + r) : 0;
+}
+
+const drivers = {
+  chromium: async (path) => {
+    const c = await launchChromium(extensionDir('chrome'), { headless, executablePath: path, timeout: STEP_TIMEOUT });
+    return {
+      newPage: async ({ probe = false } = {}) => {
+        const page = await c.context.newPage();
+        if (probe) await page.addInitScript(installProbe);
+        return page;
+      },
+      openPopup: async (page) => {
+        await page.goto(c.popupUrl);
+        await page.waitForSelector('main[data-ready="true"]', { timeout: STEP_TIMEOUT });
+      },
+      close: () => c.close(),
+    };
+  },
+  firefox: async (path) => {
+    const f = await launchFirefox(extensionDir('firefox'), { headless, executablePath: path, timeout: STEP_TIMEOUT });
+    return {
+      newPage: async ({ probe = false } = {}) => {
+        const page = await f.browser.newPage();
+        if (probe) await page.evaluateOnNewDocument(installProbe);
+        return page;
+      },
+      openPopup: (page) => openFirefoxExtensionPage(page, f.popupUrl, { ready: () => !!document.querySelector('main[data-ready="true"]'), timeout: STEP_TIMEOUT }),
+      close: () => f.close(),
+    };
+  },
+};
+
+for (const kind of ['chromium', 'firefox']) {
+  const browser = requireBrowser(kind);
+  if (browser.skip) test(`${kind}: reading tests`, { skip: browser.skip }, () => {});
+
+  describe(`reading in ${kind}`, { skip: Boolean(browser.skip), timeout: 20 * STEP_TIMEOUT }, () => {
+    let server;
+    let driver;
+    before(async () => {
+      server = await serve();
+      driver = await drivers[kind](browser.path);
+    }, { timeout: STEP_TIMEOUT });
+    after(async () => {
+      await driver?.close();
+      await server?.close();
+    });
+
+    /** Opens one bundled article and waits until Dossier annotated it. */
+    async function read(id, options) {
+      const page = await driver.newPage(options);
+      await page.goto(server.url + newsPathFor(`${id}.html`), { timeout: STEP_TIMEOUT });
+      await waitUntil(() => page.evaluate(() => document.documentElement.dataset.dossier), { timeout: STEP_TIMEOUT, what: `data-dossier on ${id}` });
+      assert.equal(await page.evaluate(() => document.documentElement.dataset.dossier), 'article', id);
+      return page;
+    }
+
+    async function popupCounts() {
+      const page = await driver.newPage();
+      await driver.openPopup(page);
+      const counts = {};
+      for (const key of ['articles', 'people', 'orgs', 'notes']) counts[key] = parseCount(await page.evaluate((k) => document.querySelector(`[data-testid="${k}-count"]`)?.textContent, key));
+      await page.close();
+      return counts;
+    }
+
+    test('on every bundled article, the highlights match the gold and stay inside the article', { timeout: 10 * STEP_TIMEOUT }, async () => {
+      const pred = { person: [], org: [] };
+      const expected = { person: [], org: [] };
+      for (const article of gold) {
+        const page = await read(article.id);
+        const highlights = await page.evaluate(readHighlights);
+        const outside = highlights.filter((h) => !h.inArticle);
+        assert.deepEqual(outside, [], `${article.id}: highlights outside the article`);
+        for (const type of ['person', 'org']) {
+          pred[type].push(...highlights.filter((h) => h.type === type).map((h) => h.text));
+          expected[type].push(...article.entities.filter((e) => e.type === type).map((e) => e.text));
+        }
+        await page.close();
+      }
+      const scores = { person: f1(pred.person, expected.person), org: f1(pred.org, expected.org) };
+      console.log(`# ${kind}: highlight F1 against gold.json over 22 pages: person ${scores.person.toFixed(3)}, org ${scores.org.toFixed(3)}`);
+      assert.ok(scores.person >= 0.9, `person F1 ${scores.person}`);
+      assert.ok(scores.org >= 0.9, `org F1 ${scores.org}`);
+    });
+
+    test('the knowledge base holds an official once, with both articles and his titles at his agency', { timeout: 4 * STEP_TIMEOUT }, async () => {
+      for (const id of ['a01-leaders-lecture', 'a02-party-group-meeting', 'a01-leaders-lecture']) await (await read(id)).close();
+      // Reading is recorded after painting: wait until the popup shows it.
+      const counts = await waitUntil(async () => {
+        const c = await popupCounts();
+        return c.articles >= 22 ? c : null;
+      }, { timeout: STEP_TIMEOUT, what: 'the popup to count the articles' });
+      assert.equal(counts.articles, 22, 'the 22 pages read above, each once, a01 and a02 not twice');
+    });
+
+    test('hovering 刘晓军 opens his card with both articles, the page sees no DOM change, a note is stored', { timeout: 4 * STEP_TIMEOUT }, async () => {
+      const page = await read('a01-leaders-lecture', { probe: true });
+      const point = await page.evaluate(() => {
+        for (const name of ['dossier-person-known', 'dossier-person']) {
+          for (const r of CSS.highlights.get(name) ?? []) {
+            if (r.toString() !== '刘晓军') continue;
+            r.startContainer.parentElement.scrollIntoView({ block: 'center' });
+            const b = r.getBoundingClientRect();
+            return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+          }
+        }
+        return null;
+      });
+      assert.ok(point, '刘晓军 is highlighted');
+      await page.mouse.move(point.x - 40, point.y);
+      await page.mouse.move(point.x, point.y, { steps: 4 });
+      const card = await waitUntil(() => page.evaluate(() => {
+        const root = document.querySelector('dossier-card')?.shadowRoot;
+        const el = root?.querySelector('[data-testid="entity-card"]');
+        return el ? { text: el.textContent, articles: [...root.querySelectorAll('[data-testid="card-articles"] li a')].map((a) => a.textContent) } : null;
+      }), { timeout: STEP_TIMEOUT, what: "刘晓军's card" });
+      await page.screenshot({ path: join(ARTIFACTS, `card-${kind}.png`) });
+      assert.match(card.text, /刘晓军/);
+      assert.match(card.text, /焦作市自然资源和规划局/);
+      assert.match(card.text, /党组书记/);
+      assert.equal(card.articles.length, 2, `both articles on the card: ${JSON.stringify(card.articles)}`);
+
+      await page.evaluate(() => {
+        const root = document.querySelector('dossier-card').shadowRoot;
+        const input = root.querySelector('[data-testid="note-input"]');
+        input.value = '市自然资源和规划局的一把手';
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+      await waitUntil(() => page.evaluate(() => !document.querySelector('dossier-card').shadowRoot.querySelector('[data-testid="note-save"]').disabled), { what: 'the save button' });
+      await page.evaluate(() => document.querySelector('dossier-card').shadowRoot.querySelector('[data-testid="note-save"]').click());
+      await waitUntil(() => page.evaluate(() => document.querySelector('dossier-card').shadowRoot.querySelector('.note-list')?.textContent.includes('一把手')), { timeout: STEP_TIMEOUT, what: 'the note on the card' });
+
+      const probe = await page.evaluate(() => window.__dossierProbe);
+      assert.equal(probe.mutations, 0, `no DOM change inside the article: ${probe.seen.join('; ')}`);
+      await page.close();
+      const counts = await popupCounts();
+      assert.equal(counts.notes, 1);
+    });
+  });
+}
