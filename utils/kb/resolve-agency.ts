@@ -45,7 +45,7 @@ export function articlePlaces(text: string, siteName?: string | null): ArticlePl
 /** The full name of an agency written with a bare place prefix (市…, 县…, 省…), when the article says which. */
 export function resolveAgencyName(name: string, places: ArticlePlaces): string {
   const first = name[0];
-  if (name.length < 3) return name;
+  if (name.length < 2) return name;
   if (first === '市' && places.city) return `${places.city}${name}`;
   if (first === '县' && places.county) return `${places.county}${name}`;
   if (first === '省' && places.province) return `${places.province}${name}`;
