@@ -1,8 +1,11 @@
 import { DossierDb } from '@/utils/kb/db';
 import { addAlias, deleteEntity, ignoreName, mergeEntities, renameEntity, setIgnored } from '@/utils/kb/entity-ops';
 import { addNote, deleteNote, listNotes, restoreNote, updateNote } from '@/utils/kb/notes';
-import { findEntityForMention, findFigureForMention, getEntityCard, getFigureCard, getKnownNames, getStats, recentArticles, search } from '@/utils/kb/queries';
+import { findEntityForMention, findFigureForMention, getEntityCard, getFigureCard, getKnownNames, getStats, listEntities, recentArticles, search } from '@/utils/kb/queries';
+import { KB_CHANGED } from '@/utils/messages';
 import { recordReading } from '@/utils/kb/record-reading';
+import { exportBackup, importBackup, parseBackup, previewImport } from '@/utils/kb/backup';
+import { figuresToCsv, notesToMarkdown, notesToWebAnnotations } from '@/utils/kb/export-formats';
 import { explainStorageError } from '@/utils/kb/storage-errors';
 import { onMessages } from '@/utils/message-schemas';
 import { prepareKnown, recognize } from '@/utils/recognize';
@@ -24,8 +27,11 @@ export default defineBackground(() => {
       throw explainStorageError(err);
     } finally {
       known = null;
+      announceChange();
     }
   };
+  /** Tells open popups and options pages that the data changed (nobody listening is fine). */
+  const announceChange = () => void browser.runtime.sendMessage(KB_CHANGED).catch(() => undefined);
 
   onMessages({
     ping: () => ({ ok: true, version: browser.runtime.getManifest().version }),
@@ -34,6 +40,7 @@ export default defineBackground(() => {
       try {
         const result = await recordReading(db, article, mentions);
         if (result.isNew) known = null;
+        announceChange();
         return result;
       } catch (err) {
         throw explainStorageError(err);
@@ -62,6 +69,29 @@ export default defineBackground(() => {
     setIgnored: ({ id, ignored }) => write(() => setIgnored(db, id, ignored)),
     ignoreName: ({ type, name }) => write(() => ignoreName(db, type, name)),
     deleteEntity: ({ id }) => write(async () => { await deleteEntity(db, id); return null; }),
+    listEntities: (q) => listEntities(db, q),
+    exportData: async ({ format }) => {
+      const day = new Date().toISOString().slice(0, 10);
+      if (format === 'backup') return { fileName: `dossier-backup-${day}.json`, mime: 'application/json', text: JSON.stringify(await exportBackup(db), null, 1) };
+      if (format === 'notes-markdown') return { fileName: `dossier-notes-${day}.md`, mime: 'text/markdown', text: await notesToMarkdown(db) };
+      if (format === 'notes-jsonld') return { fileName: `dossier-notes-${day}.jsonld`, mime: 'application/ld+json', text: JSON.stringify(await notesToWebAnnotations(db), null, 1) };
+      return { fileName: `dossier-figures-${day}.csv`, mime: 'text/csv', text: await figuresToCsv(db) };
+    },
+    previewImport: async ({ text, mode }) => {
+      const parsed = parseBackup(text);
+      return parsed.ok ? { ok: true, summary: await previewImport(db, parsed.backup, mode) } : parsed;
+    },
+    importBackup: async ({ text, mode }) => {
+      const parsed = parseBackup(text);
+      if (!parsed.ok) return parsed;
+      return { ok: true, summary: await write(() => importBackup(db, parsed.backup, mode)) };
+    },
+    deleteAllData: () => write(async () => {
+      await db.transaction('rw', db.tables, async () => {
+        for (const table of db.tables) await table.clear();
+      });
+      return null;
+    }),
     storage: async () => {
       const estimate = await navigator.storage?.estimate?.().catch(() => null);
       const persisted = await navigator.storage?.persisted?.().catch(() => null);

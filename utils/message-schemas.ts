@@ -63,6 +63,11 @@ export const requestSchemas = {
   ignoreName: z.object({ type: z.enum(['person', 'org']), name }),
   deleteEntity: z.object({ id }),
   storage: z.undefined(),
+  exportData: z.object({ format: z.enum(['backup', 'notes-markdown', 'notes-jsonld', 'figures-csv']) }),
+  previewImport: z.object({ text: z.string().max(256 * 1024 * 1024), mode: z.enum(['merge', 'replace']) }),
+  importBackup: z.object({ text: z.string().max(256 * 1024 * 1024), mode: z.enum(['merge', 'replace']) }),
+  deleteAllData: z.object({ confirm: z.literal('delete everything') }),
+  listEntities: z.object({ type: z.enum(['person', 'org']).optional(), offset: z.number().int().nonnegative().optional(), limit: z.number().int().min(1).max(200).optional() }),
 } satisfies Record<MessageType, z.ZodType>;
 
 export type Handlers = {

@@ -4,8 +4,9 @@
  */
 import type { Lang, Mention } from '@/utils/recognize/types';
 import type { EntityRecord, KbStats, NoteRecord, NoteTarget } from '@/utils/kb/types';
-import type { ArticleRef, EntityCard, FigureCard, SearchResults } from '@/utils/kb/queries';
+import type { ArticleRef, EntityCard, EntityRow, FigureCard, SearchResults } from '@/utils/kb/queries';
 import type { NoteQuery } from '@/utils/kb/notes';
+import type { ImportMode, ImportSummary } from '@/utils/kb/backup';
 
 /** The article as the content script found it. */
 export interface ArticleInput {
@@ -44,6 +45,39 @@ export interface ProtocolMap {
   ignoreName: { req: { type: 'person' | 'org'; name: string }; res: EntityRecord };
   deleteEntity: { req: { id: number }; res: null };
   storage: { req: undefined; res: { usage: number | null; quota: number | null; persisted: boolean | null } };
+  listEntities: { req: { type?: 'person' | 'org'; offset?: number; limit?: number }; res: { rows: EntityRow[]; total: number } };
+  /** A file's text to download: the JSON backup, notes as Markdown or Web Annotations, figures as CSV. */
+  exportData: { req: { format: 'backup' | 'notes-markdown' | 'notes-jsonld' | 'figures-csv' }; res: { fileName: string; mime: string; text: string } };
+  /** What importing a backup would do; nothing is written. The file goes as text so its size cap applies. */
+  previewImport: { req: { text: string; mode: ImportMode }; res: { ok: true; summary: ImportSummary } | { ok: false; error: string } };
+  importBackup: { req: { text: string; mode: ImportMode }; res: { ok: true; summary: ImportSummary } | { ok: false; error: string } };
+  /** Deletes every article, entity, figure and note. */
+  deleteAllData: { req: { confirm: 'delete everything' }; res: null };
+}
+
+/** What the popup asks the content script of the active tab (through tabs.sendMessage). */
+export interface TabProtocolMap {
+  pageStatus: { req: undefined; res: PageStatus };
+  /** Annotate this page even though it was not taken for an article. */
+  annotateAnyway: { req: undefined; res: PageStatus };
+}
+
+/** What Dossier made of a page: shown in the popup's "This page". */
+export interface PageStatus {
+  state: 'article' | 'skipped' | 'error' | 'pending';
+  host: string;
+  counts: Record<'person' | 'org' | 'number' | 'date', number>;
+}
+
+/** Broadcast by the background after every change, so open extension pages refresh (no Dexie outside it). */
+export const KB_CHANGED = { dossier: 1, event: 'kbChanged' } as const;
+
+/** Sends a typed request to the content script of a tab and unwraps its reply. */
+export async function sendTabMessage<K extends keyof TabProtocolMap>(tabId: number, type: K): Promise<TabProtocolMap[K]['res']> {
+  const reply = (await browser.tabs.sendMessage(tabId, { dossier: 1, tab: type })) as Reply<TabProtocolMap[K]['res']> | undefined;
+  if (!reply) throw new Error('Dossier is not running on this page.');
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value;
 }
 export type MessageType = keyof ProtocolMap;
 

@@ -2,6 +2,7 @@ import { createCardUi, type CardUi } from './card-ui';
 import { Session } from './session';
 import { loadSettings, settingsItem, normalizeSettings, siteDecision } from '@/utils/settings';
 import type { Mention } from '@/utils/recognize/types';
+import type { PageStatus } from '@/utils/messages';
 
 const HOVER_DELAY_MS = 250;
 const LEAVE_DELAY_MS = 400;
@@ -157,6 +158,29 @@ export default defineContentScript({
       session.clear();
       void run();
     });
+
+    // The popup asks what this page is, or to annotate it anyway.
+    const status = (): PageStatus => {
+      const counts = { person: 0, org: 0, number: 0, date: 0 };
+      session.current?.mentions.forEach((m, i) => {
+        if (session.current!.ranges[i]) counts[m.type]++;
+      });
+      const state = root.dataset.dossier;
+      return { state: state === 'article' || state === 'skipped' || state === 'error' ? state : 'pending', host: location.hostname, counts };
+    };
+    const onTabMessage = (message: unknown, _sender: unknown, sendResponse: (r: unknown) => void) => {
+      const m = message as { dossier?: number; tab?: string } | null;
+      if (!m || m.dossier !== 1 || typeof m.tab !== 'string') return undefined;
+      if (m.tab === 'pageStatus') sendResponse({ ok: true, value: status() });
+      else if (m.tab === 'annotateAnyway') {
+        mode = 'always';
+        run().then(() => sendResponse({ ok: true, value: status() }), (err: unknown) => sendResponse({ ok: false, error: String(err) }));
+        return true;
+      } else return undefined;
+      return undefined;
+    };
+    browser.runtime.onMessage.addListener(onTabMessage);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onTabMessage));
 
     // Settings changed in the options page or the popup.
     const unwatch = settingsItem.watch((value) => {

@@ -203,6 +203,20 @@ export async function search(db: DossierDb, query: string, limit = 20): Promise<
   });
 }
 
+export type EntityRow = SearchResults['entities'][number];
+
+/** People or agencies, most read first, paged: the popup's knowledge list. */
+export async function listEntities(db: DossierDb, q: { type?: 'person' | 'org'; offset?: number; limit?: number }): Promise<{ rows: EntityRow[]; total: number }> {
+  const limit = Math.min(q.limit ?? 50, 200);
+  return db.transaction('r', db.entities, async () => {
+    const all = db.entities.orderBy('articleCount').reverse();
+    const filtered = q.type ? all.filter((e) => e.type === q.type) : all;
+    const total = q.type ? await db.entities.where('type').equals(q.type).count() : await db.entities.count();
+    const rows = await filtered.offset(q.offset ?? 0).limit(limit).toArray();
+    return { rows: rows.map(({ id, type, name, aliases, kind, articleCount, ignored }) => ({ id, type, name, aliases, kind, articleCount, ignored })), total };
+  });
+}
+
 /** Recently read articles, newest first, with how many notes each has. */
 export async function recentArticles(db: DossierDb, offset = 0, limit = 30): Promise<Array<ArticleRef & { mentionCount: number; noteCount: number }>> {
   return db.transaction('r', [db.articles, db.notes], async () => {
