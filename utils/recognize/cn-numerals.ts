@@ -19,12 +19,14 @@ export function isCnNumeralChar(c: string | undefined): boolean {
   return c !== undefined && (c in DIGIT || c in SMALL_UNIT || c in BIG_UNIT);
 }
 
-const START_CODES = new Set([...Object.keys(DIGIT), ...Object.keys(SMALL_UNIT)].map((c) => c.charCodeAt(0)));
-const NUMERAL_CODES = new Set([...START_CODES, ...Object.keys(BIG_UNIT).map((c) => c.charCodeAt(0))]);
+/** Per UTF-16 code: 1 for a character a counting numeral may start with, 2 for 万/亿, 0 otherwise. */
+const CODE_CLASS = new Uint8Array(65536);
+for (const c of [...Object.keys(DIGIT), ...Object.keys(SMALL_UNIT)]) CODE_CLASS[c.charCodeAt(0)] = 1;
+for (const c of Object.keys(BIG_UNIT)) CODE_CLASS[c.charCodeAt(0)] = 2;
 
 /** `isCnNumeralStart` on a UTF-16 code, for scanners that must not allocate a string per character. */
 export function isCnNumeralStartCode(code: number): boolean {
-  return START_CODES.has(code);
+  return CODE_CLASS[code] === 1;
 }
 
 /** True for characters a counting numeral may start with: a digit or 十/百/千 (not 万/亿, which are words of their own). */
@@ -46,7 +48,7 @@ export function multiplierOf(c: string | undefined): number | undefined {
 /** Offset just past the run of numeral characters starting at `i` (linear; `i` itself when none). */
 export function cnNumeralEnd(text: string, i: number): number {
   let j = i;
-  while (j < text.length && NUMERAL_CODES.has(text.charCodeAt(j))) j++;
+  while (j < text.length && CODE_CLASS[text.charCodeAt(j)] !== 0) j++;
   return j;
 }
 

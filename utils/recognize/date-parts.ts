@@ -19,7 +19,8 @@ export function isoOf(p: DateParts): string | undefined {
 
 /** Year and month of a `YYYY-MM-DD` reference date (either may be absent), so month-days get a year. */
 export function refParts(refDate?: string): DateParts {
-  const m = /^(\d{4})-(\d{1,2})/.exec(refDate ?? '');
+  if (!refDate) return {};
+  const m = /^(\d{4})-(\d{1,2})/.exec(refDate);
   if (!m) return {};
   const month = Number(m[2]);
   return { year: Number(m[1]), month: month >= 1 && month <= 12 ? month : undefined };

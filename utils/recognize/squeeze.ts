@@ -3,9 +3,17 @@
  * (`市自然\n资源和规划局`, `4 宗 509\n亩`). Rules run on a squeezed copy; offsets map back to the text as given.
  */
 
-const CJK = /[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef\u2014\u201c\u201d\u2018\u2019\u00b7\u25a1]/;
-const DIGIT = /[0-9０-９.]/;
-const WS = /[ \t\u00a0\u3000\r\n]/;
+/** Per UTF-16 code: WS (whitespace a layout breaks words with), JOIN (CJK or digit: may be joined across it), DIGIT. */
+const WS = 1;
+const JOIN = 2;
+const DIGIT = 4;
+const CLASS = new Uint8Array(65536);
+const mark = (from: number, to: number, bits: number) => { for (let c = from; c <= to; c++) CLASS[c] |= bits; };
+// CJK: ideographs, CJK punctuation, full-width forms, dashes and quotes news prints between CJK characters.
+mark(0x3400, 0x9fff, JOIN); mark(0xf900, 0xfaff, JOIN); mark(0x3000, 0x303f, JOIN); mark(0xff00, 0xffef, JOIN);
+for (const c of [0x2014, 0x201c, 0x201d, 0x2018, 0x2019, 0xb7, 0x25a1]) CLASS[c] |= JOIN;
+mark(0x30, 0x39, JOIN | DIGIT); mark(0xff10, 0xff19, DIGIT); CLASS[0x2e] |= JOIN | DIGIT;
+for (const c of [0x20, 0x09, 0xa0, 0x3000, 0x0d, 0x0a]) CLASS[c] |= WS;
 
 /** A squeezed text and, for each of its code units, the offset of the same unit in the original. */
 export interface Squeezed {
@@ -19,6 +27,8 @@ export interface Squeezed {
  * line breaks (they separate headline, byline and paragraphs).
  */
 export function looksLikeLayout(text: string): boolean {
+  // Eight lines need seven line breaks: most texts are decided without splitting.
+  for (let k = 0, at = -1; k < 7; k++) if ((at = text.indexOf('\n', at + 1)) === -1) return false;
   const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
   if (lines.length < 8) return false;
   const lengths = lines.map((l) => l.length).sort((a, b) => a - b);
@@ -27,52 +37,58 @@ export function looksLikeLayout(text: string): boolean {
   return median <= 28 && open / lines.length > 0.5;
 }
 
-const joinable = (c: string) => CJK.test(c) || DIGIT.test(c);
-
 /**
  * Removes whitespace between CJK characters and digits (never between two digits, never between
  * Latin letters). Line breaks are removed too when `layout` is true; otherwise they stay as boundaries.
  */
 export function squeeze(raw: string, layout = looksLikeLayout(raw)): Squeezed {
   // Kept text is copied in runs (slices of `raw`), never a character at a time.
-  const parts: string[] = [];
-  const map = new Int32Array(raw.length + 1);
+  const len = raw.length;
+  const map = new Int32Array(len + 1);
+  let parts: string[] | null = null;
   let n = 0;
-  let prev: string | undefined;
+  /** Class of the last character kept (−1 before the first). */
+  let prev = -1;
   let runStart = 0;
   let i = 0;
-  while (i < raw.length) {
-    if (!WS.test(raw[i])) {
-      prev = raw[i];
+  while (i < len) {
+    const c = CLASS[raw.charCodeAt(i)];
+    if ((c & WS) === 0) {
+      prev = c;
       map[n++] = i++;
       continue;
     }
     let j = i;
     let hasBreak = false;
-    while (j < raw.length && WS.test(raw[j])) {
-      if (raw[j] === '\n') hasBreak = true;
-      j++;
+    for (; j < len; j++) {
+      const d = raw.charCodeAt(j);
+      if ((CLASS[d] & WS) === 0) break;
+      if (d === 0x0a) hasBreak = true;
     }
-    const next = raw[j];
+    const next = j < len ? CLASS[raw.charCodeAt(j)] : -1;
     const drop =
-      prev !== undefined &&
-      next !== undefined &&
-      joinable(prev) &&
-      joinable(next) &&
-      !(DIGIT.test(prev) && DIGIT.test(next)) &&
+      prev >= 0 &&
+      next >= 0 &&
+      (prev & JOIN) !== 0 &&
+      (next & JOIN) !== 0 &&
+      !((prev & DIGIT) !== 0 && (next & DIGIT) !== 0) &&
       (layout || !hasBreak);
     if (drop) {
-      parts.push(raw.slice(runStart, i));
+      (parts ??= []).push(raw.slice(runStart, i));
       runStart = j;
     } else {
       for (let k = i; k < j; k++) map[n++] = k;
-      prev = raw[j - 1];
+      prev = CLASS[raw.charCodeAt(j - 1)];
     }
     i = j;
   }
-  parts.push(raw.slice(runStart));
-  map[n] = raw.length;
-  return { text: parts.join(''), map: map.subarray(0, n + 1) };
+  map[n] = len;
+  let text = raw;
+  if (parts) {
+    parts.push(raw.slice(runStart));
+    text = parts.join('');
+  }
+  return { text, map: map.subarray(0, n + 1) };
 }
 
 /** Maps a squeezed span back to the original text: from its first unit to just after its last. */

@@ -29,28 +29,52 @@ const ZH_UNITS = new Set(ZH_COMMON.concat(ZH_DIGIT_ONLY));
 const ZH_CN_UNITS = new Set(ZH_COMMON.filter((u) => !ZH_NOT_AFTER_CN.has(u)));
 const ZH_MAX = Math.max(...[...ZH_UNITS, ...ZH_ORDINAL_TAILS].map((u) => u.length));
 
-const firstCodes = new WeakMap<ReadonlySet<string>, Set<number>>();
+/** Per set: its entries grouped by first code unit, longest first, so a lookup compares in place. */
+const byFirst = new WeakMap<ReadonlySet<string>, Map<number, string[]>>();
 
-/** Longest entry of `set` that starts at `i`, or ''; positions whose character starts no entry cost one lookup. */
-export function longestAt(text: string, i: number, set: ReadonlySet<string>, maxLen: number): string {
-  let first = firstCodes.get(set);
-  if (!first) firstCodes.set(set, (first = new Set([...set].map((u) => u.charCodeAt(0)))));
-  if (i >= text.length || !first.has(text.charCodeAt(i))) return '';
-  for (let n = Math.min(maxLen, text.length - i); n > 0; n--) {
-    const s = text.slice(i, i + n);
-    if (set.has(s)) return s;
+function groupByFirst(set: ReadonlySet<string>): Map<number, string[]> {
+  const groups = new Map<number, string[]>();
+  for (const u of set) {
+    if (!u) continue;
+    const g = groups.get(u.charCodeAt(0));
+    if (g) g.push(u);
+    else groups.set(u.charCodeAt(0), [u]);
   }
+  for (const g of groups.values()) g.sort((a, b) => b.length - a.length);
+  byFirst.set(set, groups);
+  return groups;
+}
+
+/** Longest entry of `set` that starts at `i`, or ''; no substring is made, most positions cost one lookup. */
+export function longestAt(text: string, i: number, set: ReadonlySet<string>, maxLen: number): string {
+  if (i < 0 || i >= text.length) return '';
+  const group = (byFirst.get(set) ?? groupByFirst(set)).get(text.charCodeAt(i));
+  if (group === undefined) return '';
+  for (const u of group) if (u.length <= maxLen && text.startsWith(u, i)) return u;
   return '';
 }
 
 /** The Chinese unit at `i` for a numeral written in digits (`afterCn` false) or in Chinese characters. */
 export function zhUnitAt(text: string, i: number, afterCn: boolean): string {
-  return longestAt(text, i, afterCn ? ZH_CN_UNITS : ZH_UNITS, ZH_MAX);
+  return firstAt(text, i, afterCn ? ZH_CN_GROUPS : ZH_GROUPS);
 }
 
 /** The ordinal tail at `i` (`年级`, `等奖`, `届`), or ''. */
 export function zhOrdinalTailAt(text: string, i: number): string {
-  return longestAt(text, i, ZH_ORDINAL_TAILS, ZH_MAX);
+  return firstAt(text, i, ORDINAL_GROUPS);
+}
+
+const ZH_GROUPS = groupByFirst(ZH_UNITS);
+const ZH_CN_GROUPS = groupByFirst(ZH_CN_UNITS);
+const ORDINAL_GROUPS = groupByFirst(ZH_ORDINAL_TAILS);
+
+/** The longest entry of `groups` starting at `i` (all entries are within ZH_MAX), or ''. */
+function firstAt(text: string, i: number, groups: Map<number, string[]>): string {
+  if (i < 0 || i >= text.length) return '';
+  const group = groups.get(text.charCodeAt(i));
+  if (group === undefined) return '';
+  for (const u of group) if (text.startsWith(u, i)) return u;
+  return '';
 }
 
 /** English scale words with their factors (`4.2 billion`, `$5m`, `3 mln`). */
