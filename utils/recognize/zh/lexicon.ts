@@ -52,39 +52,60 @@ class CodeTrie {
   }
 }
 
-/** A word list that finds the longest word starting (or ending) at a position. */
+/**
+ * A word list that finds the longest word starting (or ending) at a position. Each direction's trie
+ * is built on its first use, so lists only read forwards (or never) cost nothing more at start-up.
+ */
 export class Lexicon {
-  private readonly fwd: CodeTrie;
-  private readonly bwd: CodeTrie;
+  private readonly list: string[];
+  private readonly total: number;
+  private fwdTrie: CodeTrie | null = null;
+  private bwdTrie: CodeTrie | null = null;
   readonly maxLen: number;
 
   constructor(words: Iterable<string>) {
-    const list = Array.isArray(words) ? (words as string[]) : [...words];
+    this.list = Array.isArray(words) ? (words as string[]) : [...words];
     let total = 0;
-    for (const w of list) total += w.length;
-    this.fwd = new CodeTrie(total);
-    this.bwd = new CodeTrie(total);
     let max = 0;
-    for (const w of list) {
-      const len = w.length;
-      if (len === 0) continue;
-      if (len > max) max = len;
-      let n = 0;
-      for (let i = 0; i < len; i++) n = this.fwd.add(n, w.charCodeAt(i));
-      this.fwd.word[n] = 1;
-      let b = 0;
-      for (let i = len - 1; i >= 0; i--) b = this.bwd.add(b, w.charCodeAt(i));
-      this.bwd.word[b] = 1;
+    for (const w of this.list) {
+      total += w.length;
+      if (w.length > max) max = w.length;
     }
+    this.total = total;
     this.maxLen = max;
+  }
+
+  private get fwd(): CodeTrie {
+    if (this.fwdTrie) return this.fwdTrie;
+    const t = new CodeTrie(this.total);
+    for (const w of this.list) {
+      if (w.length === 0) continue;
+      let n = 0;
+      for (let i = 0; i < w.length; i++) n = t.add(n, w.charCodeAt(i));
+      t.word[n] = 1;
+    }
+    return (this.fwdTrie = t);
+  }
+
+  private get bwd(): CodeTrie {
+    if (this.bwdTrie) return this.bwdTrie;
+    const t = new CodeTrie(this.total);
+    for (const w of this.list) {
+      if (w.length === 0) continue;
+      let n = 0;
+      for (let i = w.length - 1; i >= 0; i--) n = t.add(n, w.charCodeAt(i));
+      t.word[n] = 1;
+    }
+    return (this.bwdTrie = t);
   }
 
   /** Whether the list holds exactly this word. */
   has(w: string): boolean {
     if (w.length === 0) return false;
     let n = 0;
-    for (let i = 0; i < w.length; i++) if ((n = this.fwd.step(n, w.charCodeAt(i))) === 0) return false;
-    return this.fwd.word[n] === 1;
+    const fwd = this.fwd;
+    for (let i = 0; i < w.length; i++) if ((n = fwd.step(n, w.charCodeAt(i))) === 0) return false;
+    return fwd.word[n] === 1;
   }
 
   /** Same as `has(text.slice(start, end))` (negative offsets count from the end), without making the slice. */
@@ -93,9 +114,10 @@ export class Lexicon {
     const s = start < 0 ? Math.max(len + start, 0) : Math.min(start, len);
     const e = end < 0 ? Math.max(len + end, 0) : Math.min(end, len);
     if (e <= s) return false;
+    const fwd = this.fwd;
     let n = 0;
-    for (let i = s; i < e; i++) if ((n = this.fwd.step(n, text.charCodeAt(i))) === 0) return false;
-    return this.fwd.word[n] === 1;
+    for (let i = s; i < e; i++) if ((n = fwd.step(n, text.charCodeAt(i))) === 0) return false;
+    return fwd.word[n] === 1;
   }
 
   /** Length of the longest word starting at `at` (0 when none). */
