@@ -1,6 +1,11 @@
 /**
  * Is this page a news article, and where is its body? Reads only the DOM it is given, so the
  * content script and the command-line annotator (happy-dom) decide the same way.
+ *
+ * News, not just "readable text": the score adds what outlets put on their reports (NewsArticle
+ * markup, news metadata, datelines, reported speech, 来源/发布时间 lines) and takes away what blogs,
+ * docs, how-tos and wikis show (BlogPosting markup, /blog/ and /docs/ paths, code listings, a
+ * first-person voice). No layout reads; the DOM is walked once for text statistics.
  */
 
 export interface ArticleDetection {
@@ -17,53 +22,64 @@ export interface ArticleDetection {
   htmlLang: string | null;
 }
 
-const ARTICLE_TYPES = /^(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|BlogPosting|Report|ScholarlyArticle|LiveBlogPosting)$/;
-const LISTING_TYPES = /^(CollectionPage|WebSite|SearchResultsPage|ItemList|ProfilePage|Product|FAQPage)$/;
+/** Score at which a page with enough body text counts as a news article. */
+export const ARTICLE_THRESHOLD = 4;
+
+const NEWS_TYPES = /^(NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|ReviewNewsArticle|AskPublicNewsArticle|LiveBlogPosting)$/;
+const ARTICLE_TYPES = /^(Article|Report)$/;
+/** Schema.org types of writing that is not news: blogs, docs, how-tos, products, forums. */
+const NON_NEWS_TYPES = /^(BlogPosting|Blog|TechArticle|APIReference|HowTo|Recipe|Product|SoftwareApplication|SoftwareSourceCode|FAQPage|QAPage|DiscussionForumPosting|SocialMediaPosting|Course|Book|Chapter|ScholarlyArticle)$/;
+const LISTING_TYPES = /^(CollectionPage|WebSite|SearchResultsPage|ItemList|ProfilePage)$/;
 const ARTICLE_URL = [
   /\/content_\d+\.s?html?$/i,
   /\/t\d{8}_\d+\.s?html?$/i,
   /\/20\d{2}[-/]?\d{2}[-/]\d{2}\//,
   /\/20\d{2}\/\d{2}\/\d{2}\//,
   /\/20\d{2}-\d{2}\/\d{2}\//,
-  /\/(article|articles|story|news|detail|doc)\/[^/]+/i,
+  /\/(article|articles|story|stories|news|detail)\/[^/]+/i,
   /[-_/]\d{6,}\.s?html?$/i,
-  /\/[a-z0-9]+(-[a-z0-9]+){3,}\/?(\.html?)?$/i,
+  /\/[a-z0-9]+(-[a-z0-9]+){3,}\/?(\.s?html?)?$/i,
 ];
+/** A path segment naming a news section, in the languages of the outlets we read. */
+const NEWS_SEGMENT = /^(news|noticias?|nachrichten|meldung|actualites?|actualidad|notizie|nieuws|noticies|xinwen|breaking-news|politics|politica|politik|politique|world|mundo|welt|monde|nation|national|local|metro|nyregion|economy|economia|wirtschaft|business|sport|sports)$/i;
+/** A path segment or host label of writing that is not news: blogs, docs, wikis, how-tos, shops. */
+const NON_NEWS_SEGMENT = /^(blogs?|weblog|docs?|documentation|manual|reference|api|wiki|help|support|faq|kb|knowledge-?base|guides?|tutorials?|howto|how-to|learn|courses?|products?|shop|store|forums?|questions|community|developers?|about|careers|jobs)$/i;
+const HOW_TO_SEGMENT = /^(how[-_]?to[-_]|how_\d)/i;
+
 /** Class or id words of page furniture that is never article text. */
 export const CHROME_WORDS = /(^|[\s_-])(nav|navbar|menu|sidebar|side|aside|footer|foot|masthead|breadcrumbs?|related|recommend|share|sharing|social|comments?|reply|replies|advert|ads?|sponsor|promo|popup|modal|cookie|subscribe|newsletter|prev-next|pager|pagination|toolbar|tags|byline-share|article-info|copyright)([\s_-]|$)/i;
+/** A class token naming the article itself: a layout box that has both ("l-sidebar l-article-body") holds the article. */
+const CONTENT_TOKEN = /(^|[_-])(article|body|content|main|story|entry)([_-]|$)/i;
 const CHROME_TAGS = new Set(['NAV', 'ASIDE', 'FOOTER', 'HEADER', 'FORM', 'MENU', 'DIALOG']);
 /** Elements whose content is never article text. */
 export const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'BUTTON', 'SVG', 'CANVAS', 'IFRAME', 'OBJECT', 'VIDEO', 'AUDIO']);
 
-function meta(doc: Document, ...keys: string[]): string | null {
-  for (const key of keys) {
-    const el = doc.querySelector(`meta[property="${key}"], meta[name="${key}"], meta[itemprop="${key}"]`);
-    const v = el?.getAttribute('content')?.trim();
-    if (v) return v;
-  }
-  return null;
-}
+interface TypeFacts { types: string[]; datePublished: string | null; headline: string | null }
 
-interface JsonLdFacts { types: string[]; datePublished: string | null; headline: string | null }
-
-function jsonLd(doc: Document): JsonLdFacts {
-  const facts: JsonLdFacts = { types: [], datePublished: null, headline: null };
+/** Schema.org types and facts from JSON-LD blocks and microdata `itemtype`s. */
+function schemaFacts(scan: PageScan): TypeFacts {
+  const facts: TypeFacts = { types: [], datePublished: null, headline: null };
   const visit = (node: unknown, depth: number) => {
     if (!node || typeof node !== 'object' || depth > 4) return;
     if (Array.isArray(node)) return node.forEach((n) => visit(n, depth + 1));
     const o = node as Record<string, unknown>;
     const t = o['@type'];
-    for (const type of Array.isArray(t) ? t : [t]) if (typeof type === 'string') facts.types.push(type);
+    for (const type of Array.isArray(t) ? t : [t]) if (typeof type === 'string' && !type.startsWith('@')) facts.types.push(type.replace(/^.*[/:]/, ''));
     if (typeof o.datePublished === 'string') facts.datePublished ??= o.datePublished;
     if (typeof o.headline === 'string') facts.headline ??= o.headline;
     if (o['@graph']) visit(o['@graph'], depth + 1);
   };
-  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+  for (const text of scan.jsonLd) {
     try {
-      visit(JSON.parse(script.textContent ?? ''), 0);
+      // Some pages wrap the block in CDATA or comment markers for old XHTML parsers.
+      const json = text.replace(/^\s*(\/\*\s*|\/\/\s*)?<!\[CDATA\[(\s*\*\/)?/, '').replace(/(\/\*\s*|\/\/\s*)?\]\]>(\s*\*\/)?\s*$/, '');
+      visit(JSON.parse(json), 0);
     } catch {
       /* a broken JSON-LD block is ignored */
     }
+  }
+  for (const itemtype of scan.itemTypes) {
+    for (const t of itemtype.split(/\s+/)) if (/schema\.org\//i.test(t)) facts.types.push(t.replace(/^.*\//, ''));
   }
   return facts;
 }
@@ -76,71 +92,239 @@ export function isChrome(el: Element): boolean {
   const role = el.getAttribute('role');
   if (role && /^(navigation|complementary|contentinfo|banner|search|menu|dialog)$/.test(role)) return true;
   const words = `${el.getAttribute('class') ?? ''} ${el.id ?? ''}`;
-  return words.length > 1 && CHROME_WORDS.test(words);
+  if (words.length <= 1 || !CHROME_WORDS.test(words)) return false;
+  return !words.split(/\s+/).some((t) => CONTENT_TOKEN.test(t) && !CHROME_WORDS.test(t));
 }
 
-/** Visible, own text length of an element's paragraphs, and how much of it sits in links. */
-function textStats(el: Element): { chars: number; linkChars: number; paragraphs: number } {
-  let chars = 0, linkChars = 0, paragraphs = 0;
-  const walk = (node: Element, inLink: boolean) => {
-    for (const child of Array.from(node.childNodes)) {
-      if (child.nodeType === 3) {
-        const n = (child.nodeValue ?? '').replace(/\s+/g, '').length;
-        chars += n;
-        if (inLink) linkChars += n;
-      } else if (child.nodeType === 1) {
-        const c = child as Element;
-        if (SKIP_TAGS.has(c.tagName) || isChrome(c)) continue;
-        if (c.tagName === 'P' && (c.textContent ?? '').trim().length >= 20) paragraphs++;
-        walk(c, inLink || c.tagName === 'A');
+interface TextStats { chars: number; linkChars: number; paragraphs: number }
+
+/** What one walk over the page gathers: text statistics per element and the page's metadata. */
+interface PageScan {
+  /** Visible own text per element (scripts and furniture left out), link text, 20+ char paragraphs. */
+  stats: Map<Element, TextStats>;
+  /** Furniture and everything inside it. */
+  inChrome: Set<Element>;
+  /** `<meta>` content by property, name and itemprop (first non-empty wins). */
+  metas: Map<string, string>;
+  jsonLd: string[];
+  itemTypes: string[];
+  /** Marked-up body candidates: itemprop=articleBody, then <article>, then common body classes. */
+  marked: [Element[], Element[], Element[]];
+  /** Paragraph-like blocks in document order (a <div> of <br>-separated text as the div). */
+  blocks: Array<{ el: Element; br: boolean }>;
+  hasAuthor: boolean;
+  hasArticleBody: boolean;
+  /** Links inside list items of lists and <main> (`ul li a`, `main li a`, `.list li a`). */
+  listLinks: number;
+}
+
+const BODY_CLASSES = ['article-content', 'article-body', 'post-content', 'entry-content', 'TRS_Editor', 'content'];
+
+/** Walks the document once: text statistics of every element, metadata and body candidates. */
+function scanPage(root: Element): PageScan {
+  const scan: PageScan = { stats: new Map(), inChrome: new Set(), metas: new Map(), jsonLd: [], itemTypes: [], marked: [[], [], []], blocks: [], hasAuthor: false, hasArticleBody: false, listLinks: 0 };
+  const selfChrome = new Set<Element>();
+  const walk = (el: Element, chromeAbove: boolean, listRoot: boolean, listItem: boolean): TextStats => {
+    const s: TextStats = { chars: 0, linkChars: 0, paragraphs: 0 };
+    const tag = el.tagName;
+    const self = isChrome(el);
+    if (self) selfChrome.add(el);
+    const chrome = chromeAbove || self;
+    if (chrome) scan.inChrome.add(el);
+    if (tag === 'META') {
+      const content = el.getAttribute('content')?.trim();
+      if (content) for (const attr of ['property', 'name', 'itemprop']) {
+        const key = el.getAttribute(attr);
+        if (key && !scan.metas.has(key)) scan.metas.set(key, content);
       }
     }
+    const itemprop = el.getAttribute('itemprop');
+    if (itemprop === 'articleBody') { scan.marked[0].push(el); scan.hasArticleBody = true; }
+    else if (tag === 'ARTICLE') scan.marked[1].push(el);
+    else if (el.getAttribute('role') === 'article' || el.id === 'content' || BODY_CLASSES.some((c) => el.classList.contains(c))) scan.marked[2].push(el);
+    if (itemprop === 'author' || el.getAttribute('rel') === 'author' || el.classList.contains('byline') || el.classList.contains('author')) scan.hasAuthor = true;
+    if (el.hasAttribute('itemtype')) scan.itemTypes.push(el.getAttribute('itemtype') ?? '');
+    if (tag === 'P' || tag === 'PRE' || tag === 'TD') scan.blocks.push({ el, br: false });
+    if (tag === 'A' && listItem) scan.listLinks++;
+    const inList = listRoot || tag === 'UL' || tag === 'MAIN' || el.classList.contains('list');
+    const inItem = listItem || (listRoot && tag === 'LI');
+    for (let child = el.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) {
+        s.chars += countNonSpace(child.nodeValue ?? '');
+      } else if (child.nodeType === 1) {
+        const c = child as Element;
+        if (c.tagName === 'BR' && tag === 'DIV') scan.blocks.push({ el, br: true });
+        if (SKIP_TAGS.has(c.tagName)) {
+          if (c.tagName === 'SCRIPT' && c.getAttribute('type') === 'application/ld+json') scan.jsonLd.push(c.textContent ?? '');
+          continue;
+        }
+        const cs = walk(c, chrome, inList, inItem);
+        // Furniture inside counts for its own statistics, never for its container's.
+        if (selfChrome.has(c)) continue;
+        s.chars += cs.chars;
+        s.linkChars += c.tagName === 'A' ? cs.chars : cs.linkChars;
+        s.paragraphs += cs.paragraphs + (c.tagName === 'P' && (c.textContent ?? '').trim().length >= 20 ? 1 : 0);
+      }
+    }
+    scan.stats.set(el, s);
+    return s;
   };
-  walk(el, false);
-  return { chars, linkChars, paragraphs };
+  walk(root, false, false, false);
+  return scan;
+}
+
+function countNonSpace(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 32 && c !== 160 && c !== 0x3000 && !(c >= 0x2000 && c <= 0x200a) && c !== 0x2028 && c !== 0x2029 && c !== 0x202f && c !== 0x205f && c !== 0xfeff && c !== 0x1680) n++;
+  }
+  return n;
 }
 
 /** Picks the element that holds the article text: marked-up bodies first, else the densest block. */
 export function findBody(doc: Document): Element | null {
-  const marked = [
-    ...Array.from(doc.querySelectorAll('[itemprop="articleBody"]')),
-    ...Array.from(doc.querySelectorAll('article')),
-    ...Array.from(doc.querySelectorAll('[role="article"], .article-content, .article-body, .post-content, .entry-content, #content, .TRS_Editor, .content'))
-  ].filter((el) => !isChrome(el));
+  return bodyAndStats(doc).body;
+}
+
+function bodyAndStats(doc: Document, scan: PageScan | null = doc.documentElement ? scanPage(doc.documentElement) : null): { body: Element | null; stats: TextStats } {
+  const empty: TextStats = { chars: 0, linkChars: 0, paragraphs: 0 };
+  if (!scan) return { body: null, stats: empty };
+  const statsOf = (el: Element) => scan.stats.get(el) ?? empty;
+  const marked = [...scan.marked[0], ...scan.marked[1], ...scan.marked[2]].filter((el) => !isChrome(el));
   let best: Element | null = null;
   let bestScore = 0;
   for (const el of marked) {
-    const s = textStats(el);
+    const s = statsOf(el);
     const score = (s.chars - 2 * s.linkChars) * (el.tagName === 'ARTICLE' || el.hasAttribute('itemprop') ? 1.2 : 1);
     if (score > bestScore) { best = el; bestScore = score; }
   }
-  if (best && bestScore >= 80) return best;
   // Readability-style: credit each paragraph's text to its parent and grandparent.
   const credit = new Map<Element, number>();
-  for (const p of Array.from(doc.querySelectorAll('p, pre, td, div > br'))) {
-    const el = p.tagName === 'BR' ? p.parentElement! : p;
-    if (p.tagName === 'BR' && credit.has(el)) continue;
-    let skip = false;
-    for (let a: Element | null = el; a; a = a.parentElement) if (isChrome(a)) { skip = true; break; }
-    if (skip) continue;
-    const len = (el.textContent ?? '').replace(/\s+/g, '').length;
+  for (const { el, br } of scan.blocks) {
+    if (br && credit.has(el)) continue;
+    if (scan.inChrome.has(el)) continue;
+    const len = countNonSpace(el.textContent ?? '');
     if (len < 20) continue;
     const parent = el.parentElement;
     if (parent) credit.set(parent, (credit.get(parent) ?? 0) + len);
     const grand = parent?.parentElement;
     if (grand) credit.set(grand, (credit.get(grand) ?? 0) + len / 2);
   }
+  let dense: Element | null = null;
+  let denseScore = 0;
   for (const [el, c] of credit) {
-    const s = textStats(el);
+    const s = statsOf(el);
     const score = c * (1 - Math.min(1, s.chars ? s.linkChars / s.chars : 0));
-    if (score > bestScore) { best = el; bestScore = score; }
+    if (score > denseScore) { dense = el; denseScore = score; }
   }
-  return best;
+  // A marked block wins unless the densest run of paragraphs elsewhere is far longer
+  // (a site-wide `.content` box of teasers beside an unmarked story).
+  const useMarked = best && bestScore >= 80 && !(dense && denseScore > 3 * bestScore && !best.contains(dense));
+  const body = useMarked ? best : (dense && denseScore > bestScore ? dense : best);
+  return { body, stats: body ? statsOf(body) : empty };
 }
 
 function dateFromUrl(url: string): string | null {
   const m = /\/(20\d{2})[-/]?(\d{2})[-/](\d{2})\//.exec(url) ?? /\/t(20\d{2})(\d{2})(\d{2})_\d+/.exec(url);
   return m ? `${m[1]}-${m[2]}-${m[3]}` : null;
+}
+
+/** The body's own prose (no scripts or furniture), at most `max` characters, one space between blocks. */
+function proseOf(body: Element, max = 20000): string {
+  const parts: string[] = [];
+  let length = 0;
+  const walk = (el: Element) => {
+    for (let child = el.firstChild; child && length < max; child = child.nextSibling) {
+      if (child.nodeType === 3) {
+        const v = child.nodeValue ?? '';
+        parts.push(v);
+        length += v.length;
+      } else if (child.nodeType === 1) {
+        const c = child as Element;
+        if (SKIP_TAGS.has(c.tagName) || c.tagName === 'PRE' || isChrome(c)) continue;
+        parts.push(' ');
+        walk(c);
+      }
+    }
+  };
+  walk(body);
+  return parts.join('').replace(/\s+/g, ' ').trim();
+}
+
+/** Verbs and phrases of reported speech: news quotes and attributes ("said", "según", "sagte"). */
+const ATTRIBUTION = /(?<![\p{L}])(said|says|told|according to|dijo|afirmó|aseguró|explicó|señaló|indicó|declaró|sagte|erklärte|betonte|zufolge|a déclaré|a affirmé|a indiqué|a expliqué|selon|disse|afirmou|declarou|ha detto|ha dichiarato|secondo)(?![\p{L}])/giu;
+/** English first-person words outside quotations: a writer speaking for themselves or their company. */
+const FIRST_PERSON = /\b(I|I'm|I’m|I've|I’ve|I'd|I’d|my|My|me|we|We|we're|we’re|We're|We’re|we've|we’ve|our|Our|ours|us)\b/g;
+const ENGLISH = /\b(the|and|of|to|is|that)\b/gi;
+/** A dateline opening a report: "WASHINGTON —", "LONDON (Reuters) -", "BERLIN, 5. März (dpa) –". */
+const DATELINE = /^[\p{Lu}][\p{Lu}\p{M} .'’-]{1,30}(,\s*[\p{L}.]+(\s[\p{L}.]+){0,3})?(,?\s*\d{1,2}\.?\s*[\p{L}.]+\.?(\s\d{4})?)?\s*(\([\p{L} .&-]{2,30}\))?\s*[—–-]{1,2}\s/u;
+const DATELINE_AGENCY = /^[^.!?]{0,60}\((AP|AFP|Reuters|dpa|EFE|ANSA|Xinhua|Bloomberg|KNA|epd|APA|SDA|Kyodo|Yonhap)\)\s*[—–-]/;
+const ZH_DATELINE = /^(本报讯|本报[^，。]{0,12}电|新华社[^，。]{0,14}电|中新社[^，。]{0,14}电|中新网[^，。]{0,14}电|[^，。]{0,16}\d{1,2}月\d{1,2}日(电|讯)|[^，。]{2,10}讯\s*[（(]\s*记者)/;
+/** Lines Chinese news and government portals print around a report. */
+const ZH_NEWS_LINES = /(来源|稿源|发布时间|发布日期|责任编辑|责编|编辑|作者|记者|通讯员|信息来源)\s*[：:]|本报记者|本报讯|[（(]\s*记者[^）)]{1,20}[）)]|\[责任编辑/g;
+
+interface ProseSignals { attribution: number; firstPerson: number; words: number; english: boolean; dateline: boolean; zhLines: number }
+
+/** Signals of news writing in the body's text and in the lines around it. */
+function proseSignals(doc: Document, body: Element): ProseSignals {
+  const prose = proseOf(body);
+  const cjk = (prose.match(/[\u4e00-\u9fff]/g) ?? []).length;
+  const words = cjk > prose.length / 4 ? Math.round(cjk / 1.6) : prose.split(' ').length;
+  const english = (prose.slice(0, 5000).match(ENGLISH) ?? []).length > 25;
+  // Quotations are other people's words: count the writer's own voice only.
+  const unquoted = prose.replace(/“[^”]{0,600}”|"[^"]{0,600}"|‘[^’]{0,300}’(?![a-z])/g, ' ');
+  const firstPerson = english ? (unquoted.match(FIRST_PERSON) ?? []).length : 0;
+  const attribution = (prose.match(ATTRIBUTION) ?? []).length;
+  let dateline = false;
+  const paragraphs = Array.from(body.querySelectorAll('p')).slice(0, 4);
+  for (const p of paragraphs) {
+    const t = (p.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (DATELINE.test(t) || DATELINE_AGENCY.test(t) || ZH_DATELINE.test(t)) { dateline = true; break; }
+  }
+  // 来源/发布时间/责任编辑 lines sit in the body or just around it (an info bar above, an editor line below).
+  const around = body.parentElement ?? body;
+  const lines = new Set((countLinesText(around).match(ZH_NEWS_LINES) ?? []).map((m) => m.replace(/\s|[：:（(）)\[]/g, '').slice(0, 4)));
+  return { attribution, firstPerson, words, english, dateline, zhLines: lines.size };
+}
+
+/** Text of an element's short text nodes (labels and info lines, not paragraphs), scripts left out. */
+function countLinesText(el: Element): string {
+  const parts: string[] = [];
+  const walk = (e: Element) => {
+    for (let child = e.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) {
+        const v = child.nodeValue ?? '';
+        if (v.length < 200) parts.push(v.slice(0, 60));
+        else parts.push(v.slice(0, 30));
+      } else if (child.nodeType === 1 && !SKIP_TAGS.has((child as Element).tagName)) walk(child as Element);
+    }
+  };
+  walk(el);
+  return parts.join('\n');
+}
+
+/** Which path segments and host labels of the URL say news, and which say blog/docs/shop. */
+function urlSignals(url: string): { articleShape: boolean; newsSection: boolean; nonNews: string | null } {
+  let path = '';
+  let host = '';
+  try {
+    const u = new URL(url);
+    path = u.pathname;
+    host = u.protocol === 'file:' ? '' : u.hostname;
+  } catch {
+    path = url;
+  }
+  const segments = path.split('/').filter(Boolean);
+  const dirs = segments.slice(0, -1);
+  const labels = host.split('.').slice(0, -1);
+  const nonNews = [...labels, ...dirs].find((s) => NON_NEWS_SEGMENT.test(s))
+    ?? segments.find((s) => HOW_TO_SEGMENT.test(s)) ?? null;
+  return {
+    articleShape: ARTICLE_URL.some((re) => re.test(path)),
+    newsSection: [...labels, ...dirs].some((s) => NEWS_SEGMENT.test(s)),
+    nonNews,
+  };
 }
 
 /** Scores the page's signals and finds its body; `isArticle` when they add up. */
@@ -149,40 +333,70 @@ export function detectArticle(doc: Document, url: string): ArticleDetection {
   let score = 0;
   const add = (w: number, why: string) => { score += w; reasons.push(`${why} ${w > 0 ? '+' : ''}${w}`); };
 
-  const ld = jsonLd(doc);
-  const articleType = ld.types.find((t) => ARTICLE_TYPES.test(t));
-  const listingType = ld.types.find((t) => LISTING_TYPES.test(t));
-  if (articleType) add(3, `json-ld:${articleType}`);
-  else if (listingType) add(-2, `json-ld:${listingType}`);
-  const ogType = meta(doc, 'og:type');
-  if (ogType === 'article') add(2, 'og:type=article');
-  else if (ogType && /^(website|profile|product|video)/.test(ogType)) add(-1, `og:type=${ogType}`);
-  const published = meta(doc, 'article:published_time', 'datePublished', 'pubdate', 'publishdate', 'PubDate', 'publish_date', 'dc.date', 'DC.date.issued', 'sailthru.date', 'parsely-pub-date') ?? ld.datePublished;
+  // Markup: what the publisher says the page is.
+  const scan = doc.documentElement ? scanPage(doc.documentElement) : null;
+  const metas = scan?.metas ?? new Map<string, string>();
+  const meta = (...keys: string[]) => { for (const k of keys) { const v = metas.get(k); if (v) return v; } return null; };
+  const facts: TypeFacts = scan ? schemaFacts(scan) : { types: [], datePublished: null, headline: null };
+  const newsType = facts.types.find((t) => NEWS_TYPES.test(t));
+  const articleType = facts.types.find((t) => ARTICLE_TYPES.test(t));
+  const nonNewsType = facts.types.find((t) => NON_NEWS_TYPES.test(t));
+  const listingType = facts.types.find((t) => LISTING_TYPES.test(t));
+  if (newsType) add(3, `schema:${newsType}`);
+  else if (nonNewsType) add(-2, `schema:${nonNewsType}`);
+  else if (articleType) add(1, `schema:${articleType}`);
+  else if (listingType) add(-2, `schema:${listingType}`);
+  const ogType = meta('og:type')?.toLowerCase() ?? null;
+  if (ogType === 'article') add(1, 'og:type=article');
+  else if (ogType && /^(profile|product|video|book|music|books\.)/.test(ogType)) add(-1, `og:type=${ogType}`);
+  const newsMeta = meta('news_keywords', 'original-source', 'syndication-source') ?? (facts.types.includes('NewsMediaOrganization') ? 'org' : null);
+  const publisherMeta = meta('article:publisher', 'article:section', 'section', 'publisher', 'dc.publisher', 'DC.publisher', 'cre', 'article:opinion');
+  if (newsMeta) add(2, 'news metadata');
+  else if (publisherMeta) add(1, 'publisher metadata');
+  const published = meta('article:published_time', 'datePublished', 'pubdate', 'publishdate', 'PubDate', 'publish_date', 'publishDate', 'dc.date', 'DC.date.issued', 'date', 'sailthru.date', 'parsely-pub-date', 'article:published') ?? facts.datePublished;
   if (published) add(1, 'published date');
-  if (meta(doc, 'author', 'article:author', 'byl') || doc.querySelector('[rel="author"], [itemprop="author"], .byline, .author')) add(1, 'byline');
-  if (ARTICLE_URL.some((re) => re.test(url))) add(1, 'article-like URL');
-  if (doc.querySelector('[itemprop="articleBody"]')) add(2, 'itemprop=articleBody');
+  if (meta('author', 'article:author', 'byl') || scan?.hasAuthor) add(1, 'byline');
 
-  const body = findBody(doc);
-  const stats = body ? textStats(body) : { chars: 0, linkChars: 0, paragraphs: 0 };
-  if (body?.closest('article') || body?.querySelector('article')) add(1, '<article>');
+  // Address: news sections and story URLs, or a blog, docs, wiki, how-to or shop.
+  const u = urlSignals(url);
+  if (u.articleShape) add(1, 'article-like URL');
+  if (u.newsSection) add(1, 'news section URL');
+  if (u.nonNews) add(-2, `non-news URL (${u.nonNews})`);
+
+  // Body: enough prose, few links.
+  const { body, stats } = bodyAndStats(doc, scan);
+  // Article markup says "an article", as schema types do: count that claim once.
+  if (newsType || articleType) { /* already counted */ } else if (scan?.hasArticleBody) add(1, 'itemprop=articleBody');
+  else if (body?.closest('article') || body?.querySelector('article')) add(1, '<article>');
   const linkDensity = stats.chars ? stats.linkChars / stats.chars : 1;
   const cjk = /[\u4e00-\u9fff]/.test(body?.textContent?.slice(0, 400) ?? '');
   const longEnough = stats.chars >= (cjk ? 150 : 500);
-  if (stats.paragraphs >= 3 && longEnough && linkDensity < 0.25) add(2, `${stats.paragraphs} paragraphs`);
-  else if (longEnough && linkDensity < 0.25) add(1, 'text block');
+  if (stats.paragraphs >= 3 && longEnough && linkDensity < 0.25) add(1, `${stats.paragraphs} paragraphs`);
   if (linkDensity > 0.5) add(-3, 'mostly links');
-  const listItems = doc.querySelectorAll('main li a, .list li a, ul li a').length;
+  const listItems = scan?.listLinks ?? 0;
   if (listItems > 40 && stats.paragraphs < 3) add(-2, 'link list page');
+
+  // Prose: how it is written.
+  if (body) {
+    const p = proseSignals(doc, body);
+    if (p.dateline) add(2, 'dateline');
+    if (p.zhLines >= 2) add(2, `news info lines (${p.zhLines})`);
+    const per1k = (n: number) => (1000 * n) / Math.max(1, p.words);
+    if (p.attribution >= 3 && per1k(p.attribution) >= 4) add(1, `reported speech (${p.attribution})`);
+    if (p.english && p.words >= 150 && per1k(p.firstPerson) >= 12) add(-2, `first-person voice (${p.firstPerson})`);
+    const code = body.querySelectorAll('pre').length;
+    if (code >= 2 || body.querySelectorAll('code').length >= 8) add(-3, `code listings (${code} pre)`);
+  }
+
   // A photo story or brief is short but says plainly that it is an article.
-  const declared = !!articleType || ogType === 'article';
+  const declared = !!newsType || !!articleType || ogType === 'article';
   const substantial = longEnough || (declared && stats.chars >= 50);
   if (!substantial) add(-3, `short text (${stats.chars} chars)`);
 
   const h1 = body?.querySelector('h1') ?? doc.querySelector('h1');
-  const title = (h1?.textContent?.trim() || meta(doc, 'og:title') || ld.headline || doc.title || '').replace(/\s+/g, ' ').slice(0, 500);
-  const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta(doc, 'og:url');
-  const isArticle = substantial && score >= 3;
+  const title = (h1?.textContent?.trim() || meta('og:title') || facts.headline || doc.title || '').replace(/\s+/g, ' ').slice(0, 500);
+  const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta('og:url');
+  const isArticle = substantial && score >= ARTICLE_THRESHOLD;
   return {
     isArticle,
     reasons,
@@ -191,7 +405,7 @@ export function detectArticle(doc: Document, url: string): ArticleDetection {
     title,
     publishedAt: normaliseDate(published) ?? dateFromUrl(url),
     canonicalUrl: canonical,
-    siteName: meta(doc, 'og:site_name', 'application-name') ?? doc.title.split(/\s[-_|—]\s/).slice(1).pop()?.trim() ?? null,
+    siteName: meta('og:site_name', 'application-name') ?? doc.title.split(/\s[-_|—]\s/).slice(1).pop()?.trim() ?? null,
     htmlLang: doc.documentElement.getAttribute('lang'),
   };
 }
