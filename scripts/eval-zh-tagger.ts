@@ -1,7 +1,7 @@
 /**
  * Exact-span P/R/F1 of the learned Chinese tagger alone (tagZh, no rules) on the zh dev sets, plus
  * CLUENER gov-org recall and throughput. Data: ../shared/data (override with DOSSIER_DATA).
- *   npx tsx scripts/eval-zh-tagger.ts [--json] [--errors person|org] [--set pku1998]
+ *   npx tsx scripts/eval-zh-tagger.ts [--json] [--errors person|org] [--set pku1998] [--jieba]
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -120,6 +120,12 @@ async function main(): Promise<void> {
   const weights = join(dirname(fileURLToPath(import.meta.url)), '..', 'utils', 'recognize', 'zh', 'model', 'weights.ts');
   const size = existsSync(weights) ? readFileSync(weights).length : 0;
   console.log(`speed ${(cps / 1e6).toFixed(2)} M chars/CPU-s; weights.ts ${(size / 1024).toFixed(0)} KB; import ${tImport.toFixed(0)} ms; first call (decode) ${tFirst.toFixed(1)} ms wall, ${cFirst.toFixed(1)} ms CPU`);
+  if (args.includes('--jieba')) {
+    // the product budget is "3x faster than jieba-wasm's tag"; measure that baseline on the same texts
+    const jieba = (await import('jieba-wasm')) as unknown as { tag: (s: string, hmm: boolean) => unknown };
+    const jcps = throughput((text) => { jieba.tag(text, true); return []; });
+    console.log(`jieba-wasm tag ${(jcps / 1e6).toFixed(2)} M chars/CPU-s; tagZh is ${(cps / jcps).toFixed(1)}x faster`);
+  }
   if (args.includes('--json')) console.log(JSON.stringify({ ...res, charsPerSecond: cps, weightsBytes: size, decodeMs: tFirst }));
 }
 
