@@ -271,7 +271,8 @@ function proseSignals(doc: Document, body: Element): ProseSignals {
   const prose = proseOf(body);
   const cjk = (prose.match(/[\u4e00-\u9fff]/g) ?? []).length;
   const words = cjk > prose.length / 4 ? Math.round(cjk / 1.6) : prose.split(' ').length;
-  const english = (prose.slice(0, 5000).match(ENGLISH) ?? []).length > 25;
+  const sample = prose.slice(0, 5000);
+  const english = (sample.match(ENGLISH) ?? []).length >= Math.max(5, 0.03 * sample.split(' ').length);
   // Quotations are other people's words: count the writer's own voice only.
   const unquoted = prose.replace(/“[^”]{0,600}”|"[^"]{0,600}"|‘[^’]{0,300}’(?![a-z])/g, ' ');
   const firstPerson = english ? (unquoted.match(FIRST_PERSON) ?? []).length : 0;
@@ -383,7 +384,7 @@ export function detectArticle(doc: Document, url: string): ArticleDetection {
     if (p.zhLines >= 2) add(2, `news info lines (${p.zhLines})`);
     const per1k = (n: number) => (1000 * n) / Math.max(1, p.words);
     if (p.attribution >= 3 && per1k(p.attribution) >= 4) add(1, `reported speech (${p.attribution})`);
-    if (p.english && p.words >= 150 && per1k(p.firstPerson) >= 12) add(-2, `first-person voice (${p.firstPerson})`);
+    if (p.english && p.words >= 100 && per1k(p.firstPerson) >= 12) add(-2, `first-person voice (${p.firstPerson})`);
     const code = body.querySelectorAll('pre').length;
     if (code >= 2 || body.querySelectorAll('code').length >= 8) add(-3, `code listings (${code} pre)`);
   }

@@ -1,0 +1,143 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it } from 'vitest';
+import { detectArticle, findBody, isChrome } from '@/utils/page/detect-article';
+
+function page(head: string, body: string) {
+  document.head.innerHTML = head;
+  document.body.innerHTML = body;
+  return document;
+}
+
+const para = (text: string, n = 5) => Array.from({ length: n }, (_, i) => `<p>${text} (${i + 1})</p>`).join('\n');
+const REPORT = 'The council voted on Tuesday to expand the bus network, officials said, after months of debate over costs and routes that residents told reporters were overdue.';
+const ZH_REPORT = '2月7日，市自然资源和规划局召开专题会议，部署冬春季地质灾害防治工作，要求各县区加强隐患排查，落实值班值守制度。';
+
+beforeEach(() => {
+  document.documentElement.removeAttribute('lang');
+  document.title = '';
+});
+
+describe('news signals', () => {
+  it('takes a page marked up as NewsArticle in JSON-LD for an article', () => {
+    const d = detectArticle(page('<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2024-02-07T08:00:00Z"}</script>', `<article>${para(REPORT)}</article>`), 'https://example.com/a');
+    expect(d.isArticle).toBe(true);
+    expect(d.reasons.join(' ')).toMatch(/schema:NewsArticle/);
+    expect(d.publishedAt).toBe('2024-02-07');
+  });
+
+  it('reads JSON-LD wrapped in CDATA markers and microdata itemtypes', () => {
+    const ld = detectArticle(page('<script type="application/ld+json"><![CDATA[ {"@type":"NewsArticle"} ]]></script>', `<div>${para(REPORT)}</div>`), 'https://example.com/a');
+    expect(ld.reasons.join(' ')).toMatch(/schema:NewsArticle/);
+    const micro = detectArticle(page('', `<div itemscope itemtype="http://schema.org/NewsArticle"><div itemprop="articleBody">${para(REPORT)}</div></div>`), 'https://example.com/a');
+    expect(micro.reasons.join(' ')).toMatch(/schema:NewsArticle/);
+  });
+
+  it('counts news metadata, a publication date, a byline and a dated news URL', () => {
+    const d = detectArticle(page(
+      '<meta property="og:type" content="article"><meta name="news_keywords" content="buses"><meta property="article:published_time" content="2024-02-07"><meta name="author" content="A. Reporter">',
+      `<div class="story">${para(REPORT)}</div>`,
+    ), 'https://example.com/news/2024/02/07/council-expands-bus-network');
+    expect(d.isArticle).toBe(true);
+    for (const r of ['og:type=article', 'news metadata', 'published date', 'byline', 'article-like URL', 'news section URL']) expect(d.reasons.join(' ')).toContain(r);
+  });
+
+  it('recognises a dateline and reported speech in an otherwise unmarked report', () => {
+    const d = detectArticle(page('', `<div><p>WASHINGTON (AP) — ${REPORT}</p>${para(REPORT, 6)}</div>`), 'https://example.com/council-expands-the-bus-network');
+    expect(d.reasons.join(' ')).toMatch(/dateline \+2/);
+    expect(d.reasons.join(' ')).toMatch(/reported speech/);
+    expect(d.isArticle).toBe(true);
+  });
+
+  it('takes a Chinese government portal article with 发布时间 and 来源 lines for news', () => {
+    const d = detectArticle(page('<title>地质灾害防治工作会议召开_焦作市人民政府</title>', `
+      <div class="header"><a href="/">首页</a></div>
+      <div class="main"><h1>市自然资源和规划局部署冬春季地质灾害防治工作</h1>
+        <div class="info"><span>发布时间：2024-02-07 08:00</span><span>来源：市自然资源和规划局</span></div>
+        <div class="TRS_Editor">${para(ZH_REPORT, 4)}</div>
+        <div class="editor">责任编辑：王明</div></div>`), 'http://www.example.gov.cn/zwgk/202402/t20240207_123.html');
+    expect(d.isArticle).toBe(true);
+    expect(d.reasons.join(' ')).toMatch(/news info lines/);
+    expect(d.publishedAt).toBe('2024-02-07');
+    expect(d.body?.className).toBe('TRS_Editor');
+  });
+
+  it('recognises Chinese article URLs: content_123.html and /2024-02/07/', () => {
+    for (const url of ['http://paper.example.cn/html/2024-02/07/content_123.html', 'http://www.example.cn/xinwen/t20240207_123.html']) {
+      const d = detectArticle(page('', `<div>${para(ZH_REPORT, 4)}</div>`), url);
+      expect(d.reasons.join(' ')).toContain('article-like URL');
+    }
+  });
+});
+
+describe('pages that are not news', () => {
+  it('turns down a personal blog post: BlogPosting, a /blog/ path and a first-person voice', () => {
+    const d = detectArticle(page(
+      '<meta property="og:type" content="article"><script type="application/ld+json">{"@type":"BlogPosting","datePublished":"2024-02-07"}</script>',
+      `<article>${para('I spent the weekend rebuilding my garden shed, and we finally painted it; my neighbours think our colours are loud but I love them.', 6)}</article>`,
+    ), 'https://example.com/blog/my-weekend-shed-rebuild-project');
+    expect(d.isArticle).toBe(false);
+    expect(d.reasons.join(' ')).toMatch(/BlogPosting/);
+    expect(d.reasons.join(' ')).toMatch(/non-news URL \(blog\)/);
+    expect(d.reasons.join(' ')).toMatch(/first-person voice/);
+  });
+
+  it('turns down a documentation page with code listings', () => {
+    const d = detectArticle(page('<meta property="og:type" content="article">', `
+      <main><h1>Configuring the client</h1>${para('The client reads its settings from a file in the project folder; each option can also be given on the command line.', 4)}
+      <pre><code>client --config ./client.json</code></pre><p>Then start the service with the following command and check the log output.</p>
+      <pre><code>client start --verbose</code></pre></main>`), 'https://docs.example.com/docs/configuring-the-client-in-depth');
+    expect(d.isArticle).toBe(false);
+    expect(d.reasons.join(' ')).toMatch(/code listings/);
+    expect(d.reasons.join(' ')).toMatch(/non-news URL/);
+  });
+
+  it('turns down a product page', () => {
+    const d = detectArticle(page(
+      '<meta property="og:type" content="product"><script type="application/ld+json">{"@type":"Product","name":"Trail Shoe"}</script>',
+      `<div class="product">${para('A light trail shoe with a grippy sole, a breathable upper and a cushioned midsole for long runs on rough ground.', 4)}<button>Add to cart</button></div>`,
+    ), 'https://shop.example.com/products/trail-shoe-light-grey-42');
+    expect(d.isArticle).toBe(false);
+    expect(d.reasons.join(' ')).toMatch(/schema:Product/);
+  });
+
+  it('turns down a list page of headlines', () => {
+    const items = Array.from({ length: 50 }, (_, i) => `<li><a href="/news/2024/02/07/story-${i}">Headline number ${i} about the city council and its budget</a></li>`).join('');
+    const d = detectArticle(page('<meta property="og:type" content="website">', `<main><h1>Latest news</h1><ul>${items}</ul></main>`), 'https://example.com/news/');
+    expect(d.isArticle).toBe(false);
+    expect(d.reasons.join(' ')).toMatch(/mostly links|link list page/);
+  });
+
+  it('turns down a Chinese portal index page', () => {
+    const items = Array.from({ length: 45 }, (_, i) => `<li><a href="/xinwen/202402/t2024020${i % 9}_${i}.html">市政府召开第${i}次常务会议研究部署近期重点工作</a><span>2024-02-07</span></li>`).join('');
+    const d = detectArticle(page('<title>焦作市人民政府</title>', `<div class="nav"><a href="/">首页</a></div><div class="list"><ul>${items}</ul></div>`), 'http://www.example.gov.cn/');
+    expect(d.isArticle).toBe(false);
+  });
+
+  it('turns down a wiki page and a how-to page by their addresses', () => {
+    const text = `<div id="content">${para('The river rises in the northern hills and flows south through farmland and two towns before it reaches the sea.', 6)}</div>`;
+    expect(detectArticle(page('', text), 'https://en.example.org/wiki/River').reasons.join(' ')).toMatch(/non-news URL \(wiki\)/);
+    expect(detectArticle(page('', text), 'https://www.example.com/how-to-clean-a-river-stone').reasons.join(' ')).toMatch(/non-news URL/);
+  });
+});
+
+describe('body and furniture', () => {
+  it('keeps the article text and leaves sidebars and related links out', () => {
+    page('', `<nav>Home News Sport</nav><div class="sidebar">${para('Most read: another story entirely about something else.', 3)}</div>
+      <div class="article-body">${para(REPORT)}</div><div class="related">${para('Related: more headlines to click on here.', 3)}</div>`);
+    expect(findBody(document)?.className).toBe('article-body');
+  });
+
+  it('treats a layout box named after both a sidebar and the article body as content', () => {
+    document.body.innerHTML = '<div class="l-sidebar-fixed l-article-body-segment"></div><div class="sidebar-widget"></div><div class="article-info"></div>';
+    const [layout, widget, info] = Array.from(document.body.children);
+    expect(isChrome(layout)).toBe(false);
+    expect(isChrome(widget)).toBe(true);
+    expect(isChrome(info)).toBe(true);
+  });
+
+  it('prefers a long unmarked story over a short marked box of teasers', () => {
+    page('', `<div class="content"><p>Teaser one about a thing worth reading</p><p>Teaser two about another thing</p><p>Teaser three for the curious reader</p></div>
+      <div id="story-text">${para(REPORT, 8)}</div>`);
+    expect(findBody(document)?.id).toBe('story-text');
+  });
+});
