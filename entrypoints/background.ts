@@ -1,6 +1,6 @@
 import { DossierDb } from '@/utils/kb/db';
 import { addAlias, deleteEntity, ignoreName, mergeEntities, renameEntity, setIgnored } from '@/utils/kb/entity-ops';
-import { addNote, deleteNote, listNotes, restoreNote, updateNote } from '@/utils/kb/notes';
+import { addNote, deleteNote, describeTargets, listNotes, restoreNote, updateNote } from '@/utils/kb/notes';
 import { findEntityForMention, findFigureForMention, getEntityCard, getFigureCard, getKnownNames, getStats, listEntities, recentArticles, search } from '@/utils/kb/queries';
 import { KB_CHANGED } from '@/utils/messages';
 import { recordReading } from '@/utils/kb/record-reading';
@@ -58,7 +58,10 @@ export default defineBackground(() => {
     },
     search: ({ query, limit }) => search(db, query, limit),
     recentArticles: ({ offset, limit }) => recentArticles(db, offset, limit),
-    listNotes: (q) => listNotes(db, q),
+    listNotes: async (q) => {
+      const page = await listNotes(db, q);
+      return { ...page, targets: await describeTargets(db, page.notes) };
+    },
     addNote: ({ target, text }) => write(() => addNote(db, target, text)),
     updateNote: ({ id, text }) => write(() => updateNote(db, id, text)),
     deleteNote: ({ id }) => write(() => deleteNote(db, id)),

@@ -5,7 +5,7 @@
 import type { Lang, Mention } from '@/utils/recognize/types';
 import type { EntityRecord, KbStats, NoteRecord, NoteTarget } from '@/utils/kb/types';
 import type { ArticleRef, EntityCard, EntityRow, FigureCard, SearchResults } from '@/utils/kb/queries';
-import type { NoteQuery } from '@/utils/kb/notes';
+import type { NoteQuery, NoteTargetInfo } from '@/utils/kb/notes';
 import type { ImportMode, ImportSummary } from '@/utils/kb/backup';
 
 /** The article as the content script found it. */
@@ -32,7 +32,7 @@ export interface ProtocolMap {
   figureCard: { req: { url: string; canonicalUrl?: string | null; start: number } | { id: number }; res: FigureCard | null };
   search: { req: { query: string; limit?: number }; res: SearchResults };
   recentArticles: { req: { offset?: number; limit?: number }; res: Array<ArticleRef & { mentionCount: number; noteCount: number }> };
-  listNotes: { req: NoteQuery; res: { notes: NoteRecord[]; total: number } };
+  listNotes: { req: NoteQuery; res: { notes: NoteRecord[]; total: number; targets: Record<string, NoteTargetInfo> } };
   addNote: { req: { target: NoteTarget; text: string }; res: NoteRecord };
   updateNote: { req: { id: number; text: string }; res: NoteRecord };
   deleteNote: { req: { id: number }; res: NoteRecord };

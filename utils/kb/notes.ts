@@ -68,6 +68,37 @@ export async function candidatesByGrams(index: Table<any, any>, query: string, l
   return (await index.where('grams').equals(rarest).limit(limit).primaryKeys()) as number[];
 }
 
+/** What a note is attached to, as the notes list shows it, with where to open it. */
+export interface NoteTargetInfo {
+  label: string;
+  /** The article to open (for a quote, scrolled to the passage with a text fragment). */
+  url: string | null;
+  articleTitle: string | null;
+}
+
+/** Describes the targets of some notes, keyed `kind:id` (quotes by note id). */
+export async function describeTargets(db: DossierDb, notes: NoteRecord[]): Promise<Record<string, NoteTargetInfo>> {
+  const out: Record<string, NoteTargetInfo> = {};
+  for (const n of notes) {
+    const t = n.target;
+    const key = t.kind === 'quote' ? `quote:${n.id}` : `${t.kind}:${t.id}`;
+    if (out[key]) continue;
+    if (t.kind === 'entity') {
+      const e = await db.entities.get(t.id);
+      out[key] = { label: e?.name ?? '?', url: null, articleTitle: null };
+    } else if (t.kind === 'figure') {
+      const f = await db.figures.get(t.id);
+      const a = f ? await db.articles.get(f.articleId) : undefined;
+      out[key] = { label: f ? `${f.exact}${f.label ? ` · ${f.label}` : ''}` : '?', url: a?.url ?? null, articleTitle: a?.title ?? null };
+    } else {
+      const a = await db.articles.get(t.id);
+      const url = a ? (t.kind === 'quote' ? `${a.url.split('#')[0]}#:~:text=${encodeURIComponent(t.exact.slice(0, 300))}` : a.url) : null;
+      out[key] = { label: t.kind === 'quote' ? t.exact : a?.title ?? '?', url, articleTitle: a?.title ?? null };
+    }
+  }
+  return out;
+}
+
 export interface NoteQuery {
   /** Substring of the note text (Chinese substrings too). */
   query?: string;

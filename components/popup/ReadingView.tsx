@@ -1,0 +1,31 @@
+import { useState } from 'preact/hooks';
+import { t } from '@/utils/i18n';
+import { sendMessage } from '@/utils/messages';
+import { useKb } from '../use-kb';
+
+const PAGE = 30;
+
+/** Recently read articles, newest first, with their highlight and note counts. */
+export function ReadingView() {
+  const [limit, setLimit] = useState(PAGE);
+  const [state] = useKb(() => sendMessage('recentArticles', { limit }), [limit]);
+  if (state.status === 'loading') return <p role="status">{t('loading')}</p>;
+  if (state.status === 'error') return <p role="alert" class="error">{t('couldNotReach', state.message)}</p>;
+  if (state.value.length === 0) return <p class="muted">{t('nothingYet')}</p>;
+  return (
+    <section aria-label={t('tabReading')}>
+      <ul class="rows" data-testid="reading-list">
+        {state.value.map((a) => (
+          <li key={a.id}>
+            <a href={a.url} target="_blank" rel="noopener noreferrer">{a.title || a.url}</a>
+            <p class="muted small">
+              {a.site} · {a.publishedAt ?? new Date(a.readAt).toLocaleDateString()} · {t('highlightsCount', a.mentionCount)}
+              {a.noteCount > 0 ? ` · ${t('notesCount', a.noteCount)}` : ''}
+            </p>
+          </li>
+        ))}
+      </ul>
+      {state.value.length === limit && limit < 200 && <button type="button" onClick={() => setLimit(limit + PAGE)}>{t('loadMore', '…')}</button>}
+    </section>
+  );
+}
