@@ -10,7 +10,7 @@
 import { NF, NT, type Lexicon } from './features';
 
 /** Format version; bump when the layout or the feature templates change. */
-export const VERSION = 4;
+export const VERSION = 5;
 
 /** The sparse quantised model the trainer hands to encodeModel(). */
 export interface SparseModel {

@@ -41,42 +41,43 @@ export function lexTables(lex: Lexicon): LexTables {
 const C_PAD = 0, C_HAN = 1, C_DIGIT = 2, C_LATIN = 3, C_PUNCT = 4, C_SPACE = 5, C_OTHER = 6, C_NUM = 7, C_DOT = 8;
 const NUMERALS = '零〇一二三四五六七八九十百千万亿两';
 
-const NORM = new Uint16Array(65536);
-const CLASS = new Uint8Array(65536);
+// Built with native fills (no per-code loop) so importing this module costs well under a millisecond.
+const CLASS = new Uint8Array(65536).fill(C_OTHER);
 (() => {
-  for (let c = 0; c < 65536; c++) {
-    let n = c;
-    if (c >= 0xff01 && c <= 0xff5e) n = c - 0xfee0; // full-width ASCII
-    if (c === 0x3000) n = 0x20;
-    let k = C_OTHER;
-    if (n >= 0x30 && n <= 0x39) { k = C_DIGIT; n = 0x30; }
-    else if ((n >= 0x41 && n <= 0x5a) || (n >= 0x61 && n <= 0x7a)) { k = C_LATIN; n |= 0x20; }
-    else if ((n >= 0x4e00 && n <= 0x9fff) || (n >= 0x3400 && n <= 0x4dbf) || (n >= 0xf900 && n <= 0xfaff)) k = C_HAN;
-    else if (n === 0x20 || n === 0x09 || n === 0x0a || n === 0x0d || n === 0xa0) { k = C_SPACE; n = 0x20; }
-    else if (n === 0xb7 || n === 0x2022 || n === 0x2027 || n === 0x30fb || n === 0x25aa) { k = C_DOT; n = 0xb7; }
-    else if (n < 0x30 || (n >= 0x3a && n <= 0x40) || (n >= 0x5b && n <= 0x60) || (n >= 0x7b && n <= 0x7f) ||
-      (n >= 0x2000 && n <= 0x206f) || (n >= 0x3000 && n <= 0x303f) || (n >= 0xfe30 && n <= 0xfe4f)) k = C_PUNCT;
-    else if (n >= 0xd800 && n <= 0xdfff) k = C_OTHER;
-    NORM[c] = n;
-    CLASS[c] = k;
-  }
+  const fill = (k: number, ranges: number[]) => { for (let i = 0; i < ranges.length; i += 2) CLASS.fill(k, ranges[i], ranges[i + 1]); };
+  fill(C_PUNCT, [0, 0x30, 0x3a, 0x41, 0x5b, 0x61, 0x7b, 0x80, 0x2000, 0x2070, 0x3000, 0x3040, 0xfe30, 0xfe50, 0xff01, 0xff5f]);
+  fill(C_DIGIT, [0x30, 0x3a, 0xff10, 0xff1a]);
+  fill(C_LATIN, [0x41, 0x5b, 0x61, 0x7b, 0xff21, 0xff3b, 0xff41, 0xff5b]);
+  fill(C_HAN, [0x3400, 0x4dc0, 0x4e00, 0xa000, 0xf900, 0xfb00]);
+  for (const c of [0x20, 0x09, 0x0a, 0x0d, 0xa0, 0x3000]) CLASS[c] = C_SPACE;
+  for (const c of [0xb7, 0x2022, 0x2027, 0x30fb, 0x25aa]) CLASS[c] = C_DOT;
   for (let i = 0; i < NUMERALS.length; i++) CLASS[NUMERALS.charCodeAt(i)] = C_NUM;
 })();
+
+/** Normalised code: digits → '0', Latin → lower-case ASCII, spaces → ' ', name dots → '·', full-width → ASCII. */
+function norm(raw: number, cls: number): number {
+  if (cls === C_HAN || cls === C_NUM) return raw;
+  if (cls === C_DIGIT) return 0x30;
+  if (cls === C_LATIN) return (raw >= 0xff00 ? raw - 0xfee0 : raw) | 0x20;
+  if (cls === C_SPACE) return 0x20;
+  if (cls === C_DOT) return 0xb7;
+  if (raw >= 0xff01 && raw <= 0xff5e) return raw - 0xfee0;
+  return raw;
+}
+
+/** A fixed pseudo-random 32-bit value per code: n-gram ids are then a few xors, rotates and one multiply. */
+function rnd(c: number): number {
+  let x = Math.imul(c ^ 0x5bd1e995, 0x9e3779b1);
+  x ^= x >>> 15;
+  x = Math.imul(x, 0x85ebca6b);
+  return x ^ (x >>> 13);
+}
 
 /** Number of feature templates per position (the width of one row of featurize()'s output). */
 export const NF = 22;
 const PAD = 3; // padding chars on each side
 const MAXD = 14; // org-ending look-ahead distance cap
 
-// one random 32-bit value per (normalised) code unit: n-gram ids are then a few xors, rotates and one multiply
-const RND = new Int32Array(65536);
-(() => {
-  let x = 0x2545f491;
-  for (let i = 0; i < 65536; i++) {
-    x ^= x << 13; x ^= x >>> 17; x ^= x << 5;
-    RND[i] = x;
-  }
-})();
 const rot = (x: number, k: number) => (x << k) | (x >>> (32 - k));
 const K = 0x9e3779b1 | 0;
 
@@ -84,7 +85,7 @@ const K = 0x9e3779b1 | 0;
 export class Featurizer {
   private cap = 0;
   private c = new Int32Array(0); // normalised codes, padded
-  private r = new Int32Array(0); // RND of the normalised codes, padded
+  private r = new Int32Array(0); // rnd() of the normalised codes, padded
   private k = new Uint8Array(0); // classes, padded
   private dr = new Uint8Array(0); // distance to the next org ending (right), MAXD = none
   constructor(private lex: LexTables) {}
@@ -104,15 +105,16 @@ export class Featurizer {
     this.ensure(n);
     const c = this.c, r = this.r, k = this.k, dr = this.dr, flags = this.lex.flags, end2 = this.lex.end2;
     for (let i = 0; i < PAD; i++) {
-      c[i] = 0x2; r[i] = RND[2]; k[i] = C_PAD; dr[i] = MAXD + 1;
-      c[n + PAD + i] = 0x3; r[n + PAD + i] = RND[3]; k[n + PAD + i] = C_PAD; dr[n + PAD + i] = MAXD + 1;
+      c[i] = 0x2; r[i] = rnd(2); k[i] = C_PAD; dr[i] = MAXD + 1;
+      c[n + PAD + i] = 0x3; r[n + PAD + i] = rnd(3); k[n + PAD + i] = C_PAD; dr[n + PAD + i] = MAXD + 1;
     }
     for (let i = 0; i < n; i++) {
       const raw = text.charCodeAt(from + i);
-      const nc = NORM[raw];
+      const cls = CLASS[raw];
+      const nc = norm(raw, cls);
       c[i + PAD] = nc;
-      r[i + PAD] = RND[nc];
-      k[i + PAD] = CLASS[raw];
+      r[i + PAD] = rnd(nc);
+      k[i + PAD] = cls;
     }
     // distance to the nearest org ending at or after i, within one run of non-punctuation
     let next = -1;
