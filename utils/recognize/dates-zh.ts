@@ -7,10 +7,16 @@ import { digitRunEnd, digitValue, isDigit, isDigitCode } from './arabic-numerals
 import { cnDigit, cnNumeralEnd, isCnNumeralStart, isCnNumeralStartCode, parseCnNumeral } from './cn-numerals';
 import { isoOf, refParts, yearIsDuration, type DateParts } from './date-parts';
 import type { DateMention } from './types';
+import { CharSet } from './zh/chars';
 
 const YEAR_DASHES = new Set(['-', '—', '–', '－', '~', '～', '―']);
 const RANGE_CONNECTORS = new Set(['至', '到', '-', '—', '–', '－', '~', '～', '―']);
 const NUMERIC_SEPARATORS = new Set(['-', '/', '.', '／', '．']);
+/**
+ * What follows a Chinese-numeral run that readDate (with no context) can read as a date: 年 or a year
+ * dash after a four-digit year, 月 after a month. Any other character rules the run out at once.
+ */
+const CN_DATE_NEXT = new CharSet('年月' + [...YEAR_DASHES].join(''));
 /** After `N日` these make the expression a duration, not a day (`30日内`, `15日以上`). */
 const DURATION_AFTER_DAY = ['内', '以内', '之内', '后', '以后', '之后', '以上', '左右', '时间'];
 
@@ -181,9 +187,14 @@ export function findZhDates(text: string, refDate?: string): DateMention[] {
     }
     // Only at the start of a numeral run.
     const runEnd = digit ? digitRunEnd(text, i) : cnNumeralEnd(text, i);
-    const prev = text[i - 1];
-    if ((digit && (isDigit(prev) || prev === '.' || prev === '．')) || (!digit && isCnNumeralStart(prev))) {
+    const prev = text.charCodeAt(i - 1);
+    if ((digit && (isDigitCode(prev) || prev === 0x2e || prev === 0xff0e)) || (!digit && isCnNumeralStartCode(prev))) {
       i = runEnd;
+      continue;
+    }
+    // A date in Chinese numerals goes on with 年, 月 or a year dash right after the run (see readDate).
+    if (!digit && !CN_DATE_NEXT.hasAt(text, runEnd)) {
+      i = Math.max(runEnd, i + 1);
       continue;
     }
     let parsed = readDate(text, i, null);

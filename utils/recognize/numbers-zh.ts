@@ -215,7 +215,6 @@ export function findZhNumbers(text: string): NumberMention[] {
     const runEnd = cnNumeralEnd(text, i);
     if (runEnd - i > MAX_CN_RUN) return runEnd;
     // A run may end in multipliers that belong to it (`三十万`); 余/多 and more 万 may follow.
-    const s = text.slice(i, runEnd);
     const tail = readTail(text, runEnd, 0);
     let end = tail.end;
     let mult = 1;
@@ -225,9 +224,10 @@ export function findZhNumbers(text: string): NumberMention[] {
       mult = more.mult;
     }
     const unit = zhUnitAt(text, end, true);
+    if (!unit || zhOrdinalTailAt(text, end)) return Math.max(runEnd, i + 1);
+    const s = text.slice(i, runEnd);
     const prev = text[i - 1];
     const value = parseCnNumeral(s) * mult;
-    if (!unit || zhOrdinalTailAt(text, end)) return Math.max(runEnd, i + 1);
     const lead = leadingModifier(text, i);
     const listItem = () => {
       lastListItem = { value, unit, end: end + unit.length };

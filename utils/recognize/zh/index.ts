@@ -9,6 +9,7 @@ import { tagZh } from './tagger';
 import { isOfficialTitle, roleOf } from './titles';
 import { orgKind, plausibleOrg } from './orgs';
 import { PLACE_NAMES } from './places';
+import { CharSet } from './chars';
 import { Cover } from './cover';
 
 /** People and organizations in squeezed Chinese text, offsets into that text. */
@@ -31,7 +32,7 @@ export function findZhEntities(text: string): Array<PersonMention | OrgMention> 
  */
 function fillFromTagger(text: string, orgs: OrgSpan[], persons: PersonSpan[]): { orgs: OrgSpan[]; persons: PersonSpan[] } {
   // Tagged spans hold name characters only (never a line break or a layout space).
-  const tagged = tagZh(text).filter((t) => !/[\s，。、；：！？“”《》（）]/.test(text.slice(t.start, t.end)));
+  const tagged = tagZh(text).filter((t) => !hasBreak(text, t.start, t.end));
   if (tagged.length === 0) return { orgs, persons };
   const tagOrgs = tagged.filter((t) => t.type === 'org' && t.end > t.start && t.end <= text.length);
   const tagPersons = tagged.filter((t) => t.type === 'person' && t.end > t.start && t.end <= text.length);
@@ -77,6 +78,19 @@ function fillFromTagger(text: string, orgs: OrgSpan[], persons: PersonSpan[]): {
     }
   }
   return { orgs: allOrgs, persons: [...keptPersons, ...newPersons].sort((a, b) => a.start - b.start) };
+}
+
+/** Characters a name never holds: what `/[\s，。、；：！？“”《》（）]/` matches (`\s` spelled out). */
+const NAME_BREAKS = new CharSet(
+  '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff' +
+    '，。、；：！？“”《》（）',
+);
+
+/** Whether `text.slice(start, end)` holds a NAME_BREAKS character, without making the slice. */
+function hasBreak(text: string, start: number, end: number): boolean {
+  if (start < 0 || end > text.length) return /[\s，。、；：！？“”《》（）]/.test(text.slice(start, end));
+  for (let i = start; i < end; i++) if (NAME_BREAKS.hasAt(text, i)) return true;
+  return false;
 }
 
 /** Orgs the rules are sure of: named bodies, parent + unit spans, and names opened by 省/市/县/区. */
