@@ -11,7 +11,7 @@ import { findBrowser } from './lib/browsers.mjs';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The sizes Chrome and Firefox ask for (toolbar 16/32, extensions page 48, store 128). */
-export const ICON_SIZES = [16, 32, 48, 128];
+const ICON_SIZES = [16, 32, 48, 128];
 
 const exe = findBrowser().chromium;
 if (!exe) {

@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchChromium, launchFirefox, pollPage } from './lib/browsers.mjs';
+import { launchChromium, launchFirefox, waitUntil } from './lib/browsers.mjs';
 import { FIRST_ARTICLE_PATH, serve } from './lib/serve.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -79,7 +79,7 @@ async function main() {
 
   if (headless) {
     try {
-      await pollPage(page, () => page.evaluate(() => document.documentElement.dataset.dossier), { timeout: WAIT_MS, what: 'data-dossier on the page' });
+      await waitUntil(() => page.evaluate(() => document.documentElement.dataset.dossier), { timeout: WAIT_MS, what: 'data-dossier on the page' });
       const state = await page.evaluate(pageState);
       mkdirSync(dirname(SCREENSHOT), { recursive: true });
       await page.screenshot({ path: SCREENSHOT });

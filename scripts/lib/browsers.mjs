@@ -266,7 +266,7 @@ function readGeckoId(dir) {
  */
 export async function openFirefoxExtensionPage(page, url, { ready = () => document.readyState === 'complete', timeout = 60_000 } = {}) {
   page.goto(url).catch(() => {});
-  return pollPage(page, async () => (await page.evaluate(() => location.href)).startsWith(url) && (await page.evaluate(ready)), {
+  return waitUntil(async () => (await page.evaluate(() => location.href)).startsWith(url) && (await page.evaluate(ready)), {
     timeout,
     what: `${url} to load`,
   }).then(() => page);
@@ -276,7 +276,7 @@ export async function openFirefoxExtensionPage(page, url, { ready = () => docume
  * Polls `check` (async, may throw while a tab changes process) until it returns a truthy value,
  * which is returned. Used instead of fixed sleeps: fast when the browser is fast, patient when not.
  */
-export async function pollPage(_page, check, { timeout = 60_000, interval = 200, what = 'condition' } = {}) {
+export async function waitUntil(check, { timeout = 60_000, interval = 200, what = 'condition' } = {}) {
   const end = Date.now() + timeout;
   let lastErr;
   for (;;) {

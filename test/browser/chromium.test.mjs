@@ -17,6 +17,7 @@ describe('Chromium', { skip: Boolean(browser.skip), timeout: 10 * STEP_TIMEOUT }
   let chrome;
   /** Console lines of the pages, printed when a check fails so the failure says why. */
   const logs = [];
+  let articlePage;
   /** Every URL a page or the popup asked for that is not the local server or the extension. */
   const offMachine = [];
 
@@ -53,6 +54,8 @@ describe('Chromium', { skip: Boolean(browser.skip), timeout: 10 * STEP_TIMEOUT }
 
   test('an article page is annotated with dossier highlights', { timeout: 2 * STEP_TIMEOUT }, async () => {
     const { page, result } = await openAndWait(FIRST_ARTICLE_PATH);
+    // Left open: the reading may be recorded after the page is marked, and the popup test counts it.
+    articlePage = page;
     await page.screenshot({ path: join(ARTIFACTS, 'article-chromium.png') });
     console.log(`# article: ${JSON.stringify(result)}`);
     assert.equal(result.state, 'article', `data-dossier should be "article"\n${logs.join('\n')}`);
@@ -61,7 +64,6 @@ describe('Chromium', { skip: Boolean(browser.skip), timeout: 10 * STEP_TIMEOUT }
     const names = Object.keys(result.highlights);
     assert.ok(names.length > 0, 'CSS.highlights should have a dossier-* entry visible to the page');
     assert.ok(Object.values(result.highlights).some((n) => n > 0), `a dossier-* highlight should have ranges: ${JSON.stringify(result.highlights)}`);
-    await page.close();
   });
 
   test('a section front page is skipped', { timeout: 2 * STEP_TIMEOUT }, async () => {

@@ -26,9 +26,12 @@ export const headless = !(process.env.DOSSIER_HEADED === '1' && process.env.DISP
 
 /**
  * The browser's path, or the `skip` reason for node:test. On CI (CI=true) a missing browser
- * throws: a green CI run must mean the extension really ran in both browsers.
+ * throws: a green CI run must mean the extension really ran in both browsers. DOSSIER_ONLY
+ * (set by `browser-tests.mjs --chromium|--firefox`) skips the other browser on purpose.
  */
 export function requireBrowser(kind) {
+  const only = process.env.DOSSIER_ONLY;
+  if (only && only !== kind) return { path: null, skip: `not selected (--${only} only)` };
   const path = findBrowser()[kind];
   if (path) return { path, skip: false };
   const env = kind === 'firefox' ? 'FIREFOX_PATH' : 'CHROMIUM_PATH';

@@ -18,10 +18,12 @@
     }
   }
   CSS.highlights.set('dossier-number', new Highlight(...ranges));
-  const api = globalThis.browser ?? globalThis.chrome;
-  await api.runtime.sendMessage({ type: 'record', url: location.href });
   root.dataset.dossierCount = String(ranges.length);
   root.dataset.dossier = 'article';
+  // Recorded late on purpose: the popup tests must wait for the reading, not race it.
+  await new Promise((r) => setTimeout(r, 1500));
+  const api = globalThis.browser ?? globalThis.chrome;
+  await api.runtime.sendMessage({ type: 'record', url: location.href });
 })().catch((e) => {
   document.documentElement.dataset.dossier = 'error';
   console.error(e);
