@@ -25,7 +25,6 @@ export function ImportPanel({ locale, onImported }: { locale: string; onImported
   const [state, setState] = useState<Step>({ step: 'idle' });
   const fileInput = useRef<HTMLInputElement>(null);
   const file = useRef<{ text: string; name: string } | null>(null);
-  const confirmButton = useRef<HTMLButtonElement>(null);
 
   const preview = async (text: string, fileName: string, m: ImportMode) => {
     setState({ step: 'checking' });
@@ -116,10 +115,18 @@ export function ImportPanel({ locale, onImported }: { locale: string; onImported
       </div>
       {(state.step === 'bad-file' || state.step === 'failed') && (
         <div class="error-box" role="alert" data-testid="import-error">
-          <p>
-            <strong>{state.step === 'bad-file' ? t('optImportBadFile') : t('optImportFailed', '')}</strong>
-          </p>
-          <p class="error-detail">{state.message}</p>
+          {state.step === 'bad-file' ? (
+            <>
+              <p>
+                <strong>{t('optImportBadFile')}</strong>
+              </p>
+              <p class="error-detail">{state.message}</p>
+            </>
+          ) : (
+            <p>
+              <strong>{t('optImportFailed', state.message)}</strong>
+            </p>
+          )}
           <p>{t('optNothingChanged')}</p>
         </div>
       )}
@@ -127,7 +134,7 @@ export function ImportPanel({ locale, onImported }: { locale: string; onImported
         <>
           <ImportPreview summary={state.summary} fileName={state.fileName} locale={locale} />
           <div class="buttons">
-            <button ref={confirmButton} type="button" class={mode === 'replace' ? 'danger' : 'primary'} aria-disabled={busy ? 'true' : undefined} onClick={() => void confirm()}>
+            <button type="button" class={mode === 'replace' ? 'danger' : 'primary'} aria-disabled={busy ? 'true' : undefined} onClick={() => void confirm()}>
               {t(mode === 'replace' ? 'optConfirmReplace' : 'optConfirmMerge')}
             </button>
             <button type="button" aria-disabled={busy ? 'true' : undefined} onClick={() => !busy && cancel()}>
