@@ -1,18 +1,34 @@
-import { StatsSummary } from '@/components/StatsSummary';
-import { useStats } from '@/components/use-stats';
+import { DataSection } from '@/components/options/DataSection';
+import { HighlightingSection } from '@/components/options/HighlightingSection';
+import { SaveStatus } from '@/components/options/SaveStatus';
+import { SitesSection } from '@/components/options/SitesSection';
+import { useSettings } from '@/components/options/use-settings';
+import { t } from '@/utils/i18n';
 
-/** The options page: the reader's data at a glance (settings and export/import grow here). */
+/** The options page: how Dossier highlights, where it runs, and the reader's data (counts, export, import, delete). */
 export function App() {
-  const state = useStats();
+  const { settings, save, saveState } = useSettings();
   return (
-    <main data-ready={state.status !== 'loading' ? 'true' : undefined}>
-      <h1>Dossier settings</h1>
-      <section>
-        <h2>Your data</h2>
-        <p>Everything Dossier learns stays in this browser profile. Nothing is sent anywhere.</p>
-        {state.status === 'ready' && <StatsSummary stats={state.stats} />}
-        {state.status === 'error' && <p role="alert">Could not reach the knowledge base: {state.message}</p>}
-      </section>
-    </main>
+    <>
+      <header class="page-head">
+        <div class="page-head-inner">
+          <img src="/icon/32.png" alt="" width={24} height={24} />
+          <h1>{t('settingsTitle')}</h1>
+          <SaveStatus state={saveState} />
+        </div>
+      </header>
+      <main data-ready={settings ? 'true' : undefined}>
+        <p class="hint intro">{t('optIntro')}</p>
+        {settings ? (
+          <>
+            <HighlightingSection settings={settings} save={save} />
+            <SitesSection settings={settings} save={save} />
+          </>
+        ) : (
+          <p role="status">{t('loading')}</p>
+        )}
+        <DataSection />
+      </main>
+    </>
   );
 }
