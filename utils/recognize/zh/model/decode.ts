@@ -63,7 +63,12 @@ export class Decoder {
     if (this.tags.length < n) { this.tags = new Uint8Array(Math.max(n, this.tags.length * 2)); this.bp = new Uint8Array(this.tags.length * NT); }
     const bp = this.bp, fbuf = this.fbuf, feat = this.feat;
     // the 33 allowed transitions in locals, prev scores in v0..v8: the Viterbi step is fully unrolled
-    const t00 = trans[0], t01 = trans[1], t04 = trans[4], t05 = trans[5], t08 = trans[8], t12 = trans[11], t13 = trans[12], t22 = trans[20], t23 = trans[21], t30 = trans[27], t31 = trans[28], t34 = trans[31], t35 = trans[32], t38 = trans[35], t40 = trans[36], t41 = trans[37], t44 = trans[40], t45 = trans[41], t48 = trans[44], t56 = trans[51], t57 = trans[52], t66 = trans[60], t67 = trans[61], t70 = trans[63], t71 = trans[64], t74 = trans[67], t75 = trans[68], t78 = trans[71], t80 = trans[72], t81 = trans[73], t84 = trans[76], t85 = trans[77], t88 = trans[80];
+    const t00 = trans[0], t01 = trans[1], t04 = trans[4], t05 = trans[5], t08 = trans[8], t12 = trans[11],
+      t13 = trans[12], t22 = trans[20], t23 = trans[21], t30 = trans[27], t31 = trans[28], t34 = trans[31],
+      t35 = trans[32], t38 = trans[35], t40 = trans[36], t41 = trans[37], t44 = trans[40], t45 = trans[41],
+      t48 = trans[44], t56 = trans[51], t57 = trans[52], t66 = trans[60], t67 = trans[61], t70 = trans[63],
+      t71 = trans[64], t74 = trans[67], t75 = trans[68], t78 = trans[71], t80 = trans[72], t81 = trans[73],
+      t84 = trans[76], t85 = trans[77], t88 = trans[80];
     let v0 = 0, v1 = 0, v2 = 0, v3 = 0, v4 = 0, v5 = 0, v6 = 0, v7 = 0, v8 = 0;
     feat.load(text, 0, n);
     for (let i = 0; i < n; i++) {
@@ -86,45 +91,46 @@ export class Decoder {
         v5 = e5 + trans[st + 5]; v6 = -1e18; v7 = -1e18; v8 = e8 + trans[st + 8];
         continue;
       }
-        let b0 = v0 + t00, j0 = 0;
-        if (v3 + t30 > b0) { b0 = v3 + t30; j0 = 3; }
-        if (v4 + t40 > b0) { b0 = v4 + t40; j0 = 4; }
-        if (v7 + t70 > b0) { b0 = v7 + t70; j0 = 7; }
-        if (v8 + t80 > b0) { b0 = v8 + t80; j0 = 8; }
-        let b1 = v0 + t01, j1 = 0;
-        if (v3 + t31 > b1) { b1 = v3 + t31; j1 = 3; }
-        if (v4 + t41 > b1) { b1 = v4 + t41; j1 = 4; }
-        if (v7 + t71 > b1) { b1 = v7 + t71; j1 = 7; }
-        if (v8 + t81 > b1) { b1 = v8 + t81; j1 = 8; }
-        let b2 = v1 + t12, j2 = 1;
-        if (v2 + t22 > b2) { b2 = v2 + t22; j2 = 2; }
-        let b3 = v1 + t13, j3 = 1;
-        if (v2 + t23 > b3) { b3 = v2 + t23; j3 = 2; }
-        let b4 = v0 + t04, j4 = 0;
-        if (v3 + t34 > b4) { b4 = v3 + t34; j4 = 3; }
-        if (v4 + t44 > b4) { b4 = v4 + t44; j4 = 4; }
-        if (v7 + t74 > b4) { b4 = v7 + t74; j4 = 7; }
-        if (v8 + t84 > b4) { b4 = v8 + t84; j4 = 8; }
-        let b5 = v0 + t05, j5 = 0;
-        if (v3 + t35 > b5) { b5 = v3 + t35; j5 = 3; }
-        if (v4 + t45 > b5) { b5 = v4 + t45; j5 = 4; }
-        if (v7 + t75 > b5) { b5 = v7 + t75; j5 = 7; }
-        if (v8 + t85 > b5) { b5 = v8 + t85; j5 = 8; }
-        let b6 = v5 + t56, j6 = 5;
-        if (v6 + t66 > b6) { b6 = v6 + t66; j6 = 6; }
-        let b7 = v5 + t57, j7 = 5;
-        if (v6 + t67 > b7) { b7 = v6 + t67; j7 = 6; }
-        let b8 = v0 + t08, j8 = 0;
-        if (v3 + t38 > b8) { b8 = v3 + t38; j8 = 3; }
-        if (v4 + t48 > b8) { b8 = v4 + t48; j8 = 4; }
-        if (v7 + t78 > b8) { b8 = v7 + t78; j8 = 7; }
-        if (v8 + t88 > b8) { b8 = v8 + t88; j8 = 8; }
-        const bo = i * 9;
-        bp[bo] = j0; bp[bo + 1] = j1; bp[bo + 2] = j2; bp[bo + 3] = j3; bp[bo + 4] = j4;
-        bp[bo + 5] = j5; bp[bo + 6] = j6; bp[bo + 7] = j7; bp[bo + 8] = j8;
-        const z = b0; // renormalise against the O path so scores stay small over long texts
-        v0 = e0; v1 = b1 - z + e1; v2 = b2 - z + e2; v3 = b3 - z + e3; v4 = b4 - z + e4;
-        v5 = b5 - z + e5; v6 = b6 - z + e6; v7 = b7 - z + e7; v8 = b8 - z + e8;
+      // best predecessor of each tag: O/B/S follow O/E/S; I/E follow B/I of the same type
+      let b0 = v0 + t00, j0 = 0;
+      if (v3 + t30 > b0) { b0 = v3 + t30; j0 = 3; }
+      if (v4 + t40 > b0) { b0 = v4 + t40; j0 = 4; }
+      if (v7 + t70 > b0) { b0 = v7 + t70; j0 = 7; }
+      if (v8 + t80 > b0) { b0 = v8 + t80; j0 = 8; }
+      let b1 = v0 + t01, j1 = 0;
+      if (v3 + t31 > b1) { b1 = v3 + t31; j1 = 3; }
+      if (v4 + t41 > b1) { b1 = v4 + t41; j1 = 4; }
+      if (v7 + t71 > b1) { b1 = v7 + t71; j1 = 7; }
+      if (v8 + t81 > b1) { b1 = v8 + t81; j1 = 8; }
+      let b2 = v1 + t12, j2 = 1;
+      if (v2 + t22 > b2) { b2 = v2 + t22; j2 = 2; }
+      let b3 = v1 + t13, j3 = 1;
+      if (v2 + t23 > b3) { b3 = v2 + t23; j3 = 2; }
+      let b4 = v0 + t04, j4 = 0;
+      if (v3 + t34 > b4) { b4 = v3 + t34; j4 = 3; }
+      if (v4 + t44 > b4) { b4 = v4 + t44; j4 = 4; }
+      if (v7 + t74 > b4) { b4 = v7 + t74; j4 = 7; }
+      if (v8 + t84 > b4) { b4 = v8 + t84; j4 = 8; }
+      let b5 = v0 + t05, j5 = 0;
+      if (v3 + t35 > b5) { b5 = v3 + t35; j5 = 3; }
+      if (v4 + t45 > b5) { b5 = v4 + t45; j5 = 4; }
+      if (v7 + t75 > b5) { b5 = v7 + t75; j5 = 7; }
+      if (v8 + t85 > b5) { b5 = v8 + t85; j5 = 8; }
+      let b6 = v5 + t56, j6 = 5;
+      if (v6 + t66 > b6) { b6 = v6 + t66; j6 = 6; }
+      let b7 = v5 + t57, j7 = 5;
+      if (v6 + t67 > b7) { b7 = v6 + t67; j7 = 6; }
+      let b8 = v0 + t08, j8 = 0;
+      if (v3 + t38 > b8) { b8 = v3 + t38; j8 = 3; }
+      if (v4 + t48 > b8) { b8 = v4 + t48; j8 = 4; }
+      if (v7 + t78 > b8) { b8 = v7 + t78; j8 = 7; }
+      if (v8 + t88 > b8) { b8 = v8 + t88; j8 = 8; }
+      const bo = i * 9;
+      bp[bo] = j0; bp[bo + 1] = j1; bp[bo + 2] = j2; bp[bo + 3] = j3; bp[bo + 4] = j4;
+      bp[bo + 5] = j5; bp[bo + 6] = j6; bp[bo + 7] = j7; bp[bo + 8] = j8;
+      const z = b0; // renormalise against the O path so scores stay small over long texts
+      v0 = e0; v1 = b1 - z + e1; v2 = b2 - z + e2; v3 = b3 - z + e3; v4 = b4 - z + e4;
+      v5 = b5 - z + e5; v6 = b6 - z + e6; v7 = b7 - z + e7; v8 = b8 - z + e8;
     }
     const prev = this.prev;
     prev[0] = v0; prev[1] = v1; prev[2] = v2; prev[3] = v3; prev[4] = v4; prev[5] = v5; prev[6] = v6; prev[7] = v7; prev[8] = v8;
