@@ -8,7 +8,7 @@ import { findNumbers } from './numbers';
 import { findDates } from './dates';
 import { findZhEntities } from './zh';
 import { findEnEntities } from './en';
-import { squeeze, unsqueezeSpan } from './squeeze';
+import { squeeze } from './squeeze';
 import type { Mention, PersonMention, PreparedKnown, RecognizeOptions } from './types';
 
 export type * from './types';
@@ -26,9 +26,9 @@ export function recognize(text: string, options: RecognizeOptions = {}): Mention
   const sq = squeeze(text);
   const s = sq.text;
 
-  const candidates: Array<{ m: Mention; rank: number }> = [];
+  const candidates: Candidate[] = [];
   const add = (list: Mention[], rankOffset = 0) => {
-    for (const m of list) candidates.push({ m, rank: RANK[m.type] + rankOffset });
+    for (const m of list) candidates.push({ m, rank: RANK[m.type] + rankOffset, start: m.start, end: m.end });
   };
   add(lang === 'zh' ? findZhEntities(s) : findEnEntities(s));
   add(findDates(s, lang, options.refDate));
@@ -47,28 +47,39 @@ export function recognize(text: string, options: RecognizeOptions = {}): Mention
   const withRepeats = addBareRepeats(s, accepted);
   const wanted = options.types ? new Set(options.types) : null;
   const result: Mention[] = [];
+  const map = sq.map;
   for (const m of withRepeats) {
     if (wanted && !wanted.has(m.type)) continue;
     if (known && (m.type === 'person' || m.type === 'org') && known.isIgnored(m.text)) continue;
-    const span = unsqueezeSpan(sq, m.start, m.end);
-    result.push({ ...m, ...span, text: text.slice(span.start, span.end) });
+    // Every mention object here is this call's own, so it takes its offsets into `text` in place
+    // (an object spread per mention costs more than the rules that found it).
+    const start = map[m.start];
+    const end = m.end > m.start ? map[m.end - 1] + 1 : start;
+    m.start = start;
+    m.end = end;
+    m.text = text.slice(start, end);
+    result.push(m);
   }
   return result;
 }
 
+/** A mention with its rank and offsets copied out, so sorting reads one object shape. */
+interface Candidate { m: Mention; rank: number; start: number; end: number }
+
 /** Keeps the best candidates that don't overlap: by rank, then longer first, then leftmost. */
-function resolveOverlaps(candidates: Array<{ m: Mention; rank: number }>, length: number): Mention[] {
-  const order = [...candidates].sort(
-    (a, b) => a.rank - b.rank || b.m.end - b.m.start - (a.m.end - a.m.start) || a.m.start - b.m.start,
-  );
+function resolveOverlaps(candidates: Candidate[], length: number): Mention[] {
+  const order = candidates.sort((a, b) => a.rank - b.rank || b.end - b.start - (a.end - a.start) || a.start - b.start);
   const cover = new Uint8Array(length);
-  const taken: Mention[] = [];
-  for (const { m } of order) {
-    if (m.end <= m.start || isCovered(cover, m.start, m.end)) continue;
-    cover.fill(1, m.start, m.end);
-    taken.push(m);
+  const taken: Candidate[] = [];
+  for (const c of order) {
+    if (c.end <= c.start || isCovered(cover, c.start, c.end)) continue;
+    cover.fill(1, c.start, c.end);
+    taken.push(c);
   }
-  return taken.sort((a, b) => a.start - b.start);
+  taken.sort((a, b) => a.start - b.start);
+  const out: Mention[] = new Array(taken.length);
+  for (let k = 0; k < taken.length; k++) out[k] = taken[k].m;
+  return out;
 }
 
 function isCovered(cover: Uint8Array, start: number, end: number): boolean {

@@ -61,12 +61,27 @@ function leadingModifier(text: string, start: number): Modifier | undefined {
   return c as Modifier;
 }
 
-function inIdiom(text: string, i: number, end: number): boolean {
+/** For each code unit, the idioms holding it with its offsets there, so a lookup visits only those. */
+const IDIOMS_BY_CODE = (() => {
+  const map = new Map<number, Array<{ idiom: string; at: number }>>();
   for (const idiom of IDIOMS) {
-    for (let p = idiom.indexOf(text[i]); p !== -1; p = idiom.indexOf(text[i], p + 1)) {
-      const from = i - p;
-      if (from >= 0 && from + idiom.length >= end && text.startsWith(idiom, from)) return true;
+    for (let at = 0; at < idiom.length; at++) {
+      const code = idiom.charCodeAt(at);
+      const list = map.get(code);
+      if (list) list.push({ idiom, at });
+      else map.set(code, [{ idiom, at }]);
     }
+  }
+  return map;
+})();
+
+/** True when the numeral at `i` (its span ending at `end`) sits inside a set phrase (`三番五次`). */
+function inIdiom(text: string, i: number, end: number): boolean {
+  const list = IDIOMS_BY_CODE.get(text.charCodeAt(i));
+  if (list === undefined) return false;
+  for (const { idiom, at } of list) {
+    const from = i - at;
+    if (from >= 0 && from + idiom.length >= end && text.startsWith(idiom, from)) return true;
   }
   return false;
 }
