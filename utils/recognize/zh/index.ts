@@ -22,7 +22,9 @@ export function findZhEntities(text: string): Array<PersonMention | OrgMention> 
   for (const o of orgs) out.push(toOrg(text, o));
   const people = persons.map((p) => toPerson(text, p, orgs));
   inheritOrgInSentence(text, people);
-  out.push(...people, ...bareRepeats(text, people, orgs));
+  // Pushed one by one: spreading a long list as arguments overflows the stack on huge pages.
+  for (const p of people) out.push(p);
+  for (const p of bareRepeats(text, people, orgs)) out.push(p);
   return out.sort((a, b) => a.start - b.start);
 }
 
