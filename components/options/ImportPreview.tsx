@@ -54,9 +54,9 @@ export function ImportPreview({ summary, fileName, locale }: { summary: ImportSu
           <li key={line}>{line}</li>
         ))}
       </ul>
-      {summary.mode === 'replace' && (
+      {summary.mode === 'replace' && Object.values(summary.tables).some((c) => c.removed > 0) && (
         <p class="warning" data-testid="replace-warning">
-          {t('optReplaceWarning', n(summary.tables.notes.removed))}
+          {summary.tables.notes.removed ? t('optReplaceWarning', n(summary.tables.notes.removed)) : t('optReplaceWarningNoNotes')}
         </p>
       )}
     </div>

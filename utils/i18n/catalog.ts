@@ -172,6 +172,7 @@ export const CATALOG = {
   optPreviewDuplicateNotes: { en: '$1 notes are already here and are skipped.', zh: '$1 条笔记已存在，将跳过。' },
   optPreviewFigureNotes: { en: '$1 notes on figures are kept as quotes.', zh: '$1 条关于数字的笔记将保存为引文。' },
   optReplaceWarning: { en: 'Replacing deletes everything stored now, including $1 notes, before loading the file.', zh: '替换会先删除现有的全部数据（包括 $1 条笔记），再载入文件。' },
+  optReplaceWarningNoNotes: { en: 'Replacing deletes everything stored now before loading the file.', zh: '替换会先删除现有的全部数据，再载入文件。' },
   optConfirmMerge: { en: 'Import', zh: '导入' },
   optConfirmReplace: { en: 'Replace my data', zh: '替换我的数据' },
   optCancel: { en: 'Cancel', zh: '取消' },
