@@ -3,7 +3,7 @@
  * n-gram features, Viterbi) on ../shared/data/train (override with DOSSIER_DATA), excluding every
  * record whose id is in a *-dev.jsonl file so dev scores stay honest, then writes the pruned int8
  * weights to utils/recognize/zh/model/weights.ts and prints dev scores.
- *   npx tsx scripts/train-zh.ts [--epochs 12] [--bits 21] [--margin 1] [--min-q 1] [--zero-q 0] [--budget 550000] [--pd 4] [--no-fill] [--dry]
+ *   npx tsx scripts/train-zh.ts [--epochs 12] [--bits 21] [--margin 2] [--min-q 1] [--zero-q 0] [--budget 550000] [--pd 6] [--no-fill] [--dry]
  */
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -23,11 +23,11 @@ const BITS = opt('--bits', 21);
 const MIN_Q = opt('--min-q', 1);
 const ZERO_Q = opt('--zero-q', 0);
 // cost-augmented decoding while training (Hamming loss): pushes for a margin, which generalises better
-const MARGIN = opt('--margin', 1);
+const MARGIN = opt('--margin', 2);
 const BUDGET = opt('--budget', 550_000);
 const DRY = args.includes('--dry');
 // People's Daily NER is small but its conventions (县委, 北大, 邓小平 in 邓小平理论) differ from PKU's: oversample it
-const WEIGHT: Record<string, number> = { 'pku1998-train.jsonl': 1, 'peoples-daily-train.jsonl': opt('--pd', 4), 'cluener-train.jsonl': opt('--cluener', 1) };
+const WEIGHT: Record<string, number> = { 'pku1998-train.jsonl': 1, 'peoples-daily-train.jsonl': opt('--pd', 6), 'cluener-train.jsonl': opt('--cluener', 1) };
 const FILL = !args.includes('--no-fill');
 const TRAIN_FILES = ['pku1998-train.jsonl', 'peoples-daily-train.jsonl', 'cluener-train.jsonl'];
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
