@@ -37,4 +37,6 @@ textarea { box-sizing: border-box; width: 100%; font: inherit; border: 1px solid
 :focus-visible { outline: 2px solid #1f5fbf; outline-offset: 1px; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 footer { margin-top: 8px; }
+.dossier-note-button { position: fixed; z-index: 2147483646; font: 13px/1.4 system-ui, sans-serif; }
+.dossier-note-button button { box-shadow: 0 2px 8px rgba(0,0,0,.25); background: #fff; color: #1d2330; }
 `;

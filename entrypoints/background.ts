@@ -1,6 +1,7 @@
 import { DossierDb } from '@/utils/kb/db';
 import { addAlias, deleteEntity, ignoreName, mergeEntities, renameEntity, setIgnored } from '@/utils/kb/entity-ops';
-import { addNote, deleteNote, describeTargets, listNotes, restoreNote, updateNote } from '@/utils/kb/notes';
+import { addNote, deleteNote, describeTargets, listNotes, passageNotes, restoreNote, updateNote } from '@/utils/kb/notes';
+import { canonicalUrl } from '@/utils/kb/canonical';
 import { findEntityForMention, findFigureForMention, getEntityCard, getFigureCard, getKnownNames, getStats, listEntities, recentArticles, search } from '@/utils/kb/queries';
 import { KB_CHANGED } from '@/utils/messages';
 import { recordReading } from '@/utils/kb/record-reading';
@@ -10,6 +11,7 @@ import { explainStorageError } from '@/utils/kb/storage-errors';
 import { onMessages } from '@/utils/message-schemas';
 import { prepareKnown, recognize } from '@/utils/recognize';
 import type { PreparedKnown } from '@/utils/recognize/types';
+import { t } from '@/utils/i18n';
 
 /**
  * The background owns the knowledge base (the only code that opens IndexedDB) and runs the
@@ -32,6 +34,14 @@ export default defineBackground(() => {
   };
   /** Tells open popups and options pages that the data changed (nobody listening is fine). */
   const announceChange = () => void browser.runtime.sendMessage(KB_CHANGED).catch(() => undefined);
+
+  // "Add a note on this passage" on any selection; the page's content script opens the composer.
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({ id: 'dossier-note', title: t('addNoteOnPassage'), contexts: ['selection'] });
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === 'dossier-note' && tab?.id !== undefined) void browser.tabs.sendMessage(tab.id, { dossier: 1, tab: 'notePassage' }).catch(() => undefined);
+  });
 
   onMessages({
     ping: () => ({ ok: true, version: browser.runtime.getManifest().version }),
@@ -72,6 +82,16 @@ export default defineBackground(() => {
     setIgnored: ({ id, ignored }) => write(() => setIgnored(db, id, ignored)),
     ignoreName: ({ type, name }) => write(() => ignoreName(db, type, name)),
     deleteEntity: ({ id }) => write(async () => { await deleteEntity(db, id); return null; }),
+    addPassageNote: ({ url, canonicalUrl: declared, exact, prefix, suffix, text }) =>
+      write(async () => {
+        const article = await db.articles.where('url').equals(canonicalUrl(url, declared)).first();
+        if (!article) throw new Error('Dossier has not recorded this article, so a note cannot be attached to it yet.');
+        return addNote(db, { kind: 'quote', id: article.id!, exact, prefix, suffix }, text);
+      }),
+    passageNotes: async ({ url, canonicalUrl: declared }) => {
+      const article = await db.articles.where('url').equals(canonicalUrl(url, declared)).first();
+      return article ? passageNotes(db, article.id!) : [];
+    },
     listEntities: (q) => listEntities(db, q),
     exportData: async ({ format }) => {
       const day = new Date().toISOString().slice(0, 10);

@@ -45,6 +45,10 @@ export interface ProtocolMap {
   ignoreName: { req: { type: 'person' | 'org'; name: string }; res: EntityRecord };
   deleteEntity: { req: { id: number }; res: null };
   storage: { req: undefined; res: { usage: number | null; quota: number | null; persisted: boolean | null } };
+  /** A note on a passage the reader selected on a page; the article must have been recorded. */
+  addPassageNote: { req: { url: string; canonicalUrl?: string | null; exact: string; prefix: string; suffix: string; text: string }; res: NoteRecord };
+  /** Notes on passages of the article at this URL, to find and highlight again. */
+  passageNotes: { req: { url: string; canonicalUrl?: string | null }; res: Array<{ exact: string; prefix: string; suffix: string; notes: NoteRecord[] }> };
   listEntities: { req: { type?: 'person' | 'org'; offset?: number; limit?: number }; res: { rows: EntityRow[]; total: number } };
   /** A file's text to download: the JSON backup, notes as Markdown or Web Annotations, figures as CSV. */
   exportData: { req: { format: 'backup' | 'notes-markdown' | 'notes-jsonld' | 'figures-csv' }; res: { fileName: string; mime: string; text: string } };
@@ -60,6 +64,8 @@ export interface TabProtocolMap {
   pageStatus: { req: undefined; res: PageStatus };
   /** Annotate this page even though it was not taken for an article. */
   annotateAnyway: { req: undefined; res: PageStatus };
+  /** The context menu's "note on this passage": open the note composer for the selection. */
+  notePassage: { req: undefined; res: PageStatus };
 }
 
 /** What Dossier made of a page: shown in the popup's "This page". */

@@ -8,20 +8,28 @@ import { t } from '@/utils/i18n';
 import type { EntityCard as EntityCardData, FigureCard as FigureCardData } from '@/utils/kb/queries';
 import { sendMessage } from '@/utils/messages';
 import type { Mention, NumberMention, OrgMention, PersonMention } from '@/utils/recognize/types';
+import type { TextQuote } from '@/utils/page/anchor-quote';
+import type { NoteRecord } from '@/utils/kb/types';
+import { NotesPanel } from '@/components/NotesPanel';
 
-/** What a card is opened for: the mention and the page it is on. */
-export interface CardTarget {
-  mention: PersonMention | OrgMention | NumberMention;
+interface OnPage {
   url: string;
   canonicalUrl: string | null;
-  /** Where to place the card: the mention's box in viewport coordinates. */
+  /** Where to place the card: the box of what it is about, in viewport coordinates. */
   anchor: DOMRect;
 }
+
+/** What a card is opened for: a mention, a passage with notes (or one about to get its first), or the selection's note button. */
+export type CardTarget =
+  | (OnPage & { kind: 'mention'; mention: PersonMention | OrgMention | NumberMention })
+  | (OnPage & { kind: 'passage'; quote: TextQuote; notes: NoteRecord[] })
+  | (OnPage & { kind: 'note-button'; quote: TextQuote });
 
 export interface CardUi {
   open(target: CardTarget): void;
   close(): void;
-  readonly openMention: Mention | null;
+  /** The mention or passage the open card is about (null when closed). */
+  readonly openFor: object | null;
   /** True for nodes inside our card (the pointer over the card keeps it open). */
   contains(node: EventTarget | null): boolean;
 }
@@ -33,7 +41,7 @@ type Loaded =
   | { status: 'missing' }
   | { status: 'error'; message: string };
 
-async function load(target: CardTarget, entityId?: number): Promise<Loaded> {
+async function load(target: Extract<CardTarget, { kind: 'mention' }>, entityId?: number): Promise<Loaded> {
   const m = target.mention;
   if (m.type === 'number') {
     const card = await sendMessage('figureCard', { url: target.url, canonicalUrl: target.canonicalUrl, start: m.start });
@@ -55,13 +63,58 @@ export function placeCard(anchor: DOMRect, width: number, height: number, vw: nu
   return { left, top };
 }
 
-function CardFrame({ target, onClose, onIgnored }: { target: CardTarget; onClose: () => void; onIgnored: (m: Mention) => void }) {
+/** The frame every card sits in: placed next to what it is about, inside the viewport, with a close button. */
+function Frame({ anchor, label, onClose, children, deps }: { anchor: DOMRect; label: string; onClose: () => void; children: preact.ComponentChildren; deps: unknown[] }) {
+  const frame = useRef<HTMLDivElement>(null);
+  const [pos, setPos] = useState<{ left: number; top: number } | null>(null);
+  useLayoutEffect(() => {
+    const el = frame.current;
+    if (el) setPos(placeCard(anchor, el.offsetWidth, el.offsetHeight, window.innerWidth, window.innerHeight));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [anchor, ...deps]);
+  return (
+    <div ref={frame} class="dossier-card-frame" role="dialog" aria-modal="false" aria-label={label} style={pos ? { left: `${pos.left}px`, top: `${pos.top}px` } : { left: '-9999px', top: '0px' }}>
+      <button type="button" class="close" aria-label={t('close')} onClick={onClose}>
+        ×
+      </button>
+      {children}
+    </div>
+  );
+}
+
+/** Notes on a passage of the article: the quote, its notes, a field to add one. */
+function PassageCard({ target, onClose, onSaved }: { target: Extract<CardTarget, { kind: 'passage' | 'note-button' }>; onClose: () => void; onSaved: () => void }) {
+  const [composing, setComposing] = useState(target.kind === 'passage');
+  const [notes, setNotes] = useState<NoteRecord[]>(target.kind === 'passage' ? target.notes : []);
+  const add = async (text: string) => {
+    const note = await sendMessage('addPassageNote', { url: target.url, canonicalUrl: target.canonicalUrl, ...target.quote, text });
+    setNotes((n) => [note, ...n]);
+    onSaved();
+  };
+  if (!composing)
+    return (
+      <div class="dossier-note-button" style={{ left: `${Math.min(target.anchor.right, window.innerWidth - 80)}px`, top: `${Math.min(target.anchor.bottom + 4, window.innerHeight - 40)}px` }}>
+        <button type="button" data-testid="passage-note-button" onMouseDown={(e) => e.preventDefault()} onClick={() => setComposing(true)}>
+          ✎ {t('noteOnPassage')}
+        </button>
+      </div>
+    );
+  return (
+    <Frame anchor={target.anchor} label={t('passage')} onClose={onClose} deps={[notes.length]}>
+      <article class="card" data-testid="passage-card">
+        <h2>{t('passage')}</h2>
+        <blockquote>{target.quote.exact}</blockquote>
+        <NotesPanel notes={notes} onAdd={add} />
+      </article>
+    </Frame>
+  );
+}
+
+function CardFrame({ target, onClose, onIgnored }: { target: Extract<CardTarget, { kind: 'mention' }>; onClose: () => void; onIgnored: (m: Mention) => void }) {
   const [entityId, setEntityId] = useState<number | undefined>(undefined);
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
   const [version, setVersion] = useState(0);
   const [ignored, setIgnored] = useState(false);
-  const frame = useRef<HTMLDivElement>(null);
-  const [pos, setPos] = useState<{ left: number; top: number } | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -73,12 +126,6 @@ function CardFrame({ target, onClose, onIgnored }: { target: CardTarget; onClose
       live = false;
     };
   }, [target, entityId, version]);
-
-  useLayoutEffect(() => {
-    const el = frame.current;
-    if (!el) return;
-    setPos(placeCard(target.anchor, el.offsetWidth, el.offsetHeight, window.innerWidth, window.innerHeight));
-  }, [target, loaded]);
 
   const addNote = async (text: string) => {
     if (loaded.status === 'entity') await sendMessage('addNote', { target: { kind: 'entity', id: loaded.card.entity.id! }, text });
@@ -94,17 +141,7 @@ function CardFrame({ target, onClose, onIgnored }: { target: CardTarget; onClose
   };
 
   return (
-    <div
-      ref={frame}
-      class="dossier-card-frame"
-      role="dialog"
-      aria-modal="false"
-      aria-label={target.mention.text}
-      style={pos ? { left: `${pos.left}px`, top: `${pos.top}px` } : { left: '-9999px', top: '0px' }}
-    >
-      <button type="button" class="close" aria-label={t('close')} onClick={onClose}>
-        ×
-      </button>
+    <Frame anchor={target.anchor} label={target.mention.text} onClose={onClose} deps={[loaded]}>
       {ignored ? (
         <p role="status">{t('notAnEntityDone', target.mention.text)}</p>
       ) : loaded.status === 'loading' ? (
@@ -121,12 +158,12 @@ function CardFrame({ target, onClose, onIgnored }: { target: CardTarget; onClose
       ) : (
         <EntityCard card={loaded.card} onAddNote={addNote} onNotAnEntity={notAnEntity} onOpenEntity={setEntityId} />
       )}
-    </div>
+    </Frame>
   );
 }
 
 /** The card surface: one shadow-rooted host created on first use, re-rendered for each card. */
-export function createCardUi(ctx: ContentScriptContext, onIgnored: (m: Mention) => void): CardUi {
+export function createCardUi(ctx: ContentScriptContext, onIgnored: (m: Mention) => void, onPassageSaved: () => void): CardUi {
   let ui: Awaited<ReturnType<typeof createShadowRootUi<HTMLElement>>> | null = null;
   let pending: Promise<void> | null = null;
   let current: CardTarget | null = null;
@@ -148,7 +185,9 @@ export function createCardUi(ctx: ContentScriptContext, onIgnored: (m: Mention) 
   const draw = () => {
     if (!ui?.mounted) return;
     if (!current) render(null, ui.mounted);
-    else render(<CardFrame key={`${current.mention.start}:${current.mention.type}`} target={current} onClose={close} onIgnored={onIgnored} />, ui.mounted);
+    else if (current.kind === 'mention')
+      render(<CardFrame key={`${current.mention.start}:${current.mention.type}`} target={current} onClose={close} onIgnored={onIgnored} />, ui.mounted);
+    else render(<PassageCard key={`${current.kind}:${current.quote.exact}:${current.quote.prefix}`} target={current} onClose={close} onSaved={onPassageSaved} />, ui.mounted);
   };
   const close = () => {
     current = null;
@@ -161,8 +200,8 @@ export function createCardUi(ctx: ContentScriptContext, onIgnored: (m: Mention) 
       void ensure().then(draw);
     },
     close,
-    get openMention() {
-      return current?.mention ?? null;
+    get openFor() {
+      return !current ? null : current.kind === 'mention' ? current.mention : current.quote;
     },
     contains(node) {
       return !!ui && node instanceof Node && (ui.shadowHost === node || ui.shadowHost.contains(node) || ui.shadow.contains(node));

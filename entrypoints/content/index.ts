@@ -59,31 +59,46 @@ export default defineContentScript({
       session.forget(m.text, m.type);
       root.dataset.dossierCount = String(session.paintedCount);
     };
-    const cards: CardUi = createCardUi(ctx, onIgnored);
+    const cards: CardUi = createCardUi(ctx, onIgnored, () => void session.loadPassages());
     let hoverTimer = 0;
     let leaveTimer = 0;
     let frame = 0;
     let lastPoint = { x: 0, y: 0 };
     let keyboardIndex = -1;
 
-    const openCard = (index: number) => {
+    /** How the open card came: hover cards close when the pointer leaves, the others stay. */
+    let openedBy: 'hover' | 'keyboard' | 'selection' = 'hover';
+    const openCard = (index: number, by: typeof openedBy = 'hover') => {
       const a = session.current;
       if (!a || index < 0) return;
       const m = a.mentions[index];
       const range = a.ranges[index];
       if (!range || m.type === 'date') return;
-      if (cards.openMention === m) return;
-      cards.open({ mention: m, url: location.href, canonicalUrl: a.detection.canonicalUrl, anchor: range.getBoundingClientRect() });
+      if (cards.openFor === m) return;
+      openedBy = by;
+      cards.open({ kind: 'mention', mention: m, url: location.href, canonicalUrl: a.detection.canonicalUrl, anchor: range.getBoundingClientRect() });
+    };
+    const openPassage = (x: number, y: number) => {
+      const a = session.current;
+      const p = session.passageAt(x, y);
+      if (!a || !p || cards.openFor === p.quote) return !!p;
+      openedBy = 'hover';
+      cards.open({ kind: 'passage', quote: p.quote, notes: p.notes, url: location.href, canonicalUrl: a.detection.canonicalUrl, anchor: p.range.getBoundingClientRect() });
+      return true;
     };
 
     const onPointer = () => {
       frame = 0;
       const index = session.mentionAt(lastPoint.x, lastPoint.y);
       clearTimeout(hoverTimer);
+      const { x, y } = lastPoint;
       if (index >= 0) {
         clearTimeout(leaveTimer);
         hoverTimer = window.setTimeout(() => openCard(index), HOVER_DELAY_MS);
-      } else if (cards.openMention) {
+      } else if (session.passageAt(x, y)) {
+        clearTimeout(leaveTimer);
+        hoverTimer = window.setTimeout(() => openPassage(x, y), HOVER_DELAY_MS);
+      } else if (cards.openFor && openedBy === 'hover') {
         clearTimeout(leaveTimer);
         leaveTimer = window.setTimeout(() => cards.close(), LEAVE_DELAY_MS);
       }
@@ -93,12 +108,14 @@ export default defineContentScript({
         clearTimeout(leaveTimer);
         return;
       }
+      // No hover cards while the reader drags a selection or works on a note.
+      if (e.buttons !== 0 || (cards.openFor && openedBy === 'selection')) return;
       lastPoint = { x: e.clientX, y: e.clientY };
       if (!frame) frame = requestAnimationFrame(onPointer);
     }, { passive: true });
 
     ctx.addEventListener(document, 'keydown', (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && cards.openMention) {
+      if (e.key === 'Escape' && cards.openFor) {
         cards.close();
         session.focus(null);
         return;
@@ -114,7 +131,30 @@ export default defineContentScript({
       const range = a.ranges[keyboardIndex];
       (range?.startContainer.parentElement ?? null)?.scrollIntoView({ block: 'center', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
       session.focus(keyboardIndex);
-      setTimeout(() => openCard(keyboardIndex), 50);
+      setTimeout(() => openCard(keyboardIndex, 'keyboard'), 50);
+    });
+
+    // Notes on passages: a small button near a selection in the article, or the context menu.
+    const offerNote = (openComposer: boolean) => {
+      const a = session.current;
+      const selected = session.selectionQuote(window.getSelection());
+      if (!a || !selected) return false;
+      clearTimeout(hoverTimer);
+      clearTimeout(leaveTimer);
+      const rects = selected.range.getClientRects();
+      const anchor = rects.length ? rects[rects.length - 1] : selected.range.getBoundingClientRect();
+      openedBy = 'selection';
+      cards.open(openComposer
+        ? { kind: 'passage', quote: selected.quote, notes: [], url: location.href, canonicalUrl: a.detection.canonicalUrl, anchor }
+        : { kind: 'note-button', quote: selected.quote, url: location.href, canonicalUrl: a.detection.canonicalUrl, anchor });
+      return true;
+    };
+    ctx.addEventListener(document, 'mouseup', (e: MouseEvent) => {
+      if (cards.contains(e.target)) return;
+      // After the browser has updated the selection.
+      setTimeout(() => {
+        if (!offerNote(false) && cards.openFor && openedBy !== 'hover' && !session.passageAt(e.clientX, e.clientY)) cards.close();
+      }, 0);
     });
 
     // Live pages: re-annotate when the article's text changes (our own UI excluded).
@@ -172,6 +212,7 @@ export default defineContentScript({
       const m = message as { dossier?: number; tab?: string } | null;
       if (!m || m.dossier !== 1 || typeof m.tab !== 'string') return undefined;
       if (m.tab === 'pageStatus') sendResponse({ ok: true, value: status() });
+      else if (m.tab === 'notePassage') sendResponse({ ok: offerNote(true), value: status() });
       else if (m.tab === 'annotateAnyway') {
         mode = 'always';
         run().then(() => sendResponse({ ok: true, value: status() }), (err: unknown) => sendResponse({ ok: false, error: String(err) }));

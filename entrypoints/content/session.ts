@@ -3,12 +3,14 @@
  * up with the page. Hover and keyboard find mentions through the same map and ranges.
  */
 import { detectArticle, type ArticleDetection } from '@/utils/page/detect-article';
-import { hitTest } from '@/utils/page/hit-test';
+import { anchorQuote, quoteAt, type TextQuote } from '@/utils/page/anchor-quote';
+import { hitTest, rangeContainsPoint } from '@/utils/page/hit-test';
 import { canPaintHighlights, createPainter, type Painter } from '@/utils/page/paint';
 import { buildTextMap, type TextMap } from '@/utils/page/text-map';
 import { sendMessage } from '@/utils/messages';
 import { detectLang } from '@/utils/recognize/lang';
 import type { Mention } from '@/utils/recognize/types';
+import type { NoteRecord } from '@/utils/kb/types';
 import type { Settings } from '@/utils/settings';
 
 export interface Annotation {
@@ -17,6 +19,15 @@ export interface Annotation {
   /** Painted mentions, sorted by start, with their ranges (same index). */
   mentions: Mention[];
   ranges: Array<Range | null>;
+  /** Passages with the reader's notes, found again in this text. */
+  passages: Passage[];
+}
+
+/** A quoted passage with notes, anchored in the page. */
+export interface Passage {
+  quote: TextQuote;
+  notes: NoteRecord[];
+  range: Range;
 }
 
 /** Our own UI and hosts: never read as article text, never a reason to re-annotate. */
@@ -46,7 +57,7 @@ export class Session {
     const all = map.text ? await sendMessage('recognize', { text: map.text, lang, refDate }) : [];
     const mentions = all.filter((m) => this.settings.kinds[m.type]).sort((a, b) => a.start - b.start);
     const ranges = mentions.map((m) => map.toRange(m.start, m.end));
-    this.current = { detection, map, mentions, ranges };
+    this.current = { detection, map, mentions, ranges, passages: [] };
     this.repaint();
     if (map.text && map.text !== this.lastRecordedText) {
       this.lastRecordedText = map.text;
@@ -55,7 +66,41 @@ export class Session {
         mentions: all,
       });
     }
+    await this.loadPassages();
     return 'article';
+  }
+
+  /** Finds the passages the reader wrote notes on again (also after small edits) and shows them. */
+  async loadPassages(): Promise<void> {
+    const a = this.current;
+    if (!a) return;
+    const groups = await sendMessage('passageNotes', { url: this.doc.location.href, canonicalUrl: a.detection.canonicalUrl });
+    const passages: Passage[] = [];
+    for (const g of groups) {
+      const at = anchorQuote(a.map.text, g);
+      const range = at && a.map.toRange(at.start, at.end);
+      if (range) passages.push({ quote: { exact: g.exact, prefix: g.prefix, suffix: g.suffix }, notes: g.notes, range });
+    }
+    if (this.current !== a) return;
+    a.passages = passages;
+    this.painter?.paintNotes(passages.map((p) => p.range));
+  }
+
+  /** The passage under a viewport point, if any. */
+  passageAt(x: number, y: number): Passage | null {
+    return this.current?.passages.find((p) => rangeContainsPoint(p.range, x, y)) ?? null;
+  }
+
+  /** The text-quote selector of the reader's selection, when it lies in the article text. */
+  selectionQuote(selection: Selection | null): { quote: TextQuote; range: Range } | null {
+    const a = this.current;
+    if (!a || !selection || selection.isCollapsed || selection.rangeCount === 0) return null;
+    const range = selection.getRangeAt(0);
+    const start = a.map.offsetOf(range.startContainer, range.startOffset);
+    const end = a.map.offsetOf(range.endContainer, range.endOffset);
+    if (start < 0 || end <= start || end - start > 5000) return null;
+    const quote = quoteAt(a.map.text, start, end);
+    return quote.exact.trim() ? { quote, range: range.cloneRange() } : null;
   }
 
   /** Paints the current mentions; returns how many. */
@@ -65,6 +110,7 @@ export class Session {
     this.painter ??= createPainter(this.doc, this.settings.palette);
     this.painter.clear();
     const items = this.current.mentions.flatMap((mention, i) => (this.current!.ranges[i] ? [{ mention, range: this.current!.ranges[i]! }] : []));
+    this.painter.paintNotes(this.current.passages.map((p) => p.range));
     return this.painter.paint(items);
   }
 

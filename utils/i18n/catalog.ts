@@ -188,6 +188,11 @@ export const CATALOG = {
   optDeleting: { en: 'Deleting…', zh: '正在删除……' },
   optDeleted: { en: 'All data deleted.', zh: '已删除全部数据。' },
   optDeleteFailed: { en: 'Could not delete: $1', zh: '删除失败：$1' },
+  // notes on passages
+  noteOnPassage: { en: 'Note', zh: '笔记' },
+  addNoteOnPassage: { en: 'Add a Dossier note on this passage', zh: '为这段文字添加 Dossier 笔记' },
+  passage: { en: 'Passage', zh: '段落' },
+  passageNotRecorded: { en: 'Notes on passages work on pages Dossier has read as articles.', zh: '只能在 Dossier 已读取的文章页面上给段落做笔记。' },
 } as const satisfies Record<string, { en: string; zh: string }>;
 
 export type MessageKey = keyof typeof CATALOG;

@@ -99,6 +99,20 @@ export async function describeTargets(db: DossierDb, notes: NoteRecord[]): Promi
   return out;
 }
 
+/** The notes on quoted passages of one article, grouped by passage, for re-anchoring on the page. */
+export async function passageNotes(db: DossierDb, articleId: number): Promise<Array<{ exact: string; prefix: string; suffix: string; notes: NoteRecord[] }>> {
+  const notes = (await db.notes.where('target.id').equals(articleId).toArray()).filter((n) => n.target.kind === 'quote');
+  const groups = new Map<string, { exact: string; prefix: string; suffix: string; notes: NoteRecord[] }>();
+  for (const n of notes.sort((a, b) => a.createdAt - b.createdAt)) {
+    if (n.target.kind !== 'quote') continue;
+    const { exact, prefix, suffix } = n.target;
+    const key = JSON.stringify([exact, prefix, suffix]);
+    if (!groups.has(key)) groups.set(key, { exact, prefix, suffix, notes: [] });
+    groups.get(key)!.notes.push(n);
+  }
+  return [...groups.values()];
+}
+
 export interface NoteQuery {
   /** Substring of the note text (Chinese substrings too). */
   query?: string;

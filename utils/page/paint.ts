@@ -47,7 +47,10 @@ export function highlightCss(palette: Palette = 'classic'): string {
         `::highlight(${highlightName(t, true)}) { background-color: ${c.bg}; text-decoration: underline 2px ${c.line}; }`
       );
     })
-    .concat(['::highlight(dossier-focus) { background-color: rgba(255, 120, 0, 0.55); color: inherit; }'])
+    .concat([
+      '::highlight(dossier-focus) { background-color: rgba(255, 120, 0, 0.55); color: inherit; }',
+      '::highlight(dossier-note) { background-color: rgba(214, 51, 190, 0.16); text-decoration: underline wavy 1px #b0279a; }',
+    ])
     .join('\n');
 }
 
@@ -59,6 +62,8 @@ export function canPaintHighlights(win: Window & typeof globalThis): boolean {
 export interface Painter {
   /** Adds ranges for mentions; returns how many were painted. */
   paint(items: Array<{ mention: Mention; range: Range }>): number;
+  /** Shows the passages that carry the reader's notes. */
+  paintNotes(ranges: Range[]): void;
   /** Marks one range as the focused mention (keyboard navigation), or none. */
   focus(range: Range | null): void;
   /** Switches the colour preset. */
@@ -76,6 +81,10 @@ export function createPainter(doc: Document, palette: Palette = 'classic'): Pain
   const registry = win.CSS.highlights;
   const groups = new Map<string, Highlight>();
   return {
+    paintNotes(ranges) {
+      if (ranges.length) registry.set('dossier-note', new win.Highlight(...ranges));
+      else registry.delete('dossier-note');
+    },
     focus(range) {
       if (range) registry.set('dossier-focus', new win.Highlight(range));
       else registry.delete('dossier-focus');
@@ -101,6 +110,7 @@ export function createPainter(doc: Document, palette: Palette = 'classic'): Pain
     clear() {
       for (const name of groups.keys()) registry.delete(name);
       registry.delete('dossier-focus');
+      registry.delete('dossier-note');
       groups.clear();
     },
   };
