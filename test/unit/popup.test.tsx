@@ -40,7 +40,7 @@ afterEach(cleanup);
 describe('popup', () => {
   it('shows the counts and what Dossier made of this page', async () => {
     backend({ stats });
-    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 7 } as Browser.tabs.Tab]);
+    vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation((async () => [{ id: 7 }]) as never);
     sendTabMessage.mockResolvedValue({ state: 'article', host: 'news.example.com', counts: { person: 9, org: 20, number: 18, date: 10 } });
     render(<App />);
     await waitFor(() => expect(screen.getByTestId('articles-count').textContent).toBe('2'));
@@ -50,14 +50,14 @@ describe('popup', () => {
 
   it('says so when the background cannot be reached', async () => {
     backend({});
-    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([]);
+    vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation((async () => []) as never);
     render(<App />);
     await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/Could not reach the knowledge base/));
   });
 
   it('moves between views with the arrow keys', async () => {
     backend({ stats, listNotes: { notes: [], total: 0, targets: {} } });
-    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([]);
+    vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation((async () => []) as never);
     render(<App />);
     fireEvent.keyDown(screen.getByTestId('tab-page'), { key: 'ArrowRight' });
     await waitFor(() => expect(screen.getByTestId('tab-notes').getAttribute('aria-selected')).toBe('true'));
