@@ -70,6 +70,7 @@ async function main() {
     } else {
       session = await launchChromium(join(root, target.out), { headless, viewport: headless ? undefined : null, handleSignals: headless });
       page = session.context.pages()[0] ?? (await session.context.newPage());
+      if (session.info.branded) target.name = 'Google Chrome';
     }
     await page.goto(url);
   } catch (err) {
