@@ -7,7 +7,7 @@ import { charSet, isHanAt, isHanCode } from './chars';
 import { Cover } from './cover';
 import { Lexicon } from './lexicon';
 import { MINED_ORGS } from './mined-lists';
-import { PLACE_ABBREV, PLACE_NAMES } from './places';
+import { PLACE_ABBREV, PLACE_NAME_SET, PLACE_NAMES } from './places';
 import { isDigitCode } from '../arabic-numerals';
 
 export interface OrgSpan {
@@ -158,12 +158,17 @@ for (const n of NAMED_GOV) NAMED.set(n, 'gov');
 for (const n of NAMED_OTHER) NAMED.set(n, 'other');
 for (const item of MINED_ORGS.split(',')) {
   if (!item) continue;
-  const [name, g] = item.split('|');
-  if (name.length >= 3 && !NAMED.has(name) && PLACE_NAMES.longestAt(name, 0) !== name.length) NAMED.set(name, g ? 'gov' : 'other');
+  // `name|g` marks a gov body; a name that is exactly a place (美国) is not an org by name.
+  const bar = item.indexOf('|');
+  const name = bar < 0 ? item : item.slice(0, bar);
+  const gov = bar >= 0 && bar + 1 < item.length;
+  if (name.length >= 3 && !NAMED.has(name) && !PLACE_NAME_SET.has(name)) NAMED.set(name, gov ? 'gov' : 'other');
 }
 const NAMED_LEX = new Lexicon(NAMED.keys());
 /** Endings that make a candidate not an org (…部署, …干部, …中小学), whatever comes before. */
-const NON_ORG_ENDINGS = new Lexicon([...NOT_SUFFIX_WORDS].filter((w) => w.length >= 2 && !GOV.has(w) && !OTHER.has(w) && !NAMED.has(w)));
+const NON_ORG_ENDINGS = new Lexicon(
+  [...NOT_SUFFIX_WORDS].filter((w) => w.length >= 2 && !GOV_SUFFIXES.includes(w) && !OTHER_SUFFIXES.includes(w) && !NAMED.has(w)),
+);
 const MAX_BODY = 16;
 
 /** Gov kind for a name, from its suffix and the words inside it. */

@@ -23,5 +23,7 @@ const PLACES = [
 
 /** Place names, longest first at a position. */
 export const PLACE_NAMES = new Lexicon(PLACES.filter((p) => p.length >= 2));
+/** The same place names as a set, for whole-name checks while lists are built (no trie needed). */
+export const PLACE_NAME_SET: ReadonlySet<string> = new Set(PLACES.filter((p) => p.length >= 2));
 /** One-character country abbreviations (美, 俄 …) that open an org name (俄外交部). */
 export const PLACE_ABBREV = new CharSet(PLACES.filter((p) => p.length === 1).join(''));
