@@ -6,9 +6,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchChromium, launchFirefox, openFirefoxExtensionPage, waitUntil } from '../../scripts/lib/browsers.mjs';
+import { waitUntil } from '../../scripts/lib/browsers.mjs';
+import { launch } from './drivers.mjs';
 import { newsPathFor, serve } from '../../scripts/lib/serve.mjs';
-import { ARTIFACTS, STEP_TIMEOUT, extensionDir, headless, parseCount, requireBrowser } from './helpers.mjs';
+import { ARTIFACTS, STEP_TIMEOUT, parseCount, requireBrowser } from './helpers.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const gold = readFileSync(join(root, 'test/fixtures/jiaozuo-2024-02/gold.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
@@ -52,36 +53,6 @@ function f1(pred, goldTexts) {
   return p + r ? (2 * p * r) / (p + r) : 0;
 }
 
-const drivers = {
-  chromium: async (path) => {
-    const c = await launchChromium(extensionDir('chrome'), { headless, executablePath: path, timeout: STEP_TIMEOUT });
-    return {
-      newPage: async ({ probe = false } = {}) => {
-        const page = await c.context.newPage();
-        if (probe) await page.addInitScript(installProbe);
-        return page;
-      },
-      openPopup: async (page) => {
-        await page.goto(c.popupUrl);
-        await page.waitForSelector('main[data-ready="true"]', { timeout: STEP_TIMEOUT });
-      },
-      close: () => c.close(),
-    };
-  },
-  firefox: async (path) => {
-    const f = await launchFirefox(extensionDir('firefox'), { headless, executablePath: path, timeout: STEP_TIMEOUT });
-    return {
-      newPage: async ({ probe = false } = {}) => {
-        const page = await f.browser.newPage();
-        if (probe) await page.evaluateOnNewDocument(installProbe);
-        return page;
-      },
-      openPopup: (page) => openFirefoxExtensionPage(page, f.popupUrl, { ready: () => !!document.querySelector('main[data-ready="true"]'), timeout: STEP_TIMEOUT }),
-      close: () => f.close(),
-    };
-  },
-};
-
 for (const kind of ['chromium', 'firefox']) {
   const browser = requireBrowser(kind);
   if (browser.skip) test(`${kind}: reading tests`, { skip: browser.skip }, () => {});
@@ -91,7 +62,7 @@ for (const kind of ['chromium', 'firefox']) {
     let driver;
     before(async () => {
       server = await serve();
-      driver = await drivers[kind](browser.path);
+      driver = await launch(kind, browser.path);
     }, { timeout: STEP_TIMEOUT });
     after(async () => {
       await driver?.close();
@@ -99,8 +70,8 @@ for (const kind of ['chromium', 'firefox']) {
     });
 
     /** Opens one bundled article and waits until Dossier annotated it. */
-    async function read(id, options) {
-      const page = await driver.newPage(options);
+    async function read(id, { probe = false } = {}) {
+      const page = await driver.newPage(probe ? { init: installProbe } : {});
       await page.goto(server.url + newsPathFor(`${id}.html`), { timeout: STEP_TIMEOUT });
       await waitUntil(() => page.evaluate(() => document.documentElement.dataset.dossier), { timeout: STEP_TIMEOUT, what: `data-dossier on ${id}` });
       assert.equal(await page.evaluate(() => document.documentElement.dataset.dossier), 'article', id);
@@ -109,7 +80,7 @@ for (const kind of ['chromium', 'firefox']) {
 
     async function popupCounts() {
       const page = await driver.newPage();
-      await driver.openPopup(page);
+      await driver.openExtensionPage(page, 'popup.html', () => !!document.querySelector('main[data-ready="true"]'));
       const counts = {};
       for (const key of ['articles', 'people', 'orgs', 'notes']) counts[key] = parseCount(await page.evaluate((k) => document.querySelector(`[data-testid="${k}-count"]`)?.textContent, key));
       await page.close();

@@ -1,0 +1,39 @@
+// One small API over both browsers for the tests that do the same things in each: open pages
+// (optionally with a probe installed before the page's scripts), open extension pages, close.
+import { launchChromium, launchFirefox, openFirefoxExtensionPage } from '../../scripts/lib/browsers.mjs';
+import { STEP_TIMEOUT, extensionDir, headless } from './helpers.mjs';
+
+/** Launches the built extension in `kind` ('chromium' | 'firefox') with a fresh profile. */
+export async function launch(kind, executablePath) {
+  if (kind === 'chromium') {
+    const c = await launchChromium(extensionDir('chrome'), { headless, executablePath, timeout: STEP_TIMEOUT });
+    const base = c.popupUrl.replace(/popup\.html$/, '');
+    return {
+      kind,
+      newPage: async ({ init } = {}) => {
+        const page = await c.context.newPage();
+        if (init) await page.addInitScript(init);
+        return page;
+      },
+      /** Opens an extension page (popup.html, options.html) and waits until `ready` holds in it. */
+      openExtensionPage: async (page, path, ready) => {
+        await page.goto(base + path);
+        await page.waitForFunction(ready, null, { timeout: STEP_TIMEOUT });
+        return page;
+      },
+      close: () => c.close(),
+    };
+  }
+  const f = await launchFirefox(extensionDir('firefox'), { headless, executablePath, timeout: STEP_TIMEOUT });
+  const base = f.popupUrl.replace(/popup\.html$/, '');
+  return {
+    kind,
+    newPage: async ({ init } = {}) => {
+      const page = await f.browser.newPage();
+      if (init) await page.evaluateOnNewDocument(init);
+      return page;
+    },
+    openExtensionPage: (page, path, ready) => openFirefoxExtensionPage(page, base + path, { ready, timeout: STEP_TIMEOUT }),
+    close: () => f.close(),
+  };
+}
