@@ -1,22 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { KB_CHANGED } from '@/utils/messages';
+import { useKbChanged } from './use-kb-changed';
 
 export type Loadable<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; message: string };
-
-/** Calls `fn` whenever the background announces a change to the knowledge base. */
-export function useKbChanged(fn: () => void): void {
-  const latest = useRef(fn);
-  latest.current = fn;
-  useEffect(() => {
-    const listener = (message: unknown) => {
-      const m = message as { dossier?: number; event?: string } | null;
-      if (m && m.dossier === KB_CHANGED.dossier && m.event === KB_CHANGED.event) latest.current();
-      return undefined;
-    };
-    browser.runtime.onMessage.addListener(listener);
-    return () => browser.runtime.onMessage.removeListener(listener);
-  }, []);
-}
 
 /**
  * Data from the background that stays current: loaded on mount and when `deps` change, reloaded

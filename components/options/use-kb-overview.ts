@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { sendMessage, type ProtocolMap } from '@/utils/messages';
 import type { KbStats } from '@/utils/kb/types';
-import { useKbChanged } from './use-kb-changed';
+import { useKbChanged } from '../use-kb-changed';
 
 export type StorageInfo = ProtocolMap['storage']['res'];
 
