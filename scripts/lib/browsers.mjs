@@ -61,9 +61,29 @@ export function findBrowser() {
   return { chromium, firefox };
 }
 
+const liveProfiles = new Set();
+let exitHookInstalled = false;
+
 /** A throwaway profile dir, so no run sees another run's extension storage. */
 function tmpProfile(prefix) {
-  return mkdtempSync(join(tmpdir(), `dossier-${prefix}-`));
+  const dir = mkdtempSync(join(tmpdir(), `dossier-${prefix}-`));
+  if (!exitHookInstalled) {
+    // Last resort if a caller never gets to close(): a failed hook, a timeout, process.exit().
+    process.once('exit', () => liveProfiles.forEach(removeProfile));
+    exitHookInstalled = true;
+  }
+  liveProfiles.add(dir);
+  return dir;
+}
+
+/** Removes a profile; a browser may still be flushing files into it, so retry and never throw. */
+function removeProfile(dir) {
+  liveProfiles.delete(dir);
+  try {
+    rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+  } catch {
+    /* a leftover temp dir is not worth failing a run for */
+  }
 }
 
 /**
@@ -177,12 +197,12 @@ export async function launchChromium(extDir, { headless = true, executablePath, 
     }
     const close = async () => {
       await context.close().catch(() => {});
-      rmSync(profile, { recursive: true, force: true });
+      removeProfile(profile);
     };
     return { context, extensionId, popupUrl: `chrome-extension://${extensionId}/popup.html`, executablePath: exe, info, close };
   } catch (err) {
     await context?.close().catch(() => {});
-    rmSync(profile, { recursive: true, force: true });
+    removeProfile(profile);
     throw err;
   }
 }
@@ -240,12 +260,12 @@ export async function launchFirefox(extDir, { headless = true, executablePath, g
     const addonId = await browser.installExtension(abs);
     const close = async () => {
       await browser.close().catch(() => {});
-      rmSync(profile, { recursive: true, force: true });
+      removeProfile(profile);
     };
     return { browser, addonId, uuid, popupUrl: `moz-extension://${uuid}/popup.html`, executablePath: exe, close };
   } catch (err) {
     await browser?.close().catch(() => {});
-    rmSync(profile, { recursive: true, force: true });
+    removeProfile(profile);
     throw err;
   }
 }
