@@ -1,4 +1,4 @@
-import { DossierDb } from '@/utils/kb/db';
+import { DossierDb, openKb } from '@/utils/kb/db';
 import { addAlias, deleteEntity, ignoreName, mergeEntities, renameEntity, setIgnored } from '@/utils/kb/entity-ops';
 import { addNote, deleteNote, describeTargets, listNotes, passageNotes, restoreNote, updateNote } from '@/utils/kb/notes';
 import { canonicalUrl } from '@/utils/kb/canonical';
@@ -8,7 +8,7 @@ import { recordReading } from '@/utils/kb/record-reading';
 import { exportBackup, importBackup, parseBackup, previewImport } from '@/utils/kb/backup';
 import { figuresToCsv, notesToMarkdown, notesToWebAnnotations } from '@/utils/kb/export-formats';
 import { explainStorageError } from '@/utils/kb/storage-errors';
-import { onMessages } from '@/utils/message-schemas';
+import { onMessages, type Handlers } from '@/utils/message-schemas';
 import { prepareKnown, recognize } from '@/utils/recognize';
 import type { PreparedKnown } from '@/utils/recognize/types';
 import { t } from '@/utils/i18n';
@@ -43,7 +43,7 @@ export default defineBackground(() => {
     if (info.menuItemId === 'dossier-note' && tab?.id !== undefined) void browser.tabs.sendMessage(tab.id, { dossier: 1, tab: 'notePassage' }).catch(() => undefined);
   });
 
-  onMessages({
+  const handlers: Handlers = {
     ping: () => ({ ok: true, version: browser.runtime.getManifest().version }),
     recognize: async ({ text, lang, refDate }) => recognize(text, { lang, refDate, known: await knownNames() }),
     recordReading: async ({ article, mentions }) => {
@@ -120,5 +120,13 @@ export default defineBackground(() => {
       const persisted = await navigator.storage?.persisted?.().catch(() => null);
       return { usage: estimate?.usage ?? null, quota: estimate?.quota ?? null, persisted: persisted ?? null };
     },
-  });
+  };
+  // Every request first makes sure the database is open: a blocked upgrade gets its own message.
+  const guarded = Object.fromEntries(
+    Object.entries(handlers).map(([type, handler]) => [type, async (data: never, sender: never) => {
+      if (type !== 'ping') await openKb(db).catch((err: unknown) => Promise.reject(explainStorageError(err)));
+      return (handler as (d: never, s: never) => unknown)(data, sender);
+    }]),
+  ) as Handlers;
+  onMessages(guarded);
 });

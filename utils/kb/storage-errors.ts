@@ -10,6 +10,7 @@ export function explainStorageError(err: unknown): Error {
   const name = errorName(err);
   if (name === 'QuotaExceededError')
     return new Error('Your disk is full, so Dossier could not save this. Nothing saved before was lost; free some space and try again.');
+  if (name === 'UpgradeBlockedError') return err as Error;
   if (name === 'VersionError' || name === 'BlockedError' || name === 'DatabaseClosedError')
     return new Error('Dossier is updating its database and another window still uses the old version. Close other Dossier windows and try again; nothing was lost.');
   return err instanceof Error ? err : new Error(String(err));
