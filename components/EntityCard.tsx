@@ -1,5 +1,5 @@
 import type { EntityCard as EntityCardData } from '@/utils/kb/queries';
-import { t } from '@/utils/i18n';
+import { formatDate, t } from '@/utils/i18n';
 import { NotesPanel } from './NotesPanel';
 
 export interface EntityCardProps {
@@ -65,7 +65,7 @@ export function EntityCard({ card, onAddNote, onNotAnEntity, onOpenEntity }: Ent
               <a href={a.url} target="_blank" rel="noopener noreferrer">
                 {a.title || a.url}
               </a>
-              <span class="muted"> {a.publishedAt ?? new Date(a.readAt).toLocaleDateString()}</span>
+              <span class="muted"> {a.publishedAt ?? formatDate(a.readAt)}</span>
               <blockquote>{a.sentence}</blockquote>
             </li>
           ))}

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { NoteRecord } from '@/utils/kb/types';
-import { t } from '@/utils/i18n';
+import { formatDate, t } from '@/utils/i18n';
 
 /** The notes on one thing, newest first, with a field to add one; shared by the cards and the popup. */
 export function NotesPanel({ notes, onAdd }: { notes: NoteRecord[]; onAdd: (text: string) => Promise<void> }) {
@@ -28,7 +28,7 @@ export function NotesPanel({ notes, onAdd }: { notes: NoteRecord[]; onAdd: (text
           {notes.map((n) => (
             <li key={n.id}>
               <p>{n.text}</p>
-              <time dateTime={new Date(n.updatedAt).toISOString()}>{new Date(n.updatedAt).toLocaleDateString()}</time>
+              <time dateTime={new Date(n.updatedAt).toISOString()}>{formatDate(n.updatedAt)}</time>
             </li>
           ))}
         </ul>

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { t } from '@/utils/i18n';
+import { formatDate, t } from '@/utils/i18n';
 import type { NoteRecord } from '@/utils/kb/types';
 import { sendMessage } from '@/utils/messages';
 import { useKb } from '../use-kb';
@@ -70,7 +70,7 @@ export function NotesView() {
                   <p class="note-text">{n.text}</p>
                 )}
                 <p class="actions small">
-                  <time dateTime={new Date(n.updatedAt).toISOString()}>{new Date(n.updatedAt).toLocaleString()}</time>
+                  <time dateTime={new Date(n.updatedAt).toISOString()}>{formatDate(n.updatedAt, true)}</time>
                   {target?.url && <a href={target.url} target="_blank" rel="noopener noreferrer">{t('openArticle')}</a>}
                   <button type="button" class="quiet" onClick={() => setEditing({ id: n.id!, text: n.text })}>{t('edit')}</button>
                   <button type="button" class="quiet" onClick={() => void remove(n)}>{t('delete')}</button>

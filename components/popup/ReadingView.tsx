@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { t } from '@/utils/i18n';
+import { formatDate, t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messages';
 import { useKb } from '../use-kb';
 
@@ -19,7 +19,7 @@ export function ReadingView() {
           <li key={a.id}>
             <a href={a.url} target="_blank" rel="noopener noreferrer">{a.title || a.url}</a>
             <p class="muted small">
-              {a.site} · {a.publishedAt ?? new Date(a.readAt).toLocaleDateString()} · {t('highlightsCount', a.mentionCount)}
+              {a.site} · {a.publishedAt ?? formatDate(a.readAt)} · {t('highlightsCount', a.mentionCount)}
               {a.noteCount > 0 ? ` · ${t('notesCount', a.noteCount)}` : ''}
             </p>
           </li>

@@ -2,7 +2,7 @@
 // Chromium/Chrome through playwright-core; stock Firefox through puppeteer-core over
 // WebDriver BiDi (Playwright cannot drive stock Firefox). Facts: /work/shared/TOOLCHAIN.md.
 import { execFileSync } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdtempSync, rmSync, readFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, rmSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 
@@ -153,7 +153,7 @@ const QUIET_CHROMIUM_ARGS = [
  * extension goes in over CDP `Extensions.loadUnpacked` (`load: 'cdp'` forces that route).
  * Returns `{ context, extensionId, popupUrl, executablePath, info, close }`.
  */
-export async function launchChromium(extDir, { headless = true, executablePath, load = 'auto', timeout = 60_000, viewport, handleSignals = true } = {}) {
+export async function launchChromium(extDir, { headless = true, executablePath, load = 'auto', timeout = 60_000, viewport, handleSignals = true, locale } = {}) {
   const { chromium } = await import('playwright-core');
   const abs = assertExtensionDir(extDir);
   const exe = executablePath ?? findBrowser().chromium;
@@ -161,6 +161,12 @@ export async function launchChromium(extDir, { headless = true, executablePath, 
   const info = chromiumInfo(exe);
   const viaCdp = load === 'cdp' || (load === 'auto' && info.branded && info.major >= 137);
   const profile = tmpProfile('chromium');
+  // navigator.language follows the profile's accept-languages (Debian's Chromium ships only the
+  // en-US UI pack, so --lang alone does not change it).
+  if (locale) {
+    mkdirSync(join(profile, 'Default'), { recursive: true });
+    writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({ intl: { accept_languages: locale } }));
+  }
   const args = viaCdp
     ? ['--enable-unsafe-extension-debugging', ...QUIET_CHROMIUM_ARGS]
     : [`--disable-extensions-except=${abs}`, `--load-extension=${abs}`, ...QUIET_CHROMIUM_ARGS];

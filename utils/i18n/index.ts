@@ -19,3 +19,10 @@ export function t(key: MessageKey, ...subs: Array<string | number>): string {
   const text: string = CATALOG[key][current];
   return subs.length ? text.replace(/\$(\d)/g, (_, i) => String(subs[Number(i) - 1] ?? '')) : text;
 }
+
+/** A date (ms since epoch) written the way the reader's language writes dates. */
+export function formatDate(ms: number, withTime = false): string {
+  const locale = current === 'zh' ? 'zh-CN' : 'en-US';
+  const d = new Date(ms);
+  return withTime ? d.toLocaleString(locale) : d.toLocaleDateString(locale);
+}
