@@ -57,8 +57,22 @@ const OFFICIAL_HINT = ['书记', '局长', '厅长', '部长', '处长', '科长
 const NOT_OFFICIAL_HINT = ['记者', '通讯员', '教师', '老师', '教授', '经理', '董事', '教练', '律师', '医生', '医师',
   '校长', '园长', '专家', '研究员', '作家', '主持人', '总裁', '会长', '行长', '社长', '学生'];
 
+/** Answers of isOfficialTitle so far, per `orgIsGov`: titles repeat (局长, 记者), the hint scan need not. */
+const officialMemo = [new Map<string, boolean>(), new Map<string, boolean>()];
+
 /** Whether a title (as printed, modifiers included) names a public office. */
 export function isOfficialTitle(title: string, orgIsGov = false): boolean {
+  const memo = officialMemo[orgIsGov ? 1 : 0];
+  let answer = memo.get(title);
+  if (answer === undefined) {
+    // Bounded: adversarial pages with endless distinct titles start the memo over.
+    if (memo.size >= 4096) memo.clear();
+    memo.set(title, (answer = officialByHints(title, orgIsGov)));
+  }
+  return answer;
+}
+
+function officialByHints(title: string, orgIsGov: boolean): boolean {
   if (NOT_OFFICIAL_HINT.some((h) => title.endsWith(h))) return false;
   if (title.endsWith('负责人') || title.endsWith('主任') || title.endsWith('院长') || title.endsWith('所长'))
     return orgIsGov || OFFICIAL_HINT.some((h) => title.includes(h) && !title.endsWith(h));
