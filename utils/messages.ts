@@ -49,7 +49,7 @@ export interface ProtocolMap {
   addPassageNote: { req: { url: string; canonicalUrl?: string | null; exact: string; prefix: string; suffix: string; text: string }; res: NoteRecord };
   /** Notes on passages of the article at this URL, to find and highlight again. */
   passageNotes: { req: { url: string; canonicalUrl?: string | null }; res: Array<{ exact: string; prefix: string; suffix: string; notes: NoteRecord[] }> };
-  listEntities: { req: { type?: 'person' | 'org'; offset?: number; limit?: number }; res: { rows: EntityRow[]; total: number } };
+  listEntities: { req: { type?: 'person' | 'org'; offset?: number; limit?: number }; res: { rows: EntityRow[]; more: boolean } };
   /** A file's text to download: the JSON backup, notes as Markdown or Web Annotations, figures as CSV. */
   exportData: { req: { format: 'backup' | 'notes-markdown' | 'notes-jsonld' | 'figures-csv' }; res: { fileName: string; mime: string; text: string } };
   /** What importing a backup would do; nothing is written. The file goes as text so its size cap applies. */

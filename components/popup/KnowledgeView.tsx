@@ -86,7 +86,7 @@ export function KnowledgeView() {
   const [query, setQuery] = useState('');
   const [limit, setLimit] = useState(PAGE);
   const [open, setOpen] = useState<number | null>(null);
-  const [list] = useKb(() => (query.trim() ? sendMessage('search', { query, limit: 50 }).then((r) => ({ rows: r.entities, total: r.entities.length, articles: r.articles })) : sendMessage('listEntities', { type, limit }).then((r) => ({ ...r, articles: [] }))), [type, query, limit]);
+  const [list] = useKb(() => (query.trim() ? sendMessage('search', { query, limit: 50 }).then((r) => ({ rows: r.entities, more: false, articles: r.articles })) : sendMessage('listEntities', { type, limit }).then((r) => ({ ...r, articles: [] }))), [type, query, limit]);
   if (open !== null) return <EntityPage id={open} onBack={() => setOpen(null)} onOpen={setOpen} />;
   return (
     <section aria-label={t('tabKnowledge')}>
@@ -112,8 +112,8 @@ export function KnowledgeView() {
           ))}
         </ul>
       )}
-      {list.status === 'ready' && !query && list.value.total > list.value.rows.length && (
-        <button type="button" onClick={() => setLimit(limit + PAGE)}>{t('loadMore', list.value.total - list.value.rows.length)}</button>
+      {list.status === 'ready' && !query && list.value.more && (
+        <button type="button" onClick={() => setLimit(limit + PAGE)}>{t('showMore')}</button>
       )}
     </section>
   );

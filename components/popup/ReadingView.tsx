@@ -25,7 +25,7 @@ export function ReadingView() {
           </li>
         ))}
       </ul>
-      {state.value.length === limit && limit < 200 && <button type="button" onClick={() => setLimit(limit + PAGE)}>{t('loadMore', '…')}</button>}
+      {state.value.length === limit && limit < 200 && <button type="button" onClick={() => setLimit(limit + PAGE)}>{t('showMore')}</button>}
     </section>
   );
 }

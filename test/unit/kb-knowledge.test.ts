@@ -3,7 +3,7 @@ import { DossierDb } from '@/utils/kb/db';
 import { entityKey, recordReading } from '@/utils/kb/record-reading';
 import { addAlias, deleteEntity, ignoreName, KbError, mergeEntities, renameEntity, setIgnored } from '@/utils/kb/entity-ops';
 import { addNote, deleteNote, listNotes, restoreNote, updateNote } from '@/utils/kb/notes';
-import { findEntityForMention, findFigureForMention, getEntityCard, getFigureCard, getKnownNames, getStats, recentArticles, search } from '@/utils/kb/queries';
+import { findEntityForMention, findFigureForMention, getEntityCard, getFigureCard, getKnownNames, getStats, listEntities, recentArticles, search } from '@/utils/kb/queries';
 import type { ArticleInput } from '@/utils/messages';
 import type { Mention } from '@/utils/recognize/types';
 
@@ -162,6 +162,18 @@ describe('notes', () => {
     await expect(addNote(db, { kind: 'entity', id: 99 }, '孤儿')).rejects.toThrow(/not in the knowledge base/);
     await recordReading(db, a1.input, a1.mentions);
     await expect(addNote(db, { kind: 'entity', id: await idOf('person', '刘晓军') }, '   ')).rejects.toThrow(/empty/);
+  });
+});
+
+describe('lists', () => {
+  it('lists one kind most read first, a page at a time, saying whether more follow', async () => {
+    await recordReading(db, a1.input, a1.mentions);
+    await recordReading(db, a2.input, a2.mentions);
+    const first = await listEntities(db, { type: 'person', limit: 1 });
+    expect(first).toEqual({ rows: [expect.objectContaining({ name: '刘晓军', articleCount: 2 })], more: true });
+    const second = await listEntities(db, { type: 'person', offset: 1, limit: 1 });
+    expect(second).toEqual({ rows: [expect.objectContaining({ name: '崔峰' })], more: false });
+    expect((await listEntities(db, { type: 'org' })).rows.map((e) => e.type)).toEqual(['org']);
   });
 });
 

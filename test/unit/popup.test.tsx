@@ -116,7 +116,7 @@ describe('knowledge view', () => {
   };
   it('opens an entity page with its titles and articles, and merges another entity into it', async () => {
     backend({
-      listEntities: { rows: [{ id: 1, type: 'person', name: '刘晓军', aliases: [], articleCount: 2, ignored: false }], total: 1 },
+      listEntities: { rows: [{ id: 1, type: 'person', name: '刘晓军', aliases: [], articleCount: 2, ignored: false }], more: false },
       entityCardById: card,
       search: { entities: [{ id: 2, type: 'person', name: '刘晓君', aliases: [], articleCount: 1, ignored: false }], articles: [], notes: [] },
       mergeEntities: card.entity,
@@ -130,7 +130,7 @@ describe('knowledge view', () => {
   });
 
   it('has an empty state', async () => {
-    backend({ listEntities: { rows: [], total: 0 } });
+    backend({ listEntities: { rows: [], more: false } });
     render(<KnowledgeView />);
     await waitFor(() => expect(screen.getByText(/Nothing here yet/)).toBeTruthy());
   });

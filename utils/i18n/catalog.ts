@@ -75,6 +75,7 @@ export const CATALOG = {
   noteDeleted: { en: 'Note deleted.', zh: '笔记已删除。' },
   openArticle: { en: 'Open', zh: '打开' },
   loadMore: { en: 'Show more ($1 left)', zh: '显示更多（还有 $1 条）' },
+  showMore: { en: 'Show more', zh: '显示更多' },
   nothingYet: { en: 'Nothing here yet. Read a news article and Dossier starts remembering.', zh: '这里还是空的。读一篇新闻，Dossier 就会开始记忆。' },
   noMatches: { en: 'No matches.', zh: '没有匹配的结果。' },
   searchKnowledge: { en: 'Search people, agencies, articles', zh: '搜索人物、机构、文章' },

@@ -1,4 +1,5 @@
 /** Questions the UI and the recogniser ask the knowledge base. */
+import Dexie from 'dexie';
 import type { KnownNames } from '@/utils/recognize/types';
 import { canonicalUrl } from './canonical';
 import type { DossierDb } from './db';
@@ -205,16 +206,20 @@ export async function search(db: DossierDb, query: string, limit = 20): Promise<
 
 export type EntityRow = SearchResults['entities'][number];
 
-/** People or agencies, most read first, paged: the popup's knowledge list. */
-export async function listEntities(db: DossierDb, q: { type?: 'person' | 'org'; offset?: number; limit?: number }): Promise<{ rows: EntityRow[]; total: number }> {
+/**
+ * People or agencies, most read first, a page at a time: the popup's knowledge list. `more` says
+ * whether another page follows (an exact total would cost a scan of the whole kind).
+ */
+export async function listEntities(db: DossierDb, q: { type?: 'person' | 'org'; offset?: number; limit?: number }): Promise<{ rows: EntityRow[]; more: boolean }> {
   const limit = Math.min(q.limit ?? 50, 200);
-  return db.transaction('r', db.entities, async () => {
-    const all = db.entities.orderBy('articleCount').reverse();
-    const filtered = q.type ? all.filter((e) => e.type === q.type) : all;
-    const total = q.type ? await db.entities.where('type').equals(q.type).count() : await db.entities.count();
-    const rows = await filtered.offset(q.offset ?? 0).limit(limit).toArray();
-    return { rows: rows.map(({ id, type, name, aliases, kind, articleCount, ignored }) => ({ id, type, name, aliases, kind, articleCount, ignored })), total };
-  });
+  const range = q.type
+    ? db.entities.where('[type+articleCount]').between([q.type, Dexie.minKey], [q.type, Dexie.maxKey])
+    : db.entities.orderBy('articleCount');
+  const rows = await range.reverse().offset(q.offset ?? 0).limit(limit + 1).toArray();
+  return {
+    rows: rows.slice(0, limit).map(({ id, type, name, aliases, kind, articleCount, ignored }) => ({ id, type, name, aliases, kind, articleCount, ignored })),
+    more: rows.length > limit,
+  };
 }
 
 /** Recently read articles, newest first, with how many notes each has. */
