@@ -2,6 +2,7 @@ import { DossierDb, openKb } from '@/utils/kb/db';
 import { addAlias, deleteEntity, ignoreName, mergeEntities, renameEntity, setIgnored } from '@/utils/kb/entity-ops';
 import { addNote, deleteNote, describeTargets, listNotes, passageNotes, restoreNote, updateNote } from '@/utils/kb/notes';
 import { canonicalUrl } from '@/utils/kb/canonical';
+import { anchorQuote } from '@/utils/page/anchor-quote';
 import { findEntityForMention, findFigureForMention, getEntityCard, getFigureCard, getKnownNames, getStats, listEntities, recentArticles, search } from '@/utils/kb/queries';
 import { KB_CHANGED } from '@/utils/messages';
 import { recordReading } from '@/utils/kb/record-reading';
@@ -88,9 +89,10 @@ export default defineBackground(() => {
         if (!article) throw new Error('Dossier has not recorded this article, so a note cannot be attached to it yet.');
         return addNote(db, { kind: 'quote', id: article.id!, exact, prefix, suffix }, text);
       }),
-    passageNotes: async ({ url, canonicalUrl: declared }) => {
+    passageNotes: async ({ url, canonicalUrl: declared, text }) => {
       const article = await db.articles.where('url').equals(canonicalUrl(url, declared)).first();
-      return article ? passageNotes(db, article.id!) : [];
+      if (!article) return [];
+      return (await passageNotes(db, article.id!)).map((g) => ({ ...g, at: anchorQuote(text, g) }));
     },
     listEntities: (q) => listEntities(db, q),
     exportData: async ({ format }) => {

@@ -68,7 +68,7 @@ export const requestSchemas = {
   importBackup: z.object({ text: z.string().max(256 * 1024 * 1024), mode: z.enum(['merge', 'replace']) }),
   deleteAllData: z.object({ confirm: z.literal('delete everything') }),
   addPassageNote: z.object({ ...pageRef, exact: z.string().min(1).max(5000), prefix: z.string().max(500), suffix: z.string().max(500), text: noteText }),
-  passageNotes: z.object(pageRef),
+  passageNotes: z.object({ ...pageRef, text: z.string().max(20_000_000) }),
   listEntities: z.object({ type: z.enum(['person', 'org']).optional(), offset: z.number().int().nonnegative().optional(), limit: z.number().int().min(1).max(200).optional() }),
 } satisfies Record<MessageType, z.ZodType>;
 

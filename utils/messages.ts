@@ -47,8 +47,11 @@ export interface ProtocolMap {
   storage: { req: undefined; res: { usage: number | null; quota: number | null; persisted: boolean | null } };
   /** A note on a passage the reader selected on a page; the article must have been recorded. */
   addPassageNote: { req: { url: string; canonicalUrl?: string | null; exact: string; prefix: string; suffix: string; text: string }; res: NoteRecord };
-  /** Notes on passages of the article at this URL, to find and highlight again. */
-  passageNotes: { req: { url: string; canonicalUrl?: string | null }; res: Array<{ exact: string; prefix: string; suffix: string; notes: NoteRecord[] }> };
+  /**
+   * Notes on passages of the article at this URL, found again in `text` (the page's text now) by
+   * the background, so the fuzzy matcher never loads into the page. `at` is null when a passage is gone.
+   */
+  passageNotes: { req: { url: string; canonicalUrl?: string | null; text: string }; res: Array<{ exact: string; prefix: string; suffix: string; notes: NoteRecord[]; at: { start: number; end: number } | null }> };
   listEntities: { req: { type?: 'person' | 'org'; offset?: number; limit?: number }; res: { rows: EntityRow[]; more: boolean } };
   /** A file's text to download: the JSON backup, notes as Markdown or Web Annotations, figures as CSV. */
   exportData: { req: { format: 'backup' | 'notes-markdown' | 'notes-jsonld' | 'figures-csv' }; res: { fileName: string; mime: string; text: string } };

@@ -8,7 +8,7 @@ import { t } from '@/utils/i18n';
 import type { EntityCard as EntityCardData, FigureCard as FigureCardData } from '@/utils/kb/queries';
 import { sendMessage } from '@/utils/messages';
 import type { Mention, NumberMention, OrgMention, PersonMention } from '@/utils/recognize/types';
-import type { TextQuote } from '@/utils/page/anchor-quote';
+import type { TextQuote } from '@/utils/page/text-quote';
 import type { NoteRecord } from '@/utils/kb/types';
 import { NotesPanel } from '@/components/NotesPanel';
 

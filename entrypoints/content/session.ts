@@ -3,7 +3,8 @@
  * up with the page. Hover and keyboard find mentions through the same map and ranges.
  */
 import { detectArticle, type ArticleDetection } from '@/utils/page/detect-article';
-import { anchorQuote, quoteAt, type TextQuote } from '@/utils/page/anchor-quote';
+import type { TextQuote } from '@/utils/page/anchor-quote';
+import { quoteAt } from '@/utils/page/text-quote';
 import { hitTest, rangeContainsPoint } from '@/utils/page/hit-test';
 import { canPaintHighlights, createPainter, type Painter } from '@/utils/page/paint';
 import { buildTextMap, type TextMap } from '@/utils/page/text-map';
@@ -74,11 +75,10 @@ export class Session {
   async loadPassages(): Promise<void> {
     const a = this.current;
     if (!a) return;
-    const groups = await sendMessage('passageNotes', { url: this.doc.location.href, canonicalUrl: a.detection.canonicalUrl });
+    const groups = await sendMessage('passageNotes', { url: this.doc.location.href, canonicalUrl: a.detection.canonicalUrl, text: a.map.text });
     const passages: Passage[] = [];
     for (const g of groups) {
-      const at = anchorQuote(a.map.text, g);
-      const range = at && a.map.toRange(at.start, at.end);
+      const range = g.at && a.map.toRange(g.at.start, g.at.end);
       if (range) passages.push({ quote: { exact: g.exact, prefix: g.prefix, suffix: g.suffix }, notes: g.notes, range });
     }
     if (this.current !== a) return;

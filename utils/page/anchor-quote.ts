@@ -5,11 +5,10 @@
  */
 import approxSearch from 'approx-string-match';
 
-export interface TextQuote {
-  exact: string;
-  prefix: string;
-  suffix: string;
-}
+import type { TextQuote } from './text-quote';
+
+export type { TextQuote } from './text-quote';
+export { quoteAt } from './text-quote';
 
 /** Similarity in 0..1 of a text to a pattern, from the edit distance of the best match. */
 function similarity(text: string, pattern: string): number {
@@ -50,9 +49,4 @@ export function anchorQuote(text: string, quote: TextQuote): { start: number; en
     if (!best || score > best.score) best = { start: m.start, end: m.end, score };
   }
   return best ? { start: best.start, end: best.end } : null;
-}
-
-/** The text-quote selector for [start, end) of a text: the passage and some context on both sides. */
-export function quoteAt(text: string, start: number, end: number, context = 32): TextQuote {
-  return { exact: text.slice(start, end), prefix: text.slice(Math.max(0, start - context), start), suffix: text.slice(end, end + context) };
 }
