@@ -1,101 +1,27 @@
 /**
- * Benchmarks, ours and a peer side by side in one run, printed as ratios:
- * - recogniser throughput on Chinese text vs jieba-wasm `tag`, on English text vs compromise;
- * - start-up (fresh process: load + first result) of each;
- * - what the content script loads (gzip).
- * The development sets of ../shared/data are used when present (DOSSIER_DATA), else the bundled page.
- * No pass/fail timing thresholds live in unit tests; this prints the goals beside the measurements.
+ * `npm run bench`: benchmarks with ours and a peer or floor side by side in one run, printed as
+ * tables with ratios and the goals beside them (no wall-clock limits live in unit tests).
+ * Sections, in order: recognizer (Node), page (real Chromium), kb-scale (real Chromium, IndexedDB).
+ * `npm run bench -- --only page[,kb-scale]` runs a selection. BENCH_ROUNDS raises the run counts.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { gzipSync } from 'node:zlib';
-import { performance } from 'node:perf_hooks';
-import { bundleRecognizer } from './lib/bundle-recognizer.ts';
+const SECTIONS: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
+  recognizer: () => import('./bench/recognizer.ts'),
+  page: () => import('./bench/page.ts'),
+  'kb-scale': () => import('./bench/kb-scale.ts'),
+};
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const dataDir = resolve(process.env.DOSSIER_DATA ?? join(root, '..', 'shared', 'data'));
-const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
-
-const readTexts = (file: string) =>
-  readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => (JSON.parse(l) as { text: string }).text);
-
-function corpus(files: string[], fallback: string[]): { texts: string[]; source: string } {
-  const present = files.filter((f) => existsSync(f));
-  if (present.length === 0) return { texts: fallback, source: 'bundled specification page' };
-  return { texts: present.flatMap(readTexts), source: present.map((f) => f.split('/').pop()).join(' + ') };
+const args = process.argv.slice(2);
+const onlyAt = args.findIndex((a) => a === '--only' || a.startsWith('--only='));
+const only = onlyAt < 0 ? null : (args[onlyAt].includes('=') ? args[onlyAt].split('=')[1] : args[onlyAt + 1] ?? '').split(',').filter(Boolean);
+const unknown = (only ?? []).filter((s) => !(s in SECTIONS));
+if (unknown.length) {
+  console.error(`unknown section(s): ${unknown.join(', ')}; choose from ${Object.keys(SECTIONS).join(', ')}`);
+  process.exit(2);
 }
 
-const specTexts = readTexts(join(root, 'test', 'fixtures', 'jiaozuo-2024-02', 'gold.jsonl'));
-const zh = corpus(['pku1998-dev.jsonl', 'peoples-daily-dev.jsonl', 'cluener-dev.jsonl'].map((f) => join(dataDir, f)), specTexts);
-zh.texts.push(...specTexts);
-const en = corpus([join(dataDir, 'conll-en-dev.jsonl')], [
-  'Secretary of State Antony Blinken told Reuters on Monday that the Department of Justice had hired 1,200 people.',
-]);
-
-/** Median characters per second of `run` over the texts, after one warm-up pass. */
-function throughput(texts: string[], run: (t: string) => unknown): number {
-  const chars = texts.reduce((n, t) => n + t.length, 0);
-  for (const t of texts) run(t);
-  const rates: number[] = [];
-  for (let r = 0; r < rounds; r++) {
-    const t0 = performance.now();
-    for (const t of texts) run(t);
-    rates.push(chars / ((performance.now() - t0) / 1000));
-  }
-  return rates.sort((a, b) => a - b)[rates.length >> 1];
+for (const name of Object.keys(SECTIONS)) {
+  if (only && !only.includes(name)) continue;
+  const t0 = Date.now();
+  await (await SECTIONS[name]()).run();
+  console.log(`\n(${name}: ${((Date.now() - t0) / 1000).toFixed(0)} s)`);
 }
-
-/** Median start-up in ms over fresh processes. */
-function startup(which: string, bundle: string): number {
-  const runs: number[] = [];
-  for (let i = 0; i < Math.max(3, rounds); i++) {
-    const out = execFileSync(process.execPath, [join(root, 'scripts', 'lib', 'bench-startup.mjs'), which, pathToFileURL(bundle).href], { cwd: root, encoding: 'utf8' });
-    runs.push(Number(out));
-  }
-  return runs.sort((a, b) => a - b)[runs.length >> 1];
-}
-
-const fmt = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(2)} M` : n >= 1e3 ? `${(n / 1e3).toFixed(1)} k` : n.toFixed(1));
-const row = (cells: string[]) => console.log(`| ${cells.join(' | ')} |`);
-
-const bundle = await bundleRecognizer();
-const { recognize } = (await import(pathToFileURL(bundle).href)) as typeof import('../utils/recognize/index.ts');
-const { tag } = await import('jieba-wasm');
-const { default: nlp } = await import('compromise');
-
-console.log(`# Recogniser benchmark (${rounds} rounds, median)\n`);
-console.log(`Chinese text: ${zh.source} + specification page, ${zh.texts.reduce((n, t) => n + t.length, 0)} chars`);
-console.log(`English text: ${en.source}, ${en.texts.reduce((n, t) => n + t.length, 0)} chars\n`);
-
-const oursZh = throughput(zh.texts, (t) => recognize(t, { lang: 'zh' }));
-const jieba = throughput(zh.texts, (t) => tag(t, true));
-const oursEn = throughput(en.texts, (t) => recognize(t, { lang: 'en' }));
-const comp = throughput(en.texts, (t) => {
-  const d = nlp(t);
-  d.people().out('offset');
-  d.organizations().out('offset');
-  d.numbers().out('offset');
-});
-const upOurs = startup('dossier', bundle);
-const upJieba = startup('jieba', bundle);
-const upOursEn = startup('dossier-en', bundle);
-const upComp = startup('compromise', bundle);
-
-row(['measure', 'Dossier', 'peer', 'ratio', 'goal']);
-row(['---', '---', '---', '---', '---']);
-row(['zh chars/s vs jieba-wasm tag', fmt(oursZh), fmt(jieba), `${(oursZh / jieba).toFixed(2)}×`, '≥ 3×']);
-row(['en chars/s vs compromise', fmt(oursEn), fmt(comp), `${(oursEn / comp).toFixed(2)}×`, '']);
-row(['zh start-up ms vs jieba-wasm', upOurs.toFixed(1), upJieba.toFixed(1), `${(upOurs / upJieba).toFixed(3)}`, '≤ 0.1']);
-row(['en start-up ms vs compromise', upOursEn.toFixed(1), upComp.toFixed(1), `${(upOursEn / upComp).toFixed(3)}`, '']);
-
-// What the page loads: the content script (recognition runs in the background, see DESIGN notes in README).
-const gz = (file: string) => gzipSync(readFileSync(file)).length;
-const recognizerGz = gz(bundle);
-console.log(`\nrecogniser bundle (runs in the background): ${fmt(statSync(bundle).size)}B, gzip ${fmt(recognizerGz)}B`);
-const contentDir = join(root, '.output', 'chrome-mv3', 'content-scripts');
-if (existsSync(contentDir)) {
-  for (const f of readdirSync(contentDir).filter((f) => f.endsWith('.js')))
-    console.log(`content script ${f}: gzip ${fmt(gz(join(contentDir, f)))}B — recogniser code it loads: 0 B (it asks the background)`);
-} else console.log('content script: run `npm run build` first to measure it');

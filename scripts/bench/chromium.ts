@@ -1,0 +1,44 @@
+/**
+ * A plain Chromium (no extension) for in-page benchmarks: a throwaway profile, offline flags,
+ * precise heap numbers and `gc()` so retained memory can be read after a collection.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext } from 'playwright-core';
+// @ts-expect-error: plain .mjs helper without types
+import { findBrowser } from '../lib/browsers.mjs';
+
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--no-default-browser-check',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-domain-reliability',
+  '--disable-client-side-phishing-detection',
+  '--metrics-recording-only',
+  '--enable-precise-memory-info',
+  '--js-flags=--expose-gc',
+];
+
+/** Launches headless Chromium on a fresh profile (removed by `close`), or null when none is installed. */
+export async function launchPlainChromium(): Promise<{ context: BrowserContext; close: () => Promise<void>; version: string } | null> {
+  const exe = findBrowser().chromium as string | null;
+  if (!exe) return null;
+  const { chromium } = await import('playwright-core');
+  const profile = mkdtempSync(join(tmpdir(), 'dossier-bench-'));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: exe, headless: true, args: ARGS, viewport: { width: 1280, height: 900 } });
+  const version = context.browser()?.version() ?? '?';
+  return {
+    context,
+    version,
+    close: async () => {
+      await context.close().catch(() => {});
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
