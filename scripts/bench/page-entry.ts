@@ -1,0 +1,157 @@
+/**
+ * In-page side of the page annotation benchmark (bundled by esbuild, injected as an init script).
+ * Exposes `window.__bench` with one function per contender, each run on a freshly loaded page:
+ * - `ours`: detect → map → recognise → ranges → paint, each step its own task (the recogniser runs
+ *   in the background in the extension; here in the page), with phase times and long tasks;
+ * - `floor`: a TreeWalker over the article body's text nodes and one regex pass over their joined text;
+ * - `mark`: mark.js marking the strings our recogniser found (it rewrites the DOM).
+ */
+import Mark from 'mark.js';
+import { detectArticle } from '@/utils/page/detect-article';
+import { buildTextMap } from '@/utils/page/text-map';
+import { createPainter } from '@/utils/page/paint';
+import { recognize } from '@/utils/recognize/index';
+import { detectLang } from '@/utils/recognize/lang';
+
+type Window_ = Window & { gc?: () => void; __bench?: unknown };
+const w = window as Window_;
+
+const longTasks: Array<{ start: number; end: number }> = [];
+try {
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) longTasks.push({ start: e.startTime, end: e.startTime + e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+} catch {
+  /* no longtask support: reported as n/a */
+}
+
+/** Resolves in a new task (no timer clamping), so each phase is a task of its own. */
+const nextTask = () =>
+  new Promise<void>((resolve) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => resolve();
+    ch.port2.postMessage(0);
+  });
+
+/** Longest long task (ms) overlapping any of the windows; 0 when none reached 50 ms. */
+function longestIn(windows: Array<[number, number]>): number {
+  let max = 0;
+  for (const t of longTasks) if (windows.some(([a, b]) => t.start < b && t.end > a)) max = Math.max(max, t.end - t.start);
+  return max;
+}
+
+/** Used JS heap after a full collection (bytes), or NaN where the browser does not say. */
+function heapAfterGc(): number {
+  w.gc?.();
+  w.gc?.();
+  const mem = (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory;
+  return mem ? mem.usedJSHeapSize : NaN;
+}
+
+/** Waits for long-task entries of the run to be delivered (they arrive after the task ends). */
+const settle = () => new Promise((r) => setTimeout(r, 120));
+
+/** The article body as our detection finds it: the element floor and mark.js work on, found untimed. */
+function articleBody(): Element {
+  const d = detectArticle(document, location.href);
+  return d.body ?? document.body;
+}
+
+async function ours() {
+  await nextTask();
+  const t0 = performance.now();
+  const detection = detectArticle(document, location.href);
+  const body = detection.body ?? document.body;
+  const tDetect = performance.now();
+  const map = buildTextMap(body);
+  const t1 = performance.now();
+  await nextTask();
+  const t2 = performance.now();
+  const lang = detection.htmlLang?.toLowerCase().startsWith('zh') ? 'zh' : detectLang(map.text);
+  const refDate = detection.publishedAt ?? new Date().toISOString().slice(0, 10);
+  const mentions = recognize(map.text, { lang, refDate }).sort((a, b) => a.start - b.start);
+  const t3 = performance.now();
+  await nextTask();
+  // The extension's background recogniser stays warm: a second call shows the cost without first-use set-up.
+  const tw = performance.now();
+  recognize(map.text, { lang, refDate });
+  const recognizeWarm = performance.now() - tw;
+  await nextTask();
+  const t4 = performance.now();
+  const items = mentions.flatMap((mention) => {
+    const range = map.toRange(mention.start, mention.end);
+    return range ? [{ mention, range }] : [];
+  });
+  const painter = createPainter(document);
+  const painted = painter.paint(items);
+  void document.documentElement.offsetHeight;
+  const t5 = performance.now();
+  await settle();
+  const heap1 = heapAfterGc();
+  // Keep what the extension keeps (map, ranges) alive until the heap was read.
+  (w as { __keep?: unknown }).__keep = { map, items };
+  const strings = [...new Set(mentions.map((m) => map.text.slice(m.start, m.end)))];
+  return {
+    isArticle: detection.isArticle,
+    textLength: map.text.length,
+    mentions: mentions.length,
+    painted,
+    strings,
+    detect: tDetect - t0,
+    map: t1 - tDetect,
+    recognizeWarm,
+    detectMap: t1 - t0,
+    recognize: t3 - t2,
+    paint: t5 - t4,
+    total: t1 - t0 + (t3 - t2) + (t5 - t4),
+    longest: longestIn([[t0, t1], [t2, t3], [t4, t5]]),
+    longestPageSide: longestIn([[t0, t1], [t4, t5]]),
+    heap: heap1,
+  };
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Text-node walk + one regex pass: the alternation of `strings` (longest first), or the CJK agency pattern. */
+async function floor(strings: string[], pattern: 'strings' | 'cjk' = 'strings') {
+  const body = articleBody();
+  await nextTask();
+  const t0 = performance.now();
+  const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+  const parts: string[] = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) parts.push(n.nodeValue ?? '');
+  const text = parts.join('');
+  const re =
+    pattern === 'cjk'
+      ? /[\u4e00-\u9fff]{2,4}(局|厅|委)/g
+      : new RegExp([...strings].sort((a, b) => b.length - a.length).map(escapeRe).join('|'), 'g');
+  let matches = 0;
+  while (re.exec(text)) matches++;
+  const t1 = performance.now();
+  await settle();
+  return { total: t1 - t0, matches, nodes: parts.length, longest: longestIn([[t0, t1]]), heap: heapAfterGc() };
+}
+
+/** mark.js over the article body with our strings, across elements, as one phrase each. */
+async function mark(strings: string[]) {
+  const body = articleBody();
+  await nextTask();
+  const t0 = performance.now();
+  let marked = 0;
+  await new Promise<void>((resolve) =>
+    new Mark(body).mark(strings, {
+      separateWordSearch: false,
+      acrossElements: true,
+      done: (n: number) => {
+        marked = n;
+        resolve();
+      },
+    }),
+  );
+  void document.documentElement.offsetHeight;
+  const t1 = performance.now();
+  await settle();
+  return { total: t1 - t0, marked, longest: longestIn([[t0, t1]]), heap: heapAfterGc() };
+}
+
+w.__bench = { ours, floor, mark, longTaskSupported: PerformanceObserver.supportedEntryTypes?.includes('longtask') ?? false };

@@ -1,0 +1,152 @@
+/**
+ * Page annotation benchmark (issue "On the page"): in real Chromium, on one freshly loaded page per
+ * run, our pipeline (detect, map, recognise, paint) against a floor (text-node walk + one regex
+ * pass) and mark.js marking the same strings. Pages: the largest bundled article and a generated
+ * ~1 MB article made of the bundled articles' paragraphs in the same page chrome.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+// @ts-expect-error: plain .mjs helper without types
+import { newsPathFor, serve } from '../lib/serve.mjs';
+import { bundleForPage } from './bundle.ts';
+import { launchPlainChromium } from './chromium.ts';
+import { fmt, header, median, ms, rounds, root, row } from './common.ts';
+
+const FIXTURES = join(root, 'test', 'fixtures', 'jiaozuo-2024-02', 'html');
+const BIG_NAME = 'a90-generated-1mb.html';
+/** A mark.js run longer than this is not repeated (it would blow the whole bench's time budget). */
+const MARK_GIVE_UP_MS = 60_000;
+
+const ARTICLE_RE = /(<article\b[^>]*>)([\s\S]*?)(<\/article>)/;
+const textOf = (html: string) => html.replace(/<[^>]+>/g, '').replace(/\s+/g, '');
+
+/** The article files with their body HTML and the length of its text. */
+function fixtures() {
+  return readdirSync(FIXTURES)
+    .filter((f) => /^a\d+-.*\.html$/.test(f))
+    .map((file) => {
+      const html = readFileSync(join(FIXTURES, file), 'utf8');
+      const inner = ARTICLE_RE.exec(html)?.[2] ?? '';
+      return { file, html, inner, textLength: textOf(inner).length };
+    });
+}
+
+/** Writes the pages to serve into .tmp/bench/page: the largest article and the generated ~1 MB one. */
+export function buildPages(targetChars = 1_000_000): { dir: string; pages: Array<{ file: string; label: string }> } {
+  const all = fixtures();
+  const largest = all.reduce((a, b) => (b.textLength > a.textLength ? b : a));
+  const paragraphs = all.flatMap((f) => [...f.inner.matchAll(/<p\b(?![^>]*class="(?:byline|subheadline)")[^>]*>[\s\S]*?<\/p>/g)].map((m) => m[0]));
+  const kept: string[] = [];
+  let chars = 0;
+  for (let i = 0; chars < targetChars; i++) {
+    const p = paragraphs[i % paragraphs.length];
+    kept.push(p);
+    chars += textOf(p).length;
+  }
+  const head = /^[\s\S]*?(?=<p\b)/.exec(largest.inner)?.[0] ?? '';
+  const big = largest.html.replace(ARTICLE_RE, (_m, open: string, _inner: string, close: string) => `${open}${head}${kept.join('\n')}\n${close}`);
+  const dir = join(root, '.tmp', 'bench', 'page');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, largest.file), largest.html);
+  writeFileSync(join(dir, BIG_NAME), big);
+  return {
+    dir,
+    pages: [
+      { file: largest.file, label: `${largest.file.replace('.html', '')} (largest bundled, ${fmt(largest.textLength)} chars)` },
+      { file: BIG_NAME, label: `generated (${kept.length} <p>, ${fmt(chars)} chars)` },
+    ],
+  };
+}
+
+interface OursRun { isArticle: boolean; textLength: number; mentions: number; painted: number; strings: string[]; detectMap: number; recognize: number; paint: number; total: number; longest: number; longestPageSide: number; heap: number }
+interface SimpleRun { total: number; longest: number; heap: number; matches?: number; marked?: number }
+
+const mb = (bytes: number) => (Number.isNaN(bytes) ? 'n/a' : `${(bytes / 1048576).toFixed(1)} MB`);
+const lt = (x: number) => (x > 0 ? ms(x) : '< 50');
+
+/** Gzip size of the built content script (building it first when missing). */
+function contentScriptGzip(): string {
+  const file = join(root, '.output', 'chrome-mv3', 'content-scripts', 'content.js');
+  if (!existsSync(file)) {
+    try {
+      execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'ignore' });
+    } catch {
+      return 'n/a (npm run build failed)';
+    }
+  }
+  return existsSync(file) ? `${fmt(gzipSync(readFileSync(file)).length)}B gzip (${fmt(readFileSync(file).length)}B raw)` : 'n/a';
+}
+
+/** Runs the page section and prints its tables. */
+export async function run(): Promise<void> {
+  const n = rounds(5);
+  console.log(`\n# Page annotation benchmark (real Chromium, fresh page per run, ${n} runs, median ms)\n`);
+  const browser = await launchPlainChromium();
+  if (!browser) {
+    console.log('skipped: no Chromium found (set CHROMIUM_PATH)');
+    return;
+  }
+  const { dir, pages } = buildPages();
+  const code = await bundleForPage('page-entry.ts', 'page-entry');
+  await browser.context.addInitScript({ content: code });
+  const server = await serve({ dir });
+  const tab = await browser.context.newPage();
+  try {
+    console.log(`Chromium ${browser.version}; ours = detect + map + recognise (in the page here; in the background in the extension) + ranges + paint (CSS highlights).`);
+    console.log('floor = TreeWalker over the article body\'s text nodes + one regex pass over their joined text, with (a) an alternation of the distinct mention strings ours found, longest first, (b) /[\\u4e00-\\u9fff]{2,4}(局|厅|委)/g.');
+    console.log('mark.js 8.11.1 = mark(strings ours found, {separateWordSearch:false, acrossElements:true}) on the article body (found by our detection, untimed). Every run loads the page afresh; DOM contenders include one forced layout.\n');
+    for (const { file, label } of pages) {
+      const url = `${server.url}${newsPathFor(file)}`;
+      const load = async () => {
+        await tab.goto(url, { waitUntil: 'load' });
+        await tab.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 30))));
+      };
+      const call = async <T>(fn: string, ...args: unknown[]): Promise<T> => {
+        await load();
+        return tab.evaluate(([f, a]) => (window as unknown as Record<string, Record<string, (...x: unknown[]) => unknown>>).__bench[f as string](...(a as unknown[])), [fn, args] as const) as Promise<T>;
+      };
+      const first = await call<OursRun>('ours'); // warm-up run: also yields the strings for the others
+      const strings = first.strings;
+      const ours: OursRun[] = [];
+      const floorS: SimpleRun[] = [];
+      const floorC: SimpleRun[] = [];
+      const marks: SimpleRun[] = [];
+      let markGaveUp = false;
+      for (let i = 0; i < n; i++) {
+        ours.push(await call<OursRun>('ours'));
+        floorS.push(await call<SimpleRun>('floor', strings, 'strings'));
+        floorC.push(await call<SimpleRun>('floor', strings, 'cjk'));
+        if (!markGaveUp) {
+          const m = await call<SimpleRun>('mark', strings);
+          marks.push(m);
+          if (m.total > MARK_GIVE_UP_MS) markGaveUp = true;
+        }
+      }
+      const med = (runs: Array<Record<string, unknown>>, k: string) => median(runs.map((r) => r[k] as number));
+      const o = med(ours as never, 'total');
+      const fS = med(floorS as never, 'total');
+      const fC = med(floorC as never, 'total');
+      const mk = med(marks as never, 'total');
+      console.log(`## ${label}: ${first.textLength} chars mapped, article=${first.isArticle}, ${first.mentions} mentions (${strings.length} distinct strings), ${first.painted} painted\n`);
+      const side = med(ours as never, 'detectMap') + med(ours as never, 'paint');
+      const pr = (a: number, b: number, d = 2) => `${(a / b).toFixed(d)}×`;
+      header(['contender', 'median ms', 'longest task ms', 'JS heap after (gc)', 'ours/floor (a)', 'ours/mark.js']);
+      row(['ours: detect+map+recognise+paint', ms(o), lt(median(ours.map((r) => r.longest))), mb(med(ours as never, 'heap')), pr(o, fS), pr(o, mk, 3)]);
+      row(['ours page-side only: detect+map, paint', ms(side), lt(median(ours.map((r) => r.longestPageSide))), '', pr(side, fS), pr(side, mk, 3)]);
+      row(['  detect / map / recognise (first use in page) / paint', `${ms(med(ours as never, 'detect'))} / ${ms(med(ours as never, 'map'))} / ${ms(med(ours as never, 'recognize'))} / ${ms(med(ours as never, 'paint'))}`, '', '', '', '']);
+      row(['  recognise again, warm (as in the background)', ms(med(ours as never, 'recognizeWarm')), '', '', '', '']);
+      row(['floor (a): walk + alternation regex', ms(fS), lt(median(floorS.map((r) => r.longest))), mb(med(floorS as never, 'heap')), '', '']);
+      row(['floor (b): walk + CJK agency regex', ms(fC), lt(median(floorC.map((r) => r.longest))), mb(med(floorC as never, 'heap')), pr(o, fC), '']);
+      row([`mark.js (${marks[0]?.marked ?? 0} marks${markGaveUp ? `; only ${marks.length} run(s): stopped once one took > ${MARK_GIVE_UP_MS / 1000} s` : ''})`, ms(mk), lt(median(marks.map((r) => r.longest))), mb(med(marks as never, 'heap')), '', '']);
+      console.log('\ngoals: ours/floor ≤ 3×, ours/mark.js < 1');
+      console.log('');
+    }
+    console.log('Long tasks: PerformanceObserver "longtask" (only tasks ≥ 50 ms are reported, hence "< 50"). JS heap: performance.memory.usedJSHeapSize (precise) after two gc() once the run is over: the page plus what the contender keeps (measureUserAgentSpecificMemory needs cross-origin isolation: not used).');
+    console.log(`content script .output/chrome-mv3/content-scripts/content.js: ${contentScriptGzip()}`);
+  } finally {
+    await server.close();
+    await browser.close();
+  }
+}
