@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type Backup, exportBackup, importBackup, parseBackup, previewImport, TABLES, type TableName } from '@/utils/kb/backup';
 import { DossierDb } from '@/utils/kb/db';
+import { CURRENT_VERSION } from '@/utils/kb/schema';
 import { ignoreName, KbError, mergeEntities, setIgnored } from '@/utils/kb/entity-ops';
 import { addNote, listNotes } from '@/utils/kb/notes';
 import { search } from '@/utils/kb/queries';
@@ -87,7 +88,7 @@ function mustParse(json: string | unknown): Backup {
 describe('export', () => {
   it('holds every record with its id, by primary key, without the search bigrams', async () => {
     const { backup, json } = await populated();
-    expect(backup).toMatchObject({ format: 'dossier-backup', formatVersion: 1, schemaVersion: 2 });
+    expect(backup).toMatchObject({ format: 'dossier-backup', formatVersion: 1, schemaVersion: CURRENT_VERSION });
     expect(backup.counts).toEqual({ articles: 3, entities: 5, mentions: 7, figures: 3, cooccurrences: 4, notes: 4 });
     for (const t of TABLES) expect(backup.counts[t]).toBe(backup.tables[t].length);
     expect(json).not.toContain('"grams"');

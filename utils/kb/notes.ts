@@ -54,18 +54,32 @@ export async function restoreNote(db: DossierDb, note: NoteRecord): Promise<Note
   return note;
 }
 
+/** Candidates read per table for a search: a bound, so search costs the same at any size. */
+const SEARCH_CANDIDATES = 300;
+/** Keys read per bigram when several must be intersected. */
+const GRAM_KEYS = 2000;
+
 /**
- * Ids of records whose bigram index holds every bigram of the query: a candidate set that is then
- * checked for the real substring. Starts from the rarest bigram, so cost follows the matches.
+ * Ids of records (newest first) whose bigram index holds the query's bigrams: candidates to check
+ * for the real substring. Every read is bounded, so the cost does not grow with the knowledge base;
+ * with very many matches the newest ones are returned.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function candidatesByGrams(index: Table<any, any>, query: string, limit = 5000): Promise<number[] | null> {
+export async function candidatesByGrams(index: Table<any, any>, query: string, limit = SEARCH_CANDIDATES): Promise<number[] | null> {
   const { exact, prefix } = queryGrams(query);
-  if (prefix !== null) return (await index.where('grams').startsWith(prefix).limit(limit).primaryKeys()) as number[];
+  if (prefix !== null) return (await index.where('grams').startsWith(prefix).reverse().limit(limit).primaryKeys()) as number[];
   if (exact.length === 0) return null;
-  const counts = await Promise.all(exact.map((g) => index.where('grams').equals(g).count()));
-  const rarest = exact[counts.indexOf(Math.min(...counts))];
-  return (await index.where('grams').equals(rarest).limit(limit).primaryKeys()) as number[];
+  if (exact.length === 1) return (await index.where('grams').equals(exact[0]).reverse().limit(limit).primaryKeys()) as number[];
+  const lists = (await Promise.all(exact.slice(0, 8).map((g) => index.where('grams').equals(g).reverse().limit(GRAM_KEYS).primaryKeys()))) as number[][];
+  lists.sort((x, y) => x.length - y.length);
+  let keys = lists[0];
+  // Only complete lists can rule a key out.
+  for (const other of lists.slice(1)) {
+    if (other.length >= GRAM_KEYS) break;
+    const set = new Set(other);
+    keys = keys.filter((k) => set.has(k));
+  }
+  return keys.slice(0, limit);
 }
 
 /** What a note is attached to, as the notes list shows it, with where to open it. */
@@ -101,7 +115,7 @@ export async function describeTargets(db: DossierDb, notes: NoteRecord[]): Promi
 
 /** The notes on quoted passages of one article, grouped by passage, for re-anchoring on the page. */
 export async function passageNotes(db: DossierDb, articleId: number): Promise<Array<{ exact: string; prefix: string; suffix: string; notes: NoteRecord[] }>> {
-  const notes = (await db.notes.where('target.id').equals(articleId).toArray()).filter((n) => n.target.kind === 'quote');
+  const notes = await db.notes.where('[target.kind+target.id]').equals(['quote', articleId]).toArray();
   const groups = new Map<string, { exact: string; prefix: string; suffix: string; notes: NoteRecord[] }>();
   for (const n of notes.sort((a, b) => a.createdAt - b.createdAt)) {
     if (n.target.kind !== 'quote') continue;

@@ -71,6 +71,16 @@ export interface EntityCard {
 
 const CARD_ARTICLES = 20;
 const CARD_RELATED = 10;
+/** Recent mentions read to list who holds titles at an agency. */
+const CARD_HOLDER_MENTIONS = 200;
+/** Notes shown on a card (newest first). */
+const CARD_NOTES = 100;
+
+/** The newest notes on one entity, figure or article, through the [kind+id] index. */
+async function notesOn(db: DossierDb, kind: NoteRecord['target']['kind'], id: number): Promise<NoteRecord[]> {
+  const notes = await db.notes.where('[target.kind+target.id]').equals([kind, id]).reverse().limit(CARD_NOTES).toArray();
+  return notes.sort((a, b) => b.updatedAt - a.updatedAt);
+}
 
 /** Everything the entity card shows, in one read transaction. */
 export async function getEntityCard(db: DossierDb, id: number): Promise<EntityCard | null> {
@@ -94,9 +104,10 @@ export async function getEntityCard(db: DossierDb, id: number): Promise<EntityCa
       .map((a) => ({ ...ref(a), sentence: mentionSentence(firstPerArticle.get(a.id!)!) }))
       .sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '') || b.readAt - a.readAt);
 
-    const pairs = [...(await db.cooccurrences.where('a').equals(id).toArray()), ...(await db.cooccurrences.where('b').equals(id).toArray())]
-      .sort((x, y) => y.count - x.count)
-      .slice(0, CARD_RELATED * 2);
+    // The strongest pairs on either side, read from the count-ordered indexes: cost independent of how many pairs exist.
+    const strongest = (side: 'a' | 'b') =>
+      db.cooccurrences.where(`[${side}+count]`).between([id, Dexie.minKey], [id, Dexie.maxKey]).reverse().limit(CARD_RELATED * 2).toArray();
+    const pairs = [...(await strongest('a')), ...(await strongest('b'))].sort((x, y) => y.count - x.count).slice(0, CARD_RELATED * 2);
     const others = await db.entities.bulkGet(pairs.map((p) => (p.a === id ? p.b : p.a)));
     const related = pairs
       .map((p, i) => ({ p, o: others[i] }))
@@ -108,7 +119,7 @@ export async function getEntityCard(db: DossierDb, id: number): Promise<EntityCa
     if (e.type === 'org') {
       const holders = new Map<number, Set<string>>();
       for (const name of [e.name, ...e.aliases]) {
-        const ms = await db.mentions.where('org').equals(name).limit(500).toArray();
+        const ms = await db.mentions.where('org').equals(name).reverse().limit(CARD_HOLDER_MENTIONS).toArray();
         for (const m of ms) {
           const set = holders.get(m.entityId) ?? new Set<string>();
           for (const t of m.titles) set.add(t);
@@ -118,7 +129,7 @@ export async function getEntityCard(db: DossierDb, id: number): Promise<EntityCa
       const persons = await db.entities.bulkGet([...holders.keys()]);
       people = persons.filter((p): p is EntityRecord => !!p && !p.ignored).map((p) => ({ id: p.id!, name: p.name, titles: [...holders.get(p.id!)!] }));
     }
-    const notes = (await db.notes.where('target.id').equals(id).toArray()).filter((n) => n.target.kind === 'entity').sort((a, b) => b.updatedAt - a.updatedAt);
+    const notes = await notesOn(db, 'entity', id);
     return { entity, titlesByOrg: [...byOrg].map(([org, titles]) => ({ org, titles })), articles, related, people, notes };
   });
 }
@@ -161,7 +172,7 @@ export async function getFigureCard(db: DossierDb, id: number): Promise<FigureCa
       .map((f) => ({ ...f, article: byId.get(f.articleId) ?? null }))
       .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || (b.article?.readAt ?? 0) - (a.article?.readAt ?? 0))
       .slice(0, 20);
-    const notes = (await db.notes.where('target.id').equals(id).toArray()).filter((n) => n.target.kind === 'figure');
+    const notes = await notesOn(db, 'figure', id);
     return { figure, article: byId.get(figure.articleId) ?? null, earlier, notes };
   });
 }

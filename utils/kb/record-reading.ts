@@ -157,7 +157,12 @@ function addTitle(entity: EntityRecord, title: string, org: string | null, day: 
   if (day < held.firstSeen) held.firstSeen = day;
   if (day > held.lastSeen) held.lastSeen = day;
   if (!held.articleIds.includes(articleId)) held.articleIds.push(articleId);
+  // The latest articles are enough to show where a title was seen; the record must not grow without end.
+  if (held.articleIds.length > TITLE_ARTICLES) held.articleIds.splice(0, held.articleIds.length - TITLE_ARTICLES);
 }
+
+/** Articles remembered per title held (the latest). */
+const TITLE_ARTICLES = 50;
 
 /** Adds (or with -1 removes) one co-occurrence per pair of entities in one article. */
 async function countCooccurrences(db: DossierDb, entities: Array<{ id: number; n: number }>, delta: 1 | -1) {

@@ -52,9 +52,11 @@ export const SCHEMA_VERSIONS: SchemaVersion[] = [
   },
   {
     version: 3,
-    why: "people or agencies most read first without scanning the other kind: the popup's knowledge list costs the same at any size",
+    why: "queries whose cost must not grow with the knowledge base: one kind's entities most read first (the popup's list), an entity's strongest co-occurrences (the card's related entities), the notes on one thing",
     stores: {
       entities: '++id, &key, type, name, *aliases, articleCount, lastSeen, ignored, *grams, [type+articleCount]',
+      cooccurrences: '[a+b], a, b, [a+count], [b+count]',
+      notes: '++id, target.kind, target.id, updatedAt, createdAt, *grams, [target.kind+target.id]',
     },
   },
 ];
