@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { recognize } from '../../utils/recognize';
-import { findZhEntities } from '../../utils/recognize/zh';
+import { findZhEntities, taggedOrgHolds } from '../../utils/recognize/zh';
 import type { OrgMention, PersonMention } from '../../utils/recognize/types';
 
 const people = (text: string) => recognize(text, { lang: 'zh' }).filter((m): m is PersonMention => m.type === 'person');
@@ -104,6 +104,23 @@ describe('organizations', () => {
     const names = orgs('孟州市组织省、市级示范幼儿园与农村幼儿园结成帮扶园所。').map((o) => o.text);
     expect(names).not.toContain('市级示范幼儿园');
     expect(names).not.toContain('农村幼儿园');
+  });
+});
+
+describe('rules and the tagger', () => {
+  const at = (text: string, name: string) => ({ start: text.indexOf(name), end: text.indexOf(name) + name.length });
+
+  it('lets a tagged org replace a rule org it holds with its place or parent', () => {
+    const t = '印尼农业部长贾斯今天说。';
+    expect(taggedOrgHolds(t, at(t, '农业部'), at(t, '印尼农业部'))).toBe(true);
+    const u = '中科院微生物研究所最近选育出新菌种。';
+    expect(taggedOrgHolds(u, at(u, '中科院'), at(u, '中科院微生物研究所'))).toBe(true);
+  });
+
+  it('keeps the rule org when the tagger only adds the end of the word before 市', () => {
+    const t = '推进高中市教育局负责。';
+    expect(taggedOrgHolds(t, at(t, '市教育局'), at(t, '中市教育局'))).toBe(false);
+    expect(taggedOrgHolds(t, at(t, '市教育局'), at(t, '市教育局'))).toBe(false);
   });
 });
 

@@ -45,8 +45,13 @@ function fillFromTagger(text: string, orgs: OrgSpan[], persons: PersonSpan[]): {
   };
   const tagOrgAt = indexOf(tagOrgs);
   const tagPersonAt = indexOf(tagPersons);
-  // Rule orgs with strong evidence stay; weak ones give way to a tagged org they overlap.
-  const keptOrgs = orgs.filter((o) => isStrongOrg(text, o) || !tagOrgAt(o.start, o.end));
+  // Rule orgs with strong evidence stay, unless a plausible tagged org holds them and more (印尼 + 农业部,
+  // 中科院 + 微生物研究所): the tagger sees the place or parent the rule stopped short of. Weak rule orgs
+  // give way to any tagged org they overlap.
+  const keptOrgs = orgs.filter((o) => {
+    const t = tagOrgAt(o.start, o.end);
+    return !t || (isStrongOrg(text, o) && !taggedOrgHolds(text, o, t));
+  });
   const keptOrgAt = indexOf(keptOrgs);
   // Rule persons: a title chain or byline fixes where the name starts; the tagger knows its length better.
   const keptPersons: PersonSpan[] = [];
@@ -80,6 +85,17 @@ function fillFromTagger(text: string, orgs: OrgSpan[], persons: PersonSpan[]): {
     }
   }
   return { orgs: allOrgs, persons: [...keptPersons, ...newPersons].sort((a, b) => a.start - b.start) };
+}
+
+/**
+ * Whether a tagged org should replace the strong rule org it strictly contains (印尼 + 农业部, 中科院 +
+ * 微生物研究所, 北京 + 市教委): the tagger sees the place or parent the rule list stops short of. Not when
+ * the tagger only adds the one character before 市/县/省/区, which ends another word (高中|市教育局).
+ */
+export function taggedOrgHolds(text: string, rule: { start: number; end: number }, tag: { start: number; end: number }): boolean {
+  if (tag.start > rule.start || tag.end < rule.end || tag.end - tag.start <= rule.end - rule.start) return false;
+  if (tag.start === rule.start - 1 && tag.end === rule.end && '省市县区'.includes(text[rule.start])) return false;
+  return plausibleOrg(text.slice(tag.start, tag.end));
 }
 
 /** Characters a name never holds: what `/[\s，。、；：！？“”《》（）]/` matches (`\s` spelled out). */
