@@ -30,6 +30,10 @@ export default defineContentScript({
         again = true;
         return running;
       }
+      // `.finally` clears `running` only after it was assigned: a run with no await inside (a
+      // skipped page) would otherwise clear it first and leave it set for good, and the page
+      // would never be annotated again (not when the reader switches Dossier back on, not on
+      // "annotate anyway").
       running = (async () => {
         try {
           do {
@@ -47,10 +51,10 @@ export default defineContentScript({
         } catch (err) {
           root.dataset.dossier = 'error';
           console.error('Dossier:', err);
-        } finally {
-          running = null;
         }
-      })();
+      })().finally(() => {
+        running = null;
+      });
       return running;
     };
 
