@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { recognize } from '../../utils/recognize';
 import { findZhEntities, taggedOrgHolds } from '../../utils/recognize/zh';
+import { plausibleOrg } from '../../utils/recognize/zh/orgs';
 import type { OrgMention, PersonMention } from '../../utils/recognize/types';
 
 const people = (text: string) => recognize(text, { lang: 'zh' }).filter((m): m is PersonMention => m.type === 'person');
@@ -115,6 +116,13 @@ describe('rules and the tagger', () => {
     expect(taggedOrgHolds(t, at(t, '农业部'), at(t, '印尼农业部'))).toBe(true);
     const u = '中科院微生物研究所最近选育出新菌种。';
     expect(taggedOrgHolds(u, at(u, '中科院'), at(u, '中科院微生物研究所'))).toBe(true);
+  });
+
+  it('accepts tagged names opened by a place or a named body, and named teams and centres', () => {
+    for (const n of ['联合国难民署', '以色列工党', '中国男队', '北海舰队', '武术管理中心', '世界卫生组织', '中共中央政治局', '党中央']) {
+      expect(plausibleOrg(n), n).toBe(true);
+    }
+    for (const n of ['党委', '医院', '服务部门', '成立信访办公室', '男队', '中心']) expect(plausibleOrg(n), n).toBe(false);
   });
 
   it('keeps the rule org when the tagger only adds the end of the word before 市', () => {

@@ -170,6 +170,11 @@ const NON_ORG_ENDINGS = new Lexicon(
   [...NOT_SUFFIX_WORDS].filter((w) => w.length >= 2 && !GOV_SUFFIXES.includes(w) && !OTHER_SUFFIXES.includes(w) && !NAMED.has(w)),
 );
 const MAX_BODY = 16;
+/**
+ * Non-org endings that name a body once a name stands before them (中国男队, 北海舰队, 武术管理中心,
+ * 世界卫生组织, 中共中央政治局): tagged names with these endings are kept.
+ */
+const TYPE_ENDINGS = new Set(['男队', '女队', '球队', '舰队', '中心', '组织', '政治局', '代表队', '国家队']);
 
 /** Gov kind for a name, from its suffix and the words inside it. */
 export function orgKind(name: string): 'gov' | 'other' {
@@ -310,9 +315,13 @@ function chooseStart(text: string, from: number, suffixAt: number, suffix: strin
  * (…格局, …部署), not a type of body (市级示范幼儿园), not opened by a function word.
  */
 export function plausibleOrg(name: string): boolean {
-  if (name.length < 2 || NOT_SUFFIX_WORDS.has(name)) return false;
-  for (let k = 2; k <= 4 && k <= name.length; k++) if (NON_ORG_ENDINGS.has(name.slice(-k))) return false;
-  if (STOP_CHARS.has(name[0]) || STOP_WORDS.longestAt(name, 0) > 0) return false;
+  if (name.length < 2 || (NOT_SUFFIX_WORDS.has(name) && !NAMED.has(name))) return false;
+  // A place or a named body before the name (联合国难民署, 以色列工党) is not a verb or a function word.
+  const named = PLACE_NAMES.longestAt(name, 0) > 0 || NAMED_LEX.longestAt(name, 0) > 0;
+  for (let k = 2; k <= 4 && k <= name.length; k++) {
+    if (NON_ORG_ENDINGS.has(name.slice(-k)) && !(name.length - k >= 2 && TYPE_ENDINGS.has(name.slice(-k)) && !STOP_CHARS.has(name[0]))) return false;
+  }
+  if (!named && (STOP_CHARS.has(name[0]) || STOP_WORDS.longestAt(name, 0) > 0)) return false;
   const sl = Math.max(GOV.longestEndingAt(name, name.length), OTHER.longestEndingAt(name, name.length));
   if (sl > 0 && sl < name.length) {
     let p = PLACE_NAMES.longestAt(name, 0);
