@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { recognize } from '../../utils/recognize';
 import { findZhEntities, taggedOrgHolds } from '../../utils/recognize/zh';
-import { plausibleOrg } from '../../utils/recognize/zh/orgs';
+import { findOrgs, plausibleOrg } from '../../utils/recognize/zh/orgs';
 import type { OrgMention, PersonMention } from '../../utils/recognize/types';
 
 const people = (text: string) => recognize(text, { lang: 'zh' }).filter((m): m is PersonMention => m.type === 'person');
@@ -105,6 +105,33 @@ describe('organizations', () => {
     const names = orgs('孟州市组织省、市级示范幼儿园与农村幼儿园结成帮扶园所。').map((o) => o.text);
     expect(names).not.toContain('市级示范幼儿园');
     expect(names).not.toContain('农村幼儿园');
+  });
+});
+
+describe('org boundaries (rules alone)', () => {
+  const ruleOrgs = (text: string) => findOrgs(text).map((o) => text.slice(o.start, o.end));
+
+  it('starts a counted body after its measure word', () => {
+    expect(ruleOrgs('他们自办了一个标准件厂，为解决就业。')).toEqual(['标准件厂']);
+    expect(ruleOrgs('这个出版社与总社合作。')).toEqual([]);
+    expect(ruleOrgs('瑞士三大银行中的两家合并。')).toEqual([]);
+  });
+
+  it('stops at adjectives and at verbs that take a body as object', () => {
+    expect(ruleOrgs('都一家著名电脑公司斥资1亿元。')).toEqual(['电脑公司']);
+    expect(ruleOrgs('湘乡市公安局责令治安股将收取的款项退还。')).toEqual(['湘乡市公安局']);
+  });
+
+  it('does not join two bodies, or a noun and a bare suffix, over 和', () => {
+    expect(ruleOrgs('c组的丹麦队和南非队踢成1比1。')).toEqual(['丹麦队', '南非队']);
+    expect(ruleOrgs('鼓励商人和银行向农民贷款。')).toEqual([]);
+    expect(ruleOrgs('市自然资源和规划局建设工程科聚焦主业。')).toEqual(['市自然资源和规划局建设工程科']);
+  });
+
+  it('takes the ministry out of a title and never ends a name in 签署 or the verb 办', () => {
+    expect(ruleOrgs('外交部长唐家璇会见了他。')).toEqual(['外交部']);
+    expect(ruleOrgs('法国内政部长签署了命令。')).toEqual(['内政部']);
+    expect(ruleOrgs('停建、缓建办公楼项目，逾期不办的，保留处罚。')).toEqual([]);
   });
 });
 

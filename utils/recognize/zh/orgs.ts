@@ -53,7 +53,7 @@ const NAMED_GOV = ['党中央', '中共中央', '国务院', '全国人大', '�
   '教委', '市委', '县委', '省委', '区委', '市政府', '县政府', '省政府', '区政府', '市人大', '市政协', '县人大', '县政协',
   '团中央', '团县委', '团市委', '团省委', '中宣部', '中组部', '统战部', '市纪委', '县纪委', '省纪委', '解放军', '人民解放军',
   '武警', '武警部队', '中国人民解放军', '中共', '国家统计局', '海关总署', '最高人民法院', '最高人民检察院', '全国妇联',
-  '共青团', '共青团中央', '国台办', '国新办', '中央政治局', '中共中央政治局', '中央办公厅', '国务院办公厅', '外交部长'];
+  '共青团', '共青团中央', '国台办', '国新办', '中央政治局', '中共中央政治局', '中央办公厅', '国务院办公厅'];
 const NAMED_OTHER = ['新华社', '联合国', '联合国大会', '欧盟', '北约', '东盟', '世贸组织', '世界贸易组织', '世界银行',
   '国际货币基金组织', '人民日报', '光明日报', '经济日报', '中央电视台', '央视', '中新社', '新华网', '人民网', '奥委会',
   '国际奥委会', '红十字会', '安理会', '联合国安理会', '世卫组织', '世界卫生组织', '欧佩克', '亚太经合组织', '非统组织',
@@ -85,6 +85,9 @@ const STOP_WORDS = new Lexicon([
   '起诉', '判决', '审理', '调查', '查处', '发现', '介绍', '透露', '获悉', '了解', '显示', '指导下', '领导下', '支持下',
   '帮助下', '资助', '赞助', '投资', '收购', '并购', '控股', '入股', '持有', '拥有', '没有', '只有', '所有', '负责',
   '代表', '率', '派出', '派遣', '选派', '召集', '邀集', '会晤', '接见', '拜会', '拜访', '看望', '慰问', '出访', '到访', '推进', '落实', '贯彻', '实施', '执行', '协同',
+  // Adjectives and quantities before a body (著名电脑公司, 不少研究所) and verbs that take one as object.
+  '著名', '知名', '有名', '闻名', '不少', '很多', '众多', '整个', '多个', '部分', '责令', '通知', '书面', '签署', '下设', '主持',
+  '保证', '吸收', '逃避', '取消', '确立', '闯入', '考入', '考上', '考取', '荣获', '开办', '创办', '兴办', '合办', '申办', '筹办',
 ]);
 
 /** Words that end in a suffix character but are not bodies (全部, 格局, 举办 …). */
@@ -108,6 +111,8 @@ const NOT_SUFFIX_WORDS = new Set([
   '社会主义', '党组', '局党组', '该局党组', '党委政府', '项目办', '全系统', '各部门', '部门', '政治局', '常委会', '部署',
   '组织', '官网', '中小学', '中小学校', '参赛队', '查办', '上报', '直报', '填报', '开好局', '大学生', '中学生', '小学生',
   '人大', '政协', '党委', '纪委', '政府', '中小学幼儿园', '家属院', '总部', '办公室',
+  // 签署 ends in 署; X办 is often the verb 办 (去办, 不办, 申办).
+  '签署', '公署', '去办', '不办', '来办', '再办', '要办', '能办', '会办', '自办', '申办', '自己办', '好好办',
 ]);
 
 /** Words that make a body generic (公办幼儿园, 示范学校): a type of body, not a named one. */
@@ -141,7 +146,14 @@ const CONTINUATIONS = new Lexicon([
   '网站', '网格', '网点', '网友', '网民', '党员', '党性', '党风', '党建', '党组', '党委', '党校', '党史', '党内', '党政',
   '委会', '署名', '署长', '站长', '所属', '学生', '学习', '学科', '学者', '中心城', '集团化', '公司化', '军人', '军事',
   '军队', '厂长', '厂家', '厂区', '馆长', '局长', '部长', '处长', '科长', '委书', '院内', '院外', '部分', '组织部',
+  '办公', '办起', '办了', '办过', '办下',
 ]);
+
+/** Measure words (一个, 这家, 两所, 三大): after a numeral or a demonstrative they end a name body. */
+const MEASURES = charSet('个家所支座批位名大项');
+/** Numerals and demonstratives that open a count (一个标准件厂, 这个出版社, 五个研究所). */
+const COUNTERS = charSet('一二三四五六七八九十两几这那每某多整半０１２３４５６７８９0123456789');
+const GE = 0x4e2a; // 个
 
 /** Place characters that open an org name (市教育局, 省教育厅, 县委). */
 const PLACE_CHARS = charSet('省市县区州镇乡村盟旗');
@@ -198,13 +210,17 @@ export function bodyStart(text: string, end: number, floor = 0): number {
     const c = text.charCodeAt(p - 1);
     if (!isHanCode(c)) break;
     if (c === HE) {
-      // 自然资源和规划局: 和 joins two parts of one name unless an org or a place opens the right part.
+      // 自然资源和规划局: 和 joins two parts of one name unless an org or a place opens the right part,
+      // a body ends the left one (丹麦队和南非队), or the right part is the bare suffix (商人和银行).
       const right = text.slice(p, end);
       const leftEnd = text[p - 2];
-      if (right.length > 4 || PLACE_CHARS.has(right[0]) || '局办委厅部府院校司'.includes(leftEnd ?? '')) break;
+      if (right.length === 0 || right.length > 4 || PLACE_CHARS.has(right[0]) || PLACE_NAMES.longestAt(text, p) > 0) break;
+      if ('局办委厅部府院校司'.includes(leftEnd ?? '') || GOV.longestEndingAt(text, p - 1, p - 9) > 0 || OTHER.longestEndingAt(text, p - 1, p - 9) > 0) break;
       p--;
       continue;
     }
+    // 一个标准件厂, 这个出版社, 三大银行: a counted body starts after the measure word.
+    if (c === GE || (MEASURES.hasCode(c) && COUNTERS.hasCode(text.charCodeAt(p - 2)))) break;
     if (c === YOU && '限色线机'.includes(text[p] ?? '')) {
       p--;
       continue;
