@@ -72,7 +72,9 @@ export interface EntityCard {
 const CARD_ARTICLES = 20;
 const CARD_RELATED = 10;
 /** Recent mentions read to list who holds titles at an agency. */
-const CARD_HOLDER_MENTIONS = 200;
+const CARD_HOLDER_MENTIONS = 60;
+/** People listed on an agency's card. */
+const CARD_PEOPLE = 20;
 /** Notes shown on a card (newest first). */
 const CARD_NOTES = 100;
 
@@ -92,7 +94,7 @@ export async function getEntityCard(db: DossierDb, id: number): Promise<EntityCa
     for (const t of e.titles) byOrg.set(t.org, [...(byOrg.get(t.org) ?? []), t]);
 
     // Newest articles first: one mention (the first) per article.
-    const mentions = await db.mentions.where('entityId').equals(id).reverse().limit(CARD_ARTICLES * 8).toArray();
+    const mentions = await db.mentions.where('entityId').equals(id).reverse().limit(CARD_ARTICLES * 3).toArray();
     const firstPerArticle = new Map<number, MentionRecord>();
     for (const m of mentions) {
       const seen = firstPerArticle.get(m.articleId);
@@ -126,7 +128,7 @@ export async function getEntityCard(db: DossierDb, id: number): Promise<EntityCa
           holders.set(m.entityId, set);
         }
       }
-      const persons = await db.entities.bulkGet([...holders.keys()]);
+      const persons = await db.entities.bulkGet([...holders.keys()].slice(0, CARD_PEOPLE));
       people = persons.filter((p): p is EntityRecord => !!p && !p.ignored).map((p) => ({ id: p.id!, name: p.name, titles: [...holders.get(p.id!)!] }));
     }
     const notes = await notesOn(db, 'entity', id);
@@ -196,7 +198,9 @@ export async function search(db: DossierDb, query: string, limit = 20): Promise<
   const needle = searchForm(query);
   if (!needle) return { entities: [], articles: [], notes: [] };
   return db.transaction('r', [db.entities, db.articles, db.notes], async () => {
-    const [eIds, aIds, nIds] = await Promise.all([candidatesByGrams(db.entities, query), candidatesByGrams(db.articles, query), candidatesByGrams(db.notes, query)]);
+    // Twice what is shown: enough to rank, and a bound, so search costs the same at any size.
+    const take = limit * 2;
+    const [eIds, aIds, nIds] = await Promise.all([candidatesByGrams(db.entities, query, take), candidatesByGrams(db.articles, query, take), candidatesByGrams(db.notes, query, take)]);
     const entities = (await db.entities.bulkGet(eIds ?? []))
       .filter((e): e is EntityRecord => !!e && [e.name, ...e.aliases].some((n) => searchForm(n).includes(needle)))
       .sort((a, b) => b.articleCount - a.articleCount || a.name.length - b.name.length)
