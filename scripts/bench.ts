@@ -1,13 +1,15 @@
 /**
  * `npm run bench`: benchmarks with ours and a peer or floor side by side in one run, printed as
  * tables with ratios and the goals beside them (no wall-clock limits live in unit tests).
- * Sections, in order: recognizer (Node), page (real Chromium), kb-scale (real Chromium, IndexedDB).
+ * Sections, in order: recognizer (Node), page (real Chromium), kb-scale (real Chromium, IndexedDB),
+ * popup (real Chromium, the built extension).
  * `npm run bench -- --only page[,kb-scale]` runs a selection. BENCH_ROUNDS raises the run counts.
  */
 const SECTIONS: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   recognizer: () => import('./bench/recognizer.ts'),
   page: () => import('./bench/page.ts'),
   'kb-scale': () => import('./bench/kb-scale.ts'),
+  popup: () => import('./bench/popup.ts'),
 };
 
 const args = process.argv.slice(2);

@@ -105,4 +105,4 @@ export async function run(): Promise<void> {
   row(['Knowledge', ms(empty.knowledge), ms(full.knowledge), `${(full.knowledge / empty.knowledge).toFixed(2)}×`, '≤ 2']);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await run();
+
