@@ -20,6 +20,8 @@ export interface Annotation {
   /** Painted mentions, sorted by start, with their ranges (same index). */
   mentions: Mention[];
   ranges: Array<Range | null>;
+  /** Each mention's ranges, one per text node it covers: what is painted and hit-tested. */
+  pieces: Range[][];
   /** Passages with the reader's notes, found again in this text. */
   passages: Passage[];
 }
@@ -57,8 +59,9 @@ export class Session {
     const refDate = detection.publishedAt ?? new Date().toISOString().slice(0, 10);
     const all = map.text ? await sendMessage('recognize', { text: map.text, lang, refDate }) : [];
     const mentions = all.filter((m) => this.settings.kinds[m.type]).sort((a, b) => a.start - b.start);
-    const ranges = mentions.map((m) => map.toRange(m.start, m.end));
-    this.current = { detection, map, mentions, ranges, passages: [] };
+    const pieces = mentions.map((m) => map.toRanges(m.start, m.end));
+    const ranges = pieces.map((p) => p[0] ?? null);
+    this.current = { detection, map, mentions, ranges, pieces, passages: [] };
     this.repaint();
     if (map.text && map.text !== this.lastRecordedText) {
       this.lastRecordedText = map.text;
@@ -109,9 +112,11 @@ export class Session {
     if (!canPaintHighlights(this.doc.defaultView as Window & typeof globalThis)) return 0;
     this.painter ??= createPainter(this.doc, this.settings.palette);
     this.painter.clear();
-    const items = this.current.mentions.flatMap((mention, i) => (this.current!.ranges[i] ? [{ mention, range: this.current!.ranges[i]! }] : []));
+    const { mentions, pieces } = this.current;
+    const items = mentions.flatMap((mention, i) => pieces[i].map((range) => ({ mention, range })));
     this.painter.paintNotes(this.current.passages.map((p) => p.range));
-    return this.painter.paint(items);
+    this.painter.paint(items);
+    return this.paintedCount;
   }
 
   get paintedCount(): number {
@@ -128,14 +133,15 @@ export class Session {
   forget(name: string, type: Mention['type']) {
     if (!this.current) return;
     const keep = this.current.mentions.map((m) => !(m.type === type && m.text === name));
-    this.current = { ...this.current, mentions: this.current.mentions.filter((_, i) => keep[i]), ranges: this.current.ranges.filter((_, i) => keep[i]) };
+    const c = this.current;
+    this.current = { ...c, mentions: c.mentions.filter((_, i) => keep[i]), ranges: c.ranges.filter((_, i) => keep[i]), pieces: c.pieces.filter((_, i) => keep[i]) };
     this.repaint();
   }
 
   /** The index of the mention under a viewport point, or -1. */
   mentionAt(x: number, y: number): number {
     if (!this.current) return -1;
-    return hitTest(this.doc, this.current.map, this.current.mentions, this.current.ranges, x, y);
+    return hitTest(this.doc, this.current.map, this.current.mentions, this.current.pieces, x, y);
   }
 
   focus(index: number | null) {

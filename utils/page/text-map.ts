@@ -22,6 +22,11 @@ export interface TextMap {
   segments: Segment[];
   /** The Range for [start, end) of `text`, or null when it maps to no text node. */
   toRange(start: number, end: number): Range | null;
+  /**
+   * One Range per text node that [start, end) covers: exact where a single Range would also take
+   * in text the map leaves out between them (a script, a hidden or furniture element).
+   */
+  toRanges(start: number, end: number): Range[];
   /** The text offset of a DOM position inside a mapped text node, or -1. */
   offsetOf(node: Node, offset: number): number;
 }
@@ -137,6 +142,28 @@ export function buildTextMap(root: Element, options: TextMapOptions = {}): TextM
       range.setStart(a.node, nodeOffset(a, start));
       range.setEnd(b.node, nodeOffset(b, end - 1) + 1);
       return range;
+    },
+    toRanges(start, end) {
+      const out: Range[] = [];
+      if (end <= start) return out;
+      let lo = 0;
+      let hi = segments.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (segments[mid].end <= start) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo; i < segments.length && segments[i].start < end; i++) {
+        const seg = segments[i];
+        const from = Math.max(start, seg.start);
+        const to = Math.min(end, seg.end);
+        if (to <= from) continue;
+        const range = seg.node.ownerDocument!.createRange();
+        range.setStart(seg.node, nodeOffset(seg, from));
+        range.setEnd(seg.node, nodeOffset(seg, to - 1) + 1);
+        out.push(range);
+      }
+      return out;
     },
     offsetOf(node, offset) {
       const seg = bySegmentNode.get(node);

@@ -1,0 +1,58 @@
+// @vitest-environment happy-dom
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildTextMap } from '@/utils/page/text-map';
+
+/** A random piece of article DOM: text with odd whitespace, inline and block elements, nesting. */
+const textArb = fc.constantFrom('刘晓军', '局长', ' ', '\n  ', '市自然资源和规划局', '21229万元', 'Blinken', '。', '\t', '😀', 'a b', '');
+type Node = string | { tag: string; children: Node[] };
+const nodeArb: fc.Arbitrary<Node> = fc.letrec<{ node: Node }>((tie) => ({
+  node: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    textArb,
+    fc.record({ tag: fc.constantFrom('b', 'span', 'p', 'div', 'em', 'li', 'br', 'script', 'nav'), children: fc.array(tie('node'), { maxLength: 4 }) }),
+  ),
+})).node;
+
+function toHtml(n: Node): string {
+  if (typeof n === 'string') return n.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  if (n.tag === 'br') return '<br>';
+  if (n.tag === 'script') return '<script>var x = "不是正文";</script>';
+  return `<${n.tag}>${n.children.map(toHtml).join('')}</${n.tag}>`;
+}
+
+describe('text map on any DOM', () => {
+  it('every span of the mapped text maps to ranges holding exactly that text, nothing the map left out', () => {
+    fc.assert(
+      fc.property(fc.array(nodeArb, { minLength: 1, maxLength: 6 }), fc.nat(), fc.nat(), (nodes, a, b) => {
+        document.body.innerHTML = `<article>${nodes.map(toHtml).join('')}</article>`;
+        const map = buildTextMap(document.querySelector('article')!, { isVisible: () => true });
+        expect(map.text).not.toContain('不是正文');
+        if (map.text.length === 0) return;
+        const start = a % map.text.length;
+        const end = start + 1 + (b % (map.text.length - start));
+        const ranges = map.toRanges(start, end);
+        const want = map.text.slice(start, end);
+        // Block breaks have no DOM character; whitespace is compared as the browser collapses it.
+        const norm = (s: string) => s.replace(/\s+/g, '');
+        expect(norm(ranges.map((r) => r.toString()).join(''))).toBe(norm(want));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('offsetOf is the inverse of toRange for every mapped character', () => {
+    fc.assert(
+      fc.property(fc.array(nodeArb, { minLength: 1, maxLength: 6 }), (nodes) => {
+        document.body.innerHTML = `<article>${nodes.map(toHtml).join('')}</article>`;
+        const map = buildTextMap(document.querySelector('article')!, { isVisible: () => true });
+        for (let i = 0; i < map.text.length; i++) {
+          if (map.text[i] === '\n') continue;
+          const r = map.toRange(i, i + 1)!;
+          expect(map.offsetOf(r.startContainer, r.startOffset)).toBe(i);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
