@@ -157,6 +157,16 @@ describe('rules and the tagger', () => {
     expect(taggedOrgHolds(t, at(t, '市教育局'), at(t, '中市教育局'))).toBe(false);
     expect(taggedOrgHolds(t, at(t, '市教育局'), at(t, '市教育局'))).toBe(false);
   });
+
+  it('keeps the rule org when the longer tagged name runs into the words around it', () => {
+    const t = '把宣传邯钢经验与宣传党中央关于国企改革的精神结合起来，于某些欧盟机构与公民之间，中共地下党员。';
+    expect(taggedOrgHolds(t, at(t, '党中央'), at(t, '邯钢经验与宣传党中央'))).toBe(false);
+    expect(taggedOrgHolds(t, at(t, '欧盟'), at(t, '欧盟机构'))).toBe(false);
+    expect(taggedOrgHolds(t, at(t, '中共'), at(t, '中共地下'))).toBe(false);
+    const u = '一家农商行，辽宁大连市公安局南沙河口派出所。';
+    expect(taggedOrgHolds(u, at(u, '农商行'), at(u, '家农商行'))).toBe(false);
+    expect(taggedOrgHolds(u, at(u, '辽宁大连市公安局'), at(u, '辽宁大连市公安局南沙河口派出所'))).toBe(true);
+  });
 });
 
 describe('robustness', () => {

@@ -7,7 +7,7 @@ import { findOrgs, type OrgSpan } from './orgs';
 import { findPersons, titlesBefore, type PersonSpan } from './persons';
 import { tagZh } from './tagger';
 import { isOfficialTitle, roleOf } from './titles';
-import { orgKind, plausibleOrg } from './orgs';
+import { extendsOrg, orgKind, plausibleOrg } from './orgs';
 import { PLACE_NAMES } from './places';
 import { CharSet } from './chars';
 import { Cover } from './cover';
@@ -90,12 +90,14 @@ function fillFromTagger(text: string, orgs: OrgSpan[], persons: PersonSpan[]): {
 /**
  * Whether a tagged org should replace the strong rule org it strictly contains (印尼 + 农业部, 中科院 +
  * 微生物研究所, 北京 + 市教委): the tagger sees the place or parent the rule list stops short of. Not when
- * the tagger only adds the one character before 市/县/省/区, which ends another word (高中|市教育局).
+ * the tagger only adds the one character before 市/县/省/区, which ends another word (高中|市教育局), nor
+ * when the longer name runs into the words around it (see extendsOrg).
  */
 export function taggedOrgHolds(text: string, rule: { start: number; end: number }, tag: { start: number; end: number }): boolean {
-  if (tag.start > rule.start || tag.end < rule.end || tag.end - tag.start <= rule.end - rule.start) return false;
+  // Long tagged runs (a page of repeats) are no names: the cap keeps this O(1) per rule org.
+  if (tag.start > rule.start || tag.end < rule.end || tag.end - tag.start <= rule.end - rule.start || tag.end - tag.start > 40) return false;
   if (tag.start === rule.start - 1 && tag.end === rule.end && '省市县区'.includes(text[rule.start])) return false;
-  return plausibleOrg(text.slice(tag.start, tag.end));
+  return extendsOrg(text, tag.start, tag.end, rule.start, rule.end) && plausibleOrg(text.slice(tag.start, tag.end));
 }
 
 /** Characters a name never holds: what `/[\s，。、；：！？“”《》（）]/` matches (`\s` spelled out). */

@@ -353,6 +353,24 @@ export function plausibleOrg(name: string): boolean {
   return true;
 }
 
+/** Function words that join phrases (与, 和, 的 …): never inside a name (…所, 成都… can be). */
+const JOINERS = charSet('的了与和及或并而在是把被将从向对给让');
+
+/**
+ * Whether a longer name [start, end) that holds the org [innerStart, innerEnd) reads as that org with
+ * its place, parent or unit (印尼 + 农业部, 中科院 + 微生物研究所) rather than a run into the words
+ * around it: no function word or 和 inside (宣传与党中央), an added tail that ends in a body suffix (欧盟
+ * + 机构, 中共 + 地下 do not), and no lone measure word or function word added in front (一家 + 农商行).
+ */
+export function extendsOrg(text: string, start: number, end: number, innerStart: number, innerEnd: number): boolean {
+  for (let i = start; i < end; i++) if (JOINERS.hasCode(text.charCodeAt(i))) return false;
+  if (end > innerEnd) {
+    const body = GOV.longestEndingAt(text, end, innerEnd) || OTHER.longestEndingAt(text, end, innerEnd) || UNITS.longestEndingAt(text, end, innerEnd);
+    if (!body && !'司会团'.includes(text[end - 1])) return false;
+  }
+  return !(innerStart - start === 1 && MEASURES.has(text[start]));
+}
+
 /** Letters and digits directly before a named body mean it is inside another word. */
 function isLetterLike(c: string | undefined): boolean {
   return !!c && /[A-Za-z0-9]/.test(c);
