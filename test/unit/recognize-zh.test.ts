@@ -133,6 +133,10 @@ describe('org boundaries (rules alone)', () => {
     expect(ruleOrgs('法国内政部长签署了命令。')).toEqual(['内政部']);
     expect(ruleOrgs('停建、缓建办公楼项目，逾期不办的，保留处罚。')).toEqual([]);
   });
+
+  it('takes no cup or numbered congress for a named body', () => {
+    expect(ruleOrgs('随着世界杯开幕，大家学习十五大文件。')).toEqual([]);
+  });
 });
 
 describe('rules and the tagger', () => {
