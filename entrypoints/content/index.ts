@@ -126,7 +126,7 @@ export default defineContentScript({
       }
       if (!e.altKey || e.ctrlKey || e.metaKey || (e.key.toLowerCase() !== 'j' && e.key.toLowerCase() !== 'k')) return;
       const target = e.target as HTMLElement | null;
-      if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+      if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/i.test(target.tagName))) return;
       const a = session.current;
       if (!a || a.mentions.length === 0) return;
       e.preventDefault();
@@ -167,6 +167,12 @@ export default defineContentScript({
     let debounce = 0;
     const watchBody = () => {
       const body = session.current?.detection.body ?? null;
+      if (body && !body.isConnected) {
+        // The page replaced the article while we were reading it: read the new one.
+        clearTimeout(debounce);
+        debounce = window.setTimeout(() => void run(), MUTATION_DEBOUNCE_MS);
+        return;
+      }
       if (body === observed) return;
       observer?.disconnect();
       observed = body;
@@ -182,14 +188,15 @@ export default defineContentScript({
       });
       observer.observe(body, { childList: true, subtree: true, characterData: true });
     };
-    // A page that replaces its whole article element: notice through the document.
+    // A page that replaces its whole article element, or its whole <body>: notice through the
+    // document element (an observer on the old body would see nothing once it is gone).
     const pageObserver = new MutationObserver(() => {
       if (observed && !observed.isConnected) {
         clearTimeout(debounce);
         debounce = window.setTimeout(() => void run(), MUTATION_DEBOUNCE_MS);
       }
     });
-    pageObserver.observe(document.body ?? root, { childList: true, subtree: true });
+    pageObserver.observe(root, { childList: true, subtree: true });
     ctx.onInvalidated(() => {
       observer?.disconnect();
       pageObserver.disconnect();

@@ -84,11 +84,17 @@ function schemaFacts(scan: PageScan): TypeFacts {
   return facts;
 }
 
+/**
+ * The element's tag name in upper case. HTML documents give it so already; XHTML documents
+ * (application/xhtml+xml) give it as written, in lower case, and every tag test would miss.
+ */
+export const tagOf = (el: Element): string => el.tagName.toUpperCase();
+
 /** True for elements that are page furniture: nav, sidebars, related links, comments, footers. */
 export function isChrome(el: Element): boolean {
   // An article's own <header> holds its headline: keep it.
-  if (el.tagName === 'HEADER' && el.querySelector('h1')) return false;
-  if (CHROME_TAGS.has(el.tagName)) return true;
+  if (tagOf(el) === 'HEADER' && el.querySelector('h1')) return false;
+  if (CHROME_TAGS.has(tagOf(el))) return true;
   const role = el.getAttribute('role');
   if (role && /^(navigation|complementary|contentinfo|banner|search|menu|dialog)$/.test(role)) return true;
   const words = `${el.getAttribute('class') ?? ''} ${el.id ?? ''}`;
@@ -126,7 +132,7 @@ function scanPage(root: Element): PageScan {
   const selfChrome = new Set<Element>();
   const walk = (el: Element, chromeAbove: boolean, listRoot: boolean, listItem: boolean): TextStats => {
     const s: TextStats = { chars: 0, linkChars: 0, paragraphs: 0 };
-    const tag = el.tagName;
+    const tag = tagOf(el);
     const self = isChrome(el);
     if (self) selfChrome.add(el);
     const chrome = chromeAbove || self;
@@ -153,17 +159,18 @@ function scanPage(root: Element): PageScan {
         s.chars += countNonSpace(child.nodeValue ?? '');
       } else if (child.nodeType === 1) {
         const c = child as Element;
-        if (c.tagName === 'BR' && tag === 'DIV') scan.blocks.push({ el, br: true });
-        if (SKIP_TAGS.has(c.tagName)) {
-          if (c.tagName === 'SCRIPT' && c.getAttribute('type') === 'application/ld+json') scan.jsonLd.push(c.textContent ?? '');
+        const childTag = tagOf(c);
+        if (childTag === 'BR' && tag === 'DIV') scan.blocks.push({ el, br: true });
+        if (SKIP_TAGS.has(childTag)) {
+          if (childTag === 'SCRIPT' && c.getAttribute('type') === 'application/ld+json') scan.jsonLd.push(c.textContent ?? '');
           continue;
         }
         const cs = walk(c, chrome, inList, inItem);
         // Furniture inside counts for its own statistics, never for its container's.
         if (selfChrome.has(c)) continue;
         s.chars += cs.chars;
-        s.linkChars += c.tagName === 'A' ? cs.chars : cs.linkChars;
-        s.paragraphs += cs.paragraphs + (c.tagName === 'P' && (c.textContent ?? '').trim().length >= 20 ? 1 : 0);
+        s.linkChars += childTag === 'A' ? cs.chars : cs.linkChars;
+        s.paragraphs += cs.paragraphs + (childTag === 'P' && (c.textContent ?? '').trim().length >= 20 ? 1 : 0);
       }
     }
     scan.stats.set(el, s);
@@ -196,7 +203,7 @@ function bodyAndStats(doc: Document, scan: PageScan | null = doc.documentElement
   let bestScore = 0;
   for (const el of marked) {
     const s = statsOf(el);
-    const score = (s.chars - 2 * s.linkChars) * (el.tagName === 'ARTICLE' || el.hasAttribute('itemprop') ? 1.2 : 1);
+    const score = (s.chars - 2 * s.linkChars) * (tagOf(el) === 'ARTICLE' || el.hasAttribute('itemprop') ? 1.2 : 1);
     if (score > bestScore) { best = el; bestScore = score; }
   }
   // Readability-style: credit each paragraph's text to its parent and grandparent.
@@ -242,7 +249,7 @@ function proseOf(body: Element, max = 20000): string {
         length += v.length;
       } else if (child.nodeType === 1) {
         const c = child as Element;
-        if (SKIP_TAGS.has(c.tagName) || c.tagName === 'PRE' || isChrome(c)) continue;
+        if (SKIP_TAGS.has(tagOf(c)) || tagOf(c) === 'PRE' || isChrome(c)) continue;
         parts.push(' ');
         walk(c);
       }
@@ -298,7 +305,7 @@ function countLinesText(el: Element): string {
         const v = child.nodeValue ?? '';
         if (v.length < 200) parts.push(v.slice(0, 60));
         else parts.push(v.slice(0, 30));
-      } else if (child.nodeType === 1 && !SKIP_TAGS.has((child as Element).tagName)) walk(child as Element);
+      } else if (child.nodeType === 1 && !SKIP_TAGS.has(tagOf(child as Element))) walk(child as Element);
     }
   };
   walk(el);

@@ -2,7 +2,7 @@
  * The article body's visible text as one string (blocks separated by `\n`) with a map back to
  * the DOM, so a mention's offsets become a Range even when a name crosses elements (`<b>刘晓</b>军`).
  */
-import { isChrome, SKIP_TAGS } from './detect-article';
+import { isChrome, SKIP_TAGS, tagOf } from './detect-article';
 
 const BLOCK = new Set(['P', 'DIV', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'UL', 'OL', 'BLOCKQUOTE', 'SECTION', 'ARTICLE', 'FIGURE', 'FIGCAPTION', 'TR', 'TD', 'TH', 'TABLE', 'PRE', 'HEADER', 'DT', 'DD', 'DL', 'ADDRESS', 'HR', 'BR', 'MAIN', 'CENTER']);
 
@@ -95,12 +95,12 @@ export function buildTextMap(root: Element, options: TextMapOptions = {}): TextM
 
   const walk = (parent: Node) => {
     const el = parent as Element;
-    const children = el.shadowRoot ? Array.from(el.shadowRoot.childNodes) : el.tagName === 'SLOT' ? Array.from((el as HTMLSlotElement).assignedNodes?.() ?? []) : Array.from(parent.childNodes);
+    const children = el.shadowRoot ? Array.from(el.shadowRoot.childNodes) : tagOf(el) === 'SLOT' ? Array.from((el as HTMLSlotElement).assignedNodes?.() ?? []) : Array.from(parent.childNodes);
     for (const child of children) {
       if (child.nodeType === 3) addText(child as Text);
       else if (child.nodeType === 1) {
         const c = child as Element;
-        const tag = c.tagName.toUpperCase();
+        const tag = tagOf(c);
         if (SKIP_TAGS.has(tag) || tag.startsWith('DOSSIER-') || c.hasAttribute('data-dossier-ui')) continue;
         if ((c as HTMLElement).isContentEditable || c.getAttribute('contenteditable') === 'true' || c.getAttribute('contenteditable') === '') continue;
         if (isChrome(c) || options.exclude?.(c) || !isVisible(c)) continue;
