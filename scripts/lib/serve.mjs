@@ -23,6 +23,8 @@ const TYPES = {
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
   '.txt': 'text/plain; charset=utf-8',
+  '.xhtml': 'application/xhtml+xml; charset=utf-8',
+  '.pdf': 'application/pdf',
 };
 
 /**
@@ -58,8 +60,10 @@ export function newsPathFor(fileName) {
 /**
  * Serves `dir` on 127.0.0.1 (a random free port unless `port` is given) so browsers see the
  * fixtures over http like a real news site. Returns `{ url, port, close }`; url has no trailing slash.
+ * `handle(req, res, pathname)` may answer a request itself (return true): special headers or a
+ * response that never ends, for the hostile-page tests.
  */
-export async function serve({ dir = FIXTURE_HTML_DIR, port = 0 } = {}) {
+export async function serve({ dir = FIXTURE_HTML_DIR, port = 0, handle } = {}) {
   const host = '127.0.0.1'; // loopback only, never a public interface
   const root = resolve(dir);
   const files = (await readdir(root)).filter((f) => !f.startsWith('.'));
@@ -70,6 +74,7 @@ export async function serve({ dir = FIXTURE_HTML_DIR, port = 0 } = {}) {
       res.end('method not allowed\n');
       return;
     }
+    if (handle && (await handle(req, res, pathname))) return;
     const name = resolvePagePath(pathname, files);
     if (!name) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
