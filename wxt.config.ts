@@ -1,10 +1,17 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
+/**
+ * Extension pages (popup, options, the background) load only their own files and talk to no
+ * server: no network even if a bug or a dependency tried (connect-src 'none'), no plugins, no
+ * inline or remote script. `wxt` dev keeps WXT's own policy, which its reload server needs.
+ */
+const EXTENSION_PAGES_CSP = "default-src 'self'; script-src 'self'; object-src 'none'; connect-src 'none'; img-src 'self' data: blob:; base-uri 'none'; form-action 'none'";
+
 /** Extension build configuration: one source tree, Chrome MV3 and Firefox MV2 outputs. */
 export default defineConfig({
   vite: () => ({ plugins: [preact()] }),
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, command }) => ({
     // Both come from public/_locales (generated from utils/i18n/catalog.ts): the browser's language picks.
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -12,6 +19,8 @@ export default defineConfig({
     permissions: ['storage', 'unlimitedStorage', 'contextMenus'],
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     action: { default_title: 'Dossier' },
+    // WXT writes it as MV2's plain string for Firefox.
+    ...(command === 'build' ? { content_security_policy: { extension_pages: EXTENSION_PAGES_CSP } } : {}),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
