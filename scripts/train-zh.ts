@@ -1,16 +1,17 @@
 /**
- * Trains the Chinese person/org character tagger (averaged structured perceptron, BIOES, hashed char
- * n-gram features, Viterbi) on ../shared/data/train (override with DOSSIER_DATA), excluding every
- * record whose id is in a *-dev.jsonl file so dev scores stay honest, then writes the pruned int8
- * weights to utils/recognize/zh/model/weights.ts and prints dev scores.
- *   npx tsx scripts/train-zh.ts [--epochs 12] [--bits 21] [--margin 2] [--min-q 1] [--zero-q 0] [--budget 550000] [--pd 6] [--no-fill] [--dry]
+ * Trains the Chinese person/org character tagger (averaged structured perceptron, BIOES, Viterbi) over
+ * exact char n-gram features (the keys the runtime looks up, no hashing) on ../shared/data/train
+ * (override with DOSSIER_DATA), excluding every record whose id is in a *-dev.jsonl file so dev scores
+ * stay honest, then writes the pruned int8 weights to utils/recognize/zh/model/weights.ts and prints dev scores.
+ *   npx tsx scripts/train-zh.ts [--epochs 12] [--margin 2] [--min-q 1] [--zero-q 0] [--budget 1000000] [--o-bias -6]
+ *     [--pd 6] [--no-fill] [--dry] [--drop uni0,skip,misc4…] [--cache FILE | --from-cache FILE]
  */
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { decodeModel, encodeModel } from '../utils/recognize/zh/model/codec.ts';
+import { decodeModel, encodeModel, G_BI, G_MISC, G_SKIP, G_TRI, G_UNI, triKey, WIDTH, type Group } from '../utils/recognize/zh/model/codec.ts';
 import { ALLOWED, CAN_END, Decoder } from '../utils/recognize/zh/model/decode.ts';
-import { Featurizer, lexTables, NF as NF_, NT as NT_, type Lexicon } from '../utils/recognize/zh/model/features.ts';
+import { Featurizer, lexTables, NF as NF_, NMISC, NT as NT_, PAD, type Lexicon } from '../utils/recognize/zh/model/features.ts';
 
 const NF: number = NF_;
 const NT: number = NT_;
@@ -19,13 +20,14 @@ import { dataDir, readJsonl, report, throughput, type GoldRecord } from './eval-
 const args = process.argv.slice(2);
 const opt = (name: string, d: number) => { const i = args.indexOf(name); return i >= 0 ? Number(args[i + 1]) : d; };
 const EPOCHS = opt('--epochs', 12);
-const BITS = opt('--bits', 21);
 const MIN_Q = opt('--min-q', 1);
 const ZERO_Q = opt('--zero-q', 0);
 // cost-augmented decoding while training (Hamming loss): pushes for a margin, which generalises better
 const MARGIN = opt('--margin', 2);
-const BUDGET = opt('--budget', 550_000);
+const BUDGET = opt('--budget', 1_000_000);
 const DRY = args.includes('--dry');
+// --drop uni0,skip,misc4 … trains without those templates (ablation; their rows come out empty)
+const DROP = new Set((args.includes('--drop') ? args[args.indexOf('--drop') + 1] : '').split(',').filter(Boolean));
 // People's Daily NER is small but its conventions (县委, 北大, 邓小平 in 邓小平理论) differ from PKU's: oversample it
 const WEIGHT: Record<string, number> = { 'pku1998-train.jsonl': 1, 'peoples-daily-train.jsonl': opt('--pd', 6), 'cluener-train.jsonl': opt('--cluener', 1) };
 const FILL = !args.includes('--no-fill');
@@ -196,29 +198,127 @@ function viterbi(s: Sample, W: Float64Array, T: Float64Array, E: Float64Array, o
   for (let i = n - 1; i >= 0; i--) { out[i] = bt; if (i > 0) bt = bp[i * NT + bt]; }
 }
 
-function main(): void {
-  const t0 = performance.now();
-  const recs = loadTraining();
-  if (FILL) fillNames(recs);
-  const lex = learnLexicon(recs);
-  console.log(`lexicon: ${lex.surnames.length} surnames, ${lex.orgEnd1.length} org-final chars, ${lex.orgEnd2.length / 2} org endings`);
-  const feat = new Featurizer(lexTables(lex));
+/** Every n-gram of a group seen in training: keys, how often, and its quantised row (WIDTH[g] × NT). */
+interface Rows { keys: Float64Array; freq: Float64Array; rows: Int8Array }
+
+/** The exact n-gram keys of the training texts (what the runtime looks up), one feature id block per group. */
+class Vocab {
+  maps = WIDTH.map(() => new Map<number, number>()); // unsigned key → entry index
+  freq: number[][] = WIDTH.map(() => []);
+  base: number[] = [];
+  total = 0;
+  private mk = new Int32Array(NMISC);
+  private add(g: number, key: number): void {
+    const m = this.maps[g], j = m.get(key);
+    if (j === undefined) { m.set(key, this.freq[g].length); this.freq[g].push(1); } else this.freq[g][j]++;
+  }
+  /** Counts the n-grams of the text loaded in feat (n chars). */
+  count(feat: Featurizer, n: number): void {
+    const c = feat.c, N = n + 2 * PAD;
+    for (let p = 0; p < N; p++) this.add(G_UNI, c[p]);
+    for (let p = 0; p + 1 < N; p++) this.add(G_BI, ((c[p] << 16) | c[p + 1]) >>> 0);
+    for (let p = 0; p + 2 < N; p++) this.add(G_TRI, triKey(c[p], c[p + 1], c[p + 2]) >>> 0);
+    for (let i = 0; i < n; i++) {
+      this.add(G_SKIP, ((c[i + PAD - 1] << 16) | c[i + PAD + 1]) >>> 0);
+      feat.misc(i, this.mk, 0);
+      for (let j = 0; j < NMISC; j++) this.add(G_MISC, this.mk[j] >>> 0);
+    }
+  }
+  /** Fixes the id blocks: id 0 is the bias, then group g's entry j, sub-row k is base[g] + j * WIDTH[g] + k. */
+  freeze(): void {
+    let b = 1;
+    for (let g = 0; g < WIDTH.length; g++) { this.base.push(b); b += this.freq[g].length * WIDTH[g]; }
+    this.total = b;
+  }
+  private id(g: number, key: number, k: number): number {
+    return this.base[g] + this.maps[g].get(key)! * WIDTH[g] + k;
+  }
+  /** The NF feature ids of position i of the text loaded in feat (every n-gram is in the vocabulary). */
+  features(feat: Featurizer, i: number, out: Int32Array, o: number): void {
+    const c = feat.c, p = i + PAD, off = 0; // ablated templates fold into the bias
+    let f = o;
+    out[f++] = 0;
+    for (let k = 0; k < 7; k++) out[f++] = DROP.has(`uni${k}`) ? off : this.id(G_UNI, c[p - 3 + k], k);
+    for (let k = 0; k < 4; k++) out[f++] = DROP.has(`bi${k}`) ? off : this.id(G_BI, ((c[p - 2 + k] << 16) | c[p - 1 + k]) >>> 0, k);
+    for (let k = 0; k < 3; k++) out[f++] = DROP.has(`tri${k}`) ? off : this.id(G_TRI, triKey(c[p - 2 + k], c[p - 1 + k], c[p + k]) >>> 0, k);
+    out[f++] = DROP.has('skip') ? off : this.id(G_SKIP, ((c[p - 1] << 16) | c[p + 1]) >>> 0, 0);
+    feat.misc(i, this.mk, 0);
+    for (let j = 0; j < NMISC; j++) out[f++] = DROP.has(`misc${j + 1}`) ? off : this.id(G_MISC, this.mk[j] >>> 0, 0);
+  }
+  /** Quantised rows per group, in ascending key order (the file order). */
+  rows(Wa: Float64Array, q: (v: number, lim: number) => number): Rows[] {
+    return WIDTH.map((width, g) => {
+      const entries = [...this.maps[g]].sort((x, y) => x[0] - y[0]);
+      const keys = new Float64Array(entries.length), freq = new Float64Array(entries.length);
+      const rows = new Int8Array(entries.length * width * NT);
+      entries.forEach(([key, j], e) => {
+        keys[e] = key; freq[e] = this.freq[g][j];
+        for (let k = 0; k < width * NT; k++) {
+          let v = q(Wa[(this.base[g] + j * width) * NT + k], 127);
+          if (Math.abs(v) <= ZERO_Q) v = 0; // small weights in a kept row are noise at this resolution
+          rows[e * width * NT + k] = v;
+        }
+      });
+      return { keys, freq, rows };
+    });
+  }
+}
+
+/**
+ * Prunes sub-rows by |weight| × log(1 + training frequency of the n-gram), so rare memorised n-grams go
+ * first, keeping the best that fit `bytes` (estimated encoded size), and returns the kept rows per group.
+ */
+function prune(all: Rows[], bytes: number): Group[] {
+  let total = 0;
+  for (let g = 0; g < all.length; g++) total += all[g].keys.length * WIDTH[g];
+  const score = new Float64Array(total), cost = new Float32Array(total), gi = new Uint8Array(total), idx = new Int32Array(total);
+  let m = 0;
+  for (let g = 0; g < all.length; g++) {
+    const { freq, rows } = all[g], width = WIDTH[g];
+    for (let j = 0; j < freq.length; j++) for (let k = 0; k < width; k++) {
+      let mx = 0, nz = 0;
+      for (let t = 0; t < NT; t++) { const v = rows[(j * width + k) * NT + t]; if (v) { nz++; mx = Math.max(mx, Math.abs(v)); } }
+      if (mx < MIN_Q) continue;
+      score[m] = mx * Math.log(1 + freq[j]); cost[m] = NT + 3 / width; gi[m] = g; idx[m] = j * width + k; m++;
+    }
+  }
+  const order = Int32Array.from({ length: m }, (_, i) => i).sort((x, y) => score[y] - score[x]);
+  const keep = all.map((r, g) => new Uint8Array(r.keys.length * WIDTH[g]));
+  let used = 0, kept = 0;
+  for (const i of order) { if (used + cost[i] > bytes) break; used += cost[i]; keep[gi[i]][idx[i]] = 1; kept++; }
+  const groups: Group[] = [];
+  for (let g = 0; g < all.length; g++) {
+    const { keys, rows } = all[g], width = WIDTH[g], keys2: number[] = [], rows2: number[] = [];
+    for (let j = 0; j < keys.length; j++) {
+      let any = false;
+      for (let k = 0; k < width; k++) if (keep[g][j * width + k]) any = true;
+      if (!any) continue;
+      keys2.push(keys[j]);
+      for (let k = 0; k < width; k++) for (let t = 0; t < NT; t++) rows2.push(keep[g][j * width + k] ? rows[(j * width + k) * NT + t] : 0);
+    }
+    groups.push({ keys: keys2, rows: Int8Array.from(rows2) });
+    console.log(`group ${g}: ${keys2.length} of ${keys.length} n-grams kept`);
+  }
+  console.log(`${kept} of ${m} sub-rows kept`);
+  return groups;
+}
+
+/** Averaged-perceptron training over the vocabulary's features; returns the averaged weights. */
+function train(recs: Rec[], feat: Featurizer, vocab: Vocab, t0: number): { Wa: Float64Array; Ta: Float64Array; Ea: Float64Array } {
   const samples: Sample[] = [];
-  const freq = new Uint32Array(1 << BITS);
   let chars = 0;
   for (const r of recs) {
     const n = r.text.length;
     if (!n) continue;
     feat.load(r.text, 0, n);
     const feats = new Int32Array(n * NF);
-    for (let i = 0; i < n; i++) feat.features(i, feats, i * NF, BITS);
-    for (let i = 0; i < feats.length; i++) freq[feats[i]]++;
+    for (let i = 0; i < n; i++) vocab.features(feat, i, feats, i * NF);
     samples.push({ n, feats, gold: goldTags(r), weight: WEIGHT[r.file] ?? 1 });
     chars += n;
   }
   console.log(`${samples.length} samples, ${chars} chars, featurised in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
-  const size = (1 << BITS) * NT;
+  const size = (vocab.total + 1) * NT;
   const W = new Float64Array(size), U = new Float64Array(size);
   const T = new Float64Array((NT + 1) * NT), TU = new Float64Array(T.length);
   const E = new Float64Array(NT), EU = new Float64Array(NT);
@@ -263,7 +363,36 @@ function main(): void {
     console.log(`epoch ${ep + 1}: ${errs} tag errors (${((100 * errs) / tot).toFixed(2)}%), ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   }
   const avg = (w: Float64Array, u: Float64Array) => { const a = new Float64Array(w.length); for (let i = 0; i < w.length; i++) a[i] = w[i] - u[i] / c; return a; };
-  const Wa = avg(W, U), Ta = avg(T, TU), Ea = avg(E, EU);
+  return { Wa: avg(W, U), Ta: avg(T, TU), Ea: avg(E, EU) };
+}
+
+function main(): void {
+  const t0 = performance.now();
+  const recs = loadTraining();
+  if (FILL) fillNames(recs);
+  const lex = learnLexicon(recs);
+  console.log(`lexicon: ${lex.surnames.length} surnames, ${lex.orgEnd1.length} org-final chars, ${lex.orgEnd2.length / 2} org endings`);
+  const feat = new Featurizer(lexTables(lex));
+  const vocab = new Vocab();
+  for (const r of recs) if (r.text.length) { feat.load(r.text, 0, r.text.length); vocab.count(feat, r.text.length); }
+  vocab.freeze();
+  console.log(`${vocab.total} features: ${vocab.freq.map((f) => f.length).join(' / ')} chars / pairs / skip pairs / triples / misc`);
+  // --cache FILE stores the averaged weights after training; --from-cache FILE re-exports them without training
+  const cacheAt = args.indexOf('--from-cache');
+  let Wa: Float64Array, Ta: Float64Array, Ea: Float64Array;
+  if (cacheAt >= 0) {
+    const all = new Float64Array(new Uint8Array(readFileSync(args[cacheAt + 1])).buffer);
+    const size = (vocab.total + 1) * NT;
+    Wa = all.subarray(0, size); Ta = all.subarray(size, size + (NT + 1) * NT); Ea = all.subarray(size + (NT + 1) * NT);
+  } else {
+    ({ Wa, Ta, Ea } = train(recs, feat, vocab, t0));
+    const at = args.indexOf('--cache');
+    if (at >= 0) {
+      const all = new Float64Array(Wa.length + Ta.length + Ea.length);
+      all.set(Wa); all.set(Ta, Wa.length); all.set(Ea, Wa.length + Ta.length);
+      writeFileSync(args[at + 1], new Uint8Array(all.buffer));
+    }
+  }
 
   // quantise: scale so the 99.99th percentile of |w| maps to 127, clip the rest
   const abs: number[] = [];
@@ -275,34 +404,17 @@ function main(): void {
   const trans = Int16Array.from(Ta, (v) => q(v, 32767));
   const end = Int16Array.from(Ea, (v) => q(v, 32767));
 
-  // prune: rank features by |weight| × log(1 + training frequency), so rare memorised n-grams go first,
-  // then keep the best prefix that fits the byte budget
-  const cand: Array<{ b: number; score: number; bytes: number }> = [];
-  const rows = new Int8Array(Wa.length);
-  for (let b = 0; b < 1 << BITS; b++) {
-    let mx = 0, nz = 0;
-    for (let t = 0; t < NT; t++) {
-      let v = q(Wa[b * NT + t], 127);
-      if (Math.abs(v) <= ZERO_Q) v = 0; // small weights in a kept row are noise at this resolution
-      rows[b * NT + t] = v;
-      if (v) nz++;
-      mx = Math.max(mx, Math.abs(v));
-    }
-    if (mx < MIN_Q) continue;
-    cand.push({ b, score: mx * Math.log(1 + freq[b]), bytes: 2.5 + nz });
-  }
-  cand.sort((x, y) => y.score - x.score);
-  let bytes = 0, keep = 0;
-  while (keep < cand.length && bytes + cand[keep].bytes <= (BUDGET * 3) / 4) bytes += cand[keep++].bytes;
+  const rows = vocab.rows(Wa, q);
+  // --o-bias trades recall for precision: a constant added to the O score of every char
+  const bias = Int16Array.from({ length: NT }, (_, t) => q(Wa[t], 32767) + (t === 0 ? opt('--o-bias', -6) : 0));
+  console.log(`bias ${bias.join(' ')}`);
   let b64 = '';
+  let budget = (BUDGET * 3) / 4;
   for (;;) {
-    const kept = cand.slice(0, keep).map((x) => x.b).sort((x, y) => x - y);
-    const wq = new Int8Array(kept.length * NT);
-    kept.forEach((b, j) => wq.set(rows.subarray(b * NT, b * NT + NT), j * NT));
-    b64 = encodeModel({ bits: BITS, trans, end, lex, buckets: Int32Array.from(kept), weights: wq });
-    console.log(`${kept.length} of ${cand.length} features kept, ${(b64.length / 1024).toFixed(0)} KB base64`);
+    b64 = encodeModel({ trans, end, bias, lex, groups: prune(rows, budget) });
+    console.log(`${(b64.length / 1024).toFixed(0)} KB base64`);
     if (b64.length <= BUDGET) break;
-    keep = Math.floor(keep * 0.95);
+    budget *= 0.97;
   }
   const dec = new Decoder(decodeModel(b64));
   const tag = (text: string) => dec.tag(text);

@@ -2,43 +2,95 @@
  * Binary format of the tagger weights (pruned, int8-quantised, base64 in weights.ts). The encoder is
  * used by scripts/train-zh.ts, the decoder by the runtime; keeping both here keeps them in step.
  *
- * Layout (little endian): u8 version, u8 hash bits, u8 NF, u8 NT,
- *   i16 trans[(NT + 1) * NT] (row NT = start), i16 end[NT],
- *   3 × (u32 length, u16 chars) lexicon strings,
- *   u32 K, then K × (varint (bucketDelta << NT | nonzeroMask), i8 per nonzero tag).
+ * Weights are rows keyed by the exact n-gram (see the template groups in ./features.ts): a row holds
+ * WIDTH[g] sub-rows of NT int8 weights, one per position of the n-gram relative to the tagged char, so
+ * the runtime looks each n-gram up once. Absent n-grams weigh nothing.
+ *
+ * Layout (little endian): u8 version, u8 NG, u8 NT, u8 0, i16 trans[(NT + 1) * NT] (row NT = start),
+ *   i16 end[NT], i16 bias[NT], 3 × (u32 length, u16 chars) lexicon strings, u32 count[NG], u32 key bytes,
+ *   then the keys: per group, per entry in ascending unsigned key order, varint key delta and (width > 1)
+ *   a u8 mask of the sub-rows present; then the weights: every present sub-row, NT × i8, in the same order.
+ * The weights are stored exactly as the runtime reads them (a view on the decoded bytes, no per-weight work).
  */
-import { NF, NT, type Lexicon } from './features';
+import { NT, type Lexicon } from './features';
 
 /** Format version; bump when the layout or the feature templates change. */
-export const VERSION = 5;
+export const VERSION = 6;
+
+/** Template groups, in file order: chars, pairs, the -1/+1 skip pair, triples, misc keys. */
+export const G_UNI = 0, G_BI = 1, G_SKIP = 2, G_TRI = 3, G_MISC = 4;
+/** Sub-rows per group row: positions of the n-gram relative to the tagged char. */
+export const WIDTH = [7, 4, 1, 3, 1];
+const NG = 5;
+/** 9 × the number of bits set in a 7-bit sub-row mask: where sub-row k of an entry starts, past its row start. */
+export const POP9 = Uint8Array.from({ length: 128 }, (_, m) => { let c = 0; for (let x = m; x; x >>= 1) c += x & 1; return c * NT; });
+
+/** The 32-bit key of a char triple (a hash; the pair and misc keys are exact). */
+export const triKey = (a: number, b: number, c: number) => Math.imul((a << 16) | b, 0x2545f491) ^ Math.imul(c + 0x9e37, 0x85ebca6b);
+
+/** One template group as the trainer hands it over. */
+export interface Group {
+  keys: number[]; // unsigned 32-bit, ascending, distinct
+  rows: Int8Array; // keys.length * WIDTH[g] * NT
+}
 
 /** The sparse quantised model the trainer hands to encodeModel(). */
 export interface SparseModel {
-  bits: number;
   trans: Int16Array; // (NT + 1) * NT
   end: Int16Array; // NT
+  bias: Int16Array; // NT
   lex: Lexicon;
-  buckets: Int32Array; // sorted ascending
-  weights: Int8Array; // buckets.length * NT
+  groups: Group[]; // NG, in group order
 }
 
-/** A model ready for decoding: an open-addressed table from feature bucket to NT int8 weights. */
+/**
+ * An open-addressed hash table from 32-bit key to an entry (row start << 7 | sub-row mask): slots of
+ * [key, entry], entry 0 = empty. Most n-grams of a text are absent, so a one-bit-per-hash filter small enough for the
+ * L1 cache answers those before the table is touched.
+ */
+export interface Table { slots: Int32Array; shift: number; mask: number; filter: Int32Array; fshift: number }
+
+/** A model ready for decoding. */
 export interface RuntimeModel {
-  bits: number;
   trans: Int32Array;
   end: Int32Array;
+  bias: Int32Array;
   lex: Lexicon;
-  /**
-   * Slots of 3 ints: (weight 8 << 24 | key), weights 0-3, weights 4-7 (int8 each, packed arithmetically, so
-   * endian-free). 12 bytes a slot keeps the table in L2 cache. A key's entry is at or after slot key >>> shift.
-   */
-  table: Int32Array;
-  shift: number;
-  /** One bit per hash bucket: set when the bucket has weights, so absent features skip the table. */
-  present: Int32Array;
+  /** All present sub-rows, int8 (a view on the model bytes; row starts are offsets into it). */
+  w: Int8Array;
+  /** Entry (row start << 7 | sub-row mask) by char code, 0 = absent. */
+  uni: Int32Array;
+  bi: Table;
+  skip: Table;
+  tri: Table;
+  misc: Table;
+}
+
+/** Home slot (already doubled) of a key: the top bits of a multiplicative hash. */
+export const home = (key: number, shift: number) => (Math.imul(key, 0x9e3779b1) >>> shift) << 1;
+
+/** Entry of key in t (row start << 7 | sub-row mask), or 0 when absent. */
+export function lookup(t: Table, key: number): number {
+  const h = Math.imul(key, 0x9e3779b1), f = h >>> t.fshift;
+  if ((t.filter[f >>> 5] & (1 << (f & 31))) === 0) return 0;
+  const slots = t.slots, mask = t.mask;
+  let s = (h >>> t.shift) << 1;
+  for (;;) {
+    const o = slots[s + 1];
+    if (o === 0 || slots[s] === key) return o;
+    s = (s + 2) & mask;
+  }
 }
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** Base64 to bytes: native atob where there is one (browsers, Node ≥ 16) and one copy loop, else fromBase64(). */
+function bytesOf(b64: string): Uint8Array {
+  if (typeof atob !== 'function') return fromBase64(b64);
+  const s = atob(b64), n = s.length, out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) out[i] = s.charCodeAt(i);
+  return out;
+}
 
 /** Bytes to base64 without Buffer or btoa, so the trainer needs no platform API either. */
 export function toBase64(bytes: Uint8Array): string {
@@ -94,66 +146,97 @@ class Writer {
 /** Serialises a pruned model to base64 (called by the trainer). */
 export function encodeModel(m: SparseModel): string {
   const w = new Writer();
-  w.u8(VERSION); w.u8(m.bits); w.u8(NF); w.u8(NT);
+  w.u8(VERSION); w.u8(NG); w.u8(NT); w.u8(0);
   for (let i = 0; i < m.trans.length; i++) w.u16(m.trans[i]);
   for (let i = 0; i < NT; i++) w.u16(m.end[i]);
+  for (let i = 0; i < NT; i++) w.u16(m.bias[i]);
   w.str(m.lex.surnames); w.str(m.lex.orgEnd1); w.str(m.lex.orgEnd2);
-  w.u32(m.buckets.length);
-  let prev = 0;
-  for (let j = 0; j < m.buckets.length; j++) {
-    let mask = 0;
-    for (let t = 0; t < NT; t++) if (m.weights[j * NT + t] !== 0) mask |= 1 << t;
-    w.varint((m.buckets[j] - prev) * (1 << NT) + mask);
-    prev = m.buckets[j];
-    for (let t = 0; t < NT; t++) if (mask & (1 << t)) w.u8(m.weights[j * NT + t]);
+  for (let g = 0; g < NG; g++) w.u32(m.groups[g].keys.length);
+  const sizeAt = w.n;
+  w.u32(0); // key bytes, patched below
+  const pool: number[] = [];
+  for (let g = 0; g < NG; g++) {
+    const { keys, rows } = m.groups[g], width = WIDTH[g];
+    let prev = 0;
+    for (let j = 0; j < keys.length; j++) {
+      if (keys[j] < prev || keys[j] > 0xffffffff) throw new Error('keys must be ascending unsigned 32-bit');
+      w.varint(keys[j] - prev);
+      prev = keys[j];
+      const base = j * width * NT;
+      let present = 0;
+      for (let k = 0; k < width; k++) for (let t = 0; t < NT; t++) if (rows[base + k * NT + t] !== 0) present |= 1 << k;
+      if (present === 0) throw new Error('empty row');
+      if (width > 1) w.u8(present);
+      for (let k = 0; k < width; k++) if (present & (1 << k)) for (let t = 0; t < NT; t++) pool.push(rows[base + k * NT + t]);
+    }
   }
+  const keyBytes = w.n - sizeAt - 4;
+  w.buf[sizeAt] = keyBytes & 255; w.buf[sizeAt + 1] = (keyBytes >> 8) & 255; w.buf[sizeAt + 2] = (keyBytes >> 16) & 255; w.buf[sizeAt + 3] = keyBytes >>> 24;
+  for (const v of pool) w.u8(v);
   return toBase64(w.buf.subarray(0, w.n));
 }
 
 /** Parses the base64 model into lookup tables; throws on a version or template mismatch. */
 export function decodeModel(b64: string): RuntimeModel {
-  const b = fromBase64(b64);
+  const b = bytesOf(b64);
   let p = 0;
   const u8 = () => b[p++];
   const u16 = () => { const v = b[p] | (b[p + 1] << 8); p += 2; return v; };
   const i16 = () => (u16() << 16) >> 16;
   const u32 = () => (u16() | (u16() << 16)) >>> 0;
   const str = () => { const n = u32(); let s = ''; for (let i = 0; i < n; i++) s += String.fromCharCode(u16()); return s; };
-  const version = u8(), bits = u8(), nf = u8(), nt = u8();
-  if (version !== VERSION || nf !== NF || nt !== NT || bits > 24 || nt !== 9) throw new Error(`zh tagger model mismatch: v${version} nf${nf} nt${nt}`);
+  const version = u8(), ng = u8(), nt = u8();
+  u8();
+  if (version !== VERSION || ng !== NG || nt !== NT || nt !== 9) throw new Error(`zh tagger model mismatch: v${version} ng${ng} nt${nt}`);
   const trans = new Int32Array((NT + 1) * NT);
   for (let i = 0; i < trans.length; i++) trans[i] = i16();
   const end = new Int32Array(NT);
   for (let i = 0; i < NT; i++) end[i] = i16();
+  const bias = new Int32Array(NT);
+  for (let i = 0; i < NT; i++) bias[i] = i16();
   const lex: Lexicon = { surnames: str(), orgEnd1: str(), orgEnd2: str() };
-  const k = u32();
-  // Home slot = the top bits of the (uniform) bucket id, so the sorted buckets of the file fill the table in
-  // one forward sweep: each entry lands at max(home, previous + 1). Lookups scan forward from home.
-  let tbits = 0;
-  while (1 << tbits < k * 1.3) tbits++;
-  const shift = Math.max(0, bits - tbits);
-  const table = new Int32Array(((1 << tbits) + k + 1) * 3);
-  const present = new Int32Array(Math.max(1, (1 << bits) >>> 5));
-  let bucket = 0, prev = -1;
-  for (let j = 0; j < k; j++) {
-    let v = 0, sh = 0, byte: number;
-    do { byte = b[p++]; v |= (byte & 127) << sh; sh += 7; } while (byte & 128);
-    let mask = v & 511; // NT = 9 mask bits, then the bucket delta (< 2^22, so v fits in 31 bits)
-    bucket += v >>> 9;
-    const home = bucket >>> shift;
-    const slot = home > prev ? home : prev + 1;
-    prev = slot;
-    present[bucket >>> 5] |= 1 << (bucket & 31);
-    const s = slot * 3;
-    let head = bucket, lo = 0, hi = 0;
-    for (let t = 0; mask !== 0; t++, mask >>= 1) {
-      if (!(mask & 1)) continue;
-      const w = b[p++];
-      if (t < 4) lo |= w << (t << 3);
-      else if (t < 8) hi |= w << ((t - 4) << 3);
-      else head |= w << 24;
-    }
-    table[s] = head; table[s + 1] = lo; table[s + 2] = hi;
+  const counts: number[] = [];
+  for (let g = 0; g < NG; g++) counts.push(u32());
+  const keyBytes = u32();
+  // the keys, then the weights, which are read in place: entries point at absolute offsets into b
+  const uni = new Int32Array(65536);
+  const tables: Table[] = [];
+  const at = [p, p + keyBytes]; // read position, row start
+  for (let g = 0; g < NG; g++) {
+    const count = counts[g];
+    let bits = 4;
+    while (1 << bits < count * 2) bits++;
+    let fbits = 10;
+    while (fbits < 17 && 1 << fbits < count * 16) fbits++;
+    const t: Table = { slots: new Int32Array(2 << bits), shift: 32 - bits, mask: (2 << bits) - 1, filter: new Int32Array(1 << (fbits - 5)), fshift: 32 - fbits };
+    if (g > 0) tables.push(t);
+    readKeys(b, at, count, WIDTH[g] > 1, g === G_UNI ? uni : null, t);
   }
-  return { bits, trans, end, lex, table, shift, present };
+  if (at[0] !== p + keyBytes || at[1] !== b.length || b.length >= 1 << 24) throw new Error('zh tagger model: bad length');
+  const w = new Int8Array(b.buffer, b.byteOffset, b.length);
+  return { trans, end, bias, lex, w, uni, bi: tables[0], skip: tables[1], tri: tables[2], misc: tables[3] };
+}
+
+/**
+ * Reads one group's keys into the char index or the hash table, advancing at = [read position, row start].
+ * Keys are kept as wrapping int32 so the loop stays in small integers.
+ */
+function readKeys(b: Uint8Array, at: number[], count: number, masked: boolean, uni: Int32Array | null, t: Table): void {
+  const slots = t.slots, mask = t.mask, shift = t.shift, filter = t.filter, fshift = t.fshift;
+  let p = at[0], o = at[1], key = 0;
+  for (let j = 0; j < count; j++) {
+    let byte = b[p++], v = byte & 127;
+    for (let sh = 7; byte & 128; sh += 7) { byte = b[p++]; v |= (byte & 127) << sh; }
+    key = (key + v) | 0;
+    const present = masked ? b[p++] : 1;
+    const entry = (o << 7) | present;
+    o += POP9[present];
+    if (uni !== null) { uni[key & 0xffff] = entry; continue; }
+    const f = Math.imul(key, 0x9e3779b1) >>> fshift;
+    filter[f >>> 5] |= 1 << (f & 31);
+    let s = home(key, shift);
+    while (slots[s + 1] !== 0) s = (s + 2) & mask;
+    slots[s] = key; slots[s + 1] = entry;
+  }
+  at[0] = p; at[1] = o;
 }

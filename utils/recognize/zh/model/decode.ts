@@ -1,13 +1,16 @@
 /**
- * Viterbi decoding of the character tagger: hashed features → int8 emission scores → best BIOES path
- * under hard transition constraints. Linear in the text; buffers are reused between calls.
+ * Viterbi decoding of the character tagger: n-gram rows → int8 emission scores → best BIOES path under
+ * hard transition constraints. Each char, pair and triple of the text is looked up once (its row holds
+ * the weights for every position it is seen from); linear in the text; buffers are reused between calls.
  */
-import type { RuntimeModel } from './codec';
-import { Featurizer, lexTables, NF as NF_, NT as NT_ } from './features';
+import { lookup, POP9, triKey, type RuntimeModel } from './codec';
+import { Featurizer, lexTables, NT as NT_, PAD as PAD_ } from './features';
 
 // local copies: imported bindings compile to getters under some loaders, too slow for the hot loop
-const NF: number = NF_;
 const NT: number = NT_;
+const PAD: number = PAD_;
+/** Sub-rows summed per char: 7 chars, 4 pairs, 3 triples, the skip pair, 6 misc keys. */
+const NSUB = 21;
 
 /** A tagged name span: UTF-16 offsets, end exclusive. */
 export interface TagSpan { type: 'person' | 'org'; start: number; end: number }
@@ -47,10 +50,13 @@ const PRED = (() => {
 /** A reusable tagger over one decoded model; keeps its buffers between calls. */
 export class Decoder {
   private feat: Featurizer;
-  private fbuf = new Int32Array(NF);
   private bp = new Uint8Array(0);
   private tags = new Uint8Array(0);
   private prev = new Float64Array(NT);
+  private uo = new Int32Array(0); // entry (row start << 7 | sub-row mask) of the char at each padded position
+  private bo = new Int32Array(0); // … of the pair starting there
+  private to = new Int32Array(0); // … of the triple starting there
+  private offs = new Int32Array(NSUB);
   constructor(private m: RuntimeModel) {
     this.feat = new Featurizer(lexTables(m.lex));
   }
@@ -59,9 +65,19 @@ export class Decoder {
   tag(text: string): TagSpan[] {
     const n = text.length;
     if (n === 0) return [];
-    const m = this.m, table = m.table, shift = m.shift, trans = m.trans, present = m.present;
+    const m = this.m, trans = m.trans, w = m.w, uni = m.uni, bi = m.bi, tri = m.tri, skip = m.skip, misc = m.misc;
     if (this.tags.length < n) { this.tags = new Uint8Array(Math.max(n, this.tags.length * 2)); this.bp = new Uint8Array(this.tags.length * NT); }
-    const bp = this.bp, fbuf = this.fbuf, feat = this.feat;
+    const N = n + 2 * PAD;
+    if (this.uo.length < N) { const cap = Math.max(N, this.uo.length * 2); this.uo = new Int32Array(cap); this.bo = new Int32Array(cap); this.to = new Int32Array(cap); }
+    const bp = this.bp, feat = this.feat, uo = this.uo, bo = this.bo, to = this.to, offs = this.offs;
+    feat.load(text, 0, n);
+    const c = feat.c, k = feat.k, s = feat.s, dr = feat.dr;
+    // each char, pair and triple once
+    for (let q = 0; q < N; q++) uo[q] = uni[c[q]];
+    for (let q = 0; q + 1 < N; q++) bo[q] = lookup(bi, (c[q] << 16) | c[q + 1]);
+    for (let q = 0; q + 2 < N; q++) to[q] = lookup(tri, triKey(c[q], c[q + 1], c[q + 2]));
+    const bias = m.bias;
+    const a0 = bias[0], a1 = bias[1], a2 = bias[2], a3 = bias[3], a4 = bias[4], a5 = bias[5], a6 = bias[6], a7 = bias[7], a8 = bias[8];
     // the 33 allowed transitions in locals, prev scores in v0..v8: the Viterbi step is fully unrolled
     const t00 = trans[0], t01 = trans[1], t04 = trans[4], t05 = trans[5], t08 = trans[8], t12 = trans[11],
       t13 = trans[12], t22 = trans[20], t23 = trans[21], t30 = trans[27], t31 = trans[28], t34 = trans[31],
@@ -70,20 +86,30 @@ export class Decoder {
       t71 = trans[64], t74 = trans[67], t75 = trans[68], t78 = trans[71], t80 = trans[72], t81 = trans[73],
       t84 = trans[76], t85 = trans[77], t88 = trans[80];
     let v0 = 0, v1 = 0, v2 = 0, v3 = 0, v4 = 0, v5 = 0, v6 = 0, v7 = 0, v8 = 0;
-    feat.load(text, 0, n);
     for (let i = 0; i < n; i++) {
-      feat.features(i, fbuf, 0, m.bits);
-      let e0 = 0, e1 = 0, e2 = 0, e3 = 0, e4 = 0, e5 = 0, e6 = 0, e7 = 0, e8 = 0;
-      for (let f = 0; f < NF; f++) {
-        const key = fbuf[f];
-        if ((present[key >>> 5] & (1 << (key & 31))) === 0) continue;
-        let s = (key >>> shift) * 3;
-        let kk = table[s];
-        while ((kk & 0xffffff) !== key) { s += 3; kk = table[s]; }
-        const a = table[s + 1], b = table[s + 2];
-        e0 += (a << 24) >> 24; e1 += (a << 16) >> 24; e2 += (a << 8) >> 24; e3 += a >> 24;
-        e4 += (b << 24) >> 24; e5 += (b << 16) >> 24; e6 += (b << 8) >> 24; e7 += b >> 24;
-        e8 += kk >> 24;
+      const p = i + PAD;
+      // offsets of the sub-rows that apply here: sub-row k of the n-gram k places before, when present
+      let j = 0;
+      for (let k = 0; k < 7; k++) { const v = uo[p - 3 + k]; if ((v >> k) & 1) offs[j++] = (v >>> 7) + POP9[v & ((1 << k) - 1)]; }
+      for (let k = 0; k < 4; k++) { const v = bo[p - 2 + k]; if ((v >> k) & 1) offs[j++] = (v >>> 7) + POP9[v & ((1 << k) - 1)]; }
+      for (let k = 0; k < 3; k++) { const v = to[p - 2 + k]; if ((v >> k) & 1) offs[j++] = (v >>> 7) + POP9[v & ((1 << k) - 1)]; }
+      let o = lookup(skip, (c[p - 1] << 16) | c[p + 1]);
+      if (o !== 0) offs[j++] = o >>> 7;
+      const km1 = k[p - 1], k0 = k[p];
+      const sur = s[p - 1] | (s[p] << 1) | (s[p + 1] << 2) | (s[p - 2] << 3);
+      const tail = (km1 << 4) | (k0 << 8) | (k[p + 1] << 12) | (k[p + 2] << 16);
+      const d0 = dr[p], c0 = c[p];
+      if ((o = lookup(misc, (1 << 24) | k[p - 2] | tail)) !== 0) offs[j++] = o >>> 7;
+      if ((o = lookup(misc, (2 << 24) | sur | tail)) !== 0) offs[j++] = o >>> 7;
+      if ((o = lookup(misc, (3 << 24) | d0 | (k0 << 8))) !== 0) offs[j++] = o >>> 7;
+      if ((o = lookup(misc, (4 << 24) | c0 | (d0 << 16))) !== 0) offs[j++] = o >>> 7;
+      if ((o = lookup(misc, (5 << 24) | d0 | (dr[p - 1] << 8) | (km1 << 16))) !== 0) offs[j++] = o >>> 7;
+      if ((o = lookup(misc, (6 << 24) | c0 | (sur << 16))) !== 0) offs[j++] = o >>> 7;
+      let e0 = a0, e1 = a1, e2 = a2, e3 = a3, e4 = a4, e5 = a5, e6 = a6, e7 = a7, e8 = a8;
+      for (let f = 0; f < j; f++) {
+        const r = offs[f];
+        e0 += w[r]; e1 += w[r + 1]; e2 += w[r + 2]; e3 += w[r + 3]; e4 += w[r + 4];
+        e5 += w[r + 5]; e6 += w[r + 6]; e7 += w[r + 7]; e8 += w[r + 8];
       }
       if (i === 0) {
         const st = NT * NT;
@@ -125,9 +151,9 @@ export class Decoder {
       if (v4 + t48 > b8) { b8 = v4 + t48; j8 = 4; }
       if (v7 + t78 > b8) { b8 = v7 + t78; j8 = 7; }
       if (v8 + t88 > b8) { b8 = v8 + t88; j8 = 8; }
-      const bo = i * 9;
-      bp[bo] = j0; bp[bo + 1] = j1; bp[bo + 2] = j2; bp[bo + 3] = j3; bp[bo + 4] = j4;
-      bp[bo + 5] = j5; bp[bo + 6] = j6; bp[bo + 7] = j7; bp[bo + 8] = j8;
+      const bq = i * 9;
+      bp[bq] = j0; bp[bq + 1] = j1; bp[bq + 2] = j2; bp[bq + 3] = j3; bp[bq + 4] = j4;
+      bp[bq + 5] = j5; bp[bq + 6] = j6; bp[bq + 7] = j7; bp[bq + 8] = j8;
       const z = b0; // renormalise against the O path so scores stay small over long texts
       v0 = e0; v1 = b1 - z + e1; v2 = b2 - z + e2; v3 = b3 - z + e3; v4 = b4 - z + e4;
       v5 = b5 - z + e5; v6 = b6 - z + e6; v7 = b7 - z + e7; v8 = b8 - z + e8;

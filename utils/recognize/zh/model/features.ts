@@ -1,6 +1,6 @@
 /**
  * Character features of the Chinese name tagger, shared by the trainer (scripts/train-zh.ts) and the
- * runtime (../tagger.ts) so both hash exactly the same feature ids. Pure TypeScript, typed arrays only.
+ * runtime (./decode.ts) so both read exactly the same n-gram and misc keys. Pure TypeScript, typed arrays only.
  */
 
 /** BIOES over person and org: index = tag id. Shared so the trainer and decoder agree on the layout. */
@@ -65,56 +65,67 @@ function norm(raw: number, cls: number): number {
   return raw;
 }
 
-/** A fixed pseudo-random 32-bit value per code: n-gram ids are then a few xors, rotates and one multiply. */
-function rnd(c: number): number {
-  let x = Math.imul(c ^ 0x5bd1e995, 0x9e3779b1);
-  x ^= x >>> 15;
-  x = Math.imul(x, 0x85ebca6b);
-  return x ^ (x >>> 13);
-}
-
-/** Number of feature templates per position (the width of one row of featurize()'s output). */
+/** Number of feature templates per position (bias, 7 chars, 4 pairs, 3 triples, the skip pair, NMISC misc keys). */
 export const NF = 22;
-const PAD = 3; // padding chars on each side
+/** Padding chars on each side of a loaded text. */
+export const PAD = 3;
 const MAXD = 14; // org-ending look-ahead distance cap
 
-const rot = (x: number, k: number) => (x << k) | (x >>> (32 - k));
-const K = 0x9e3779b1 | 0;
+/*
+ * The templates, grouped by the n-gram they read, so the runtime looks each n-gram up once and reads
+ * the weights of all its positions from one row (see ./codec.ts):
+ *   uni  (char at offset -3..+3 of the tagged position; 7 sub-rows), bi (pair starting at -2..+1; 4),
+ *   skip (chars at -1 and +1; 1), tri (triple starting at -2..0; 3),
+ *   misc (one template each: class 5-gram, surname flags × classes, org-ending distance × class,
+ *         char × distance, distance pair × class, char × surname flags; key = template << 24 | payload),
+ *   and a bias. Keys are exact (triples: a 32-bit hash), in training and at run time alike.
+ */
+/** Number of misc templates (keys 1 << 24 … 6 << 24). */
+export const NMISC = 6;
 
 /** Reusable scratch buffers so tagging a long text allocates a few typed arrays, not per-char strings. */
 export class Featurizer {
   private cap = 0;
-  private c = new Int32Array(0); // normalised codes, padded
-  private r = new Int32Array(0); // rnd() of the normalised codes, padded
-  private k = new Uint8Array(0); // classes, padded
-  private dr = new Uint8Array(0); // distance to the next org ending (right), MAXD = none
-  constructor(private lex: LexTables) {}
+  /** Normalised codes, padded (PAD each side). */
+  c = new Int32Array(0);
+  /** Classes, padded. */
+  k = new Uint8Array(0);
+  /** Distance to the next org ending (right), MAXD = none, padded. */
+  dr = new Uint8Array(0);
+  /** Surname flag (0/1) per padded position. */
+  s = new Uint8Array(0);
+  private flags: Uint8Array;
+  constructor(private lex: LexTables) {
+    // bit 2: second char of some two-char org ending, so most chars skip the set lookup
+    this.flags = lex.flags.slice();
+    for (const v of lex.end2) this.flags[v & 0xffff] |= 4;
+  }
 
   private ensure(n: number): void {
     if (n + 2 * PAD + 2 <= this.cap) return;
     this.cap = Math.max(n + 2 * PAD + 2, this.cap * 2, 256);
     this.c = new Int32Array(this.cap);
-    this.r = new Int32Array(this.cap);
     this.k = new Uint8Array(this.cap);
     this.dr = new Uint8Array(this.cap);
+    this.s = new Uint8Array(this.cap);
   }
 
   /** Loads text[from, to) and precomputes the per-position arrays the templates read. */
   load(text: string, from: number, to: number): void {
     const n = to - from;
     this.ensure(n);
-    const c = this.c, r = this.r, k = this.k, dr = this.dr, flags = this.lex.flags, end2 = this.lex.end2;
+    const c = this.c, k = this.k, dr = this.dr, s = this.s, flags = this.flags, end2 = this.lex.end2;
     for (let i = 0; i < PAD; i++) {
-      c[i] = 0x2; r[i] = rnd(2); k[i] = C_PAD; dr[i] = MAXD + 1;
-      c[n + PAD + i] = 0x3; r[n + PAD + i] = rnd(3); k[n + PAD + i] = C_PAD; dr[n + PAD + i] = MAXD + 1;
+      c[i] = 0x2; k[i] = C_PAD; dr[i] = MAXD + 1; s[i] = flags[2] & F_SUR;
+      c[n + PAD + i] = 0x3; k[n + PAD + i] = C_PAD; dr[n + PAD + i] = MAXD + 1; s[n + PAD + i] = flags[3] & F_SUR;
     }
     for (let i = 0; i < n; i++) {
       const raw = text.charCodeAt(from + i);
       const cls = CLASS[raw];
-      const nc = norm(raw, cls);
+      const nc = cls === C_HAN || cls === C_NUM ? raw : norm(raw, cls);
       c[i + PAD] = nc;
-      r[i + PAD] = rnd(nc);
       k[i + PAD] = cls;
+      s[i + PAD] = flags[nc] & F_SUR;
     }
     // distance to the nearest org ending at or after i, within one run of non-punctuation
     let next = -1;
@@ -122,42 +133,25 @@ export class Featurizer {
       const p = i + PAD;
       const cls = k[p];
       if (cls === C_PUNCT || cls === C_SPACE) { next = -1; dr[p] = MAXD + 1; continue; }
-      const code = c[p];
-      if ((flags[code] & F_ORG1) !== 0 || (i > 0 && end2.has((c[p - 1] << 16) | code))) next = i;
+      const code = c[p], f = flags[code];
+      if ((f & F_ORG1) !== 0 || ((f & 4) !== 0 && i > 0 && end2.has((c[p - 1] << 16) | code))) next = i;
       const d = next < 0 ? MAXD : next - i;
       dr[p] = d > MAXD ? MAXD : d;
     }
   }
 
-  /** Writes NF hashed feature ids (the top `bits` bits of a 32-bit hash) for position i into out[o..]. */
-  features(i: number, out: Int32Array, o: number, bits: number): void {
-    const r = this.r, k = this.k, p = i + PAD, flags = this.lex.flags, c = this.c, sh = 32 - bits;
-    const m2 = r[p - 2], m1 = r[p - 1], c0 = r[p], p1 = r[p + 1], p2 = r[p + 2];
-    const km2 = k[p - 2], km1 = k[p - 1], k0 = k[p], kp1 = k[p + 1], kp2 = k[p + 2];
-    const b1 = rot(m1, 11), b0 = rot(c0, 11), bp1 = rot(p1, 11), bp2 = rot(p2, 11);
-    out[o] = Math.imul(0x1234567, K) >>> sh;
-    out[o + 1] = Math.imul(m2 ^ 0x1000193, K) >>> sh;
-    out[o + 2] = Math.imul(m1 ^ 0x2000193, K) >>> sh;
-    out[o + 3] = Math.imul(c0 ^ 0x3000193, K) >>> sh;
-    out[o + 4] = Math.imul(p1 ^ 0x4000193, K) >>> sh;
-    out[o + 5] = Math.imul(p2 ^ 0x5000193, K) >>> sh;
-    out[o + 6] = Math.imul(m2 ^ b1 ^ 0x6000193, K) >>> sh;
-    out[o + 7] = Math.imul(m1 ^ b0 ^ 0x7000193, K) >>> sh;
-    out[o + 8] = Math.imul(c0 ^ bp1 ^ 0x8000193, K) >>> sh;
-    out[o + 9] = Math.imul(p1 ^ bp2 ^ 0x9000193, K) >>> sh;
-    out[o + 10] = Math.imul(m1 ^ bp1 ^ 0xa000193, K) >>> sh;
-    out[o + 11] = Math.imul(m2 ^ b1 ^ rot(c0, 22) ^ 0xb000193, K) >>> sh;
-    out[o + 12] = Math.imul(m1 ^ b0 ^ rot(p1, 22) ^ 0xc000193, K) >>> sh;
-    out[o + 13] = Math.imul(c0 ^ bp1 ^ rot(p2, 22) ^ 0xd000193, K) >>> sh;
-    out[o + 14] = Math.imul((km2 | (km1 << 4) | (k0 << 8) | (kp1 << 12) | (kp2 << 16)) * 31 ^ 0xe000193, K) >>> sh;
-    const sur = (flags[c[p - 1]] & F_SUR) | ((flags[c[p]] & F_SUR) << 1) | ((flags[c[p + 1]] & F_SUR) << 2) | ((flags[c[p - 2]] & F_SUR) << 3);
-    out[o + 15] = Math.imul((sur | (km1 << 4) | (k0 << 8) | (kp1 << 12) | (kp2 << 16)) * 37 ^ 0xf000193, K) >>> sh;
-    const d0 = this.dr[p], dm1 = this.dr[p - 1];
-    out[o + 16] = Math.imul((d0 | (k0 << 8)) * 41 ^ 0x10000193, K) >>> sh;
-    out[o + 17] = Math.imul(rot(c0, 5) ^ (d0 * 0x01000193) ^ 0x11000193, K) >>> sh;
-    out[o + 18] = Math.imul((d0 | (dm1 << 8) | (km1 << 16)) * 43 ^ 0x12000193, K) >>> sh;
-    out[o + 19] = Math.imul(r[p - 3] ^ 0x13000193, K) >>> sh;
-    out[o + 20] = Math.imul(r[p + 3] ^ 0x14000193, K) >>> sh;
-    out[o + 21] = Math.imul(rot(c0, 7) ^ (sur * 0x01000193) ^ 0x15000193, K) >>> sh;
+  /** The NMISC misc keys (template << 24 | payload) of position i into out[o..]. */
+  misc(i: number, out: Int32Array | number[], o: number): void {
+    const k = this.k, c = this.c, s = this.s, p = i + PAD;
+    const km1 = k[p - 1], k0 = k[p], kp1 = k[p + 1], kp2 = k[p + 2];
+    const sur = s[p - 1] | (s[p] << 1) | (s[p + 1] << 2) | (s[p - 2] << 3);
+    const tail = (km1 << 4) | (k0 << 8) | (kp1 << 12) | (kp2 << 16);
+    const d0 = this.dr[p], dm1 = this.dr[p - 1], c0 = c[p];
+    out[o] = (1 << 24) | k[p - 2] | tail;
+    out[o + 1] = (2 << 24) | sur | tail;
+    out[o + 2] = (3 << 24) | d0 | (k0 << 8);
+    out[o + 3] = (4 << 24) | c0 | (d0 << 16);
+    out[o + 4] = (5 << 24) | d0 | (dm1 << 8) | (km1 << 16);
+    out[o + 5] = (6 << 24) | c0 | (sur << 16);
   }
 }
