@@ -1,6 +1,7 @@
 import type { EntityCard as EntityCardData } from '@/utils/kb/queries';
 import { formatDate, t } from '@/utils/i18n';
 import { NotesPanel } from './NotesPanel';
+import { safeHref } from './safe-href';
 
 export interface EntityCardProps {
   card: EntityCardData;
@@ -62,7 +63,7 @@ export function EntityCard({ card, onAddNote, onNotAnEntity, onOpenEntity }: Ent
         <ol class="articles" data-testid="card-articles">
           {card.articles.map((a) => (
             <li key={a.id}>
-              <a href={a.url} target="_blank" rel="noopener noreferrer">
+              <a href={safeHref(a.url)} target="_blank" rel="noopener noreferrer">
                 {a.title || a.url}
               </a>
               <span class="muted"> {a.publishedAt ?? formatDate(a.readAt)}</span>

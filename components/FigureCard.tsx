@@ -1,6 +1,7 @@
 import type { FigureCard as FigureCardData } from '@/utils/kb/queries';
 import { t, uiLang } from '@/utils/i18n';
 import { NotesPanel } from './NotesPanel';
+import { safeHref } from './safe-href';
 
 /** A number as a reader wants it: 41630000, not 4163万. */
 export function formatValue(value: number, unit: string): string {
@@ -39,7 +40,7 @@ export function FigureCard({ card, onAddNote }: { card: FigureCardData; onAddNot
               <li key={e.id}>
                 <strong>{e.exact}</strong> <span class="muted">{e.article?.publishedAt ?? e.date ?? ''}</span>{' '}
                 {e.article && (
-                  <a href={e.article.url} target="_blank" rel="noopener noreferrer">
+                  <a href={safeHref(e.article.url)} target="_blank" rel="noopener noreferrer">
                     {e.article.title}
                   </a>
                 )}

@@ -4,6 +4,7 @@ import type { EntityRow } from '@/utils/kb/queries';
 import { sendMessage } from '@/utils/messages';
 import { EntityCard } from '../EntityCard';
 import { useKb } from '../use-kb';
+import { safeHref } from '../safe-href';
 
 const PAGE = 50;
 
@@ -108,7 +109,7 @@ export function KnowledgeView() {
       {list.status === 'ready' && list.value.articles.length > 0 && (
         <ul class="rows">
           {list.value.articles.map((a) => (
-            <li key={a.id}><a href={a.url} target="_blank" rel="noopener noreferrer">{a.title}</a></li>
+            <li key={a.id}><a href={safeHref(a.url)} target="_blank" rel="noopener noreferrer">{a.title}</a></li>
           ))}
         </ul>
       )}

@@ -3,6 +3,7 @@ import { formatDate, t } from '@/utils/i18n';
 import type { NoteRecord } from '@/utils/kb/types';
 import { sendMessage } from '@/utils/messages';
 import { useKb } from '../use-kb';
+import { safeHref } from '../safe-href';
 
 const PAGE = 50;
 type Filter = '' | 'entity' | 'article' | 'quote' | 'figure';
@@ -71,7 +72,7 @@ export function NotesView() {
                 )}
                 <p class="actions small">
                   <time dateTime={new Date(n.updatedAt).toISOString()}>{formatDate(n.updatedAt, true)}</time>
-                  {target?.url && <a href={target.url} target="_blank" rel="noopener noreferrer">{t('openArticle')}</a>}
+                  {target?.url && <a href={safeHref(target.url)} target="_blank" rel="noopener noreferrer">{t('openArticle')}</a>}
                   <button type="button" class="quiet" onClick={() => setEditing({ id: n.id!, text: n.text })}>{t('edit')}</button>
                   <button type="button" class="quiet" onClick={() => void remove(n)}>{t('delete')}</button>
                 </p>

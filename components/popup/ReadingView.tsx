@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { formatDate, t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messages';
 import { useKb } from '../use-kb';
+import { safeHref } from '../safe-href';
 
 const PAGE = 30;
 
@@ -17,7 +18,7 @@ export function ReadingView() {
       <ul class="rows" data-testid="reading-list">
         {state.value.map((a) => (
           <li key={a.id}>
-            <a href={a.url} target="_blank" rel="noopener noreferrer">{a.title || a.url}</a>
+            <a href={safeHref(a.url)} target="_blank" rel="noopener noreferrer">{a.title || a.url}</a>
             <p class="muted small">
               {a.site} · {a.publishedAt ?? formatDate(a.readAt)} · {t('highlightsCount', a.mentionCount)}
               {a.noteCount > 0 ? ` · ${t('notesCount', a.noteCount)}` : ''}

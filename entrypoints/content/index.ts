@@ -7,6 +7,8 @@ import type { PageStatus } from '@/utils/messages';
 const HOVER_DELAY_MS = 250;
 const LEAVE_DELAY_MS = 400;
 const MUTATION_DEBOUNCE_MS = 500;
+/** A page whose text never stops changing is still re-read this often. */
+const MUTATION_MAX_WAIT_MS = 3000;
 
 /**
  * Per page: decide whether it is a news article, annotate it (see session.ts), open a card on
@@ -165,12 +167,23 @@ export default defineContentScript({
     let observer: MutationObserver | null = null;
     let observed: Element | null = null;
     let debounce = 0;
+    let firstPending = 0;
+    /** Re-annotates once the page has been quiet for a moment, and at the latest after the max wait. */
+    const later = () => {
+      const now = Date.now();
+      if (!firstPending) firstPending = now;
+      clearTimeout(debounce);
+      const wait = Math.max(0, Math.min(MUTATION_DEBOUNCE_MS, firstPending + MUTATION_MAX_WAIT_MS - now));
+      debounce = window.setTimeout(() => {
+        firstPending = 0;
+        void run();
+      }, wait);
+    };
     const watchBody = () => {
       const body = session.current?.detection.body ?? null;
       if (body && !body.isConnected) {
         // The page replaced the article while we were reading it: read the new one.
-        clearTimeout(debounce);
-        debounce = window.setTimeout(() => void run(), MUTATION_DEBOUNCE_MS);
+        later();
         return;
       }
       if (body === observed) return;
@@ -183,24 +196,24 @@ export default defineContentScript({
           return !el || !el.closest('[data-dossier-ui], dossier-card');
         });
         if (!relevant) return;
-        clearTimeout(debounce);
-        debounce = window.setTimeout(() => void run(), MUTATION_DEBOUNCE_MS);
+        later();
       });
       observer.observe(body, { childList: true, subtree: true, characterData: true });
     };
     // A page that replaces its whole article element, or its whole <body>: notice through the
     // document element (an observer on the old body would see nothing once it is gone).
     const pageObserver = new MutationObserver(() => {
-      if (observed && !observed.isConnected) {
-        clearTimeout(debounce);
-        debounce = window.setTimeout(() => void run(), MUTATION_DEBOUNCE_MS);
-      }
+      if (observed && !observed.isConnected) later();
     });
     pageObserver.observe(root, { childList: true, subtree: true });
     ctx.onInvalidated(() => {
       observer?.disconnect();
       pageObserver.disconnect();
+      clearTimeout(debounce);
       session.clear();
+      // Whatever ends this script (an update, the extension switched off) ends its claims on the page.
+      delete root.dataset.dossier;
+      delete root.dataset.dossierCount;
     });
 
     // Single-page apps: a new location may be a new article.

@@ -362,3 +362,15 @@ describe('any file: refused, or imported whole', () => {
     expect(imported).toBeGreaterThan(0);
   });
 });
+
+describe('hostile backup files', () => {
+  it('refuses an article address that is not http(s): it would become a link on cards', async () => {
+    const db = new DossierDb(`hostile-${Math.random()}`);
+    await recordReading(db, { url: 'https://news.example.com/1.html', canonicalUrl: null, title: 't', publishedAt: null, lang: 'zh', text: '局长刘晓军' }, []);
+    const backup = JSON.parse(JSON.stringify(await exportBackup(db)));
+    backup.tables.articles[0].url = 'javascript:alert(1)';
+    const parsed = parseBackup(JSON.stringify(backup));
+    expect(parsed).toMatchObject({ ok: false, error: expect.stringMatching(/tables\.articles\[0\]\.url: must be an http\(s\) address/) });
+    await db.delete();
+  });
+});

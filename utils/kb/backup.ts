@@ -46,7 +46,8 @@ const day = text(64);
 
 const articleSchema = z.strictObject({
   id,
-  url: text(4096).min(1),
+  // Only web addresses: an article URL becomes a link on cards and in the popup.
+  url: text(4096).regex(/^https?:\/\//i, 'must be an http(s) address'),
   site: text(300),
   title: text(2000),
   publishedAt: text(64).nullable(),
