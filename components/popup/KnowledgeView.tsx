@@ -3,6 +3,7 @@ import { t } from '@/utils/i18n';
 import type { EntityRow } from '@/utils/kb/queries';
 import { sendMessage } from '@/utils/messages';
 import { EntityCard } from '../EntityCard';
+import { useAction } from '../use-action';
 import { useKb } from '../use-kb';
 import { safeHref } from '../safe-href';
 
@@ -32,16 +33,8 @@ function EntityPage({ id, onBack, onOpen }: { id: number; onBack: () => void; on
   const [state] = useKb(() => sendMessage('entityCardById', { id }), [id]);
   const [alias, setAlias] = useState('');
   const [mergeQuery, setMergeQuery] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, act] = useAction();
   const [candidates] = useKb(() => (mergeQuery.trim() ? sendMessage('search', { query: mergeQuery, limit: 8 }) : Promise.resolve(null)), [mergeQuery]);
-  const act = async (op: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await op();
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    }
-  };
   if (state.status === 'loading') return <p role="status">{t('loading')}</p>;
   if (state.status === 'error') return <p role="alert" class="error">{t('couldNotReach', state.message)}</p>;
   const card = state.value;

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { formatDate, t } from '@/utils/i18n';
 import type { NoteRecord } from '@/utils/kb/types';
 import { sendMessage } from '@/utils/messages';
+import { useAction } from '../use-action';
 import { useKb } from '../use-kb';
 import { safeHref } from '../safe-href';
 
@@ -16,17 +17,9 @@ export function NotesView() {
   const [limit, setLimit] = useState(PAGE);
   const [editing, setEditing] = useState<{ id: number; text: string } | null>(null);
   const [deleted, setDeleted] = useState<NoteRecord | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, act] = useAction();
   const [state] = useKb(() => sendMessage('listNotes', { query: query || undefined, target: filter || undefined, limit }), [query, filter, limit]);
 
-  const act = async (op: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await op();
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    }
-  };
   const save = () => editing && act(async () => { await sendMessage('updateNote', editing); setEditing(null); });
   const remove = (n: NoteRecord) => act(async () => setDeleted(await sendMessage('deleteNote', { id: n.id! })));
   const undo = () => deleted && act(async () => { await sendMessage('restoreNote', { note: deleted }); setDeleted(null); });

@@ -7,23 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 // @ts-expect-error: plain .mjs helper without types
-import { findBrowser } from '../lib/browsers.mjs';
+import { findBrowser, QUIET_CHROMIUM_ARGS } from '../lib/browsers.mjs';
 
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--no-default-browser-check',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-domain-reliability',
-  '--disable-client-side-phishing-detection',
-  '--metrics-recording-only',
-  '--enable-precise-memory-info',
-  '--js-flags=--expose-gc',
-];
+/** The quiet, offline flags every launch here uses, plus precise heap numbers and gc() for the memory reading. */
+const ARGS = [...(QUIET_CHROMIUM_ARGS as string[]), '--enable-precise-memory-info', '--js-flags=--expose-gc'];
 
 /** Launches headless Chromium on a fresh profile (removed by `close`), or null when none is installed. */
 export async function launchPlainChromium(): Promise<{ context: BrowserContext; close: () => Promise<void>; version: string } | null> {

@@ -133,7 +133,7 @@ function assertExtensionDir(extDir) {
 }
 
 /** Flags that keep Chromium quiet and offline: only the loopback server is ever contacted. */
-const QUIET_CHROMIUM_ARGS = [
+export const QUIET_CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',

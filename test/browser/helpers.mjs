@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findBrowser } from '../../scripts/lib/browsers.mjs';
+import { findBrowser, waitUntil } from '../../scripts/lib/browsers.mjs';
 import { writeStubExtension } from './stub-extension/stub.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -60,4 +60,39 @@ export function readDossierState() {
     highlightApi: Boolean(globalThis.CSS && CSS.highlights),
     highlights,
   };
+}
+
+/**
+ * Moves the pointer onto the person highlight with this text (scrolled into view) and waits for
+ * its card. Returns false when no such highlight exists. Works with Playwright and Puppeteer pages.
+ */
+export async function hoverPerson(page, name) {
+  const point = await page.evaluate((name) => {
+    for (const kind of ['dossier-person-known', 'dossier-person']) {
+      for (const r of CSS.highlights.get(kind) ?? []) {
+        if (r.toString() !== name) continue;
+        r.startContainer.parentElement.scrollIntoView({ block: 'center' });
+        const b = r.getBoundingClientRect();
+        return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+      }
+    }
+    return null;
+  }, name);
+  if (!point) return false;
+  await page.mouse.move(point.x - 30, point.y);
+  await page.mouse.move(point.x, point.y, { steps: 3 });
+  await waitUntil(() => page.evaluate(() => !!document.querySelector('dossier-card')?.shadowRoot?.querySelector('[data-testid="entity-card"]')), { timeout: STEP_TIMEOUT, what: `${name}'s card` });
+  return true;
+}
+
+/** Types a note into the open card, saves it, and waits until the card shows it. */
+export async function writeCardNote(page, text) {
+  await page.evaluate((text) => {
+    const input = document.querySelector('dossier-card').shadowRoot.querySelector('[data-testid="note-input"]');
+    input.value = text;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  }, text);
+  await waitUntil(() => page.evaluate(() => !document.querySelector('dossier-card').shadowRoot.querySelector('[data-testid="note-save"]').disabled), { what: 'the save button' });
+  await page.evaluate(() => document.querySelector('dossier-card').shadowRoot.querySelector('[data-testid="note-save"]').click());
+  await waitUntil(() => page.evaluate((text) => document.querySelector('dossier-card').shadowRoot.textContent.includes(text), text), { timeout: STEP_TIMEOUT, what: `the note "${text}" on the card` });
 }

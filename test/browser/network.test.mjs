@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium, waitUntil } from '../../scripts/lib/browsers.mjs';
 import { newsPathFor, serve } from '../../scripts/lib/serve.mjs';
-import { STEP_TIMEOUT, extensionDir, headless, requireBrowser } from './helpers.mjs';
+import { STEP_TIMEOUT, extensionDir, headless, requireBrowser, hoverPerson } from './helpers.mjs';
 
 /** What the manifest may ask for; README "Permissions" says why each is needed. */
 const PERMISSIONS = ['contextMenus', 'storage', 'unlimitedStorage'];
@@ -58,22 +58,7 @@ describe('no network, least privilege (chromium)', { skip: Boolean(browser.skip)
       await page.goto(server.url + path, { timeout: STEP_TIMEOUT });
       await waitUntil(() => page.evaluate(() => document.documentElement.dataset.dossier === 'article'), { timeout: STEP_TIMEOUT, what: `${id} annotated` });
       // A card asks the background for the entity: the content script's own traffic.
-      const point = await page.evaluate(() => {
-        for (const name of ['dossier-person-known', 'dossier-person']) {
-          for (const r of CSS.highlights.get(name) ?? []) {
-            if (r.toString() !== '刘晓军') continue;
-            r.startContainer.parentElement.scrollIntoView({ block: 'center' });
-            const b = r.getBoundingClientRect();
-            return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
-          }
-        }
-        return null;
-      });
-      if (point) {
-        await page.mouse.move(point.x - 30, point.y);
-        await page.mouse.move(point.x, point.y, { steps: 3 });
-        await waitUntil(() => page.evaluate(() => !!document.querySelector('dossier-card')?.shadowRoot?.querySelector('[data-testid="entity-card"]')), { timeout: STEP_TIMEOUT, what: 'the card' });
-      }
+      await hoverPerson(page, '刘晓军');
       await page.close();
     }
     for (const [path, ready] of [['popup.html', () => !!document.querySelector('main[data-ready="true"]')], ['options.html', () => document.readyState === 'complete']]) {

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { waitUntil } from '../../scripts/lib/browsers.mjs';
 import { launch } from './drivers.mjs';
 import { newsPathFor, serve } from '../../scripts/lib/serve.mjs';
-import { ARTIFACTS, STEP_TIMEOUT, parseCount, requireBrowser } from './helpers.mjs';
+import { ARTIFACTS, STEP_TIMEOUT, parseCount, requireBrowser, hoverPerson, writeCardNote } from './helpers.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const gold = readFileSync(join(root, 'test/fixtures/jiaozuo-2024-02/gold.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
@@ -119,20 +119,7 @@ for (const kind of ['chromium', 'firefox']) {
 
     test('hovering 刘晓军 opens his card with both articles, the page sees no DOM change, a note is stored', { timeout: 4 * STEP_TIMEOUT }, async () => {
       const page = await read('a01-leaders-lecture', { probe: true });
-      const point = await page.evaluate(() => {
-        for (const name of ['dossier-person-known', 'dossier-person']) {
-          for (const r of CSS.highlights.get(name) ?? []) {
-            if (r.toString() !== '刘晓军') continue;
-            r.startContainer.parentElement.scrollIntoView({ block: 'center' });
-            const b = r.getBoundingClientRect();
-            return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
-          }
-        }
-        return null;
-      });
-      assert.ok(point, '刘晓军 is highlighted');
-      await page.mouse.move(point.x - 40, point.y);
-      await page.mouse.move(point.x, point.y, { steps: 4 });
+      assert.ok(await hoverPerson(page, '刘晓军'), '刘晓军 is highlighted');
       const card = await waitUntil(() => page.evaluate(() => {
         const root = document.querySelector('dossier-card')?.shadowRoot;
         const el = root?.querySelector('[data-testid="entity-card"]');
@@ -144,15 +131,7 @@ for (const kind of ['chromium', 'firefox']) {
       assert.match(card.text, /党组书记/);
       assert.equal(card.articles.length, 2, `both articles on the card: ${JSON.stringify(card.articles)}`);
 
-      await page.evaluate(() => {
-        const root = document.querySelector('dossier-card').shadowRoot;
-        const input = root.querySelector('[data-testid="note-input"]');
-        input.value = '市自然资源和规划局的一把手';
-        input.dispatchEvent(new Event('input', { bubbles: true }));
-      });
-      await waitUntil(() => page.evaluate(() => !document.querySelector('dossier-card').shadowRoot.querySelector('[data-testid="note-save"]').disabled), { what: 'the save button' });
-      await page.evaluate(() => document.querySelector('dossier-card').shadowRoot.querySelector('[data-testid="note-save"]').click());
-      await waitUntil(() => page.evaluate(() => document.querySelector('dossier-card').shadowRoot.querySelector('.note-list')?.textContent.includes('一把手')), { timeout: STEP_TIMEOUT, what: 'the note on the card' });
+      await writeCardNote(page, '市自然资源和规划局的一把手');
 
       const probe = await page.evaluate(() => window.__dossierProbe);
       assert.equal(probe.mutations, 0, `no DOM change inside the article: ${probe.seen.join('; ')}`);

@@ -8,7 +8,7 @@ import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium, waitUntil } from '../../scripts/lib/browsers.mjs';
 import { newsPathFor, serve } from '../../scripts/lib/serve.mjs';
-import { ARTIFACTS, STEP_TIMEOUT, extensionDir, headless, requireBrowser } from './helpers.mjs';
+import { ARTIFACTS, STEP_TIMEOUT, extensionDir, headless, requireBrowser, hoverPerson, writeCardNote } from './helpers.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const COMMITTED = join(root, 'test/screenshots');
@@ -46,24 +46,8 @@ for (const [lang, locale, notesTab] of [['en', 'en-US', 'Notes'], ['zh', 'zh-CN'
           await page.close();
           continue;
         }
-        const point = await page.evaluate(() => {
-          for (const name of ['dossier-person-known', 'dossier-person'])
-            for (const r of CSS.highlights.get(name) ?? []) if (r.toString() === '刘晓军') {
-              const b = r.getBoundingClientRect();
-              return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
-            }
-          return null;
-        });
-        await page.mouse.move(point.x - 30, point.y);
-        await page.mouse.move(point.x, point.y, { steps: 3 });
-        await waitUntil(() => page.evaluate(() => !!document.querySelector('dossier-card')?.shadowRoot?.querySelector('[data-testid="entity-card"]')), { timeout: STEP_TIMEOUT, what: 'card' });
-        await page.evaluate((text) => {
-          const input = document.querySelector('dossier-card').shadowRoot.querySelector('[data-testid="note-input"]');
-          input.value = text;
-          input.dispatchEvent(new Event('input', { bubbles: true }));
-          setTimeout(() => document.querySelector('dossier-card').shadowRoot.querySelector('[data-testid="note-save"]').click(), 50);
-        }, lang === 'zh' ? '一月起主持局党组工作' : 'Chairs the bureau’s Party group since January');
-        await waitUntil(() => page.evaluate(() => !!document.querySelector('dossier-card').shadowRoot.querySelector('.note-list')), { timeout: STEP_TIMEOUT, what: 'note on the card' });
+        assert.ok(await hoverPerson(page, '刘晓军'));
+        await writeCardNote(page, lang === 'zh' ? '一月起主持局党组工作' : 'Chairs the bureau’s Party group since January');
         await shoot(page, 'card');
         await page.close();
       }
