@@ -7,7 +7,7 @@ import type { TextQuote } from '@/utils/page/anchor-quote';
 import { quoteAt } from '@/utils/page/text-quote';
 import { hitTest, rangeContainsPoint } from '@/utils/page/hit-test';
 import { canPaintHighlights, createPainter, type Painter } from '@/utils/page/paint';
-import { buildTextMap, type TextMap } from '@/utils/page/text-map';
+import { buildTextMapInSlices, type TextMap } from '@/utils/page/text-map';
 import { sendMessage } from '@/utils/messages';
 import { detectLang } from '@/utils/recognize/lang';
 import type { Mention } from '@/utils/recognize/types';
@@ -36,6 +36,21 @@ export interface Passage {
 /** Our own UI and hosts: never read as article text, never a reason to re-annotate. */
 export const isOurs = (el: Element) => el.tagName.toLowerCase().startsWith('dossier-') || el.hasAttribute('data-dossier-ui');
 
+/** Lets the page run: the next piece of our work starts in a new task. */
+const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** Runs `fn` over the items, yielding to the page whenever a slice took about `budgetMs`. */
+async function inSlices<T>(items: readonly T[], fn: (item: T, index: number) => void, budgetMs = 12): Promise<void> {
+  let sliceStart = performance.now();
+  for (let i = 0; i < items.length; i++) {
+    fn(items[i], i);
+    if ((i & 63) === 63 && performance.now() - sliceStart > budgetMs) {
+      await yieldToPage();
+      sliceStart = performance.now();
+    }
+  }
+}
+
 export class Session {
   current: Annotation | null = null;
   private painter: Painter | null = null;
@@ -54,15 +69,17 @@ export class Session {
       this.clear();
       return 'skipped';
     }
-    const map = buildTextMap(body, { exclude: isOurs });
+    await yieldToPage();
+    const map = await buildTextMapInSlices(body, { exclude: isOurs });
     const lang = detection.htmlLang?.toLowerCase().startsWith('zh') ? 'zh' : detectLang(map.text);
     const refDate = detection.publishedAt ?? new Date().toISOString().slice(0, 10);
     const all = map.text ? await sendMessage('recognize', { text: map.text, lang, refDate }) : [];
     const mentions = all.filter((m) => this.settings.kinds[m.type]).sort((a, b) => a.start - b.start);
-    const pieces = mentions.map((m) => map.toRanges(m.start, m.end));
+    const pieces: Range[][] = [];
+    await inSlices(mentions, (m) => void pieces.push(map.toRanges(m.start, m.end)));
     const ranges = pieces.map((p) => p[0] ?? null);
     this.current = { detection, map, mentions, ranges, pieces, passages: [] };
-    this.repaint();
+    await this.paintInSlices();
     if (map.text && map.text !== this.lastRecordedText) {
       this.lastRecordedText = map.text;
       await sendMessage('recordReading', {
@@ -104,6 +121,19 @@ export class Session {
     if (start < 0 || end <= start || end - start > 5000) return null;
     const quote = quoteAt(a.map.text, start, end);
     return quote.exact.trim() ? { quote, range: range.cloneRange() } : null;
+  }
+
+  /** Paints the current mentions a slice at a time, so a page with thousands never stalls. */
+  private async paintInSlices(): Promise<void> {
+    const a = this.current;
+    if (!a || !canPaintHighlights(this.doc.defaultView as Window & typeof globalThis)) return;
+    this.painter ??= createPainter(this.doc, this.settings.palette);
+    this.painter.clear();
+    this.painter.paintNotes(a.passages.map((p) => p.range));
+    const painter = this.painter;
+    await inSlices(a.mentions, (mention, i) => {
+      if (this.current === a) painter.paint(a.pieces[i].map((range) => ({ mention, range })));
+    });
   }
 
   /** Paints the current mentions; returns how many. */

@@ -48,6 +48,31 @@ function defaultVisible(el: Element): boolean {
 
 /** Builds the text map of `root`, skipping hidden elements, form fields, editors, furniture and our UI. */
 export function buildTextMap(root: Element, options: TextMapOptions = {}): TextMap {
+  const builder = mapBuilder(root, options);
+  for (const _ of builder.steps) {
+    /* run to the end */
+  }
+  return builder.finish();
+}
+
+/**
+ * The same map built in slices of about `budgetMs`, yielding to the page between them, so mapping
+ * a huge article never blocks the page for long.
+ */
+export async function buildTextMapInSlices(root: Element, options: TextMapOptions = {}, budgetMs = 12): Promise<TextMap> {
+  const builder = mapBuilder(root, options);
+  let sliceStart = performance.now();
+  for (const _ of builder.steps) {
+    if (performance.now() - sliceStart > budgetMs) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      sliceStart = performance.now();
+    }
+  }
+  return builder.finish();
+}
+
+/** The walk as steps (a generator: it yields every few hundred nodes) and the map it finishes with. */
+function mapBuilder(root: Element, options: TextMapOptions): { steps: Generator<void>; finish: () => TextMap } {
   const isVisible = options.isVisible ?? defaultVisible;
   const parts: string[] = [];
   const segments: Segment[] = [];
@@ -93,10 +118,23 @@ export function buildTextMap(root: Element, options: TextMapOptions = {}): TextM
     length += out.length;
   };
 
-  const walk = (parent: Node) => {
+  const childrenOf = (parent: Node): Node[] => {
     const el = parent as Element;
-    const children = el.shadowRoot ? Array.from(el.shadowRoot.childNodes) : tagOf(el) === 'SLOT' ? Array.from((el as HTMLSlotElement).assignedNodes?.() ?? []) : Array.from(parent.childNodes);
-    for (const child of children) {
+    return el.shadowRoot ? Array.from(el.shadowRoot.childNodes) : tagOf(el) === 'SLOT' ? Array.from((el as HTMLSlotElement).assignedNodes?.() ?? []) : Array.from(parent.childNodes);
+  };
+  // Depth-first with an explicit stack: no recursion limit on deeply nested pages, and a place to pause.
+  function* walk(): Generator<void> {
+    const stack: Array<{ children: Node[]; i: number; block: boolean }> = [{ children: childrenOf(root), i: 0, block: false }];
+    let visited = 0;
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      if (top.i >= top.children.length) {
+        stack.pop();
+        if (top.block) breakLine();
+        continue;
+      }
+      const child = top.children[top.i++];
+      if ((++visited & 255) === 0) yield;
       if (child.nodeType === 3) addText(child as Text);
       else if (child.nodeType === 1) {
         const c = child as Element;
@@ -106,74 +144,76 @@ export function buildTextMap(root: Element, options: TextMapOptions = {}): TextM
         if (isChrome(c) || options.exclude?.(c) || !isVisible(c)) continue;
         const block = BLOCK.has(tag);
         if (block) breakLine();
-        walk(c);
-        if (block) breakLine();
+        stack.push({ children: childrenOf(c), i: 0, block });
       }
     }
-  };
-  walk(root);
-  // Drop a trailing break or space.
-  let text = parts.join('');
-  while (text.endsWith('\n') || text.endsWith(' ')) text = text.slice(0, -1);
+  }
 
-  const nodeOffset = (seg: Segment, at: number) => (seg.offsets ? seg.offsets[at - seg.start] : seg.nodeStart + (at - seg.start));
-  const segmentAt = (offset: number) => {
-    let lo = 0, hi = segments.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (segments[mid].end <= offset) lo = mid + 1;
-      else if (segments[mid].start > offset) hi = mid - 1;
-      else return segments[mid];
-    }
-    return null;
-  };
-  const bySegmentNode = new Map<Node, Segment>();
-  for (const s of segments) bySegmentNode.set(s.node, s);
+  const finish = (): TextMap => {
+    // Drop a trailing break or space.
+    let text = parts.join('');
+    while (text.endsWith('\n') || text.endsWith(' ')) text = text.slice(0, -1);
 
-  return {
-    text,
-    segments,
-    toRange(start, end) {
-      if (end <= start) return null;
-      const a = segmentAt(start);
-      const b = segmentAt(end - 1);
-      if (!a || !b) return null;
-      const range = a.node.ownerDocument!.createRange();
-      range.setStart(a.node, nodeOffset(a, start));
-      range.setEnd(b.node, nodeOffset(b, end - 1) + 1);
-      return range;
-    },
-    toRanges(start, end) {
-      const out: Range[] = [];
-      if (end <= start) return out;
-      let lo = 0;
-      let hi = segments.length - 1;
-      while (lo < hi) {
+    const nodeOffset = (seg: Segment, at: number) => (seg.offsets ? seg.offsets[at - seg.start] : seg.nodeStart + (at - seg.start));
+    const segmentAt = (offset: number) => {
+      let lo = 0, hi = segments.length - 1;
+      while (lo <= hi) {
         const mid = (lo + hi) >> 1;
-        if (segments[mid].end <= start) lo = mid + 1;
-        else hi = mid;
+        if (segments[mid].end <= offset) lo = mid + 1;
+        else if (segments[mid].start > offset) hi = mid - 1;
+        else return segments[mid];
       }
-      for (let i = lo; i < segments.length && segments[i].start < end; i++) {
-        const seg = segments[i];
-        const from = Math.max(start, seg.start);
-        const to = Math.min(end, seg.end);
-        if (to <= from) continue;
-        const range = seg.node.ownerDocument!.createRange();
-        range.setStart(seg.node, nodeOffset(seg, from));
-        range.setEnd(seg.node, nodeOffset(seg, to - 1) + 1);
-        out.push(range);
-      }
-      return out;
-    },
-    offsetOf(node, offset) {
-      const seg = bySegmentNode.get(node);
-      if (!seg) return -1;
-      if (!seg.offsets) {
-        const at = seg.start + (offset - seg.nodeStart);
-        return at >= seg.start && at <= seg.end ? at : -1;
-      }
-      for (let i = 0; i < seg.offsets.length; i++) if (seg.offsets[i] >= offset) return seg.start + i;
-      return seg.end;
-    },
+      return null;
+    };
+    const bySegmentNode = new Map<Node, Segment>();
+    for (const s of segments) bySegmentNode.set(s.node, s);
+
+    return {
+      text,
+      segments,
+      toRange(start, end) {
+        if (end <= start) return null;
+        const a = segmentAt(start);
+        const b = segmentAt(end - 1);
+        if (!a || !b) return null;
+        const range = a.node.ownerDocument!.createRange();
+        range.setStart(a.node, nodeOffset(a, start));
+        range.setEnd(b.node, nodeOffset(b, end - 1) + 1);
+        return range;
+      },
+      toRanges(start, end) {
+        const out: Range[] = [];
+        if (end <= start) return out;
+        let lo = 0;
+        let hi = segments.length - 1;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (segments[mid].end <= start) lo = mid + 1;
+          else hi = mid;
+        }
+        for (let i = lo; i < segments.length && segments[i].start < end; i++) {
+          const seg = segments[i];
+          const from = Math.max(start, seg.start);
+          const to = Math.min(end, seg.end);
+          if (to <= from) continue;
+          const range = seg.node.ownerDocument!.createRange();
+          range.setStart(seg.node, nodeOffset(seg, from));
+          range.setEnd(seg.node, nodeOffset(seg, to - 1) + 1);
+          out.push(range);
+        }
+        return out;
+      },
+      offsetOf(node, offset) {
+        const seg = bySegmentNode.get(node);
+        if (!seg) return -1;
+        if (!seg.offsets) {
+          const at = seg.start + (offset - seg.nodeStart);
+          return at >= seg.start && at <= seg.end ? at : -1;
+        }
+        for (let i = 0; i < seg.offsets.length; i++) if (seg.offsets[i] >= offset) return seg.start + i;
+        return seg.end;
+      },
+    };
   };
+  return { steps: walk(), finish };
 }
