@@ -8,26 +8,7 @@ import { addNote, listNotes } from '@/utils/kb/notes';
 import { search } from '@/utils/kb/queries';
 import { entityKey, recordReading } from '@/utils/kb/record-reading';
 import type { FigureRecord } from '@/utils/kb/types';
-import type { ArticleInput } from '@/utils/messages';
-import type { Mention } from '@/utils/recognize/types';
-
-/** Builds an article and its mentions from marked text: [[p:name|titles|org]] [[o:name]] [[n:55个|55|个]]. */
-function article(url: string, marked: string, publishedAt = '2024-02-07'): { input: ArticleInput; mentions: Mention[] } {
-  const mentions: Mention[] = [];
-  let text = '';
-  for (const part of marked.split(/(\[\[[^\]]+\]\])/)) {
-    const m = /^\[\[(\w):([^|\]]+)(?:\|([^|\]]*))?(?:\|([^|\]]*))?\]\]$/.exec(part);
-    if (!m) { text += part; continue; }
-    const [, kind, name, a, b] = m;
-    const start = text.length;
-    text += name;
-    const base = { start, end: text.length, text: name };
-    if (kind === 'p') mentions.push({ ...base, type: 'person', titles: a ? a.split(',') : [], org: b || null, official: !!a });
-    else if (kind === 'o') mentions.push({ ...base, type: 'org', kind: 'gov' });
-    else mentions.push({ ...base, type: 'number', value: Number(a), unit: b ?? '' });
-  }
-  return { input: { url, canonicalUrl: null, siteName: '焦作新闻网', title: text.slice(0, 12), publishedAt, lang: 'zh', text }, mentions };
-}
+import { article } from './kb-test-articles';
 
 const a1 = article('https://news.example.com/a01.html', '[[o:市自然资源和规划局]]党组书记、局长[[p:刘晓军|党组书记,局长|市自然资源和规划局]]出席活动。全年办理建设工程规划许可证[[n:55个|55|个]]。', '2024-02-07');
 const a2 = article('https://news.example.com/a02.html', '[[p:刘晓军|局长|市自然资源和规划局]]主持会议，[[p:崔峰|副局长|市自然资源和规划局]]参加。全年办理建设工程规划许可证[[n:48个|48|个]]。', '2023-02-01');
