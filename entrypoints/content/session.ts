@@ -2,7 +2,7 @@
  * One annotation of one page: detect, map, recognise (in the background), paint, record, and keep
  * up with the page. Hover and keyboard find mentions through the same map and ranges.
  */
-import { detectArticle, type ArticleDetection } from '@/utils/page/detect-article';
+import { detectArticle, scanPageInSlices, type ArticleDetection } from '@/utils/page/detect-article';
 import type { TextQuote } from '@/utils/page/anchor-quote';
 import { quoteAt } from '@/utils/page/text-quote';
 import { hitTest, rangeContainsPoint } from '@/utils/page/hit-test';
@@ -63,7 +63,8 @@ export class Session {
 
   /** Annotates the page (again): returns what `data-dossier` should say. */
   async annotate(mode: 'detect' | 'always'): Promise<'article' | 'skipped'> {
-    const detection = detectArticle(this.doc, this.doc.location.href);
+    const scan = this.doc.documentElement ? await scanPageInSlices(this.doc.documentElement) : null;
+    const detection = detectArticle(this.doc, this.doc.location.href, scan);
     const body = detection.isArticle ? detection.body : mode === 'always' ? detection.body ?? this.doc.body : null;
     if (!body) {
       this.clear();

@@ -105,7 +105,8 @@ export function isChrome(el: Element): boolean {
 interface TextStats { chars: number; linkChars: number; paragraphs: number }
 
 /** What one walk over the page gathers: text statistics per element and the page's metadata. */
-interface PageScan {
+/** What one walk over the page found (see scanPage / scanPageInSlices). */
+export interface PageScan {
   /** Visible own text per element (scripts and furniture left out), link text, 20+ char paragraphs. */
   stats: Map<Element, TextStats>;
   /** Furniture and everything inside it. */
@@ -128,10 +129,34 @@ const BODY_CLASSES = ['article-content', 'article-body', 'post-content', 'entry-
 
 /** Walks the document once: text statistics of every element, metadata and body candidates. */
 function scanPage(root: Element): PageScan {
+  const steps = scanSteps(root);
+  for (let r = steps.next(); ; r = steps.next()) if (r.done) return r.value;
+}
+
+/**
+ * The same scan in slices of about `budgetMs`, yielding to the page between them, so deciding
+ * about a page of hundreds of thousands of nodes never blocks it for long. Pass the result to
+ * `detectArticle`.
+ */
+export async function scanPageInSlices(root: Element, budgetMs = 12): Promise<PageScan> {
+  const steps = scanSteps(root);
+  let sliceStart = performance.now();
+  for (let r = steps.next(); ; r = steps.next()) {
+    if (r.done) return r.value;
+    if (performance.now() - sliceStart > budgetMs) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      sliceStart = performance.now();
+    }
+  }
+}
+
+/** The walk as a generator (it pauses every 512 elements), depth first with an explicit stack. */
+function* scanSteps(root: Element): Generator<void, PageScan> {
   const scan: PageScan = { stats: new Map(), inChrome: new Set(), metas: new Map(), jsonLd: [], itemTypes: [], marked: [[], [], []], blocks: [], hasAuthor: false, hasArticleBody: false, listLinks: 0 };
   const selfChrome = new Set<Element>();
-  const walk = (el: Element, chromeAbove: boolean, listRoot: boolean, listItem: boolean): TextStats => {
-    const s: TextStats = { chars: 0, linkChars: 0, paragraphs: 0 };
+  interface Frame { el: Element; tag: string; chrome: boolean; inList: boolean; inItem: boolean; s: TextStats; child: ChildNode | null }
+  /** What an element says about the page, noted when the walk enters it. */
+  const enter = (el: Element, chromeAbove: boolean, listRoot: boolean, listItem: boolean): Frame => {
     const tag = tagOf(el);
     const self = isChrome(el);
     if (self) selfChrome.add(el);
@@ -154,29 +179,45 @@ function scanPage(root: Element): PageScan {
     if (tag === 'A' && listItem) scan.listLinks++;
     const inList = listRoot || tag === 'UL' || tag === 'MAIN' || el.classList.contains('list');
     const inItem = listItem || (listRoot && tag === 'LI');
-    for (let child = el.firstChild; child; child = child.nextSibling) {
+    return { el, tag, chrome, inList, inItem, s: { chars: 0, linkChars: 0, paragraphs: 0 }, child: el.firstChild };
+  };
+  const stack: Frame[] = [enter(root, false, false, false)];
+  let visited = 0;
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    let descended = false;
+    while (top.child) {
+      const child = top.child;
+      top.child = child.nextSibling;
       if (child.nodeType === 3) {
-        s.chars += countNonSpace(child.nodeValue ?? '');
+        top.s.chars += countNonSpace(child.nodeValue ?? '');
       } else if (child.nodeType === 1) {
         const c = child as Element;
         const childTag = tagOf(c);
-        if (childTag === 'BR' && tag === 'DIV') scan.blocks.push({ el, br: true });
+        if (childTag === 'BR' && top.tag === 'DIV') scan.blocks.push({ el: top.el, br: true });
         if (SKIP_TAGS.has(childTag)) {
           if (childTag === 'SCRIPT' && c.getAttribute('type') === 'application/ld+json') scan.jsonLd.push(c.textContent ?? '');
           continue;
         }
-        const cs = walk(c, chrome, inList, inItem);
-        // Furniture inside counts for its own statistics, never for its container's.
-        if (selfChrome.has(c)) continue;
-        s.chars += cs.chars;
-        s.linkChars += childTag === 'A' ? cs.chars : cs.linkChars;
-        s.paragraphs += cs.paragraphs + (childTag === 'P' && (c.textContent ?? '').trim().length >= 20 ? 1 : 0);
+        stack.push(enter(c, top.chrome, top.inList, top.inItem));
+        descended = true;
+        break;
       }
     }
-    scan.stats.set(el, s);
-    return s;
-  };
-  walk(root, false, false, false);
+    if (descended) {
+      if ((++visited & 511) === 0) yield;
+      continue;
+    }
+    // All children done: the element's statistics are final; add them to its parent's.
+    stack.pop();
+    scan.stats.set(top.el, top.s);
+    const parent = stack[stack.length - 1];
+    // Furniture inside counts for its own statistics, never for its container's.
+    if (!parent || selfChrome.has(top.el)) continue;
+    parent.s.chars += top.s.chars;
+    parent.s.linkChars += top.tag === 'A' ? top.s.chars : top.s.linkChars;
+    parent.s.paragraphs += top.s.paragraphs + (top.tag === 'P' && (top.el.textContent ?? '').trim().length >= 20 ? 1 : 0);
+  }
   return scan;
 }
 
@@ -336,13 +377,13 @@ function urlSignals(url: string): { articleShape: boolean; newsSection: boolean;
 }
 
 /** Scores the page's signals and finds its body; `isArticle` when they add up. */
-export function detectArticle(doc: Document, url: string): ArticleDetection {
+export function detectArticle(doc: Document, url: string, prescanned?: PageScan | null): ArticleDetection {
   const reasons: string[] = [];
   let score = 0;
   const add = (w: number, why: string) => { score += w; reasons.push(`${why} ${w > 0 ? '+' : ''}${w}`); };
 
   // Markup: what the publisher says the page is.
-  const scan = doc.documentElement ? scanPage(doc.documentElement) : null;
+  const scan = prescanned ?? (doc.documentElement ? scanPage(doc.documentElement) : null);
   const metas = scan?.metas ?? new Map<string, string>();
   const meta = (...keys: string[]) => { for (const k of keys) { const v = metas.get(k); if (v) return v; } return null; };
   const facts: TypeFacts = scan ? schemaFacts(scan) : { types: [], datePublished: null, headline: null };
