@@ -128,9 +128,9 @@ for (const kind of ['chromium', 'firefox']) {
         await fresh.openExtensionPage(page, 'popup.html', popupReady);
         assert.deepEqual((await ask(page, 'stats')).value, { articles: 0, people: 0, orgs: 0, figures: 0, notes: 0 });
         const preview = await ask(page, 'previewImport', { text: backup, mode: 'merge' });
-        assert.equal(preview.value.ok, true);
+        assert.equal(preview?.value?.ok, true, `preview: ${JSON.stringify(preview)?.slice(0, 500)}`);
         const imported = await ask(page, 'importBackup', { text: backup, mode: 'merge' });
-        assert.equal(imported.value.ok, true, imported.value.error);
+        assert.equal(imported?.value?.ok, true, `import: ${JSON.stringify(imported)?.slice(0, 500)}`);
         assert.deepEqual((await ask(page, 'stats')).value, counts);
         const again = (await ask(page, 'exportData', { format: 'backup' })).value.text;
         const strip = (t) => ({ ...JSON.parse(t), exportedAt: 0 });
