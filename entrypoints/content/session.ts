@@ -137,19 +137,6 @@ export class Session {
     });
   }
 
-  /** Paints the current mentions; returns how many. */
-  repaint(): number {
-    if (!this.current) return 0;
-    if (!canPaintHighlights(this.doc.defaultView as Window & typeof globalThis)) return 0;
-    this.painter ??= createPainter(this.doc, this.settings.palette);
-    this.painter.clear();
-    const { mentions, pieces } = this.current;
-    const items = mentions.flatMap((mention, i) => pieces[i].map((range) => ({ mention, range })));
-    this.painter.paintNotes(this.current.passages.map((p) => p.range));
-    this.painter.paint(items);
-    return this.paintedCount;
-  }
-
   get paintedCount(): number {
     return this.current ? this.current.ranges.filter(Boolean).length : 0;
   }
@@ -166,7 +153,7 @@ export class Session {
     const keep = this.current.mentions.map((m) => !(m.type === type && m.text === name));
     const c = this.current;
     this.current = { ...c, mentions: c.mentions.filter((_, i) => keep[i]), ranges: c.ranges.filter((_, i) => keep[i]), pieces: c.pieces.filter((_, i) => keep[i]) };
-    this.repaint();
+    void this.paintInSlices();
   }
 
   /** The index of the mention under a viewport point, or -1. */

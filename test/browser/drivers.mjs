@@ -37,3 +37,15 @@ export async function launch(kind, executablePath) {
     close: () => f.close(),
   };
 }
+
+/**
+ * One protocol request from an extension page, answered as the background replies ({ok, value} or
+ * {ok:false, error}). The answer crosses as JSON: WebDriver BiDi (Firefox) cuts deep objects.
+ */
+export async function askBackground(page, type, data) {
+  const json = await page.evaluate(
+    async ([type, data]) => JSON.stringify(await (globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ dossier: 1, type, data })) ?? 'null',
+    [type, data],
+  );
+  return JSON.parse(json);
+}

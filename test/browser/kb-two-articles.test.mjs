@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { waitUntil } from '../../scripts/lib/browsers.mjs';
 import { newsPathFor, serve } from '../../scripts/lib/serve.mjs';
-import { launch } from './drivers.mjs';
+import { askBackground as ask, launch } from './drivers.mjs';
 import { STEP_TIMEOUT, requireBrowser } from './helpers.mjs';
 
 const popupReady = () => !!document.querySelector('main[data-ready="true"]');
@@ -25,10 +25,6 @@ for (const kind of ['chromium', 'firefox']) {
       await driver?.close();
       await server?.close();
     });
-
-    /** One protocol request from an extension page; the answer crosses as JSON (WebDriver BiDi cuts deep objects). */
-    const ask = async (page, type, data) =>
-      JSON.parse(await page.evaluate(async ([type, data]) => JSON.stringify(await (globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ dossier: 1, type, data })) ?? 'null', [type, data]));
 
     test('a01, a02, a01 again: 2 articles, 刘晓军 once with both and his titles at his agency', { timeout: 4 * STEP_TIMEOUT }, async () => {
       for (const id of ['a01-leaders-lecture', 'a02-party-group-meeting', 'a01-leaders-lecture']) {

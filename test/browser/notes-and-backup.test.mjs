@@ -7,18 +7,10 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { waitUntil } from '../../scripts/lib/browsers.mjs';
 import { newsPathFor, serve } from '../../scripts/lib/serve.mjs';
-import { launch } from './drivers.mjs';
+import { askBackground as ask, launch } from './drivers.mjs';
 import { ARTIFACTS, STEP_TIMEOUT, requireBrowser, hoverPerson, writeCardNote } from './helpers.mjs';
 
 const popupReady = () => !!document.querySelector('main[data-ready="true"]');
-
-/** Sends one protocol message from an extension page (the page's own runtime API). */
-function ask(page, type, data) {
-  return page.evaluate(async ([type, data]) => {
-    const api = globalThis.browser ?? globalThis.chrome;
-    return api.runtime.sendMessage({ dossier: 1, type, data });
-  }, [type, data]);
-}
 
 /**
  * `ask`, tried once more after a moment when the background answers nothing or an error (a
