@@ -10,7 +10,8 @@ import { exportBackup, importBackup, parseBackup, previewImport } from '@/utils/
 import { figuresToCsv, notesToMarkdown, notesToWebAnnotations } from '@/utils/kb/export-formats';
 import { explainStorageError } from '@/utils/kb/storage-errors';
 import { onMessages, type Handlers } from '@/utils/message-schemas';
-import { prepareKnown, recognize } from '@/utils/recognize';
+import { detectLang, prepareKnown, recognize } from '@/utils/recognize';
+import { ensurePackagedModel } from '@/utils/extension-models';
 import type { PreparedKnown } from '@/utils/recognize/types';
 import { t } from '@/utils/i18n';
 
@@ -89,7 +90,11 @@ export default defineBackground(() => {
 
   const handlers: Handlers = {
     ping: () => ({ ok: true, version: browser.runtime.getManifest().version }),
-    recognize: async ({ text, lang, refDate }) => recognize(text, { lang, refDate, known: await knownNames() }),
+    recognize: async ({ text, lang, refDate }) => {
+      const textLang = lang ?? detectLang(text);
+      await ensurePackagedModel(textLang);
+      return recognize(text, { lang: textLang, refDate, known: await knownNames() });
+    },
     recordReading: async ({ article, mentions }) => {
       try {
         const result = await recordReading(db, article, mentions);

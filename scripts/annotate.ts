@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { recognize, type Lang } from '../utils/recognize/index.ts';
+import { installShippedModels } from './lib/node-models.ts';
 
 function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(name);
@@ -22,6 +23,7 @@ async function annotateText(args: string[]) {
   if (lang && lang !== 'zh' && lang !== 'en') fail(`--lang must be zh or en, not ${lang}`);
   const refDate = option(args, '--ref-date');
   if (refDate && !/^\d{4}-\d{2}-\d{2}$/.test(refDate)) fail(`--ref-date must be YYYY-MM-DD, not ${refDate}`);
+  installShippedModels();
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   let n = 0;
   for await (const line of lines) {

@@ -111,15 +111,16 @@ async function main(): Promise<void> {
   const opt = (name: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
   const t0 = performance.now();
   const { tagZh } = await import('../utils/recognize/zh/tagger.ts');
+  const { installShippedModels, modelPath } = await import('./lib/node-models.ts');
   const tImport = performance.now() - t0;
   const t1 = performance.now(), c1 = process.cpuUsage();
+  installShippedModels();
   tagZh('新华社北京电');
   const tFirst = performance.now() - t1, c2 = process.cpuUsage(c1), cFirst = (c2.user + c2.system) / 1000;
   const res = report(tagZh, { set: opt('--set'), errors: opt('--errors') });
   const cps = throughput(tagZh);
-  const weights = join(dirname(fileURLToPath(import.meta.url)), '..', 'utils', 'recognize', 'zh', 'model', 'weights.ts');
-  const size = existsSync(weights) ? readFileSync(weights).length : 0;
-  console.log(`speed ${(cps / 1e6).toFixed(2)} M chars/CPU-s; weights.ts ${(size / 1024).toFixed(0)} KB; import ${tImport.toFixed(0)} ms; first call (decode) ${tFirst.toFixed(1)} ms wall, ${cFirst.toFixed(1)} ms CPU`);
+  const size = existsSync(modelPath('zh')) ? readFileSync(modelPath('zh')).length : 0;
+  console.log(`speed ${(cps / 1e6).toFixed(2)} M chars/CPU-s; model file ${(size / 1024).toFixed(0)} KB; import ${tImport.toFixed(0)} ms; first call (read + decode) ${tFirst.toFixed(1)} ms wall, ${cFirst.toFixed(1)} ms CPU`);
   if (args.includes('--jieba')) {
     // the product budget is "3x faster than jieba-wasm's tag"; measure that baseline on the same texts
     const jieba = (await import('jieba-wasm')) as unknown as { tag: (s: string, hmm: boolean) => unknown };

@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { recognize, type Lang } from '../utils/recognize/index.ts';
+import { installShippedModels } from './lib/node-models.ts';
 import { scoreAttributes, scoreType, type GoldEntity, type TypeScore } from './lib/score.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -37,6 +38,7 @@ const SETS: EvalSet[] = [
 ];
 
 const args = process.argv.slice(2);
+installShippedModels();
 const only = args.includes('--set') ? args[args.indexOf('--set') + 1] : undefined;
 const errorsOf = args.includes('--errors') ? args[args.indexOf('--errors') + 1] : undefined;
 const asJson = args.includes('--json');

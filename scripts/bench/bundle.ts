@@ -19,6 +19,8 @@ export async function bundleForPage(entry: string, name: string): Promise<string
     outfile,
     logLevel: 'silent',
     alias: { '@': root },
+    // the recogniser's model files, inlined: the page has no extension package to fetch them from
+    loader: { '.bin': 'binary', '.txt': 'text' },
   });
   return readFileSync(outfile, 'utf8');
 }

@@ -5,10 +5,11 @@
  * Prints the median time of recording, a card, a search and the known-names list at both sizes,
  * and the ratio full/small (goal ≤ 2 for recording, card and search).
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { bundleRecognizer } from '../lib/bundle-recognizer.ts';
+import { modelPath } from '../lib/node-models.ts';
 // @ts-expect-error: plain .mjs helper without types
 import { serve } from '../lib/serve.mjs';
 import { bundleForPage } from './bundle.ts';
@@ -27,7 +28,8 @@ const FULL_SCALE = Number(process.env.BENCH_KB_SCALE ?? 1);
 /** Real articles: development texts joined until each holds PER_ARTICLE person/org mentions, with our mentions. */
 async function baseArticles(): Promise<BaseArticle[]> {
   const texts = FILES.flatMap((f) => readTexts(join(dataDir, f)));
-  const { recognize } = (await import(pathToFileURL(await bundleRecognizer()).href)) as typeof import('../../utils/recognize/index.ts');
+  const { recognize, installModel } = (await import(pathToFileURL(await bundleRecognizer()).href)) as typeof import('../../utils/recognize/index.ts');
+  installModel('zh', readFileSync(modelPath('zh')));
   const out: BaseArticle[] = [];
   let cur: BaseArticle = { title: '', text: '', mentions: [] };
   let named = 0;

@@ -10,8 +10,13 @@ import Mark from 'mark.js';
 import { detectArticle } from '@/utils/page/detect-article';
 import { buildTextMap } from '@/utils/page/text-map';
 import { createPainter } from '@/utils/page/paint';
-import { recognize } from '@/utils/recognize/index';
+import { installModel, recognize } from '@/utils/recognize/index';
+import zhModel from '../../public/models/zh-tagger.bin';
+import enModel from '../../public/models/en-tagger.txt';
 import { detectLang } from '@/utils/recognize/lang';
+
+installModel('zh', zhModel);
+installModel('en', enModel);
 
 type Window_ = Window & { gc?: () => void; __bench?: unknown };
 const w = window as Window_;

@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
 import { bundleRecognizer } from '../lib/bundle-recognizer.ts';
+import { modelPath } from '../lib/node-models.ts';
 import { dataDir, fmt, readTexts, root, row } from './common.ts';
 
 function corpus(files: string[], fallback: string[]): { texts: string[]; source: string } {
@@ -47,15 +48,18 @@ export async function run(): Promise<void> {
   /** Median start-up in ms over fresh processes. */
   function startup(which: string, bundle: string): number {
     const runs: number[] = [];
+    const model = modelPath(which === 'dossier-en' ? 'en' : 'zh');
     for (let i = 0; i < Math.max(3, rounds); i++) {
-      const out = execFileSync(process.execPath, [join(root, 'scripts', 'lib', 'bench-startup.mjs'), which, pathToFileURL(bundle).href], { cwd: root, encoding: 'utf8' });
+      const out = execFileSync(process.execPath, [join(root, 'scripts', 'lib', 'bench-startup.mjs'), which, pathToFileURL(bundle).href, model], { cwd: root, encoding: 'utf8' });
       runs.push(Number(out));
     }
     return runs.sort((a, b) => a - b)[runs.length >> 1];
   }
 
   const bundle = await bundleRecognizer();
-  const { recognize } = (await import(pathToFileURL(bundle).href)) as typeof import('../../utils/recognize/index.ts');
+  const { recognize, installModel } = (await import(pathToFileURL(bundle).href)) as typeof import('../../utils/recognize/index.ts');
+  installModel('zh', readFileSync(modelPath('zh')));
+  installModel('en', readFileSync(modelPath('en'), 'utf8'));
   const { tag } = await import('jieba-wasm');
   const { default: nlp } = await import('compromise');
 
@@ -87,7 +91,8 @@ export async function run(): Promise<void> {
   // What the page loads: the content script (recognition runs in the background, see DESIGN notes in README).
   const gz = (file: string) => gzipSync(readFileSync(file)).length;
   const recognizerGz = gz(bundle);
-  console.log(`\nrecogniser bundle (runs in the background): ${fmt(statSync(bundle).size)}B, gzip ${fmt(recognizerGz)}B`);
+  console.log(`\nrecogniser bundle (runs in the background): ${fmt(statSync(bundle).size)}B, gzip ${fmt(recognizerGz)}B; ` +
+    `model files read on the first text of their language: zh ${fmt(statSync(modelPath('zh')).size)}B, en ${fmt(statSync(modelPath('en')).size)}B`);
   const contentDir = join(root, '.output', 'chrome-mv3', 'content-scripts');
   if (existsSync(contentDir)) {
     for (const f of readdirSync(contentDir).filter((f) => f.endsWith('.js')))

@@ -6,6 +6,7 @@ import { Window } from 'happy-dom';
 import { detectArticle } from '../../utils/page/detect-article.ts';
 import { buildTextMap } from '../../utils/page/text-map.ts';
 import { detectLang, recognize, type Mention } from '../../utils/recognize/index.ts';
+import { installShippedModels } from './node-models.ts';
 
 export interface PageAnnotation {
   isArticle: boolean;
@@ -27,6 +28,7 @@ export async function annotateHtml(html: string, url = 'http://localhost/page.ht
     // happy-dom computes no layout: visibility comes from attributes and inline styles only.
     const map = detection.body ? buildTextMap(detection.body, { isVisible: (el) => !(el as HTMLElement).hidden && !/display\s*:\s*none/i.test(el.getAttribute('style') ?? '') }) : null;
     const text = map?.text ?? '';
+    installShippedModels();
     const lang = detection.htmlLang?.toLowerCase().startsWith('zh') ? 'zh' : detectLang(text);
     const refDate = detection.publishedAt ?? undefined;
     return {

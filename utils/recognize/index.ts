@@ -14,6 +14,7 @@ import type { Mention, PersonMention, PreparedKnown, RecognizeOptions } from './
 export type * from './types';
 export { prepareKnown, normalizeName } from './known';
 export { detectLang } from './lang';
+export { ensureModels, hasModel, installModel, MODEL_FILES, ModelNotLoadedError, type ModelContents, type ModelReader } from './models';
 
 // Lower rank wins an overlap: rules with context beat bare known names; dates beat numbers.
 const RANK: Record<string, number> = { person: 0, org: 0, date: 1, number: 2 };

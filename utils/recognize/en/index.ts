@@ -6,6 +6,7 @@ import type { OrgMention, PersonMention } from '../types';
 import { orgKind } from './orgkind';
 import { tagsToSpans, type TokenSpan } from './spans';
 import { tagWords } from './tagger';
+import { ModelNotLoadedError } from '../models';
 import { makeContext, titlesFor } from './titles';
 import { sentenceStarts, tokenize, type Token } from './tokenize';
 
@@ -19,7 +20,8 @@ export function findEnEntities(text: string): Array<PersonMention | OrgMention> 
   if (!text) return [];
   try {
     return find(text);
-  } catch {
+  } catch (err) {
+    if (err instanceof ModelNotLoadedError) throw err; // a setup mistake must show, not look like a quiet page
     return [];
   }
 }

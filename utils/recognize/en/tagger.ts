@@ -1,12 +1,12 @@
 /**
  * Run-time English tagger: tokens in, BIOES tags out, using the averaged-perceptron weights that
- * scripts/train-en.ts writes to model/weights.ts. Weights are indexed lazily (one scan of the
+ * scripts/train-en.ts writes to public/models/en-tagger.txt (installed through ../models.ts). Weights are indexed lazily (one scan of the
  * string on first use) and score vectors are cached per (offset, word), so long pages stay fast.
  */
 import {
   NT as NTAGS, PAD as PADW, type Lexicon, leftPair, rightPair, shortShape, triFeature, wordFeatures,
 } from './features';
-import { WEIGHTS } from './model/weights';
+import { modelContents } from '../models';
 import { viterbi } from './viterbi';
 
 /** A decoded model: feature → offset of its weights in the source string, plus transitions and lexicon. */
@@ -132,10 +132,13 @@ function pairVector(m: Model, c: Caches, a: Rec, b: Rec, left: boolean): Float64
 }
 
 let model: Model | null = null;
-/** The shipped model, decoded on first use so importing the recogniser costs nothing. */
+let loadedVersion = -1;
+/** The installed model, indexed on first use after each install; throws ModelNotLoadedError when none is. */
 export function getModel(): Model {
-  if (!model) {
-    try { model = loadModel(WEIGHTS); } catch { model = emptyModel(''); }
+  const { contents, version } = modelContents('en');
+  if (!model || version !== loadedVersion) {
+    loadedVersion = version;
+    try { model = loadModel(contents); } catch { model = emptyModel(''); }
   }
   return model;
 }

@@ -1,6 +1,6 @@
 /**
- * Binary format of the tagger weights (pruned, int8-quantised, base64 in weights.ts). The encoder is
- * used by scripts/train-zh.ts, the decoder by the runtime; keeping both here keeps them in step.
+ * Binary format of the tagger weights (pruned, int8-quantised; the file public/models/zh-tagger.bin).
+ * The encoder is used by scripts/train-zh.ts, the decoder by the runtime; keeping both here keeps them in step.
  *
  * Weights are rows keyed by the exact n-gram (see the template groups in ./features.ts): a row holds
  * WIDTH[g] sub-rows of NT int8 weights, one per position of the n-gram relative to the tagged char, so
@@ -82,51 +82,6 @@ export function lookup(t: Table, key: number): number {
   }
 }
 
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-/** Base64 to bytes: native atob where there is one (browsers, Node ≥ 16) and one copy loop, else fromBase64(). */
-function bytesOf(b64: string): Uint8Array {
-  if (typeof atob !== 'function') return fromBase64(b64);
-  const s = atob(b64), n = s.length, out = new Uint8Array(n);
-  for (let i = 0; i < n; i++) out[i] = s.charCodeAt(i);
-  return out;
-}
-
-/** Bytes to base64 without Buffer or btoa, so the trainer needs no platform API either. */
-export function toBase64(bytes: Uint8Array): string {
-  const parts: string[] = [];
-  let line = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const a = bytes[i], b = i + 1 < bytes.length ? bytes[i + 1] : 0, c = i + 2 < bytes.length ? bytes[i + 2] : 0;
-    const n = (a << 16) | (b << 8) | c;
-    line += B64[(n >> 18) & 63] + B64[(n >> 12) & 63] + (i + 1 < bytes.length ? B64[(n >> 6) & 63] : '=') + (i + 2 < bytes.length ? B64[n & 63] : '=');
-    if (line.length >= 4096) { parts.push(line); line = ''; }
-  }
-  parts.push(line);
-  return parts.join('');
-}
-
-/** Base64 to bytes with a lookup table: fast enough for a 2 MB string in a few milliseconds. */
-export function fromBase64(s: string): Uint8Array {
-  const lut = new Uint8Array(128);
-  for (let i = 0; i < 64; i++) lut[B64.charCodeAt(i)] = i;
-  let len = s.length;
-  while (len > 0 && s.charCodeAt(len - 1) === 61) len--;
-  const out = new Uint8Array((len * 3) >> 2);
-  let o = 0, i = 0;
-  for (; i + 4 <= len; i += 4) {
-    const n = (lut[s.charCodeAt(i)] << 18) | (lut[s.charCodeAt(i + 1)] << 12) | (lut[s.charCodeAt(i + 2)] << 6) | lut[s.charCodeAt(i + 3)];
-    out[o++] = n >> 16; out[o++] = (n >> 8) & 255; out[o++] = n & 255;
-  }
-  const rest = len - i;
-  if (rest >= 2) {
-    const n = (lut[s.charCodeAt(i)] << 18) | (lut[s.charCodeAt(i + 1)] << 12) | (rest > 2 ? lut[s.charCodeAt(i + 2)] << 6 : 0);
-    out[o++] = n >> 16;
-    if (rest > 2) out[o++] = (n >> 8) & 255;
-  }
-  return out;
-}
-
 class Writer {
   buf = new Uint8Array(1 << 16);
   n = 0;
@@ -143,8 +98,8 @@ class Writer {
   str(s: string): void { this.u32(s.length); for (let i = 0; i < s.length; i++) this.u16(s.charCodeAt(i)); }
 }
 
-/** Serialises a pruned model to base64 (called by the trainer). */
-export function encodeModel(m: SparseModel): string {
+/** Serialises a pruned model to the file's bytes (called by the trainer). */
+export function encodeModel(m: SparseModel): Uint8Array {
   const w = new Writer();
   w.u8(VERSION); w.u8(NG); w.u8(NT); w.u8(0);
   for (let i = 0; i < m.trans.length; i++) w.u16(m.trans[i]);
@@ -173,12 +128,11 @@ export function encodeModel(m: SparseModel): string {
   const keyBytes = w.n - sizeAt - 4;
   w.buf[sizeAt] = keyBytes & 255; w.buf[sizeAt + 1] = (keyBytes >> 8) & 255; w.buf[sizeAt + 2] = (keyBytes >> 16) & 255; w.buf[sizeAt + 3] = keyBytes >>> 24;
   for (const v of pool) w.u8(v);
-  return toBase64(w.buf.subarray(0, w.n));
+  return w.buf.slice(0, w.n);
 }
 
-/** Parses the base64 model into lookup tables; throws on a version or template mismatch. */
-export function decodeModel(b64: string): RuntimeModel {
-  const b = bytesOf(b64);
+/** Parses the model file into lookup tables; throws on a version or template mismatch or a bad length. */
+export function decodeModel(b: Uint8Array): RuntimeModel {
   let p = 0;
   const u8 = () => b[p++];
   const u16 = () => { const v = b[p] | (b[p + 1] << 8); p += 2; return v; };
