@@ -406,7 +406,8 @@ function main(): void {
 
   const rows = vocab.rows(Wa, q);
   // --o-bias trades recall for precision: a constant added to the O score of every char
-  const bias = Int16Array.from({ length: NT }, (_, t) => q(Wa[t], 32767) + (t === 0 ? opt('--o-bias', -6) : 0));
+  // ablated templates folded into the bias id while training (once per dropped template), so it counts that often
+  const bias = Int16Array.from({ length: NT }, (_, t) => q(Wa[t] * (1 + DROP.size), 32767) + (t === 0 ? opt('--o-bias', -6) : 0));
   console.log(`bias ${bias.join(' ')}`);
   let bytes: Uint8Array = new Uint8Array(0);
   let budget = BUDGET;
