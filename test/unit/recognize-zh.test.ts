@@ -20,6 +20,12 @@ describe('title chains before a name', () => {
     expect(p).toMatchObject({ titles: ['离休干部', '原教委主任'], org: '教委', official: true, role: 'retired_official' });
   });
 
+  it('reads a transliterated full name after a title whole, across its dot', () => {
+    expect(person('美国专家希拉·威曼女士在为中国大学生授课。', '希拉·威曼')?.titles).toEqual(['美国专家']);
+    expect(person('斯特拉斯堡市市长罗朗·雷斯及法国各界人士二百多人出席。', '罗朗·雷斯')).toMatchObject({ titles: ['市长'], official: true });
+    expect(people('新西兰总理罗伯特·马尔登有幸成为第一位。').map((p) => p.text)).not.toContain('罗伯特');
+  });
+
   it('keeps a printed prefix that is not an org (市自然资源总督察)', () => {
     const p = person('该局党组成员、副局长孙伟所作的报告，市自然资源总督察、二级调研员李海东所作的报告。', '李海东');
     expect(p?.titles).toEqual(['市自然资源总督察', '二级调研员']);

@@ -9,7 +9,7 @@ import { tagZh } from './tagger';
 import { isOfficialTitle, roleOf } from './titles';
 import { extendsOrg, orgKind, plausibleOrg } from './orgs';
 import { PLACE_NAMES } from './places';
-import { CharSet } from './chars';
+import { CharSet, isNameDotCode } from './chars';
 import { Cover } from './cover';
 
 /** People and organizations in squeezed Chinese text, offsets into that text. */
@@ -58,7 +58,7 @@ function fillFromTagger(text: string, orgs: OrgSpan[], persons: PersonSpan[]): {
   for (const p of persons) {
     const t = tagPersonAt(p.start, p.end);
     if (p.strength >= 3) {
-      if (t && t.start === p.start && t.end !== p.end && t.end - t.start >= 2 && t.end - t.start <= 4 && !keptOrgAt(t.start, t.end)) p.end = t.end;
+      if (t && t.start === p.start && t.end !== p.end && t.end - t.start >= 2 && (t.end - t.start <= 4 || hasNameDot(text, t.start, t.end)) && !keptOrgAt(t.start, t.end)) p.end = t.end;
       keptPersons.push(p);
     } else if (!t || (t.start === p.start && t.end === p.end)) keptPersons.push(p);
   }
@@ -107,6 +107,12 @@ const NAME_BREAKS = new CharSet(
 );
 
 /** Whether `text.slice(start, end)` holds a NAME_BREAKS character, without making the slice. */
+/** A transliterated full name (希拉·威曼) runs longer than a Chinese one: its length says nothing against it. */
+function hasNameDot(text: string, start: number, end: number): boolean {
+  for (let i = start + 1; i < end - 1; i++) if (isNameDotCode(text.charCodeAt(i))) return true;
+  return false;
+}
+
 function hasBreak(text: string, start: number, end: number): boolean {
   if (start < 0 || end > text.length) return /[\s，。、；：！？“”《》（）]/.test(text.slice(start, end));
   for (let i = start; i < end; i++) if (NAME_BREAKS.hasAt(text, i)) return true;
