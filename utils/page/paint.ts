@@ -62,6 +62,8 @@ export function canPaintHighlights(win: Window & typeof globalThis): boolean {
 export interface Painter {
   /** Adds ranges for mentions; returns how many were painted. */
   paint(items: Array<{ mention: Mention; range: Range }>): number;
+  /** Takes these ranges off (mentions the page's grown text no longer has). */
+  unpaint(ranges: Range[]): void;
   /** Shows the passages that carry the reader's notes. */
   paintNotes(ranges: Range[]): void;
   /** Marks one range as the focused mention (keyboard navigation), or none. */
@@ -106,6 +108,10 @@ export function createPainter(doc: Document, palette: Palette = 'classic'): Pain
         n++;
       }
       return n;
+    },
+    unpaint(ranges) {
+      if (ranges.length === 0) return;
+      for (const group of groups.values()) for (const range of ranges) group.delete(range);
     },
     clear() {
       for (const name of groups.keys()) registry.delete(name);
