@@ -114,7 +114,7 @@ export class Session {
     const prev = this.current && sameKinds(this.current.kinds, kinds) ? this.current : null;
     if (!map.text) {
       this.current = { detection, map, textId: null, kinds, mentions: [], ranges: [], pieces: [], passages: [] };
-      await this.paintInSlices(0);
+      await this.paintInSlices();
       return 'article';
     }
     const { textId, update } = await this.recognizeNew(map, lang, refDate, prev);
@@ -125,9 +125,8 @@ export class Session {
     await inSlices(fresh, (m) => void pieces.push(map.toRanges(m.start, m.end)));
     const mentions = prev ? prev.mentions.slice(0, kept).concat(fresh) : fresh;
     const ranges = pieces.map((p) => p[0] ?? null);
-    if (prev && kept > 0) this.painter?.unpaint(prev.pieces.slice(kept).flat());
     this.current = { detection, map, textId, kinds, mentions, ranges, pieces, passages: prev && kept > 0 ? prev.passages : [] };
-    await this.paintInSlices(kept);
+    await this.paintInSlices();
     if (textId !== this.lastRecordedId) {
       const article = { url: this.doc.location.href, canonicalUrl: detection.canonicalUrl, siteName: detection.siteName, title: detection.title, publishedAt: detection.publishedAt, lang };
       await this.texts.withText(map.text, (id) => this.send('recordReading', { article, textId: id, refDate }));
@@ -202,21 +201,19 @@ export class Session {
   }
 
   /**
-   * Paints the current mentions from index `from` on, a slice at a time, so a page with thousands
-   * never stalls; from 0 it first clears what was painted.
+   * Paints the current mentions, a slice at a time so a page with thousands never stalls, into
+   * highlights that replace the shown ones when all are in (see PaintPass). Ranges of mentions
+   * kept from before are the same objects: only new text gets new ranges.
    */
-  private async paintInSlices(from = 0): Promise<void> {
+  private async paintInSlices(): Promise<void> {
     const a = this.current;
     if (!a || !canPaintHighlights(this.doc.defaultView as Window & typeof globalThis)) return;
-    this.painter ??= createPainter(this.doc, this.settings.palette);
-    const painter = this.painter;
-    if (from === 0) {
-      painter.clear();
-      painter.paintNotes(a.passages.map((p) => p.range));
-    }
-    await inSlices(a.mentions.slice(from), (mention, i) => {
-      if (this.current === a) painter.paint(a.pieces[from + i].map((range) => ({ mention, range })));
-    });
+    this.painter ??= createPainter(this.doc, this.settings.palette, { live: import.meta.env.BROWSER === 'firefox' });
+    const pass = this.painter.begin();
+    await inSlices(a.mentions, (mention, i) => void pass.add(a.pieces[i].map((range) => ({ mention, range }))));
+    if (this.current !== a) return;
+    pass.commit();
+    this.painter.paintNotes(a.passages.map((p) => p.range));
   }
 
   get paintedCount(): number {
