@@ -1,17 +1,17 @@
 import { DossierDb, openKb } from '@/utils/kb/db';
 import { addAlias, deleteEntity, ignoreName, mergeEntities, renameEntity, setIgnored } from '@/utils/kb/entity-ops';
-import { addNote, deleteNote, describeTargets, listNotes, passageNotes, restoreNote, updateNote } from '@/utils/kb/notes';
+import { addNote, deleteNote, describeTargets, listNotes, restoreNote, updateNote } from '@/utils/kb/notes';
 import { canonicalUrl } from '@/utils/kb/canonical';
-import { anchorQuote } from '@/utils/page/anchor-quote';
 import { findEntityForMention, findFigureForMention, getEntityCard, getFigureCard, getKnownNames, getStats, listEntities, recentArticles, search } from '@/utils/kb/queries';
 import { KB_CHANGED } from '@/utils/messages';
-import { recordReading } from '@/utils/kb/record-reading';
 import { exportBackup, importBackup, parseBackup, previewImport } from '@/utils/kb/backup';
 import { figuresToCsv, notesToMarkdown, notesToWebAnnotations } from '@/utils/kb/export-formats';
 import { explainStorageError } from '@/utils/kb/storage-errors';
 import { onMessages, type Handlers } from '@/utils/message-schemas';
-import { detectLang, prepareKnown, recognize } from '@/utils/recognize';
+import { prepareKnown } from '@/utils/recognize';
 import { ensurePackagedModel } from '@/utils/extension-models';
+import { PageTextStore } from '@/utils/page-texts/text-store';
+import { pageTextHandlers } from '@/utils/page-texts/text-handlers';
 import type { PreparedKnown } from '@/utils/recognize/types';
 import { t } from '@/utils/i18n';
 
@@ -88,19 +88,30 @@ export default defineBackground(() => {
     if (info.menuItemId === 'dossier-note' && tab?.id !== undefined) void browser.tabs.sendMessage(tab.id, { dossier: 1, tab: 'notePassage' }).catch(() => undefined);
   });
 
+  // The pages' article texts, held so each crosses once (see utils/page-texts); a tab's go with it.
+  const texts = new PageTextStore();
+  browser.tabs.onRemoved.addListener((tabId) => texts.dropTab(tabId));
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') texts.dropTab(tabId);
+  });
+  const pageTexts = pageTextHandlers({
+    db,
+    store: texts,
+    knownNames,
+    ensureModel: ensurePackagedModel,
+    generation: () => generation,
+    onRecorded: (isNew) => {
+      if (isNew) forgetKnown();
+      announceChange();
+    },
+  });
+
   const handlers: Handlers = {
     ping: () => ({ ok: true, version: browser.runtime.getManifest().version }),
-    recognize: async ({ text, lang, refDate }) => {
-      const textLang = lang ?? detectLang(text);
-      await ensurePackagedModel(textLang);
-      return recognize(text, { lang: textLang, refDate, known: await knownNames() });
-    },
-    recordReading: async ({ article, mentions }) => {
+    ...pageTexts,
+    recordReading: async (req, sender) => {
       try {
-        const result = await recordReading(db, article, mentions);
-        if (result.isNew) forgetKnown();
-        announceChange();
-        return result;
+        return await pageTexts.recordReading(req, sender);
       } catch (err) {
         throw explainStorageError(err);
       }
@@ -137,11 +148,6 @@ export default defineBackground(() => {
         if (!article) throw new Error('Dossier has not recorded this article, so a note cannot be attached to it yet.');
         return addNote(db, { kind: 'quote', id: article.id!, exact, prefix, suffix }, text);
       }),
-    passageNotes: async ({ url, canonicalUrl: declared, text }) => {
-      const article = await db.articles.where('url').equals(canonicalUrl(url, declared)).first();
-      if (!article) return [];
-      return (await passageNotes(db, article.id!)).map((g) => ({ ...g, at: anchorQuote(text, g) }));
-    },
     listEntities: (q) => listEntities(db, q),
     exportData: async ({ format }) => {
       const day = new Date().toISOString().slice(0, 10);

@@ -3,29 +3,25 @@
  * sender before any handler runs. Kept out of messages.ts so pages and content scripts don't load zod.
  */
 import { z } from 'zod';
-import type { Envelope, MessageType, ProtocolMap, Reply } from './messages';
+import { MENTION_PAGE_MAX, TEXT_PIECE_MAX, type Envelope, type MessageType, type ProtocolMap, type Reply } from './messages';
 
 const lang = z.enum(['zh', 'en']);
 
-const articleInput = z.object({
+/** Strict: an old page script still sending the text along is refused, not silently trimmed. */
+const articleMeta = z.strictObject({
   url: z.string().max(4096),
   canonicalUrl: z.string().max(4096).nullable(),
   siteName: z.string().max(200).nullable().optional(),
   title: z.string().max(2000),
   publishedAt: z.string().max(64).nullable(),
   lang,
-  text: z.string().max(20_000_000),
 });
+/** The background's name for a text it holds (see utils/page-texts). */
+const textId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
+const refDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
-const span = { start: z.number().int().nonnegative(), end: z.number().int().nonnegative(), text: z.string().max(500), known: z.boolean().optional() };
 const name = z.string().min(1).max(200);
 const id = z.number().int().positive();
-const mention = z.discriminatedUnion('type', [
-  z.object({ ...span, type: z.literal('person'), titles: z.array(z.string().max(100)).max(20), org: z.string().max(200).nullable(), official: z.boolean(), role: z.string().max(40).optional() }),
-  z.object({ ...span, type: z.literal('org'), kind: z.enum(['gov', 'other']), parent: z.string().max(200).optional(), unit: z.string().max(200).optional() }),
-  z.object({ ...span, type: z.literal('number'), value: z.number(), unit: z.string().max(40), modifier: z.string().max(20).optional() }),
-  z.object({ ...span, type: z.literal('date'), iso: z.string().max(40).optional() }),
-]);
 const pageRef = { url: z.string().max(4096), canonicalUrl: z.string().max(4096).nullable().optional() };
 const noteTarget = z.discriminatedUnion('kind', [
   z.object({ kind: z.enum(['entity', 'article', 'figure']), id }),
@@ -36,8 +32,10 @@ const noteText = z.string().max(20_000);
 /** Request schemas, one per message type. */
 export const requestSchemas = {
   ping: z.undefined(),
-  recognize: z.object({ text: z.string().max(20_000_000), lang: lang.optional(), refDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }),
-  recordReading: z.object({ article: articleInput, mentions: z.array(mention).max(200_000) }),
+  putText: z.strictObject({ base: z.object({ textId, length: z.number().int().nonnegative() }).nullable(), piece: z.string().max(TEXT_PIECE_MAX) }),
+  recognize: z.strictObject({ textId, lang: lang.optional(), refDate: refDate.optional() }),
+  mentions: z.strictObject({ textId, from: z.number().int().nonnegative(), to: z.number().int().nonnegative() }).refine((r) => r.to >= r.from && r.to - r.from <= MENTION_PAGE_MAX),
+  recordReading: z.strictObject({ article: articleMeta, textId, refDate: refDate.optional() }),
   stats: z.undefined(),
   entityCard: z.object({ type: z.enum(['person', 'org']), name, ...pageRef, start: z.number().int().nonnegative().optional() }),
   entityCardById: z.object({ id }),
@@ -68,7 +66,7 @@ export const requestSchemas = {
   importBackup: z.object({ text: z.string().max(256 * 1024 * 1024), mode: z.enum(['merge', 'replace']) }),
   deleteAllData: z.object({ confirm: z.literal('delete everything') }),
   addPassageNote: z.object({ ...pageRef, exact: z.string().min(1).max(5000), prefix: z.string().max(500), suffix: z.string().max(500), text: noteText }),
-  passageNotes: z.object({ ...pageRef, text: z.string().max(20_000_000) }),
+  passageNotes: z.strictObject({ ...pageRef, textId }),
   listEntities: z.object({ type: z.enum(['person', 'org']).optional(), offset: z.number().int().nonnegative().optional(), limit: z.number().int().min(1).max(200).optional() }),
 } satisfies Record<MessageType, z.ZodType>;
 

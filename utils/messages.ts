@@ -20,11 +20,56 @@ export interface ArticleInput {
   text: string;
 }
 
+/** The article as the content script sends it: its text already lies in the background (see putText). */
+export type ArticleMeta = Omit<ArticleInput, 'text'>;
+
+/**
+ * The background's answer when it no longer holds a text the page named (the MV3 service worker
+ * was stopped, the text was evicted, or it was another tab's): the page sends the text again.
+ */
+export interface UnknownText {
+  status: 'unknown-text';
+}
+
+/** A text held by the background, as named in a request: its id and how long the page thinks it is. */
+export interface HeldTextRef {
+  textId: string;
+  length: number;
+}
+
+/** What recognising a held text found; its mentions are fetched in pages with `mentions`. */
+export interface Recognized {
+  status: 'recognized';
+  textId: string;
+  /** The recognised text this one grew from (the page's previous text), or null. */
+  base: string | null;
+  /** Mentions that start before this offset are exactly the base's: the page keeps them painted. */
+  since: number;
+  /** How many mentions start before `since` (the index to fetch new mentions from). */
+  kept: number;
+  /** How many mentions the text has in all. */
+  count: number;
+}
+
+/** Most characters one putText piece carries, so no single message is a huge clone on the page's thread. */
+export const TEXT_PIECE_MAX = 1_000_000;
+/** Most mentions one `mentions` request returns. */
+export const MENTION_PAGE_MAX = 5000;
+
 /** What each message answers. */
 export interface ProtocolMap {
   ping: { req: undefined; res: { ok: true; version: string } };
-  recognize: { req: { text: string; lang?: Lang; refDate?: string }; res: Mention[] };
-  recordReading: { req: { article: ArticleInput; mentions: Mention[] }; res: { articleId: number; isNew: boolean } };
+  /**
+   * Hands the background a text, or the next piece of one: `base` null starts a new text (and
+   * drops the frame's older ones), else `piece` is appended to the held text `base`.
+   */
+  putText: { req: { base: HeldTextRef | null; piece: string }; res: { status: 'held'; textId: string; length: number } | UnknownText };
+  /** Recognises a held text; for a text grown from an earlier one, says which mentions are unchanged. */
+  recognize: { req: { textId: string; lang?: Lang; refDate?: string }; res: Recognized | UnknownText };
+  /** The recognised mentions [from, to) of a held text, sorted by start. */
+  mentions: { req: { textId: string; from: number; to: number }; res: { status: 'mentions'; mentions: Mention[] } | UnknownText };
+  /** Records the held text as read, with the mentions found in it. */
+  recordReading: { req: { article: ArticleMeta; textId: string; refDate?: string }; res: { status: 'recorded'; articleId: number; isNew: boolean } | UnknownText };
   stats: { req: undefined; res: KbStats };
   /** Card for a highlight: found by its position in the recorded article, else by name. */
   entityCard: { req: { type: 'person' | 'org'; name: string; url: string; canonicalUrl?: string | null; start?: number }; res: EntityCard | null };
@@ -48,10 +93,11 @@ export interface ProtocolMap {
   /** A note on a passage the reader selected on a page; the article must have been recorded. */
   addPassageNote: { req: { url: string; canonicalUrl?: string | null; exact: string; prefix: string; suffix: string; text: string }; res: NoteRecord };
   /**
-   * Notes on passages of the article at this URL, found again in `text` (the page's text now) by
-   * the background, so the fuzzy matcher never loads into the page. `at` is null when a passage is gone.
+   * Notes on passages of the article at this URL, found again in the held text (the page's text
+   * now) by the background, so the fuzzy matcher never loads into the page. `at` is null when a
+   * passage is gone.
    */
-  passageNotes: { req: { url: string; canonicalUrl?: string | null; text: string }; res: Array<{ exact: string; prefix: string; suffix: string; notes: NoteRecord[]; at: { start: number; end: number } | null }> };
+  passageNotes: { req: { url: string; canonicalUrl?: string | null; textId: string }; res: { status: 'found'; passages: PassageNotes[] } | UnknownText };
   listEntities: { req: { type?: 'person' | 'org'; offset?: number; limit?: number }; res: { rows: EntityRow[]; more: boolean } };
   /** A file's text to download: the JSON backup, notes as Markdown or Web Annotations, figures as CSV. */
   exportData: { req: { format: 'backup' | 'notes-markdown' | 'notes-jsonld' | 'figures-csv' }; res: { fileName: string; mime: string; text: string } };
@@ -60,6 +106,15 @@ export interface ProtocolMap {
   importBackup: { req: { text: string; mode: ImportMode }; res: { ok: true; summary: ImportSummary } | { ok: false; error: string } };
   /** Deletes every article, entity, figure and note. */
   deleteAllData: { req: { confirm: 'delete everything' }; res: null };
+}
+
+/** The reader's notes on one quoted passage, and where it is in the page's text now (null: gone). */
+export interface PassageNotes {
+  exact: string;
+  prefix: string;
+  suffix: string;
+  notes: NoteRecord[];
+  at: { start: number; end: number } | null;
 }
 
 /** What the popup asks the content script of the active tab (through tabs.sendMessage). */

@@ -8,7 +8,8 @@ import { quoteAt } from '@/utils/page/text-quote';
 import { hitTest, rangeContainsPoint } from '@/utils/page/hit-test';
 import { canPaintHighlights, createPainter, type Painter } from '@/utils/page/paint';
 import { buildTextMapInSlices, type TextMap } from '@/utils/page/text-map';
-import { sendMessage } from '@/utils/messages';
+import { HeldTextClient, TextLostError, type Send } from '@/utils/page/held-text';
+import { MENTION_PAGE_MAX, sendMessage } from '@/utils/messages';
 import { detectLang } from '@/utils/recognize/lang';
 import type { Mention } from '@/utils/recognize/types';
 import type { NoteRecord } from '@/utils/kb/types';
@@ -17,6 +18,10 @@ import type { Settings } from '@/utils/settings';
 export interface Annotation {
   detection: ArticleDetection;
   map: TextMap;
+  /** The background's id of `map.text` (null for an empty text, which is never sent). */
+  textId: string | null;
+  /** The kinds painted (the reader's settings when this annotation was made). */
+  kinds: Settings['kinds'];
   /** Painted mentions, sorted by start, with their ranges (same index). */
   mentions: Mention[];
   ranges: Array<Range | null>;
@@ -51,15 +56,46 @@ async function inSlices<T>(items: readonly T[], fn: (item: T, index: number) => 
   }
 }
 
+/** Mentions fetched per request: a few thousand keep each reply a small clone. */
+const MENTION_PAGE = Math.min(2000, MENTION_PAGE_MAX);
+
+/** The same kinds switched on. */
+const sameKinds = (a: Settings['kinds'], b: Settings['kinds']) => (Object.keys(a) as Array<keyof Settings['kinds']>).every((k) => a[k] === b[k]);
+
+/**
+ * True when the text before `offset` maps to the same text nodes in both maps: the ranges of
+ * mentions there are still right (a page that re-rendered its article with equal text fails this).
+ */
+function sameNodesBefore(a: TextMap, b: TextMap, offset: number): boolean {
+  for (let i = 0; i < a.segments.length && a.segments[i].start < offset; i++) {
+    const x = a.segments[i];
+    const y = b.segments[i];
+    if (!y || x.node !== y.node || x.start !== y.start || x.nodeStart !== y.nodeStart || (x.end <= offset && x.end !== y.end)) return false;
+  }
+  return true;
+}
+
+/** What the background's recognition adds to what the page already shows. */
+interface MentionUpdate {
+  /** Mentions of the previous annotation starting before this offset stay as they are (0: none). */
+  since: number;
+  /** The mentions from `since` on. */
+  fresh: Mention[];
+}
+
 export class Session {
   current: Annotation | null = null;
   private painter: Painter | null = null;
-  private lastRecordedText = '';
+  private lastRecordedId: string | null = null;
+  private readonly texts: HeldTextClient;
 
   constructor(
     private readonly doc: Document,
     private settings: Settings,
-  ) {}
+    private readonly send: Send = sendMessage,
+  ) {
+    this.texts = new HeldTextClient(send);
+  }
 
   /** Annotates the page (again): returns what `data-dossier` should say. */
   async annotate(mode: 'detect' | 'always'): Promise<'article' | 'skipped'> {
@@ -74,29 +110,69 @@ export class Session {
     const map = await buildTextMapInSlices(body, { exclude: isOurs });
     const lang = detection.htmlLang?.toLowerCase().startsWith('zh') ? 'zh' : detectLang(map.text);
     const refDate = detection.publishedAt ?? new Date().toISOString().slice(0, 10);
-    const all = map.text ? await sendMessage('recognize', { text: map.text, lang, refDate }) : [];
-    const mentions = all.filter((m) => this.settings.kinds[m.type]).sort((a, b) => a.start - b.start);
-    const pieces: Range[][] = [];
-    await inSlices(mentions, (m) => void pieces.push(map.toRanges(m.start, m.end)));
+    const kinds = { ...this.settings.kinds };
+    const prev = this.current && sameKinds(this.current.kinds, kinds) ? this.current : null;
+    if (!map.text) {
+      this.current = { detection, map, textId: null, kinds, mentions: [], ranges: [], pieces: [], passages: [] };
+      await this.paintInSlices();
+      return 'article';
+    }
+    const { textId, update } = await this.recognizeNew(map, lang, refDate, prev);
+    const fresh = update.fresh.filter((m) => kinds[m.type]);
+    const keep = prev && update.since > 0 ? prev.mentions.findIndex((m) => m.start >= update.since) : 0;
+    const kept = prev && update.since > 0 ? (keep < 0 ? prev.mentions.length : keep) : 0;
+    const pieces: Range[][] = prev ? prev.pieces.slice(0, kept) : [];
+    await inSlices(fresh, (m) => void pieces.push(map.toRanges(m.start, m.end)));
+    const mentions = prev ? prev.mentions.slice(0, kept).concat(fresh) : fresh;
     const ranges = pieces.map((p) => p[0] ?? null);
-    this.current = { detection, map, mentions, ranges, pieces, passages: [] };
+    this.current = { detection, map, textId, kinds, mentions, ranges, pieces, passages: prev && kept > 0 ? prev.passages : [] };
     await this.paintInSlices();
-    if (map.text && map.text !== this.lastRecordedText) {
-      this.lastRecordedText = map.text;
-      await sendMessage('recordReading', {
-        article: { url: this.doc.location.href, canonicalUrl: detection.canonicalUrl, siteName: detection.siteName, title: detection.title, publishedAt: detection.publishedAt, lang, text: map.text },
-        mentions: all,
-      });
+    if (textId !== this.lastRecordedId) {
+      const article = { url: this.doc.location.href, canonicalUrl: detection.canonicalUrl, siteName: detection.siteName, title: detection.title, publishedAt: detection.publishedAt, lang };
+      await this.texts.withText(map.text, (id) => this.send('recordReading', { article, textId: id, refDate }));
+      this.lastRecordedId = this.texts.textId;
     }
     await this.loadPassages();
     return 'article';
+  }
+
+  /**
+   * Has the background hold and recognise the text (sending only what it lacks) and fetches the
+   * mentions the page does not show yet: after an appended part, those from where the text first
+   * reads differently; after anything else, all of them.
+   */
+  private async recognizeNew(map: TextMap, lang: 'zh' | 'en', refDate: string, prev: Annotation | null): Promise<{ textId: string; update: MentionUpdate }> {
+    for (let attempt = 0; ; attempt++) {
+      const rec = await this.texts.withText(map.text, (textId) => this.send('recognize', { textId, lang, refDate }));
+      let since = 0;
+      let from = 0;
+      if (prev && rec.textId === prev.textId && sameNodesBefore(prev.map, map, Infinity)) {
+        since = Infinity;
+        from = rec.count;
+      } else if (prev && rec.base === prev.textId && rec.since > 0 && sameNodesBefore(prev.map, map, rec.since)) {
+        since = rec.since;
+        from = rec.kept;
+      }
+      const fresh: Mention[] = [];
+      let lost = false;
+      for (let i = from; i < rec.count && !lost; i += MENTION_PAGE) {
+        const page = await this.send('mentions', { textId: rec.textId, from: i, to: Math.min(rec.count, i + MENTION_PAGE) });
+        if (page.status === 'mentions') for (const m of page.mentions) fresh.push(m);
+        else lost = true;
+      }
+      if (!lost) return { textId: rec.textId, update: { since, fresh } };
+      // The background lost the text between our requests (its worker was stopped): start over once.
+      this.texts.forget();
+      if (attempt > 0) throw new TextLostError();
+    }
   }
 
   /** Finds the passages the reader wrote notes on again (also after small edits) and shows them. */
   async loadPassages(): Promise<void> {
     const a = this.current;
     if (!a) return;
-    const groups = await sendMessage('passageNotes', { url: this.doc.location.href, canonicalUrl: a.detection.canonicalUrl, text: a.map.text });
+    if (!a.map.text) return;
+    const { passages: groups } = await this.texts.withText(a.map.text, (textId) => this.send('passageNotes', { url: this.doc.location.href, canonicalUrl: a.detection.canonicalUrl, textId }));
     const passages: Passage[] = [];
     for (const g of groups) {
       const range = g.at && a.map.toRange(g.at.start, g.at.end);
@@ -124,17 +200,20 @@ export class Session {
     return quote.exact.trim() ? { quote, range: range.cloneRange() } : null;
   }
 
-  /** Paints the current mentions a slice at a time, so a page with thousands never stalls. */
+  /**
+   * Paints the current mentions, a slice at a time so a page with thousands never stalls, into
+   * highlights that replace the shown ones when all are in (see PaintPass). Ranges of mentions
+   * kept from before are the same objects: only new text gets new ranges.
+   */
   private async paintInSlices(): Promise<void> {
     const a = this.current;
     if (!a || !canPaintHighlights(this.doc.defaultView as Window & typeof globalThis)) return;
-    this.painter ??= createPainter(this.doc, this.settings.palette);
-    this.painter.clear();
+    this.painter ??= createPainter(this.doc, this.settings.palette, { live: import.meta.env.BROWSER === 'firefox' });
+    const pass = this.painter.begin();
+    await inSlices(a.mentions, (mention, i) => void pass.add(a.pieces[i].map((range) => ({ mention, range }))));
+    if (this.current !== a) return;
+    pass.commit();
     this.painter.paintNotes(a.passages.map((p) => p.range));
-    const painter = this.painter;
-    await inSlices(a.mentions, (mention, i) => {
-      if (this.current === a) painter.paint(a.pieces[i].map((range) => ({ mention, range })));
-    });
   }
 
   get paintedCount(): number {

@@ -21,6 +21,24 @@ export async function launch(kind, executablePath) {
         await page.waitForFunction(ready, null, { timeout: STEP_TIMEOUT });
         return page;
       },
+      /**
+       * Stops the extension's service worker, as Chromium does to an idle MV3 worker: whatever it
+       * held in memory is gone, and the next message starts it afresh. True once a fresh worker
+       * answers (a mark set in the old one is gone).
+       */
+      stopBackground: async () => {
+        const worker = () => c.context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+        await worker()?.evaluate(() => (globalThis.__dossierTestMark = 1));
+        const page = await c.context.newPage();
+        await page.goto(base + 'options.html');
+        const cdp = await c.context.newCDPSession(page);
+        await cdp.send('ServiceWorker.enable');
+        await cdp.send('ServiceWorker.stopAllWorkers');
+        await cdp.detach().catch(() => {});
+        await page.evaluate(() => chrome.runtime.sendMessage({ dossier: 1, type: 'ping' }));
+        await page.close();
+        return (await worker()?.evaluate(() => globalThis.__dossierTestMark)) === undefined;
+      },
       close: () => c.close(),
     };
   }

@@ -252,7 +252,8 @@ function bodyAndStats(doc: Document, scan: PageScan | null = doc.documentElement
   for (const { el, br } of scan.blocks) {
     if (br && credit.has(el)) continue;
     if (scan.inChrome.has(el)) continue;
-    const len = countNonSpace(el.textContent ?? '');
+    // The walk already counted each block's visible text: no textContent of every paragraph again.
+    const len = statsOf(el).chars;
     if (len < 20) continue;
     const parent = el.parentElement;
     if (parent) credit.set(parent, (credit.get(parent) ?? 0) + len);
@@ -326,7 +327,9 @@ function proseSignals(doc: Document, body: Element): ProseSignals {
   const firstPerson = english ? (unquoted.match(FIRST_PERSON) ?? []).length : 0;
   const attribution = (prose.match(ATTRIBUTION) ?? []).length;
   let dateline = false;
-  const paragraphs = Array.from(body.querySelectorAll('p')).slice(0, 4);
+  // A live collection: only the first four paragraphs are ever looked up, however many there are.
+  const all = body.getElementsByTagName('p');
+  const paragraphs = [all[0], all[1], all[2], all[3]].filter((p): p is HTMLParagraphElement => !!p);
   for (const p of paragraphs) {
     const t = (p.textContent ?? '').replace(/\s+/g, ' ').trim();
     if (DATELINE.test(t) || DATELINE_AGENCY.test(t) || ZH_DATELINE.test(t)) { dateline = true; break; }
@@ -337,20 +340,54 @@ function proseSignals(doc: Document, body: Element): ProseSignals {
   return { attribution, firstPerson, words, english, dateline, zhLines: lines.size };
 }
 
-/** Text of an element's short text nodes (labels and info lines, not paragraphs), scripts left out. */
+/** Text nodes read at each end of the article's surroundings for info lines: they sit above and below it. */
+const LINE_NODES = 400;
+
+/**
+ * Text of an element's short text nodes (labels and info lines, not paragraphs), scripts left
+ * out: the first and the last LINE_NODES of them, so a huge article costs no more than a long one.
+ */
 function countLinesText(el: Element): string {
   const parts: string[] = [];
-  const walk = (e: Element) => {
-    for (let child = e.firstChild; child; child = child.nextSibling) {
+  const take = (v: string) => parts.push(v.length < 200 ? v.slice(0, 60) : v.slice(0, 30));
+  let budget = LINE_NODES;
+  const forward = (e: Element) => {
+    for (let child = e.firstChild; child && budget > 0; child = child.nextSibling) {
       if (child.nodeType === 3) {
-        const v = child.nodeValue ?? '';
-        if (v.length < 200) parts.push(v.slice(0, 60));
-        else parts.push(v.slice(0, 30));
-      } else if (child.nodeType === 1 && !SKIP_TAGS.has(tagOf(child as Element))) walk(child as Element);
+        take(child.nodeValue ?? '');
+        budget--;
+      } else if (child.nodeType === 1 && !SKIP_TAGS.has(tagOf(child as Element))) forward(child as Element);
     }
   };
-  walk(el);
+  forward(el);
+  if (budget > 0) return parts.join('\n');
+  // More text nodes than that: the last ones too, walking back from the end.
+  budget = LINE_NODES;
+  const backward = (e: Element) => {
+    for (let child = e.lastChild; child && budget > 0; child = child.previousSibling) {
+      if (child.nodeType === 3) {
+        take(child.nodeValue ?? '');
+        budget--;
+      } else if (child.nodeType === 1 && !SKIP_TAGS.has(tagOf(child as Element))) backward(child as Element);
+    }
+  };
+  backward(el);
   return parts.join('\n');
+}
+
+/** The first `max` characters of an element's text, read node by node rather than all of textContent. */
+function leadingText(el: Element, max: number): string {
+  let out = '';
+  const walk = (e: Node): boolean => {
+    for (let child = e.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) out += child.nodeValue ?? '';
+      else if (child.nodeType === 1 && walk(child)) return true;
+      if (out.length >= max) return true;
+    }
+    return false;
+  };
+  walk(el);
+  return out.slice(0, max);
 }
 
 /** Which path segments and host labels of the URL say news, and which say blog/docs/shop. */
@@ -418,7 +455,7 @@ export function detectArticle(doc: Document, url: string, prescanned?: PageScan 
   if (newsType || articleType) { /* already counted */ } else if (scan?.hasArticleBody) add(1, 'itemprop=articleBody');
   else if (body?.closest('article') || body?.querySelector('article')) add(1, '<article>');
   const linkDensity = stats.chars ? stats.linkChars / stats.chars : 1;
-  const cjk = /[\u4e00-\u9fff]/.test(body?.textContent?.slice(0, 400) ?? '');
+  const cjk = /[\u4e00-\u9fff]/.test(body ? leadingText(body, 400) : '');
   const longEnough = stats.chars >= (cjk ? 150 : 500);
   if (stats.paragraphs >= 3 && longEnough && linkDensity < 0.25) add(1, `${stats.paragraphs} paragraphs`);
   if (linkDensity > 0.5) add(-3, 'mostly links');

@@ -59,8 +59,23 @@ export function canPaintHighlights(win: Window & typeof globalThis): boolean {
   return typeof win.Highlight === 'function' && !!win.CSS && 'highlights' in win.CSS;
 }
 
+/**
+ * One repaint of the mentions: ranges go into fresh, unregistered highlights (cheap, and can be
+ * spread over many tasks), and `commit` swaps them in for the old ones at once. Chromium checks
+ * every range of every registered highlight again after any change to the registry, so adding to
+ * registered highlights slice by slice would cost the whole set once per slice.
+ */
+export interface PaintPass {
+  /** Adds ranges for mentions; returns how many. */
+  add(items: Array<{ mention: Mention; range: Range }>): number;
+  /** Shows what was added, in place of everything painted before. */
+  commit(): void;
+}
+
 export interface Painter {
-  /** Adds ranges for mentions; returns how many were painted. */
+  /** Starts a repaint (see PaintPass). */
+  begin(): PaintPass;
+  /** Paints exactly these, in place of what was painted (one pass, committed); returns how many. */
   paint(items: Array<{ mention: Mention; range: Range }>): number;
   /** Shows the passages that carry the reader's notes. */
   paintNotes(ranges: Range[]): void;
@@ -72,15 +87,56 @@ export interface Painter {
   clear(): void;
 }
 
+export interface PainterOptions {
+  /**
+   * Register a pass's highlights as soon as it starts instead of at commit. Gecko paints each
+   * added range on its own, so one commit of tens of thousands of ranges is one long frame there
+   * (about 0.5 s for a 5 MB article) while adding slice by slice spreads it; Blink re-checks every
+   * registered range after any change, so there the one commit is the cheap way.
+   */
+  live?: boolean;
+}
+
 /** Installs the style once (as an adopted sheet: no <style> node in the page) and returns a painter. */
-export function createPainter(doc: Document, palette: Palette = 'classic'): Painter {
+export function createPainter(doc: Document, palette: Palette = 'classic', { live = false }: PainterOptions = {}): Painter {
   const win = doc.defaultView as Window & typeof globalThis;
   const sheet = new win.CSSStyleSheet();
   sheet.replaceSync(highlightCss(palette));
   doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
   const registry = win.CSS.highlights;
-  const groups = new Map<string, Highlight>();
+  /** The mention highlights registered now, by name. */
+  let shown = new Map<string, Highlight>();
+  const begin = (): PaintPass => {
+    const next = new Map<string, Highlight>();
+    return {
+      add(items) {
+        for (const { mention, range } of items) {
+          const name = highlightName(mention.type, !!mention.known);
+          let group = next.get(name);
+          if (!group) {
+            next.set(name, (group = new win.Highlight()));
+            if (live) registry.set(name, group);
+          }
+          group.add(range);
+        }
+        return items.length;
+      },
+      commit() {
+        for (const name of shown.keys()) if (!next.has(name)) registry.delete(name);
+        // Setting a highlight again costs Gecko all its ranges once more: live ones are in already.
+        if (!live) for (const [name, group] of next) registry.set(name, group);
+        shown = next;
+      },
+    };
+  };
   return {
+    begin,
+    paint(items) {
+      const pass = begin();
+      const n = pass.add(items);
+      pass.commit();
+      return n;
+    },
     paintNotes(ranges) {
       if (ranges.length) registry.set('dossier-note', new win.Highlight(...ranges));
       else registry.delete('dossier-note');
@@ -92,26 +148,11 @@ export function createPainter(doc: Document, palette: Palette = 'classic'): Pain
     setPalette(p) {
       sheet.replaceSync(highlightCss(p));
     },
-    paint(items) {
-      let n = 0;
-      for (const { mention, range } of items) {
-        const name = highlightName(mention.type, !!mention.known);
-        let group = groups.get(name);
-        if (!group) {
-          group = new win.Highlight();
-          groups.set(name, group);
-          registry.set(name, group);
-        }
-        group.add(range);
-        n++;
-      }
-      return n;
-    },
     clear() {
-      for (const name of groups.keys()) registry.delete(name);
+      for (const name of shown.keys()) registry.delete(name);
       registry.delete('dossier-focus');
       registry.delete('dossier-note');
-      groups.clear();
+      shown = new Map();
     },
   };
 }

@@ -74,7 +74,9 @@ export async function buildTextMapInSlices(root: Element, options: TextMapOption
 /** The walk as steps (a generator: it yields every few hundred nodes) and the map it finishes with. */
 function mapBuilder(root: Element, options: TextMapOptions): { steps: Generator<void>; finish: () => TextMap } {
   const isVisible = options.isVisible ?? defaultVisible;
+  /** Text pieces not yet joined, and the joined chunks: joining as the walk goes spreads its cost. */
   const parts: string[] = [];
+  const chunks: string[] = [];
   const segments: Segment[] = [];
   let length = 0;
   let lastChar = '\n';
@@ -134,7 +136,10 @@ function mapBuilder(root: Element, options: TextMapOptions): { steps: Generator<
         continue;
       }
       const child = top.children[top.i++];
-      if ((++visited & 255) === 0) yield;
+      if ((++visited & 255) === 0) {
+        if (parts.length > 512) chunks.push(parts.splice(0).join(''));
+        yield;
+      }
       if (child.nodeType === 3) addText(child as Text);
       else if (child.nodeType === 1) {
         const c = child as Element;
@@ -151,8 +156,11 @@ function mapBuilder(root: Element, options: TextMapOptions): { steps: Generator<
 
   const finish = (): TextMap => {
     // Drop a trailing break or space.
-    let text = parts.join('');
-    while (text.endsWith('\n') || text.endsWith(' ')) text = text.slice(0, -1);
+    chunks.push(parts.splice(0).join(''));
+    let text = chunks.join('');
+    let end = text.length;
+    while (end > 0 && (text[end - 1] === '\n' || text[end - 1] === ' ')) end--;
+    if (end < text.length) text = text.slice(0, end);
 
     const nodeOffset = (seg: Segment, at: number) => (seg.offsets ? seg.offsets[at - seg.start] : seg.nodeStart + (at - seg.start));
     const segmentAt = (offset: number) => {
@@ -165,8 +173,8 @@ function mapBuilder(root: Element, options: TextMapOptions): { steps: Generator<
       }
       return null;
     };
-    const bySegmentNode = new Map<Node, Segment>();
-    for (const s of segments) bySegmentNode.set(s.node, s);
+    // Only selections ask for offsets of nodes: the index is built on the first ask.
+    let bySegmentNode: Map<Node, Segment> | null = null;
 
     return {
       text,
@@ -204,6 +212,10 @@ function mapBuilder(root: Element, options: TextMapOptions): { steps: Generator<
         return out;
       },
       offsetOf(node, offset) {
+        if (!bySegmentNode) {
+          bySegmentNode = new Map();
+          for (const s of segments) bySegmentNode.set(s.node, s);
+        }
         const seg = bySegmentNode.get(node);
         if (!seg) return -1;
         if (!seg.offsets) {

@@ -1,0 +1,149 @@
+// An article that grows after load, as live pages and "read more" do: its first paragraph is
+// served, the rest are appended one batch at a time once Dossier has annotated it. In Chromium
+// and Firefox, from a fresh profile: the knowledge base ends with the article once and exactly
+// the counts of reading it whole (opening the whole article afterwards is the same reading), the
+// highlights of the first part stay the same objects (only the new part is painted), and in
+// Chromium a service worker stopped halfway (its held texts lost) changes none of that.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { waitUntil } from '../../scripts/lib/browsers.mjs';
+import { serve } from '../../scripts/lib/serve.mjs';
+import { newsPage } from '../fixtures/hostile/pages.mjs';
+import { askBackground, launch } from './drivers.mjs';
+import { STEP_TIMEOUT, requireBrowser } from './helpers.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const A01 = JSON.parse(readFileSync(resolve(here, '../fixtures/jiaozuo-2024-02/articles.json'), 'utf8')).find((a) => a.id.startsWith('a01'));
+const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const PATH = '/news/2024-02/07/';
+
+/** The article's paragraphs as HTML: headline, byline, then `paragraphs`. */
+const articleHtml = (paragraphs) => [`<h1>${esc(A01.headline)}</h1>`, `<p class="byline">${esc(A01.byline)}</p>`, ...paragraphs.map((p) => `<p>${esc(p)}</p>`)].join('\n');
+
+/**
+ * The first paragraph, and a script that appends the others in `batches` once Dossier has
+ * annotated the page and each batch has been taken in (the page's data-dossier-count changed).
+ * `window.grow()` appends the next batch; `window.__left` says how many are left.
+ */
+function growingPage(batches) {
+  const [first, ...rest] = A01.paragraphs;
+  const groups = batches.map((n, i) => rest.slice(batches.slice(0, i).reduce((s, k) => s + k, 0), batches.slice(0, i + 1).reduce((s, k) => s + k, 0)));
+  return newsPage({
+    title: A01.headline,
+    body: articleHtml([first]),
+    after: `<script>
+window.__batches = ${JSON.stringify(groups)};
+window.__left = window.__batches.length;
+window.grow = function () {
+  var article = document.querySelector('article');
+  var batch = window.__batches.shift();
+  if (!batch) return;
+  batch.forEach(function (text) { var p = document.createElement('p'); p.textContent = text; article.appendChild(p); });
+  window.__left = window.__batches.length;
+};
+</script>`,
+  });
+}
+
+for (const kind of ['chromium', 'firefox']) {
+  const browser = requireBrowser(kind);
+  if (browser.skip) test(`${kind}: growing article`, { skip: browser.skip }, () => {});
+
+  describe(`an article that grows after load, in ${kind}`, { skip: Boolean(browser.skip), timeout: 8 * STEP_TIMEOUT }, () => {
+    let dir;
+    let server;
+    let driver;
+    let control;
+    before(async () => {
+      dir = mkdtempSync(join(tmpdir(), 'dossier-growing-'));
+      writeFileSync(join(dir, 'growing.html'), growingPage([1, 1, 2]));
+      writeFileSync(join(dir, 'whole.html'), newsPage({ title: A01.headline, body: articleHtml(A01.paragraphs) }));
+      server = await serve({ dir });
+      driver = await launch(kind, browser.path);
+      control = await driver.newPage();
+      await driver.openExtensionPage(control, 'options.html', () => document.readyState === 'complete');
+    }, { timeout: STEP_TIMEOUT });
+    after(async () => {
+      await driver?.close();
+      await server?.close();
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    });
+
+    const ask = async (type, data) => {
+      const r = await askBackground(control, type, data);
+      if (!r?.ok) throw new Error(`${type}: ${r?.error}`);
+      return r.value;
+    };
+    /** The recorded article at this page's URL, once its mention count is `count`. */
+    const recordedWith = (file, count) => waitUntil(async () => {
+      const a = (await ask('recentArticles', { limit: 50 })).find((x) => x.url.endsWith(file));
+      return a && a.mentionCount === count ? a : null;
+    }, { timeout: STEP_TIMEOUT, what: `${file} recorded with ${count} mentions` });
+    /** What the page shows: the painted count, and the ranges of each highlighted name. */
+    const shown = (page) => page.evaluate(() => {
+      const names = {};
+      for (const [name, h] of CSS.highlights) {
+        if (!name.startsWith('dossier-person')) continue;
+        for (const r of h) names[r.toString()] = (names[r.toString()] ?? 0) + 1;
+      }
+      return { state: document.documentElement.dataset.dossier, count: Number(document.documentElement.dataset.dossierCount), names };
+    });
+
+    test('the knowledge base ends with the article once and the counts of reading it whole; the first part is painted once', { timeout: 6 * STEP_TIMEOUT }, async () => {
+      const page = await driver.newPage();
+      await page.goto(`${server.url}${PATH}growing.html`, { timeout: STEP_TIMEOUT });
+      let seen = await waitUntil(async () => {
+        const s = await shown(page);
+        return s.state === 'article' && s.count > 0 ? s : null;
+      }, { timeout: STEP_TIMEOUT, what: 'the first paragraph annotated' });
+      await recordedWith('growing.html', seen.count);
+      // A highlight of the first part, kept in the page's world to see whether it is ever replaced.
+      await page.evaluate(() => {
+        window.__firstRange = [...(CSS.highlights.get('dossier-person') ?? CSS.highlights.get('dossier-person-known'))][0];
+      });
+
+      const firstPartKept = () => page.evaluate(() => [...CSS.highlights].some(([name, h]) => name.startsWith('dossier-person') && h.has(window.__firstRange)));
+      for (let batch = 0; await page.evaluate(() => window.__left > 0); batch++) {
+        // Chromium stops an idle service worker, and with it what it held: the page sends its text again.
+        if (batch === 1 && driver.stopBackground) assert.equal(await driver.stopBackground(), true, 'the service worker was stopped');
+        const before = seen.count;
+        await page.evaluate(() => window.grow());
+        seen = await waitUntil(async () => {
+          const s = await shown(page);
+          return s.count > before ? s : null;
+        }, { timeout: STEP_TIMEOUT, what: `batch ${batch + 1} annotated` });
+        await recordedWith('growing.html', seen.count);
+        if (batch === 0) assert.equal(await firstPartKept(), true, 'only the new part was painted');
+      }
+      const grown = await shown(page);
+      const stats = await ask('stats');
+      assert.equal(stats.articles, 1);
+      const liuCard = async () => {
+        const { id } = (await ask('search', { query: '刘晓军' })).entities.find((e) => e.type === 'person' && e.name === '刘晓军');
+        const { entity } = await ask('entityCardById', { id });
+        return { articles: entity.articleCount, mentions: entity.mentionCount };
+      };
+      const liu = await liuCard();
+      assert.deepEqual(liu, { articles: 1, mentions: grown.names['刘晓军'] }, '刘晓军 once per mention on the page');
+
+      // The whole article, served at once, is the same reading: nothing is added or counted again.
+      const whole = await driver.newPage();
+      await whole.goto(`${server.url}${PATH}whole.html`, { timeout: STEP_TIMEOUT });
+      const wholeShown = await waitUntil(async () => {
+        const s = await shown(whole);
+        return s.state === 'article' && s.count > 0 ? s : null;
+      }, { timeout: STEP_TIMEOUT, what: 'the whole article annotated' });
+      assert.equal(wholeShown.count, grown.count, 'the grown page shows what the whole page shows');
+      assert.deepEqual(wholeShown.names, grown.names);
+      await new Promise((r) => setTimeout(r, 1000));
+      assert.deepEqual(await ask('stats'), stats, 'reading the whole article adds nothing');
+      assert.deepEqual(await liuCard(), liu);
+      await page.close();
+      await whole.close();
+    });
+  });
+}
