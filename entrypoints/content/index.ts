@@ -3,6 +3,7 @@ import { Session } from './session';
 import { loadSettings, settingsItem, normalizeSettings, siteDecision } from '@/utils/settings';
 import type { Mention } from '@/utils/recognize/types';
 import type { PageStatus } from '@/utils/messages';
+import { liveRange } from '@/utils/page/text-map';
 
 const HOVER_DELAY_MS = 250;
 const LEAVE_DELAY_MS = 400;
@@ -78,7 +79,7 @@ export default defineContentScript({
       const a = session.current;
       if (!a || index < 0) return;
       const m = a.mentions[index];
-      const range = a.ranges[index];
+      const range = a.ranges[index] && liveRange(a.ranges[index]);
       if (!range || m.type === 'date') return;
       if (cards.openFor === m) return;
       openedBy = by;

@@ -24,9 +24,9 @@ export interface Annotation {
   kinds: Settings['kinds'];
   /** Painted mentions, sorted by start, with their ranges (same index). */
   mentions: Mention[];
-  ranges: Array<Range | null>;
+  ranges: Array<AbstractRange | null>;
   /** Each mention's ranges, one per text node it covers: what is painted and hit-tested. */
-  pieces: Range[][];
+  pieces: AbstractRange[][];
   /** Passages with the reader's notes, found again in this text. */
   passages: Passage[];
 }
@@ -121,7 +121,7 @@ export class Session {
     const fresh = update.fresh.filter((m) => kinds[m.type]);
     const keep = prev && update.since > 0 ? prev.mentions.findIndex((m) => m.start >= update.since) : 0;
     const kept = prev && update.since > 0 ? (keep < 0 ? prev.mentions.length : keep) : 0;
-    const pieces: Range[][] = prev ? prev.pieces.slice(0, kept) : [];
+    const pieces: AbstractRange[][] = prev ? prev.pieces.slice(0, kept) : [];
     await inSlices(fresh, (m) => void pieces.push(map.toRanges(m.start, m.end)));
     const mentions = prev ? prev.mentions.slice(0, kept).concat(fresh) : fresh;
     const ranges = pieces.map((p) => p[0] ?? null);

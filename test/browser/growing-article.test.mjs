@@ -88,7 +88,10 @@ for (const kind of ['chromium', 'firefox']) {
       const names = {};
       for (const [name, h] of CSS.highlights) {
         if (!name.startsWith('dossier-person')) continue;
-        for (const r of h) names[r.toString()] = (names[r.toString()] ?? 0) + 1;
+        for (const r of h) {
+          const text = r.startContainer.data.slice(r.startOffset, r.endOffset); // a StaticRange in one text node
+          names[text] = (names[text] ?? 0) + 1;
+        }
       }
       return { state: document.documentElement.dataset.dossier, count: Number(document.documentElement.dataset.dossierCount), names };
     });

@@ -70,9 +70,13 @@ export async function hoverPerson(page, name) {
   const point = await page.evaluate((name) => {
     for (const kind of ['dossier-person-known', 'dossier-person']) {
       for (const r of CSS.highlights.get(kind) ?? []) {
-        if (r.toString() !== name) continue;
+        // Painted pieces are StaticRanges in one text node: read the text, box a live copy.
+        if (r.startContainer.data.slice(r.startOffset, r.endOffset) !== name) continue;
         r.startContainer.parentElement.scrollIntoView({ block: 'center' });
-        const b = r.getBoundingClientRect();
+        const live = document.createRange();
+        live.setStart(r.startContainer, r.startOffset);
+        live.setEnd(r.endContainer, r.endOffset);
+        const b = live.getBoundingClientRect();
         return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
       }
     }

@@ -158,7 +158,7 @@ function installProbe() {
         if (!node.isConnected || r.collapsed) out.detached++;
         else if (!light || !closest.call(light, 'article')) {
           out.outside++;
-          if (out.outsideTexts.length < 5) add(out.outsideTexts, `${r.toString()} in ${tagName.call(light)}.${getAttribute.call(light, 'class')}`);
+          if (out.outsideTexts.length < 5) add(out.outsideTexts, `${String(node.data).slice(r.startOffset, r.endOffset)} in ${tagName.call(light)}.${getAttribute.call(light, 'class')}`);
         }
         const el = node.nodeType === 1 ? node : node.parentElement;
         if (el && closest.call(el, '[contenteditable], textarea, input')) out.inEditors++;

@@ -53,7 +53,7 @@ for (const kind of ['chromium', 'firefox']) {
     const personHighlights = (page) =>
       page.evaluate(() => {
         const out = {};
-        for (const name of ['dossier-person', 'dossier-person-known']) out[name] = [...(CSS.highlights.get(name) ?? [])].map((r) => r.toString());
+        for (const name of ['dossier-person', 'dossier-person-known']) out[name] = [...(CSS.highlights.get(name) ?? [])].map((r) => r.startContainer.data.slice(r.startOffset, r.endOffset));
         return out;
       });
 

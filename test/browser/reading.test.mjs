@@ -37,7 +37,8 @@ function readHighlights() {
   for (const [name, h] of CSS.highlights) {
     if (!name.startsWith('dossier-') || name === 'dossier-focus') continue;
     const type = name.replace(/^dossier-/, '').replace(/-known$/, '');
-    for (const r of h) out.push({ type, text: r.toString(), inArticle: !!article && article.contains(r.commonAncestorContainer) });
+    // Each painted piece is a StaticRange inside one text node.
+    for (const r of h) out.push({ type, text: r.startContainer.data.slice(r.startOffset, r.endOffset), inArticle: !!article && article.contains(r.startContainer) });
   }
   return out;
 }

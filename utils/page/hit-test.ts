@@ -4,7 +4,7 @@
  * position is also reported for points beside the text).
  */
 import type { Mention } from '@/utils/recognize/types';
-import type { TextMap } from './text-map';
+import { liveRange, type TextMap } from './text-map';
 
 /** The text node and offset under a viewport point, in any browser that has either API. */
 export function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | null {
@@ -37,13 +37,15 @@ export function mentionIndexAt(mentions: ReadonlyArray<Pick<Mention, 'start' | '
 }
 
 /** True when the point lies in one of the range's boxes (with a pixel of slack). */
-export function rangeContainsPoint(range: Range, x: number, y: number): boolean {
-  for (const r of Array.from(range.getClientRects())) if (x >= r.left - 1 && x <= r.right + 1 && y >= r.top - 1 && y <= r.bottom + 1) return true;
+export function rangeContainsPoint(range: AbstractRange, x: number, y: number): boolean {
+  const live = liveRange(range);
+  if (!live) return false;
+  for (const r of Array.from(live.getClientRects())) if (x >= r.left - 1 && x <= r.right + 1 && y >= r.top - 1 && y <= r.bottom + 1) return true;
   return false;
 }
 
 /** The mention under a point, or -1. Both offsets either side of the caret are tried (a caret sits between characters). */
-export function hitTest(doc: Document, map: TextMap, mentions: ReadonlyArray<Mention>, pieces: ReadonlyArray<ReadonlyArray<Range>>, x: number, y: number): number {
+export function hitTest(doc: Document, map: TextMap, mentions: ReadonlyArray<Mention>, pieces: ReadonlyArray<ReadonlyArray<AbstractRange>>, x: number, y: number): number {
   const caret = caretAt(doc, x, y);
   if (!caret || caret.node.nodeType !== 3) return -1;
   const at = map.offsetOf(caret.node, caret.offset);

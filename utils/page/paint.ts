@@ -67,7 +67,7 @@ export function canPaintHighlights(win: Window & typeof globalThis): boolean {
  */
 export interface PaintPass {
   /** Adds ranges for mentions; returns how many. */
-  add(items: Array<{ mention: Mention; range: Range }>): number;
+  add(items: Array<{ mention: Mention; range: AbstractRange }>): number;
   /** Shows what was added, in place of everything painted before. */
   commit(): void;
 }
@@ -76,11 +76,11 @@ export interface Painter {
   /** Starts a repaint (see PaintPass). */
   begin(): PaintPass;
   /** Paints exactly these, in place of what was painted (one pass, committed); returns how many. */
-  paint(items: Array<{ mention: Mention; range: Range }>): number;
+  paint(items: Array<{ mention: Mention; range: AbstractRange }>): number;
   /** Shows the passages that carry the reader's notes. */
-  paintNotes(ranges: Range[]): void;
+  paintNotes(ranges: AbstractRange[]): void;
   /** Marks one range as the focused mention (keyboard navigation), or none. */
-  focus(range: Range | null): void;
+  focus(range: AbstractRange | null): void;
   /** Switches the colour preset. */
   setPalette(palette: Palette): void;
   /** Removes every highlight of ours. */
