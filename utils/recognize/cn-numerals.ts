@@ -41,8 +41,15 @@ export function isBigUnit(c: string | undefined): boolean {
 
 /** The factor of a multiplier character after Arabic digits (`万` → 1e4, `千` → 1e3), or undefined. */
 export function multiplierOf(c: string | undefined): number | undefined {
-  if (c === undefined) return undefined;
-  return BIG_UNIT[c] ?? (c === '千' || c === '百' ? SMALL_UNIT[c] : undefined);
+  // Tested by code: a lookup by string key costs a hash per character of every numeral's tail.
+  if (c === undefined || c.length !== 1) return undefined;
+  switch (c.charCodeAt(0)) {
+    case 0x4e07: return 1e4; // 万
+    case 0x4ebf: return 1e8; // 亿
+    case 0x5343: return 1000; // 千
+    case 0x767e: return 100; // 百
+    default: return undefined;
+  }
 }
 
 /** Offset just past the run of numeral characters starting at `i` (linear; `i` itself when none). */

@@ -53,7 +53,9 @@ function isClockHour(text: string, start: number, after: number): boolean {
 }
 
 /** Rounds away float noise from multiplying (`1.1 * 10000` → 11000). */
-const clean = (v: number) => (Number.isFinite(v) ? Number(v.toPrecision(15)) : v);
+const clean = (v: number) =>
+  // A nonzero integer below 1e15 has at most 15 digits, so the string round trip would give it back.
+  Number.isInteger(v) && v !== 0 && v < 1e15 && v > -1e15 ? v : Number.isFinite(v) ? Number(v.toPrecision(15)) : v;
 
 function leadingModifier(text: string, start: number): Modifier | undefined {
   const c = text[start - 1];
