@@ -9,6 +9,7 @@ import { MINED_PERSONS } from './mined-lists';
 import { PLACE_NAMES } from './places';
 import { AFTER_NAME, chineseNameAt, dottedNameAt, foreignNameAt } from './names';
 import type { OrgSpan } from './orgs';
+import { ScratchBytes } from '../scratch';
 import { TITLE_MODIFIERS, TITLE_WORDS, isOfficialTitle, roleOf } from './titles';
 
 export type Role = 'official' | 'retired_official' | 'reporter' | 'correspondent' | 'author' | 'photographer' | 'teacher';
@@ -49,10 +50,12 @@ const LEADERS = ['习近平', '李强', '李克强', '胡锦涛', '温家宝', '
   '恩格斯', '列宁'];
 const KNOWN = new Lexicon([...LEADERS, ...MINED_PERSONS.split(',').filter((p) => p.length >= 3)]);
 
+const orgScratch = new ScratchBytes();
+
 /** Every person the rules find; `orgs` are the org spans already found in the same text. */
 export function findPersons(text: string, orgs: OrgSpan[]): PersonSpan[] {
   const orgByEnd = new Map<number, OrgSpan>();
-  const orgCover = new Uint8Array(text.length + 1);
+  const orgCover = orgScratch.zeroed(text.length + 1);
   for (const o of orgs) {
     orgByEnd.set(o.end, o);
     for (let i = o.start; i < o.end; i++) orgCover[i] = 1;
@@ -99,13 +102,15 @@ function personAt(text: string, i: number, orgByEnd: Map<number, OrgSpan>, orgCo
   }
   // Before a post-title (习近平总书记) or a speech verb, or a known name, at a word boundary.
   const known = KNOWN.longestAt(text, i);
+  const boundary = !prevHan || SEPARATORS.hasCode(prev) || BOUNDARY_WORDS.hasCode(prev);
+  // Inside a word and no known name: nothing below can match, so the name reader need not run.
+  if (!known && !boundary) return null;
   const len = chineseNameAt(text, i, false);
   if (known && (len === known || !isHanAt(text, i + known) || AFTER_NAME.longestAt(text, i + known) > 0)) {
     const t = POST_TITLES.longestAt(text, i + known);
     return finish(text, i, i + known, t ? [text.slice(i + known, i + known + t)] : [], null, null, 1);
   }
   if (!len) return null;
-  const boundary = !prevHan || SEPARATORS.hasCode(prev) || BOUNDARY_WORDS.hasCode(prev);
   if (!boundary) return null;
   const post = POST_TITLES.longestAt(text, i + len);
   if (post) {
