@@ -177,6 +177,9 @@ for (const item of MINED_ORGS.split(',')) {
   if (name.length >= 3 && !NAMED.has(name) && !PLACE_NAME_SET.has(name) && !isEventName(name)) NAMED.set(name, gov ? 'gov' : 'other');
 }
 const NAMED_LEX = new Lexicon(NAMED.keys());
+/** First characters of named bodies and last characters of suffixes: cheap filters for the scans. */
+const NAMED_FIRST = charSet([...NAMED.keys()].map((w) => w[0]).join(''));
+const SUFFIX_LAST = charSet([...GOV_SUFFIXES, ...OTHER_SUFFIXES].map((w) => w[w.length - 1]).join(''));
 
 /**
  * Events that training sets sometimes label as orgs: cups and contests (世界杯, 联赛) and numbered
@@ -251,7 +254,9 @@ export function findOrgs(text: string): OrgSpan[] {
   const cands: OrgSpan[] = [];
   const n = text.length;
   for (let i = 0; i < n; i++) {
-    if (!isHanAt(text, i)) continue;
+    // One bitmap load rules out most positions before the trie is asked.
+    const c = text.charCodeAt(i);
+    if (!NAMED_FIRST.hasCode(c) || !isHanCode(c)) continue;
     // Named bodies.
     const k = NAMED_LEX.longestAt(text, i);
     if (k > 0 && !isLetterLike(text[i - 1])) {
@@ -261,7 +266,8 @@ export function findOrgs(text: string): OrgSpan[] {
   }
   // Suffix-anchored bodies: for every end position, the longest suffix ending there.
   for (let e = 1; e <= n; e++) {
-    if (!isHanAt(text, e - 1)) continue;
+    // Every suffix ends in a Han character of SUFFIX_LAST: elsewhere both lookups would give 0.
+    if (!SUFFIX_LAST.hasCode(text.charCodeAt(e - 1))) continue;
     const g = GOV.longestEndingAt(text, e, Math.max(0, e - 8));
     const o = OTHER.longestEndingAt(text, e, Math.max(0, e - 8));
     const sl = Math.max(g, o);
