@@ -4,6 +4,7 @@
  * open-addressing table of `node × code → child`), so a lookup allocates nothing and building one
  * costs a few array writes per character: cheap at start-up.
  */
+import { CharSet } from './chars';
 
 /** A trie over code units with a bitmap of the code units that start a word (most lookups stop there). */
 class CodeTrie {
@@ -109,6 +110,19 @@ export class Lexicon {
     const t = new CodeTrie(this.total);
     t.addAll(this.list, true);
     return (this.bwdTrie = t);
+  }
+
+  private firstSet: CharSet | null = null;
+  private lastSet: CharSet | null = null;
+
+  /** The code units words start with: a scanner tests one bitmap before calling `longestAt`. */
+  get firstChars(): CharSet {
+    return (this.firstSet ??= new CharSet(this.list.map((w) => w.charAt(0)).join('')));
+  }
+
+  /** The code units words end with: a scanner tests one bitmap before calling `longestEndingAt`. */
+  get lastChars(): CharSet {
+    return (this.lastSet ??= new CharSet(this.list.map((w) => w.charAt(w.length - 1)).join('')));
   }
 
   /** Whether the list holds exactly this word. */

@@ -50,6 +50,9 @@ const LEADERS = ['习近平', '李强', '李克强', '胡锦涛', '温家宝', '
   '恩格斯', '列宁'];
 const KNOWN = new Lexicon([...LEADERS, ...MINED_PERSONS.split(',').filter((p) => p.length >= 3)]);
 
+/** Bitmaps that rule out most positions before a trie is asked (see Lexicon#firstChars). */
+const KNOWN_FIRST = KNOWN.firstChars;
+const TITLE_LAST = TITLE_WORDS.lastChars;
 const orgScratch = new ScratchBytes();
 
 /** Every person the rules find; `orgs` are the org spans already found in the same text. */
@@ -85,7 +88,7 @@ function personAt(text: string, i: number, orgByEnd: Map<number, OrgSpan>, orgCo
   }
   // After a title chain.
   const titleStart = i - (prev === 32 ? 1 : 0);
-  if (TITLE_WORDS.longestEndingAt(text, titleStart, Math.max(0, titleStart - 8)) > 0) {
+  if (TITLE_LAST.hasCode(text.charCodeAt(titleStart - 1)) && TITLE_WORDS.longestEndingAt(text, titleStart, Math.max(0, titleStart - 8)) > 0) {
     let len = chineseNameAt(text, i, true);
     if (!len) len = dottedNameAt(text, i) || foreignNameAt(text, i);
     if (len && PLACE_NAMES.longestAt(text, i) !== len) {
@@ -101,7 +104,7 @@ function personAt(text: string, i: number, orgByEnd: Map<number, OrgSpan>, orgCo
     if (d) return finish(text, i, i + d, [], null, null, 2);
   }
   // Before a post-title (习近平总书记) or a speech verb, or a known name, at a word boundary.
-  const known = KNOWN.longestAt(text, i);
+  const known = KNOWN_FIRST.hasCode(text.charCodeAt(i)) ? KNOWN.longestAt(text, i) : 0;
   const boundary = !prevHan || SEPARATORS.hasCode(prev) || BOUNDARY_WORDS.hasCode(prev);
   // Inside a word and no known name: nothing below can match, so the name reader need not run.
   if (!known && !boundary) return null;
