@@ -19,8 +19,10 @@ class CodeTrie {
   private nodes = 1;
 
   constructor(capacity: number) {
+    // At most a quarter full: most lookups miss, and a miss probes until an empty slot (the lists
+    // are small, so the tables stay a few hundred kilobytes at most).
     let bits = 4;
-    while (1 << bits < capacity * 2) bits++;
+    while (1 << bits < capacity * 4) bits++;
     this.keyNode = new Int32Array(1 << bits);
     this.keyCode = new Uint16Array(1 << bits);
     this.child = new Int32Array(1 << bits);
