@@ -24,9 +24,14 @@ const CODE_CLASS = new Uint8Array(65536);
 for (const c of [...Object.keys(DIGIT), ...Object.keys(SMALL_UNIT)]) CODE_CLASS[c.charCodeAt(0)] = 1;
 for (const c of Object.keys(BIG_UNIT)) CODE_CLASS[c.charCodeAt(0)] = 2;
 
+/** CODE_CLASS 1 as a bitmap: the number and date scans test every character, and 8 KB stays in cache. */
+const START_BITS = new Uint32Array(2048);
+for (let c = 0; c < 65536; c++) if (CODE_CLASS[c] === 1) START_BITS[c >>> 5] |= 1 << (c & 31);
+
 /** `isCnNumeralStart` on a UTF-16 code, for scanners that must not allocate a string per character. */
 export function isCnNumeralStartCode(code: number): boolean {
-  return CODE_CLASS[code] === 1;
+  // NaN (charCodeAt past the end) reads bit 0, which is clear, like CODE_CLASS[NaN] !== 1.
+  return ((START_BITS[code >>> 5] >>> (code & 31)) & 1) === 1;
 }
 
 /** True for characters a counting numeral may start with: a digit or 十/百/千 (not 万/亿, which are words of their own). */
