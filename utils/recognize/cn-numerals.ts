@@ -34,6 +34,19 @@ export function isCnNumeralStartCode(code: number): boolean {
   return ((START_BITS[code >>> 5] >>> (code & 31)) & 1) === 1;
 }
 
+/**
+ * Offset of the first ASCII or full-width digit or numeral start (`isCnNumeralStartCode`) at or after
+ * `i`, or `text.length`: the number and date scans skip prose in one call, not one call a character.
+ */
+export function nextNumeralAt(text: string, i: number): number {
+  const n = text.length;
+  for (let k = i < 0 ? 0 : i; k < n; k++) {
+    const c = text.charCodeAt(k);
+    if ((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19) || ((START_BITS[c >>> 5] >>> (c & 31)) & 1) === 1) return k;
+  }
+  return n;
+}
+
 /** True for characters a counting numeral may start with: a digit or 十/百/千 (not 万/亿, which are words of their own). */
 export function isCnNumeralStart(c: string | undefined): boolean {
   return c !== undefined && (c in DIGIT || c in SMALL_UNIT);

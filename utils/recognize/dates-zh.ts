@@ -4,7 +4,7 @@
  * and numeric forms (`2024-02-07`). Qualifiers (以来, 年底, 上午) stay outside the span.
  */
 import { digitRunEnd, digitValue, isDigit, isDigitCode } from './arabic-numerals';
-import { cnDigit, cnNumeralEnd, isCnNumeralStart, isCnNumeralStartCode, parseCnNumeral } from './cn-numerals';
+import { cnDigit, cnNumeralEnd, isCnNumeralStart, isCnNumeralStartCode, nextNumeralAt, parseCnNumeral } from './cn-numerals';
 import { isoOf, refParts, yearIsDuration, type DateParts } from './date-parts';
 import type { DateMention } from './types';
 import { CharSet } from './zh/chars';
@@ -179,6 +179,9 @@ export function findZhDates(text: string, refDate?: string): DateMention[] {
   const n = text.length;
   let i = 0;
   while (i < n) {
+    // Straight to the next digit or numeral: every other character would only be stepped over.
+    i = nextNumeralAt(text, i);
+    if (i >= n) break;
     const code = text.charCodeAt(i);
     const digit = isDigitCode(code);
     if (!digit && !isCnNumeralStartCode(code)) {

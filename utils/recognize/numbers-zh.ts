@@ -3,7 +3,7 @@
  * numeral run is read once, so the cost is linear in the text whatever it holds.
  */
 import { digitRunEnd, digitValue, isDigit, isDigitCode, readArabic } from './arabic-numerals';
-import { cnDigit, cnNumeralEnd, isCnNumeralStart, isCnNumeralStartCode, multiplierOf, parseCnNumeral } from './cn-numerals';
+import { cnDigit, cnNumeralEnd, isCnNumeralStart, isCnNumeralStartCode, multiplierOf, nextNumeralAt, parseCnNumeral } from './cn-numerals';
 import type { NumberMention } from './types';
 import { latinUnitAt, zhOrdinalTailAt, zhUnitAt } from './units';
 import { yearIsDuration } from './date-parts';
@@ -275,6 +275,9 @@ export function findZhNumbers(text: string): NumberMention[] {
 
   let i = 0;
   while (i < n) {
+    // Straight to the next digit or numeral: every other character would only be stepped over.
+    i = nextNumeralAt(text, i);
+    if (i >= n) break;
     const code = text.charCodeAt(i);
     if (isDigitCode(code)) {
       i = Math.max(digits(i), i + 1);

@@ -67,7 +67,8 @@ export function findPersons(text: string, orgs: OrgSpan[]): PersonSpan[] {
   const n = text.length;
   let lastEnd = 0;
   for (let i = 0; i < n; i++) {
-    if (i < lastEnd) continue;
+    // personAt's own first tests, here so most characters cost no call.
+    if (i < lastEnd || orgCover[i] || !isHanAt(text, i)) continue;
     const found = personAt(text, i, orgByEnd, orgCover);
     if (found) {
       out.push(found);
