@@ -35,10 +35,18 @@ export function findZhEntities(text: string): Array<PersonMention | OrgMention> 
  */
 function fillFromTagger(text: string, orgs: OrgSpan[], persons: PersonSpan[]): { orgs: OrgSpan[]; persons: PersonSpan[] } {
   // Tagged spans hold name characters only (never a line break or a layout space).
-  const tagged = tagZh(text).filter((t) => !hasBreak(text, t.start, t.end));
+  // One pass sorts the tagger's spans into the three lists (three filters cost three closures and walks).
+  const tagged: ReturnType<typeof tagZh> = [];
+  const tagOrgs: typeof tagged = [];
+  const tagPersons: typeof tagged = [];
+  for (const t of tagZh(text)) {
+    if (hasBreak(text, t.start, t.end)) continue;
+    tagged.push(t);
+    if (t.end <= t.start || t.end > text.length) continue;
+    if (t.type === 'org') tagOrgs.push(t);
+    else if (t.type === 'person') tagPersons.push(t);
+  }
   if (tagged.length === 0) return { orgs, persons };
-  const tagOrgs = tagged.filter((t) => t.type === 'org' && t.end > t.start && t.end <= text.length);
-  const tagPersons = tagged.filter((t) => t.type === 'person' && t.end > t.start && t.end <= text.length);
   const indexOf = (list: Array<{ start: number; end: number }>) => {
     const c = new Cover(text.length);
     list.forEach((t, k) => c.mark(t.start, t.end, k));
@@ -80,7 +88,8 @@ function fillFromTagger(text: string, orgs: OrgSpan[], persons: PersonSpan[]): {
   }
   const allOrgs = mergeByStart(sortByStart(keptOrgs), sortByStart(newOrgs));
   if (newPersons.length) {
-    const orgByEnd = new Map(allOrgs.map((o) => [o.end, o] as const));
+    const orgByEnd = new Map<number, OrgSpan>();
+    for (const o of allOrgs) orgByEnd.set(o.end, o);
     for (const p of newPersons) {
       const chain = titlesBefore(text, p.start, orgByEnd);
       if (chain.titles.length) Object.assign(p, findPersonsWithChain(text, p, chain));
