@@ -74,20 +74,41 @@ const repeatCover = new ScratchBytes();
 
 /** Keeps the best candidates that don't overlap: by rank, then longer first, then leftmost. */
 function resolveOverlaps(candidates: Candidate[], length: number): Mention[] {
-  const order = candidates.sort((a, b) => a.rank - b.rank || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const order = sortCandidates(candidates);
   const cover = overlapCover.zeroed(length);
   const taken: Candidate[] = [];
   for (const c of order) {
     // Ends are clamped: the shared buffer may be longer than this text.
     const end = Math.min(c.end, length);
     if (c.end <= c.start || isCovered(cover, c.start, end)) continue;
-    cover.fill(1, c.start, end);
+    // A loop, not TypedArray#fill: spans are a few characters and the builtin call costs more.
+    for (let i = c.start; i < end; i++) cover[i] = 1;
     taken.push(c);
   }
   sortByStart(taken);
   const out: Mention[] = new Array(taken.length);
   for (let k = 0; k < taken.length; k++) out[k] = taken[k].m;
   return out;
+}
+
+/** Candidate order: rank, then longer first, then leftmost; stable, like the Array#sort it replaces. */
+function before(a: Candidate, b: Candidate): number {
+  return a.rank - b.rank || b.end - b.start - (a.end - a.start) || a.start - b.start;
+}
+
+/** Sorts candidates in place by `before`: insertion sort for the usual short list, Array#sort past that. */
+function sortCandidates(list: Candidate[]): Candidate[] {
+  if (list.length > 24) return list.sort(before);
+  for (let k = 1; k < list.length; k++) {
+    const item = list[k];
+    let j = k - 1;
+    while (j >= 0 && before(list[j], item) > 0) {
+      list[j + 1] = list[j];
+      j--;
+    }
+    list[j + 1] = item;
+  }
+  return list;
 }
 
 function isCovered(cover: Uint8Array, start: number, end: number): boolean {
