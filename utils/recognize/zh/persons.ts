@@ -3,7 +3,7 @@
  * `杨瑞林 摄`), before a title (`习近平总书记`, `梅方权教授`), dotted foreign names, and bare names
  * a verb of speech or a known-name list vouches for.
  */
-import { charSet, isHan, isHanAt, isHanCode } from './chars';
+import { CharSet, charSet, isHan, isHanAt, isHanCode } from './chars';
 import { Lexicon } from './lexicon';
 import { MINED_PERSONS } from './mined-lists';
 import { PLACE_NAMES } from './places';
@@ -53,6 +53,8 @@ const KNOWN = new Lexicon([...LEADERS, ...MINED_PERSONS.split(',').filter((p) =>
 /** Bitmaps that rule out most positions before a trie is asked (see Lexicon#firstChars). */
 const KNOWN_FIRST = KNOWN.firstChars;
 const TITLE_LAST = TITLE_WORDS.lastChars;
+/** Characters before a Han position that let personAt go on: title endings and boundary words. */
+const HAN_PREV_CUES = CharSet.union(TITLE_LAST, BOUNDARY_WORDS);
 const orgScratch = new ScratchBytes();
 
 /** Every person the rules find; `orgs` are the org spans already found in the same text. */
@@ -69,6 +71,10 @@ export function findPersons(text: string, orgs: OrgSpan[]): PersonSpan[] {
   for (let i = 0; i < n; i++) {
     // personAt's own first tests, here so most characters cost no call.
     if (i < lastEnd || orgCover[i] || !isHanAt(text, i)) continue;
+    // Inside a run of Han characters personAt finds a name only after a title ending or a boundary
+    // word, or at a known name's first character: elsewhere it would return null.
+    const prev = text.charCodeAt(i - 1);
+    if (isHanCode(prev) && !HAN_PREV_CUES.hasCode(prev) && !KNOWN_FIRST.hasCode(text.charCodeAt(i))) continue;
     const found = personAt(text, i, orgByEnd, orgCover);
     if (found) {
       out.push(found);
