@@ -66,14 +66,16 @@ export function squeezeIfNeeded(raw: string, layout = looksLikeLayout(raw)): { t
   let runStart = 0;
   let i = 0;
   while (i < len) {
-    const c = CLASS[raw.charCodeAt(i)];
-    if ((c & WS) === 0) {
-      prev = c;
+    const code = raw.charCodeAt(i);
+    // Not whitespace (the WS class spelled out, so prose costs no table load per character).
+    if (code > 0x20 ? code !== 0xa0 && code !== 0x3000 : code !== 0x20 && code !== 0x09 && code !== 0x0d && code !== 0x0a) {
       if (map !== null) map[n] = i;
       n++;
       i++;
       continue;
     }
+    // A whitespace run is maximal, so the character before it was kept: its class is `prev`.
+    prev = i > 0 ? CLASS[raw.charCodeAt(i - 1)] : -1;
     let j = i;
     let hasBreak = false;
     for (; j < len; j++) {
@@ -99,7 +101,6 @@ export function squeezeIfNeeded(raw: string, layout = looksLikeLayout(raw)): { t
     } else {
       if (map !== null) for (let k = i; k < j; k++) map[n++] = k;
       else n += j - i;
-      prev = CLASS[raw.charCodeAt(j - 1)];
     }
     i = j;
   }
