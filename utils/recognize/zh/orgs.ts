@@ -9,6 +9,7 @@ import { Lexicon } from './lexicon';
 import { MINED_ORGS } from './mined-lists';
 import { PLACE_ABBREV, PLACE_NAME_SET, PLACE_NAMES } from './places';
 import { isDigitCode } from '../arabic-numerals';
+import { sortByStart } from '../by-start';
 
 export interface OrgSpan {
   start: number;
@@ -294,7 +295,9 @@ export function findOrgs(text: string): OrgSpan[] {
     if (inner.length >= 2 && /(?:报|杂志|周刊|画报|月刊|通讯社)$/.test(inner) && !/[《》〈〉、，\s]/.test(inner)) cands.push({ start: i + 1, end: close, kind: 'other', strong: true });
   }
   const picked = pickLongest(cands);
-  return attachUnits(text, picked).map((o) => (o.parent || o.kind !== 'gov' ? o : splitUnit(text, o)));
+  const out = attachUnits(text, picked);
+  for (let k = 0; k < out.length; k++) if (!out[k].parent && out[k].kind === 'gov') out[k] = splitUnit(text, out[k]);
+  return out;
 }
 
 /**
@@ -405,7 +408,7 @@ function acceptable(name: string, suffixLen: number): boolean {
 
 /** Longest candidates first; equal length, leftmost first; never overlapping. */
 function pickLongest(cands: OrgSpan[]): OrgSpan[] {
-  const order = [...cands].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const order = sortLongestFirst(cands);
   const taken: OrgSpan[] = [];
   const cover = new Cover(order.reduce((m, c) => Math.max(m, c.end), 0));
   for (const c of order) {
@@ -413,7 +416,24 @@ function pickLongest(cands: OrgSpan[]): OrgSpan[] {
     cover.mark(c.start, c.end);
     taken.push(c);
   }
-  return taken.sort((a, b) => a.start - b.start);
+  return sortByStart(taken);
+}
+
+/** Longer first, then leftmost: `[...cands].sort(…)`, by insertion for the usual short list (stable). */
+function sortLongestFirst(cands: OrgSpan[]): OrgSpan[] {
+  const longer = (a: OrgSpan, b: OrgSpan) => b.end - b.start - (a.end - a.start) || a.start - b.start;
+  if (cands.length > 24) return [...cands].sort(longer);
+  const list = cands.slice();
+  for (let k = 1; k < list.length; k++) {
+    const item = list[k];
+    let j = k - 1;
+    while (j >= 0 && longer(list[j], item) > 0) {
+      list[j + 1] = list[j];
+      j--;
+    }
+    list[j + 1] = item;
+  }
+  return list;
 }
 
 /**
