@@ -157,14 +157,15 @@ function addBareRepeats(text: string, mentions: Mention[]): Mention[] {
   const extra: PersonMention[] = [];
   const length = text.length;
   const cover = repeatCover.zeroed(length);
-  for (const m of mentions) cover.fill(1, m.start, Math.min(m.end, length));
+  // Loops, not TypedArray#fill: spans are a few characters and the builtin call costs more.
+  for (const m of mentions) for (let i = m.start, e = Math.min(m.end, length); i < e; i++) cover[i] = 1;
   for (const [name, official] of people) {
     const latin = /^[A-Za-z]/.test(name);
     for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + name.length)) {
       const end = at + name.length;
       if (latin && (/[A-Za-z]/.test(text[at - 1] ?? '') || /[A-Za-z]/.test(text[end] ?? ''))) continue;
       if (isCovered(cover, at, end)) continue;
-      cover.fill(1, at, end);
+      for (let i = at; i < end; i++) cover[i] = 1;
       extra.push({ type: 'person', start: at, end, text: name, titles: [], org: null, official });
     }
   }
