@@ -33,6 +33,35 @@ class CodeTrie {
     this.word = new Uint8Array(capacity + 1);
   }
 
+  /**
+   * Hashed bitmap (32768 bits) of every word's first two code units in reading order. A scan asks
+   * about most positions in vain; two bitmap loads then answer without touching the table.
+   */
+  private readonly pairs = new Uint32Array(1024);
+  /** Bitmap of the one-unit words, or null when there are none. */
+  private singles: Uint32Array | null = null;
+
+  private static pairBit(a: number, b: number): number {
+    return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> 17;
+  }
+
+  /** Whether some word starts with this code unit. */
+  starts(code: number): boolean {
+    return (this.first[code >>> 5] & (1 << (code & 31))) !== 0;
+  }
+
+  /** False when no word starts with `a` then `b` (true may be a hash collision). */
+  mayStartWith(a: number, b: number): boolean {
+    const h = CodeTrie.pairBit(a, b);
+    return (this.pairs[h >>> 5] & (1 << (h & 31))) !== 0;
+  }
+
+  /** Whether the one-unit word `code` is in the list. */
+  isSingle(code: number): boolean {
+    const s = this.singles;
+    return s !== null && (s[code >>> 5] & (1 << (code & 31))) !== 0;
+  }
+
   /** The child of `node` along `code`, or 0 when there is none (the root is never a child). */
   step(node: number, code: number): number {
     if (node === 0 && (this.first[code >>> 5] & (1 << (code & 31))) === 0) return 0;
@@ -52,6 +81,12 @@ class CodeTrie {
     for (const w of words) {
       const len = w.length;
       if (len === 0) continue;
+      const c0 = w.charCodeAt(reverse ? len - 1 : 0);
+      if (len === 1) (this.singles ??= new Uint32Array(2048))[c0 >>> 5] |= 1 << (c0 & 31);
+      else {
+        const h = CodeTrie.pairBit(c0, w.charCodeAt(reverse ? len - 2 : 1));
+        this.pairs[h >>> 5] |= 1 << (h & 31);
+      }
       let node = 0;
       for (let k = 0; k < len; k++) {
         const code = w.charCodeAt(reverse ? len - 1 - k : k);
@@ -143,6 +178,11 @@ export class Lexicon {
     const e = end < 0 ? Math.max(len + end, 0) : Math.min(end, len);
     if (e <= s) return false;
     const fwd = this.fwd;
+    // The first one or two units decide most questions without the table (see CodeTrie#pairs).
+    const c0 = text.charCodeAt(s);
+    if (!fwd.starts(c0)) return false;
+    if (e - s === 1) return fwd.isSingle(c0);
+    if (!fwd.mayStartWith(c0, text.charCodeAt(s + 1))) return false;
     let n = 0;
     for (let i = s; i < e; i++) if ((n = fwd.step(n, text.charCodeAt(i))) === 0) return false;
     return fwd.word[n] === 1;
@@ -150,8 +190,12 @@ export class Lexicon {
 
   /** Length of the longest word starting at `at` (0 when none). */
   longestAt(text: string, at: number): number {
-    if (at < 0) return 0;
+    if (at < 0 || at >= text.length) return 0;
     const fwd = this.fwd;
+    // The first one or two units decide most positions without the table (see CodeTrie#pairs).
+    const c0 = text.charCodeAt(at);
+    if (!fwd.starts(c0)) return 0;
+    if (at + 1 >= text.length || !fwd.mayStartWith(c0, text.charCodeAt(at + 1))) return fwd.isSingle(c0) ? 1 : 0;
     let n = 0;
     let best = 0;
     for (let i = at; i < text.length; i++) {
@@ -178,6 +222,11 @@ export class Lexicon {
     if (end > text.length) return 0;
     const bwd = this.bwd;
     const lo = floor > 0 ? floor : 0;
+    if (end - 1 < lo) return 0;
+    // The last one or two units decide most positions without the table (see CodeTrie#pairs).
+    const c0 = text.charCodeAt(end - 1);
+    if (!bwd.starts(c0)) return 0;
+    if (end - 2 < lo || !bwd.mayStartWith(c0, text.charCodeAt(end - 2))) return bwd.isSingle(c0) ? 1 : 0;
     let n = 0;
     let best = 0;
     for (let i = end - 1; i >= lo; i--) {
