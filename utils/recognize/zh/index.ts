@@ -47,9 +47,11 @@ function fillFromTagger(text: string, orgs: OrgSpan[], persons: PersonSpan[]): {
     else if (t.type === 'person') tagPersons.push(t);
   }
   if (tagged.length === 0) return { orgs, persons };
-  const indexOf = (list: Array<{ start: number; end: number }>) => {
+  const indexOf = <T extends { start: number; end: number }>(list: T[]): ((s: number, e: number) => T | undefined) => {
+    // An empty list (often: no tagged orgs, or none kept) needs no cover.
+    if (list.length === 0) return () => undefined;
     const c = new Cover(text.length);
-    list.forEach((t, k) => c.mark(t.start, t.end, k));
+    for (let k = 0; k < list.length; k++) c.mark(list[k].start, list[k].end, k);
     return (s: number, e: number) => { const k = c.hit(s, e); return k >= 0 ? list[k] : undefined; };
   };
   const tagOrgAt = indexOf(tagOrgs);
