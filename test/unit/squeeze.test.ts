@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { looksLikeLayout, squeeze, unsqueezeSpan } from '@/utils/recognize/squeeze';
+import { looksLikeLayout, squeeze, squeezeIfNeeded, unsqueezeSpan } from '@/utils/recognize/squeeze';
 import { readFileSync } from 'node:fs';
 
 describe('squeeze', () => {
@@ -36,5 +36,15 @@ describe('squeeze', () => {
     const raw = ' 本报讯（记者张 苗） 2月1日\n至 5 日，市 委';
     const sq = squeeze(raw, true);
     for (let i = 0; i < sq.text.length; i++) expect(raw[sq.map[i]]).toBe(sq.text[i]);
+  });
+
+  it('gives no map when nothing is removed, and the same text and map as squeeze otherwise', () => {
+    expect(squeezeIfNeeded('领导讲业务\n本报讯', false)).toEqual({ text: '领导讲业务\n本报讯', map: null });
+    expect(Array.from(squeeze('领导讲业务', false).map)).toEqual([0, 1, 2, 3, 4, 5]);
+    const raw = '划拨土地4 宗 509\n亩';
+    const lazy = squeezeIfNeeded(raw, true);
+    const full = squeeze(raw, true);
+    expect(lazy.text).toBe(full.text);
+    expect(Array.from(lazy.map!)).toEqual(Array.from(full.map));
   });
 });

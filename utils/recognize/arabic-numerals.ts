@@ -26,7 +26,11 @@ export function isDigitCode(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 0xff10 && code <= 0xff19);
 }
 
-const DECIMAL_POINT = new Set(['.', '．', '·']);
+/** `.`, `．` or `·` at `j`, by code: a Set lookup of `text[j]` built and hashed a string per numeral. */
+const isDecimalPointAt = (text: string, j: number) => {
+  const c = text.charCodeAt(j);
+  return c === 0x2e || c === 0xff0e || c === 0xb7;
+};
 
 export interface ArabicNumeral {
   start: number;
@@ -75,7 +79,7 @@ export function readArabic(text: string, i: number): ArabicNumeral | null {
     }
   }
   let decimal = false;
-  if (DECIMAL_POINT.has(text[j]) && isDigit(text[j + 1])) {
+  if (isDecimalPointAt(text, j) && isDigit(text[j + 1])) {
     decimal = true;
     j = digitRunEnd(text, j + 1);
   }
@@ -84,10 +88,10 @@ export function readArabic(text: string, i: number): ArabicNumeral | null {
   if (!absurd) {
     let ascii = '';
     for (let k = i; k < j; k++) {
-      const c = text[k];
-      const d = digitValue(c);
-      if (d >= 0) ascii += String(d);
-      else if (DECIMAL_POINT.has(c)) ascii += '.';
+      const c = text.charCodeAt(k);
+      if (c >= 48 && c <= 57) ascii += String(c - 48);
+      else if (c >= 0xff10 && c <= 0xff19) ascii += String(c - 0xff10);
+      else if (isDecimalPointAt(text, k)) ascii += '.';
     }
     value = Number(ascii);
   }

@@ -24,13 +24,32 @@ const CODE_CLASS = new Uint8Array(65536);
 for (const c of [...Object.keys(DIGIT), ...Object.keys(SMALL_UNIT)]) CODE_CLASS[c.charCodeAt(0)] = 1;
 for (const c of Object.keys(BIG_UNIT)) CODE_CLASS[c.charCodeAt(0)] = 2;
 
+/** CODE_CLASS 1 as a bitmap: the number and date scans test every character, and 8 KB stays in cache. */
+const START_BITS = new Uint32Array(2048);
+for (let c = 0; c < 65536; c++) if (CODE_CLASS[c] === 1) START_BITS[c >>> 5] |= 1 << (c & 31);
+
 /** `isCnNumeralStart` on a UTF-16 code, for scanners that must not allocate a string per character. */
 export function isCnNumeralStartCode(code: number): boolean {
-  return CODE_CLASS[code] === 1;
+  // NaN (charCodeAt past the end) reads bit 0, which is clear, like CODE_CLASS[NaN] !== 1.
+  return ((START_BITS[code >>> 5] >>> (code & 31)) & 1) === 1;
+}
+
+/**
+ * Offset of the first ASCII or full-width digit or numeral start (`isCnNumeralStartCode`) at or after
+ * `i`, or `text.length`: the number and date scans skip prose in one call, not one call a character.
+ */
+export function nextNumeralAt(text: string, i: number): number {
+  const n = text.length;
+  for (let k = i < 0 ? 0 : i; k < n; k++) {
+    const c = text.charCodeAt(k);
+    if ((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19) || ((START_BITS[c >>> 5] >>> (c & 31)) & 1) === 1) return k;
+  }
+  return n;
 }
 
 /** True for characters a counting numeral may start with: a digit or 十/百/千 (not 万/亿, which are words of their own). */
 export function isCnNumeralStart(c: string | undefined): boolean {
+  if (c !== undefined && c.length === 1) return CODE_CLASS[c.charCodeAt(0)] === 1;
   return c !== undefined && (c in DIGIT || c in SMALL_UNIT);
 }
 
@@ -41,8 +60,15 @@ export function isBigUnit(c: string | undefined): boolean {
 
 /** The factor of a multiplier character after Arabic digits (`万` → 1e4, `千` → 1e3), or undefined. */
 export function multiplierOf(c: string | undefined): number | undefined {
-  if (c === undefined) return undefined;
-  return BIG_UNIT[c] ?? (c === '千' || c === '百' ? SMALL_UNIT[c] : undefined);
+  // Tested by code: a lookup by string key costs a hash per character of every numeral's tail.
+  if (c === undefined || c.length !== 1) return undefined;
+  switch (c.charCodeAt(0)) {
+    case 0x4e07: return 1e4; // 万
+    case 0x4ebf: return 1e8; // 亿
+    case 0x5343: return 1000; // 千
+    case 0x767e: return 100; // 百
+    default: return undefined;
+  }
 }
 
 /** Offset just past the run of numeral characters starting at `i` (linear; `i` itself when none). */
@@ -59,6 +85,61 @@ export function cnNumeralEnd(text: string, i: number): number {
  */
 export function parseCnNumeral(s: string): number {
   if (!s) return NaN;
+  // Numeral runs (every caller's case) are read by code; anything else takes the general path.
+  let hasUnit = false;
+  for (let i = 0; i < s.length; i++) {
+    const kind = CODE_KIND[s.charCodeAt(i)];
+    if (kind === 0) return parseAnyCnNumeral(s);
+    if (kind !== KIND_DIGIT) hasUnit = true;
+  }
+  if (!hasUnit) {
+    if (s.length === 2) {
+      const a = CODE_VALUE[s.charCodeAt(0)], b = CODE_VALUE[s.charCodeAt(1)];
+      if (b === a + 1 || (s.charCodeAt(0) === LIANG && b === 3)) return a;
+    }
+    let v = 0;
+    for (let i = 0; i < s.length; i++) v = v * 10 + CODE_VALUE[s.charCodeAt(i)];
+    return v;
+  }
+  let total = 0;
+  let section = 0;
+  let digit = 0;
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    const kind = CODE_KIND[code];
+    if (kind === KIND_DIGIT) {
+      digit = CODE_VALUE[code];
+    } else if (kind === KIND_SMALL) {
+      section += (digit || 1) * CODE_VALUE[code];
+      digit = 0;
+    } else if (kind === KIND_YI) {
+      total = (total + section + digit || 1) * 1e8;
+      section = 0;
+      digit = 0;
+    } else {
+      total += (section + digit || 1) * 1e4;
+      section = 0;
+      digit = 0;
+    }
+  }
+  return total + section + digit;
+}
+
+const KIND_DIGIT = 1;
+const KIND_SMALL = 2;
+const KIND_WAN = 3;
+const KIND_YI = 4;
+const LIANG = 0x4e24; // 两
+/** Per UTF-16 code: which kind of numeral character it is (0 for none) and its value. */
+const CODE_KIND = new Uint8Array(65536);
+const CODE_VALUE = new Float64Array(65536);
+for (const [c, v] of Object.entries(DIGIT)) { CODE_KIND[c.charCodeAt(0)] = KIND_DIGIT; CODE_VALUE[c.charCodeAt(0)] = v; }
+for (const [c, v] of Object.entries(SMALL_UNIT)) { CODE_KIND[c.charCodeAt(0)] = KIND_SMALL; CODE_VALUE[c.charCodeAt(0)] = v; }
+CODE_KIND['万'.charCodeAt(0)] = KIND_WAN;
+CODE_KIND['亿'.charCodeAt(0)] = KIND_YI;
+
+/** parseCnNumeral for any string: code points through the object tables. */
+function parseAnyCnNumeral(s: string): number {
   let hasUnit = false;
   for (const c of s) if (c in SMALL_UNIT || c in BIG_UNIT) hasUnit = true;
   if (!hasUnit) {

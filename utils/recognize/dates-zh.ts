@@ -4,19 +4,21 @@
  * and numeric forms (`2024-02-07`). Qualifiers (以来, 年底, 上午) stay outside the span.
  */
 import { digitRunEnd, digitValue, isDigit, isDigitCode } from './arabic-numerals';
-import { cnDigit, cnNumeralEnd, isCnNumeralStart, isCnNumeralStartCode, parseCnNumeral } from './cn-numerals';
+import { cnDigit, cnNumeralEnd, isCnNumeralStart, isCnNumeralStartCode, nextNumeralAt, parseCnNumeral } from './cn-numerals';
 import { isoOf, refParts, yearIsDuration, type DateParts } from './date-parts';
 import type { DateMention } from './types';
 import { CharSet } from './zh/chars';
 
-const YEAR_DASHES = new Set(['-', '—', '–', '－', '~', '～', '―']);
-const RANGE_CONNECTORS = new Set(['至', '到', '-', '—', '–', '－', '~', '～', '―']);
-const NUMERIC_SEPARATORS = new Set(['-', '/', '.', '／', '．']);
+// Single characters, tested by code: `text[k]` would make a string per Han character.
+const YEAR_DASH_CHARS = '-—–－~～―';
+const YEAR_DASHES = new CharSet(YEAR_DASH_CHARS);
+const RANGE_CONNECTORS = new CharSet('至到-—–－~～―');
+const NUMERIC_SEPARATORS = new CharSet('-/.／．');
 /**
  * What follows a Chinese-numeral run that readDate (with no context) can read as a date: 年 or a year
  * dash after a four-digit year, 月 after a month. Any other character rules the run out at once.
  */
-const CN_DATE_NEXT = new CharSet('年月' + [...YEAR_DASHES].join(''));
+const CN_DATE_NEXT = new CharSet('年月' + YEAR_DASH_CHARS);
 /** After `N日` these make the expression a duration, not a day (`30日内`, `15日以上`). */
 const DURATION_AFTER_DAY = ['内', '以内', '之内', '后', '以后', '之后', '以上', '左右', '时间'];
 
@@ -68,7 +70,7 @@ function readYearDigits(text: string, i: number): Numeral | null {
 
 /** When a range connector and a numeral follow `end`, the date unit after that numeral (`月`, `日`), else ''. */
 function rangeEndsWith(text: string, end: number): string {
-  if (!RANGE_CONNECTORS.has(text[end]) || !isDigit(text[end + 1])) return '';
+  if (!RANGE_CONNECTORS.hasAt(text, end) || !isDigit(text[end + 1])) return '';
   const stop = digitRunEnd(text, end + 1);
   if (stop - end - 1 > 2) return '';
   const c = text[stop];
@@ -87,11 +89,10 @@ interface Parsed {
  * (`2月1日至5日`). Returns null when nothing at `i` is a date.
  */
 function readDate(text: string, i: number, context: DateParts | null): Parsed | null {
-  const prev = text[i - 1];
-  if (prev === '第') return null;
+  if (text.charCodeAt(i - 1) === 0x7b2c /* 第 */) return null;
   // Numeric form: 2024-02-07, 2024/2/7, 2024.2.7.
   const y0 = readYearDigits(text, i);
-  if (y0 && !y0.cn && NUMERIC_SEPARATORS.has(text[y0.end])) {
+  if (y0 && !y0.cn && NUMERIC_SEPARATORS.hasAt(text, y0.end)) {
     const sep = text[y0.end];
     const m = readSmall(text, y0.end + 1, false);
     if (m && m.length <= 2 && text[m.end] === sep) {
@@ -113,7 +114,7 @@ function readDate(text: string, i: number, context: DateParts | null): Parsed | 
       if (yearIsDuration(text, y0.end + 1, y0.value)) return null;
       parts.year = y0.value;
       at = y0.end + 1;
-    } else if (YEAR_DASHES.has(text[y0.end]) || (YEAR_DASHES.has(text[y0.end + 1]) && text[y0.end] === text[y0.end + 1])) {
+    } else if (YEAR_DASHES.hasAt(text, y0.end) || (YEAR_DASHES.hasAt(text, y0.end + 1) && text[y0.end] === text[y0.end + 1])) {
       // `2021—2035年`, `2023-2025年`, `2020——2022年`: one date.
       const dashEnd = text[y0.end] === text[y0.end + 1] ? y0.end + 2 : y0.end + 1;
       const y1 = readYearDigits(text, dashEnd);
@@ -179,6 +180,9 @@ export function findZhDates(text: string, refDate?: string): DateMention[] {
   const n = text.length;
   let i = 0;
   while (i < n) {
+    // Straight to the next digit or numeral: every other character would only be stepped over.
+    i = nextNumeralAt(text, i);
+    if (i >= n) break;
     const code = text.charCodeAt(i);
     const digit = isDigitCode(code);
     if (!digit && !isCnNumeralStartCode(code)) {
@@ -205,12 +209,17 @@ export function findZhDates(text: string, refDate?: string): DateMention[] {
     let context: DateParts = { year: parsed.parts.year ?? ref.year, month: parsed.parts.month ?? ref.month };
     for (;;) {
       const { parts, toYear, end } = parsed;
-      const filled: DateParts = { ...parts };
-      if (filled.month && !filled.year) filled.year = ref.year;
-      if (filled.day && !filled.month) {
-        filled.month = context.month;
-        filled.year = filled.year ?? context.year;
+      // Locals, then one object of one shape: adding properties to a spread copy changed its hidden
+      // class on every date and was the most expensive line of the date pass. isoOf reads values only.
+      let year = parts.year;
+      let month = parts.month;
+      const day = parts.day;
+      if (month && !year) year = ref.year;
+      if (day && !month) {
+        month = context.month;
+        year = year ?? context.year;
       }
+      const filled: DateParts = { year, month, day };
       const iso = toYear ? `${parts.year}/${toYear}` : isoOf(filled);
       const m: DateMention = { type: 'date', start: i, end, text: text.slice(i, end) };
       if (iso) m.iso = iso;
@@ -218,7 +227,7 @@ export function findZhDates(text: string, refDate?: string): DateMention[] {
       context = { year: filled.year ?? context.year, month: filled.month ?? context.month };
       i = end;
       // A range continues with 至/到/dash and a date that inherits what it leaves out.
-      if (!RANGE_CONNECTORS.has(text[end])) break;
+      if (!RANGE_CONNECTORS.hasAt(text, end)) break;
       const next = readDate(text, end + 1, context);
       if (!next) break;
       i = end + 1;

@@ -8,7 +8,9 @@ import { findNumbers } from './numbers';
 import { findDates } from './dates';
 import { findZhEntities } from './zh';
 import { findEnEntities } from './en';
-import { squeeze } from './squeeze';
+import { squeezeIfNeeded } from './squeeze';
+import { ScratchBytes } from './scratch';
+import { mergeByStart, sortByStart } from './by-start';
 import type { Mention, PersonMention, PreparedKnown, RecognizeOptions } from './types';
 
 export type * from './types';
@@ -24,16 +26,18 @@ export function recognize(text: string, options: RecognizeOptions = {}): Mention
   if (!text) return [];
   const lang = options.lang ?? detectLang(text);
   const known = asPrepared(options.known);
-  const sq = squeeze(text);
+  const sq = squeezeIfNeeded(text);
   const s = sq.text;
 
   const candidates: Candidate[] = [];
   const add = (list: Mention[], rankOffset = 0) => {
     for (const m of list) candidates.push({ m, rank: RANK[m.type] + rankOffset, start: m.start, end: m.end });
   };
-  add(lang === 'zh' ? findZhEntities(s) : findEnEntities(s));
-  add(findDates(s, lang, options.refDate));
-  add(findNumbers(s, lang));
+  // Each finder returns one type of rank (people and orgs share theirs), so its rank is passed
+  // in: reading `type` from four mention shapes in one loop makes every access a slow lookup.
+  addRanked(candidates, lang === 'zh' ? findZhEntities(s) : findEnEntities(s), RANK.person);
+  addRanked(candidates, findDates(s, lang, options.refDate), RANK.date);
+  addRanked(candidates, findNumbers(s, lang), RANK.number);
   const knownHits = known ? known.find(s) : [];
   if (known) {
     const hits = knownHits.map(({ start, end, entry }): Mention =>
@@ -54,8 +58,9 @@ export function recognize(text: string, options: RecognizeOptions = {}): Mention
     if (known && (m.type === 'person' || m.type === 'org') && known.isIgnored(m.text)) continue;
     // Every mention object here is this call's own, so it takes its offsets into `text` in place
     // (an object spread per mention costs more than the rules that found it).
-    const start = map[m.start];
-    const end = m.end > m.start ? map[m.end - 1] + 1 : start;
+    // No map: nothing was squeezed out, so offsets are already into `text`.
+    const start = map ? map[m.start] : m.start;
+    const end = m.end > m.start ? (map ? map[m.end - 1] + 1 : m.end) : start;
     m.start = start;
     m.end = end;
     m.text = text.slice(start, end);
@@ -64,23 +69,57 @@ export function recognize(text: string, options: RecognizeOptions = {}): Mention
   return result;
 }
 
+/** Adds every mention of one finder with that finder's rank. */
+function addRanked(candidates: Candidate[], list: Mention[], rank: number): void {
+  for (let k = 0; k < list.length; k++) {
+    const m = list[k];
+    candidates.push({ m, rank, start: m.start, end: m.end });
+  }
+}
+
 /** A mention with its rank and offsets copied out, so sorting reads one object shape. */
 interface Candidate { m: Mention; rank: number; start: number; end: number }
 
+const overlapCover = new ScratchBytes();
+const repeatCover = new ScratchBytes();
+
 /** Keeps the best candidates that don't overlap: by rank, then longer first, then leftmost. */
 function resolveOverlaps(candidates: Candidate[], length: number): Mention[] {
-  const order = candidates.sort((a, b) => a.rank - b.rank || b.end - b.start - (a.end - a.start) || a.start - b.start);
-  const cover = new Uint8Array(length);
+  const order = sortCandidates(candidates);
+  const cover = overlapCover.zeroed(length);
   const taken: Candidate[] = [];
   for (const c of order) {
-    if (c.end <= c.start || isCovered(cover, c.start, c.end)) continue;
-    cover.fill(1, c.start, c.end);
+    // Ends are clamped: the shared buffer may be longer than this text.
+    const end = Math.min(c.end, length);
+    if (c.end <= c.start || isCovered(cover, c.start, end)) continue;
+    // A loop, not TypedArray#fill: spans are a few characters and the builtin call costs more.
+    for (let i = c.start; i < end; i++) cover[i] = 1;
     taken.push(c);
   }
-  taken.sort((a, b) => a.start - b.start);
+  sortByStart(taken);
   const out: Mention[] = new Array(taken.length);
   for (let k = 0; k < taken.length; k++) out[k] = taken[k].m;
   return out;
+}
+
+/** Candidate order: rank, then longer first, then leftmost; stable, like the Array#sort it replaces. */
+function before(a: Candidate, b: Candidate): number {
+  return a.rank - b.rank || b.end - b.start - (a.end - a.start) || a.start - b.start;
+}
+
+/** Sorts candidates in place by `before`: insertion sort for the usual short list, Array#sort past that. */
+function sortCandidates(list: Candidate[]): Candidate[] {
+  if (list.length > 24) return list.sort(before);
+  for (let k = 1; k < list.length; k++) {
+    const item = list[k];
+    let j = k - 1;
+    while (j >= 0 && before(list[j], item) > 0) {
+      list[j + 1] = list[j];
+      j--;
+    }
+    list[j + 1] = item;
+  }
+  return list;
 }
 
 function isCovered(cover: Uint8Array, start: number, end: number): boolean {
@@ -105,29 +144,38 @@ function markKnown(mentions: Mention[], hits: ReturnType<PreparedKnown['find']>)
  * (`刘晓军指出`); they inherit whether the person is an official.
  */
 function addBareRepeats(text: string, mentions: Mention[]): Mention[] {
-  const people = new Map<string, boolean>();
-  for (const m of mentions) {
+  // Each person's name is normalized once; the official flags below read it again.
+  let names: string[] | null = null;
+  let people: Map<string, boolean> | null = null;
+  for (let k = 0; k < mentions.length; k++) {
+    const m = mentions[k];
     if (m.type !== 'person') continue;
     const name = normalizeName(m.text);
-    if (name.length >= 2) people.set(name, (people.get(name) ?? false) || m.official);
+    (names ??= new Array<string>(mentions.length))[k] = name;
+    if (name.length >= 2) (people ??= new Map()).set(name, (people.get(name) ?? false) || m.official);
   }
-  if (people.size === 0) return mentions;
+  if (people === null) return mentions;
   const extra: PersonMention[] = [];
-  const cover = new Uint8Array(text.length);
-  for (const m of mentions) cover.fill(1, m.start, m.end);
+  const length = text.length;
+  const cover = repeatCover.zeroed(length);
+  // Loops, not TypedArray#fill: spans are a few characters and the builtin call costs more.
+  for (const m of mentions) for (let i = m.start, e = Math.min(m.end, length); i < e; i++) cover[i] = 1;
   for (const [name, official] of people) {
     const latin = /^[A-Za-z]/.test(name);
     for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + name.length)) {
       const end = at + name.length;
       if (latin && (/[A-Za-z]/.test(text[at - 1] ?? '') || /[A-Za-z]/.test(text[end] ?? ''))) continue;
       if (isCovered(cover, at, end)) continue;
-      cover.fill(1, at, end);
+      for (let i = at; i < end; i++) cover[i] = 1;
       extra.push({ type: 'person', start: at, end, text: name, titles: [], org: null, official });
     }
   }
-  // Every mention of one person says whether they hold office anywhere in the text.
-  const merged = mentions.map((m) =>
-    m.type === 'person' && people.get(normalizeName(m.text)) && !m.official ? { ...m, official: true } : m,
-  );
-  return [...merged, ...extra].sort((a, b) => a.start - b.start);
+  // Every mention of one person says whether they hold office anywhere in the text. The mentions
+  // are this call's own objects, so the flag is set in place.
+  for (let k = 0; k < mentions.length; k++) {
+    const m = mentions[k];
+    if (m.type === 'person' && !m.official && people.get(names![k])) m.official = true;
+  }
+  if (extra.length === 0) return mentions;
+  return mergeByStart(mentions, sortByStart(extra));
 }

@@ -8,7 +8,13 @@ type Entry = KnownNames['entries'][number];
 
 /** Normal form for comparing names: NFKC (full-width → half-width) with whitespace removed. */
 export function normalizeName(name: string): string {
-  return name.normalize('NFKC').replace(/\s+/g, '');
+  // Printable ASCII and CJK unified ideographs are already in NFKC and hold no whitespace: most
+  // names are only these, and they skip the normalizer and the regex.
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (!((c >= 0x4e00 && c <= 0x9fff) || (c > 0x20 && c < 0x7f))) return name.normalize('NFKC').replace(/\s+/g, '');
+  }
+  return name;
 }
 
 const isWordChar = (c: string | undefined) => c !== undefined && /[A-Za-z0-9]/.test(c);

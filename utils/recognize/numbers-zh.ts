@@ -3,8 +3,9 @@
  * numeral run is read once, so the cost is linear in the text whatever it holds.
  */
 import { digitRunEnd, digitValue, isDigit, isDigitCode, readArabic } from './arabic-numerals';
-import { cnDigit, cnNumeralEnd, isCnNumeralStart, isCnNumeralStartCode, multiplierOf, parseCnNumeral } from './cn-numerals';
+import { cnDigit, cnNumeralEnd, isCnNumeralStart, isCnNumeralStartCode, multiplierOf, nextNumeralAt, parseCnNumeral } from './cn-numerals';
 import type { NumberMention } from './types';
+import { charSet } from './zh/chars';
 import { latinUnitAt, zhOrdinalTailAt, zhUnitAt } from './units';
 import { yearIsDuration } from './date-parts';
 
@@ -13,22 +14,22 @@ type Modifier = '近' | '约' | '超' | '余' | '多';
 /** Cn numerals longer than this are not read as quantities (runs of 万 and the like). */
 const MAX_CN_RUN = 12;
 
-const LEADING_MODIFIERS = new Set(['近', '约', '超']);
+const LEADING_MODIFIERS = charSet('近约超');
 /** Words in which 近/约/超 are not an approximator (`最近3天`, `附近`, `制约`). */
-const NOT_MODIFIER_BEFORE = new Set(['最', '附', '靠', '邻', '制', '节', '签', '契', '赶', '高']);
-const OPEN_QUOTES = new Set(['“', '‘', '「', '『', '"', '《']);
-const CLOSE_QUOTES = new Set(['”', '’', '」', '』', '"', '》']);
+const NOT_MODIFIER_BEFORE = charSet('最附靠邻制节签契赶高');
+const OPEN_QUOTES = charSet('“‘「『"《');
+const CLOSE_QUOTES = charSet('”’」』"》');
 /** After these a numeral is a position in a series, not a count (`第五届`, `初三`, `周五`, `星期三`). */
-const ORDINAL_PREFIXES = new Set(['第', '初', '周', '拜', '届', '月', '个']);
+const ORDINAL_PREFIXES = charSet('第初周拜届月个');
 /** After these a Chinese numeral is vague, not a count (`数十个`, `几百名`). */
-const VAGUE_PREFIXES = new Set(['数', '几', '若']);
+const VAGUE_PREFIXES = charSet('数几若');
 /** Tails after a bare numeral that make it a version or a label (`2.0升级版`, `5G`). */
 const LABEL_TAILS = ['升级', '代', '型', '式', '号线'];
 /** Tails after a bare number that make it a unit's designation (`102医院`, `110报警台`). */
 const DESIGNATION_TAILS = ['医院', '部队', '报警', '巡警', '钻井队', '地质队', '工厂', '热线', '专线', '服务热线'];
 /** Characters after a bare numeral that make it part of a date or a clock time. */
-const DATE_TAILS = new Set(['年', '月', '日', '号', '时', '点', '分', '秒']);
-const RANGE_CONNECTORS = new Set(['至', '到', '-', '~', '～', '—', '－', '–', '、']);
+const DATE_TAILS = charSet('年月日号时点分秒');
+const RANGE_CONNECTORS = charSet('至到-~～—－–、');
 
 /**
  * Set phrases in which a numeral and a measure word are not a count. Kept short: general rules
@@ -42,7 +43,11 @@ const IDIOMS = [
   '八方', '十足', '百倍', '千里', '万里', '九天', '三天打鱼',
 ];
 
-const isLatin = (c: string | undefined) => c !== undefined && /[A-Za-zＡ-Ｚａ-ｚ]/.test(c);
+/** `/[A-Za-zＡ-Ｚａ-ｚ]/` on the code unit at `i` (false outside the text), without a one-character string. */
+const isLatinAt = (text: string, i: number) => {
+  const x = text.charCodeAt(i);
+  return (x >= 0x41 && x <= 0x5a) || (x >= 0x61 && x <= 0x7a) || (x >= 0xff21 && x <= 0xff3a) || (x >= 0xff41 && x <= 0xff5a);
+};
 
 const TIME_OF_DAY = ['上午', '下午', '晚上', '凌晨', '早上', '中午', '傍晚', '夜里', '清晨', '早晨', '晚', '早'];
 const AFTER_HOUR = ['钟', '多钟', '半', '整', '左右', '上班', '下班', '开始', '结束', '起床', '出发', '到'];
@@ -53,12 +58,13 @@ function isClockHour(text: string, start: number, after: number): boolean {
 }
 
 /** Rounds away float noise from multiplying (`1.1 * 10000` → 11000). */
-const clean = (v: number) => (Number.isFinite(v) ? Number(v.toPrecision(15)) : v);
+const clean = (v: number) =>
+  // A nonzero integer below 1e15 has at most 15 digits, so the string round trip would give it back.
+  Number.isInteger(v) && v !== 0 && v < 1e15 && v > -1e15 ? v : Number.isFinite(v) ? Number(v.toPrecision(15)) : v;
 
 function leadingModifier(text: string, start: number): Modifier | undefined {
-  const c = text[start - 1];
-  if (!LEADING_MODIFIERS.has(c) || NOT_MODIFIER_BEFORE.has(text[start - 2])) return undefined;
-  return c as Modifier;
+  if (!LEADING_MODIFIERS.hasAt(text, start - 1) || NOT_MODIFIER_BEFORE.hasAt(text, start - 2)) return undefined;
+  return text[start - 1] as Modifier;
 }
 
 /** For each code unit, the idioms holding it with its offsets there, so a lookup visits only those. */
@@ -147,10 +153,11 @@ export function findZhNumbers(text: string): NumberMention[] {
     const num = readArabic(text, i)!;
     let j = num.end;
     if (num.absurd) return j;
-    const prev = text[i - 1];
-    if (prev === '第' || isLatin(prev) || prev === '.' || prev === '．') return j;
+    // Characters around the numeral are tested by code: `text[k]` makes a string per Han character.
+    const prev = text.charCodeAt(i - 1);
+    if (prev === 0x7b2c /* 第 */ || isLatinAt(text, i - 1) || prev === 0x2e || prev === 0xff0e) return j;
     // Latin unit symbols (`1.3nm`, `45Mbps`); any other letter makes a code or a label (`5G`, `3D`).
-    if (isLatin(text[j])) {
+    if (isLatinAt(text, j)) {
       const sym = latinUnitAt(text, j);
       if (!sym) return j;
       const lead = leadingModifier(text, i);
@@ -158,7 +165,7 @@ export function findZhNumbers(text: string): NumberMention[] {
       return j + sym.length;
     }
     // Model and part numbers: `波音B—777`, `F-16`.
-    if (RANGE_CONNECTORS.has(prev) && isLatin(text[i - 2])) return j;
+    if (RANGE_CONNECTORS.hasAt(text, i - 1) && isLatinAt(text, i - 2)) return j;
     // Clock times: `10时30分`, `8点30分`, `10:30`.
     if ((text[j] === '时' || text[j] === '点') && isDigit(text[j + 1])) {
       const min = readArabic(text, j + 1)!;
@@ -202,21 +209,21 @@ export function findZhNumbers(text: string): NumberMention[] {
       return tail.end + unit.length;
     }
     // No unit: a bare number, unless the context says it is a label, a date part or a rank.
-    const next = text[tail.end];
+    const next = tail.end;
     if (tail.end === j) {
-      if (DATE_TAILS.has(next)) return j;
+      if (DATE_TAILS.hasAt(text, next)) return j;
       if (LABEL_TAILS.some((t) => text.startsWith(t, j))) return j;
-      if (CLOSE_QUOTES.has(next) || OPEN_QUOTES.has(prev)) return j;
+      if (CLOSE_QUOTES.hasAt(text, next) || OPEN_QUOTES.hasAt(text, i - 1)) return j;
       if (DESIGNATION_TAILS.some((t) => text.startsWith(t, j))) return j;
       // Phone numbers, codes and identifiers: a leading zero or seven digits and more.
       if (!num.decimal && !num.grouped && (num.intDigits >= 7 || (num.intDigits >= 2 && digitValueAt(text, i) === 0))) return skipJoined(text, j);
       // The start of a date range (`1至2月`, `26—29日`) belongs to the dates.
-      if (next !== '、' && RANGE_CONNECTORS.has(next) && isDigit(text[j + 1])) {
+      if (text.charCodeAt(next) !== 0x3001 /* 、 */ && RANGE_CONNECTORS.hasAt(text, next) && isDigit(text[j + 1])) {
         const other = readArabic(text, j + 1)!;
         const unit = text[other.end];
         if (unit === '年' || unit === '月' || unit === '日' || unit === '号') return j;
       }
-      if (RANGE_CONNECTORS.has(next) && isDigit(text[j + 1])) {
+      if (RANGE_CONNECTORS.hasAt(text, next) && isDigit(text[j + 1])) {
         const other = readArabic(text, j + 1)!;
         if (zhOrdinalTailAt(text, other.end)) return j; // `4至6年级`
       }
@@ -241,14 +248,13 @@ export function findZhNumbers(text: string): NumberMention[] {
     const unit = zhUnitAt(text, end, true);
     if (!unit || zhOrdinalTailAt(text, end)) return Math.max(runEnd, i + 1);
     const s = text.slice(i, runEnd);
-    const prev = text[i - 1];
     const value = parseCnNumeral(s) * mult;
     const lead = leadingModifier(text, i);
     const listItem = () => {
       lastListItem = { value, unit, end: end + unit.length };
       return end + unit.length;
     };
-    if (ORDINAL_PREFIXES.has(prev) || OPEN_QUOTES.has(prev) || VAGUE_PREFIXES.has(prev)) return end + unit.length;
+    if (ORDINAL_PREFIXES.hasAt(text, i - 1) || OPEN_QUOTES.hasAt(text, i - 1) || VAGUE_PREFIXES.hasAt(text, i - 1)) return end + unit.length;
     // Indefinite 一 (`一批`, `一个务实举措`, `过去一年`) and list-position 二 (`二年出师`).
     if (s === '一' || s === '二') return listItem();
     // 零 alone is a word (`零件`); numeral digits in a row are a code or a year (`九七年`) unless an estimate (`三四个`).
@@ -273,6 +279,9 @@ export function findZhNumbers(text: string): NumberMention[] {
 
   let i = 0;
   while (i < n) {
+    // Straight to the next digit or numeral: every other character would only be stepped over.
+    i = nextNumeralAt(text, i);
+    if (i >= n) break;
     const code = text.charCodeAt(i);
     if (isDigitCode(code)) {
       i = Math.max(digits(i), i + 1);

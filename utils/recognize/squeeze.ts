@@ -43,9 +43,22 @@ export function looksLikeLayout(text: string): boolean {
  * Latin letters). Line breaks are removed too when `layout` is true; otherwise they stay as boundaries.
  */
 export function squeeze(raw: string, layout = looksLikeLayout(raw)): Squeezed {
+  const sq = squeezeIfNeeded(raw, layout);
+  if (sq.map) return sq as Squeezed;
+  const map = new Int32Array(raw.length + 1);
+  for (let i = 0; i <= raw.length; i++) map[i] = i;
+  return { text: sq.text, map };
+}
+
+/**
+ * `squeeze` with `map: null` when nothing is removed (most texts): the recogniser then maps no
+ * offsets and allocates no map, which for a short text costs more than the scan.
+ */
+export function squeezeIfNeeded(raw: string, layout = looksLikeLayout(raw)): { text: string; map: Int32Array | null } {
   // Kept text is copied in runs (slices of `raw`), never a character at a time.
   const len = raw.length;
-  const map = new Int32Array(len + 1);
+  // Allocated at the first removal; until then every kept unit sits at its own offset (n === i).
+  let map: Int32Array | null = null;
   let parts: string[] | null = null;
   let n = 0;
   /** Class of the last character kept (−1 before the first). */
@@ -53,12 +66,16 @@ export function squeeze(raw: string, layout = looksLikeLayout(raw)): Squeezed {
   let runStart = 0;
   let i = 0;
   while (i < len) {
-    const c = CLASS[raw.charCodeAt(i)];
-    if ((c & WS) === 0) {
-      prev = c;
-      map[n++] = i++;
+    const code = raw.charCodeAt(i);
+    // Not whitespace (the WS class spelled out, so prose costs no table load per character).
+    if (code > 0x20 ? code !== 0xa0 && code !== 0x3000 : code !== 0x20 && code !== 0x09 && code !== 0x0d && code !== 0x0a) {
+      if (map !== null) map[n] = i;
+      n++;
+      i++;
       continue;
     }
+    // A whitespace run is maximal, so the character before it was kept: its class is `prev`.
+    prev = i > 0 ? CLASS[raw.charCodeAt(i - 1)] : -1;
     let j = i;
     let hasBreak = false;
     for (; j < len; j++) {
@@ -75,21 +92,22 @@ export function squeeze(raw: string, layout = looksLikeLayout(raw)): Squeezed {
       !((prev & DIGIT) !== 0 && (next & DIGIT) !== 0) &&
       (layout || !hasBreak);
     if (drop) {
+      if (map === null) {
+        map = new Int32Array(len + 1);
+        for (let k = 0; k < n; k++) map[k] = k;
+      }
       (parts ??= []).push(raw.slice(runStart, i));
       runStart = j;
     } else {
-      for (let k = i; k < j; k++) map[n++] = k;
-      prev = CLASS[raw.charCodeAt(j - 1)];
+      if (map !== null) for (let k = i; k < j; k++) map[n++] = k;
+      else n += j - i;
     }
     i = j;
   }
+  if (map === null) return { text: raw, map: null };
   map[n] = len;
-  let text = raw;
-  if (parts) {
-    parts.push(raw.slice(runStart));
-    text = parts.join('');
-  }
-  return { text, map: map.subarray(0, n + 1) };
+  parts!.push(raw.slice(runStart));
+  return { text: parts!.join(''), map: map.subarray(0, n + 1) };
 }
 
 /** Maps a squeezed span back to the original text: from its first unit to just after its last. */

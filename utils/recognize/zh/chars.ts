@@ -45,6 +45,12 @@ export class CharSet {
       this.bits[c >>> 5] |= 1 << (c & 31);
     }
   }
+  /** The characters of any of `sets`, so a hot loop tests one bitmap where it would test several. */
+  static union(...sets: CharSet[]): CharSet {
+    const u = new CharSet('');
+    for (const s of sets) for (let k = 0; k < u.bits.length; k++) u.bits[k] |= s.bits[k];
+    return u;
+  }
   /** Whether the code unit is in the set (NaN, from `charCodeAt` past the end, is not). */
   hasCode(code: number): boolean {
     return ((this.bits[code >>> 5] >>> (code & 31)) & 1) === 1;

@@ -4,13 +4,16 @@
  * open-addressing table of `node × code → child`), so a lookup allocates nothing and building one
  * costs a few array writes per character: cheap at start-up.
  */
+import { CharSet } from './chars';
 
 /** A trie over code units with a bitmap of the code units that start a word (most lookups stop there). */
 class CodeTrie {
   private readonly first = new Uint32Array(2048);
-  private readonly keyNode: Int32Array;
-  private readonly keyCode: Uint16Array;
-  private readonly child: Int32Array;
+  /**
+   * The table, two ints a slot: `(node << 16) | code`, then the child (0 for an empty slot). One
+   * probe reads one cache line, where three parallel arrays cost three.
+   */
+  private readonly slots: Int32Array;
   private readonly shift: number;
   private readonly mask: number;
   /** 1 where a word ends at the node. */
@@ -18,53 +21,88 @@ class CodeTrie {
   private nodes = 1;
 
   constructor(capacity: number) {
+    // Node numbers share an int with the code unit: 16 bits each.
+    if (capacity >= 0xffff) throw new RangeError('Lexicon: at most 65534 characters in all');
+    // At most a quarter full: most lookups miss, and a miss probes until an empty slot (the lists
+    // are small, so the tables stay a few hundred kilobytes at most).
     let bits = 4;
-    while (1 << bits < capacity * 2) bits++;
-    this.keyNode = new Int32Array(1 << bits);
-    this.keyCode = new Uint16Array(1 << bits);
-    this.child = new Int32Array(1 << bits);
+    while (1 << bits < capacity * 4) bits++;
+    this.slots = new Int32Array(2 << bits);
     this.shift = 32 - bits;
     this.mask = (1 << bits) - 1;
     this.word = new Uint8Array(capacity + 1);
   }
 
-  private slot(node: number, code: number): number {
-    return Math.imul(node ^ Math.imul(code, 0x27d4eb2d), 0x9e3779b1) >>> this.shift;
+  /**
+   * Hashed bitmap (32768 bits) of every word's first two code units in reading order. A scan asks
+   * about most positions in vain; two bitmap loads then answer without touching the table.
+   */
+  private readonly pairs = new Uint32Array(1024);
+  /** Bitmap of the one-unit words, or null when there are none. */
+  private singles: Uint32Array | null = null;
+
+  private static pairBit(a: number, b: number): number {
+    return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> 17;
+  }
+
+  /** Whether some word starts with this code unit. */
+  starts(code: number): boolean {
+    return (this.first[code >>> 5] & (1 << (code & 31))) !== 0;
+  }
+
+  /** False when no word starts with `a` then `b` (true may be a hash collision). */
+  mayStartWith(a: number, b: number): boolean {
+    const h = CodeTrie.pairBit(a, b);
+    return (this.pairs[h >>> 5] & (1 << (h & 31))) !== 0;
+  }
+
+  /** Whether the one-unit word `code` is in the list. */
+  isSingle(code: number): boolean {
+    const s = this.singles;
+    return s !== null && (s[code >>> 5] & (1 << (code & 31))) !== 0;
   }
 
   /** The child of `node` along `code`, or 0 when there is none (the root is never a child). */
   step(node: number, code: number): number {
     if (node === 0 && (this.first[code >>> 5] & (1 << (code & 31))) === 0) return 0;
-    for (let h = this.slot(node, code); ; h = (h + 1) & this.mask) {
-      const c = this.child[h];
-      if (c === 0 || (this.keyNode[h] === node && this.keyCode[h] === code)) return c;
+    const slots = this.slots;
+    const key = (node << 16) | code;
+    for (let h = Math.imul(node ^ Math.imul(code, 0x27d4eb2d), 0x9e3779b1) >>> this.shift; ; h = (h + 1) & this.mask) {
+      const c = slots[2 * h + 1];
+      if (c === 0 || slots[2 * h] === key) return c;
     }
   }
 
   /** Adds every word (read backwards when `reverse`): one loop over locals, so a cold build stays cheap. */
   addAll(words: readonly string[], reverse: boolean): void {
-    const { first, keyNode, keyCode, child, word, mask } = this;
+    const { first, slots, word, mask } = this;
     const shift = this.shift;
     let nodes = this.nodes;
     for (const w of words) {
       const len = w.length;
       if (len === 0) continue;
+      const c0 = w.charCodeAt(reverse ? len - 1 : 0);
+      if (len === 1) (this.singles ??= new Uint32Array(2048))[c0 >>> 5] |= 1 << (c0 & 31);
+      else {
+        const h = CodeTrie.pairBit(c0, w.charCodeAt(reverse ? len - 2 : 1));
+        this.pairs[h >>> 5] |= 1 << (h & 31);
+      }
       let node = 0;
       for (let k = 0; k < len; k++) {
         const code = w.charCodeAt(reverse ? len - 1 - k : k);
         if (node === 0) first[code >>> 5] |= 1 << (code & 31);
+        const key = (node << 16) | code;
         let h = Math.imul(node ^ Math.imul(code, 0x27d4eb2d), 0x9e3779b1) >>> shift;
         let next = 0;
-        for (; child[h] !== 0; h = (h + 1) & mask) {
-          if (keyNode[h] === node && keyCode[h] === code) {
-            next = child[h];
+        for (; slots[2 * h + 1] !== 0; h = (h + 1) & mask) {
+          if (slots[2 * h] === key) {
+            next = slots[2 * h + 1];
             break;
           }
         }
         if (next === 0) {
-          keyNode[h] = node;
-          keyCode[h] = code;
-          next = child[h] = nodes++;
+          slots[2 * h] = key;
+          next = slots[2 * h + 1] = nodes++;
         }
         node = next;
       }
@@ -111,6 +149,19 @@ export class Lexicon {
     return (this.bwdTrie = t);
   }
 
+  private firstSet: CharSet | null = null;
+  private lastSet: CharSet | null = null;
+
+  /** The code units words start with: a scanner tests one bitmap before calling `longestAt`. */
+  get firstChars(): CharSet {
+    return (this.firstSet ??= new CharSet(this.list.map((w) => w.charAt(0)).join('')));
+  }
+
+  /** The code units words end with: a scanner tests one bitmap before calling `longestEndingAt`. */
+  get lastChars(): CharSet {
+    return (this.lastSet ??= new CharSet(this.list.map((w) => w.charAt(w.length - 1)).join('')));
+  }
+
   /** Whether the list holds exactly this word. */
   has(w: string): boolean {
     if (w.length === 0) return false;
@@ -127,6 +178,11 @@ export class Lexicon {
     const e = end < 0 ? Math.max(len + end, 0) : Math.min(end, len);
     if (e <= s) return false;
     const fwd = this.fwd;
+    // The first one or two units decide most questions without the table (see CodeTrie#pairs).
+    const c0 = text.charCodeAt(s);
+    if (!fwd.starts(c0)) return false;
+    if (e - s === 1) return fwd.isSingle(c0);
+    if (!fwd.mayStartWith(c0, text.charCodeAt(s + 1))) return false;
     let n = 0;
     for (let i = s; i < e; i++) if ((n = fwd.step(n, text.charCodeAt(i))) === 0) return false;
     return fwd.word[n] === 1;
@@ -134,8 +190,12 @@ export class Lexicon {
 
   /** Length of the longest word starting at `at` (0 when none). */
   longestAt(text: string, at: number): number {
-    if (at < 0) return 0;
+    if (at < 0 || at >= text.length) return 0;
     const fwd = this.fwd;
+    // The first one or two units decide most positions without the table (see CodeTrie#pairs).
+    const c0 = text.charCodeAt(at);
+    if (!fwd.starts(c0)) return 0;
+    if (at + 1 >= text.length || !fwd.mayStartWith(c0, text.charCodeAt(at + 1))) return fwd.isSingle(c0) ? 1 : 0;
     let n = 0;
     let best = 0;
     for (let i = at; i < text.length; i++) {
@@ -162,6 +222,11 @@ export class Lexicon {
     if (end > text.length) return 0;
     const bwd = this.bwd;
     const lo = floor > 0 ? floor : 0;
+    if (end - 1 < lo) return 0;
+    // The last one or two units decide most positions without the table (see CodeTrie#pairs).
+    const c0 = text.charCodeAt(end - 1);
+    if (!bwd.starts(c0)) return 0;
+    if (end - 2 < lo || !bwd.mayStartWith(c0, text.charCodeAt(end - 2))) return bwd.isSingle(c0) ? 1 : 0;
     let n = 0;
     let best = 0;
     for (let i = end - 1; i >= lo; i--) {

@@ -9,6 +9,7 @@ import { Lexicon } from './lexicon';
 import { MINED_ORGS } from './mined-lists';
 import { PLACE_ABBREV, PLACE_NAME_SET, PLACE_NAMES } from './places';
 import { isDigitCode } from '../arabic-numerals';
+import { sortByStart } from '../by-start';
 
 export interface OrgSpan {
   start: number;
@@ -177,6 +178,9 @@ for (const item of MINED_ORGS.split(',')) {
   if (name.length >= 3 && !NAMED.has(name) && !PLACE_NAME_SET.has(name) && !isEventName(name)) NAMED.set(name, gov ? 'gov' : 'other');
 }
 const NAMED_LEX = new Lexicon(NAMED.keys());
+/** First characters of named bodies and last characters of suffixes: cheap filters for the scans. */
+const NAMED_FIRST = charSet([...NAMED.keys()].map((w) => w[0]).join(''));
+const SUFFIX_LAST = charSet([...GOV_SUFFIXES, ...OTHER_SUFFIXES].map((w) => w[w.length - 1]).join(''));
 
 /**
  * Events that training sets sometimes label as orgs: cups and contests (世界杯, 联赛) and numbered
@@ -251,7 +255,9 @@ export function findOrgs(text: string): OrgSpan[] {
   const cands: OrgSpan[] = [];
   const n = text.length;
   for (let i = 0; i < n; i++) {
-    if (!isHanAt(text, i)) continue;
+    // One bitmap load rules out most positions before the trie is asked.
+    const c = text.charCodeAt(i);
+    if (!NAMED_FIRST.hasCode(c) || !isHanCode(c)) continue;
     // Named bodies.
     const k = NAMED_LEX.longestAt(text, i);
     if (k > 0 && !isLetterLike(text[i - 1])) {
@@ -261,7 +267,8 @@ export function findOrgs(text: string): OrgSpan[] {
   }
   // Suffix-anchored bodies: for every end position, the longest suffix ending there.
   for (let e = 1; e <= n; e++) {
-    if (!isHanAt(text, e - 1)) continue;
+    // Every suffix ends in a Han character of SUFFIX_LAST: elsewhere both lookups would give 0.
+    if (!SUFFIX_LAST.hasCode(text.charCodeAt(e - 1))) continue;
     const g = GOV.longestEndingAt(text, e, Math.max(0, e - 8));
     const o = OTHER.longestEndingAt(text, e, Math.max(0, e - 8));
     const sl = Math.max(g, o);
@@ -288,7 +295,9 @@ export function findOrgs(text: string): OrgSpan[] {
     if (inner.length >= 2 && /(?:报|杂志|周刊|画报|月刊|通讯社)$/.test(inner) && !/[《》〈〉、，\s]/.test(inner)) cands.push({ start: i + 1, end: close, kind: 'other', strong: true });
   }
   const picked = pickLongest(cands);
-  return attachUnits(text, picked).map((o) => (o.parent || o.kind !== 'gov' ? o : splitUnit(text, o)));
+  const out = attachUnits(text, picked);
+  for (let k = 0; k < out.length; k++) if (!out[k].parent && out[k].kind === 'gov') out[k] = splitUnit(text, out[k]);
+  return out;
 }
 
 /**
@@ -399,7 +408,7 @@ function acceptable(name: string, suffixLen: number): boolean {
 
 /** Longest candidates first; equal length, leftmost first; never overlapping. */
 function pickLongest(cands: OrgSpan[]): OrgSpan[] {
-  const order = [...cands].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const order = sortLongestFirst(cands);
   const taken: OrgSpan[] = [];
   const cover = new Cover(order.reduce((m, c) => Math.max(m, c.end), 0));
   for (const c of order) {
@@ -407,7 +416,24 @@ function pickLongest(cands: OrgSpan[]): OrgSpan[] {
     cover.mark(c.start, c.end);
     taken.push(c);
   }
-  return taken.sort((a, b) => a.start - b.start);
+  return sortByStart(taken);
+}
+
+/** Longer first, then leftmost: `[...cands].sort(…)`, by insertion for the usual short list (stable). */
+function sortLongestFirst(cands: OrgSpan[]): OrgSpan[] {
+  const longer = (a: OrgSpan, b: OrgSpan) => b.end - b.start - (a.end - a.start) || a.start - b.start;
+  if (cands.length > 24) return [...cands].sort(longer);
+  const list = cands.slice();
+  for (let k = 1; k < list.length; k++) {
+    const item = list[k];
+    let j = k - 1;
+    while (j >= 0 && longer(list[j], item) > 0) {
+      list[j + 1] = list[j];
+      j--;
+    }
+    list[j + 1] = item;
+  }
+  return list;
 }
 
 /**
@@ -463,7 +489,9 @@ function splitUnit(text: string, o: OrgSpan): OrgSpan {
     const unit = text.slice(j, o.end);
     if (UNITS.longestEndingAt(unit, unit.length) === 0 && GOV.longestEndingAt(unit, unit.length) === 0) continue;
     if (unit.length < 2) continue;
-    return { ...o, parent: text.slice(o.start, j), unit };
+    // A literal, not a spread: cloning by spread was this function's whole cost. Only truthiness of
+    // `strong` is ever read, and every candidate carries it.
+    return { start: o.start, end: o.end, kind: o.kind, strong: o.strong, parent: text.slice(o.start, j), unit };
   }
   return o;
 }

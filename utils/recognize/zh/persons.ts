@@ -3,12 +3,13 @@
  * `杨瑞林 摄`), before a title (`习近平总书记`, `梅方权教授`), dotted foreign names, and bare names
  * a verb of speech or a known-name list vouches for.
  */
-import { charSet, isHan, isHanAt, isHanCode } from './chars';
+import { CharSet, charSet, isHan, isHanAt, isHanCode } from './chars';
 import { Lexicon } from './lexicon';
 import { MINED_PERSONS } from './mined-lists';
 import { PLACE_NAMES } from './places';
 import { AFTER_NAME, chineseNameAt, dottedNameAt, foreignNameAt } from './names';
 import type { OrgSpan } from './orgs';
+import { ScratchBytes } from '../scratch';
 import { TITLE_MODIFIERS, TITLE_WORDS, isOfficialTitle, roleOf } from './titles';
 
 export type Role = 'official' | 'retired_official' | 'reporter' | 'correspondent' | 'author' | 'photographer' | 'teacher';
@@ -49,10 +50,17 @@ const LEADERS = ['习近平', '李强', '李克强', '胡锦涛', '温家宝', '
   '恩格斯', '列宁'];
 const KNOWN = new Lexicon([...LEADERS, ...MINED_PERSONS.split(',').filter((p) => p.length >= 3)]);
 
+/** Bitmaps that rule out most positions before a trie is asked (see Lexicon#firstChars). */
+const KNOWN_FIRST = KNOWN.firstChars;
+const TITLE_LAST = TITLE_WORDS.lastChars;
+/** Characters before a Han position that let personAt go on: title endings and boundary words. */
+const HAN_PREV_CUES = CharSet.union(TITLE_LAST, BOUNDARY_WORDS);
+const orgScratch = new ScratchBytes();
+
 /** Every person the rules find; `orgs` are the org spans already found in the same text. */
 export function findPersons(text: string, orgs: OrgSpan[]): PersonSpan[] {
   const orgByEnd = new Map<number, OrgSpan>();
-  const orgCover = new Uint8Array(text.length + 1);
+  const orgCover = orgScratch.zeroed(text.length + 1);
   for (const o of orgs) {
     orgByEnd.set(o.end, o);
     for (let i = o.start; i < o.end; i++) orgCover[i] = 1;
@@ -61,7 +69,12 @@ export function findPersons(text: string, orgs: OrgSpan[]): PersonSpan[] {
   const n = text.length;
   let lastEnd = 0;
   for (let i = 0; i < n; i++) {
-    if (i < lastEnd) continue;
+    // personAt's own first tests, here so most characters cost no call.
+    if (i < lastEnd || orgCover[i] || !isHanAt(text, i)) continue;
+    // Inside a run of Han characters personAt finds a name only after a title ending or a boundary
+    // word, or at a known name's first character: elsewhere it would return null.
+    const prev = text.charCodeAt(i - 1);
+    if (isHanCode(prev) && !HAN_PREV_CUES.hasCode(prev) && !KNOWN_FIRST.hasCode(text.charCodeAt(i))) continue;
     const found = personAt(text, i, orgByEnd, orgCover);
     if (found) {
       out.push(found);
@@ -82,7 +95,7 @@ function personAt(text: string, i: number, orgByEnd: Map<number, OrgSpan>, orgCo
   }
   // After a title chain.
   const titleStart = i - (prev === 32 ? 1 : 0);
-  if (TITLE_WORDS.longestEndingAt(text, titleStart, Math.max(0, titleStart - 8)) > 0) {
+  if (TITLE_LAST.hasCode(text.charCodeAt(titleStart - 1)) && TITLE_WORDS.longestEndingAt(text, titleStart, Math.max(0, titleStart - 8)) > 0) {
     let len = chineseNameAt(text, i, true);
     if (!len) len = dottedNameAt(text, i) || foreignNameAt(text, i);
     if (len && PLACE_NAMES.longestAt(text, i) !== len) {
@@ -98,14 +111,16 @@ function personAt(text: string, i: number, orgByEnd: Map<number, OrgSpan>, orgCo
     if (d) return finish(text, i, i + d, [], null, null, 2);
   }
   // Before a post-title (习近平总书记) or a speech verb, or a known name, at a word boundary.
-  const known = KNOWN.longestAt(text, i);
+  const known = KNOWN_FIRST.hasCode(text.charCodeAt(i)) ? KNOWN.longestAt(text, i) : 0;
+  const boundary = !prevHan || SEPARATORS.hasCode(prev) || BOUNDARY_WORDS.hasCode(prev);
+  // Inside a word and no known name: nothing below can match, so the name reader need not run.
+  if (!known && !boundary) return null;
   const len = chineseNameAt(text, i, false);
   if (known && (len === known || !isHanAt(text, i + known) || AFTER_NAME.longestAt(text, i + known) > 0)) {
     const t = POST_TITLES.longestAt(text, i + known);
     return finish(text, i, i + known, t ? [text.slice(i + known, i + known + t)] : [], null, null, 1);
   }
   if (!len) return null;
-  const boundary = !prevHan || SEPARATORS.hasCode(prev) || BOUNDARY_WORDS.hasCode(prev);
   if (!boundary) return null;
   const post = POST_TITLES.longestAt(text, i + len);
   if (post) {

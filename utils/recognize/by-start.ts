@@ -1,0 +1,43 @@
+/**
+ * Ordering spans by start without `Array#sort` where it can be avoided: the recogniser's lists are
+ * short and usually sorted already, and a builtin sort with a comparator costs more than the check.
+ */
+
+interface Spanned { start: number }
+
+/** Lists at most this long are insertion-sorted (quadratic, so only short ones). */
+const INSERTION_MAX = 24;
+
+/** Sorts `list` by start in place, stably (equal starts keep their order), and returns it. */
+export function sortByStart<T extends Spanned>(list: T[]): T[] {
+  const n = list.length;
+  let k = 1;
+  while (k < n && list[k - 1].start <= list[k].start) k++;
+  if (k >= n) return list;
+  if (n > INSERTION_MAX) return list.sort((a, b) => a.start - b.start);
+  for (; k < n; k++) {
+    const item = list[k];
+    let j = k - 1;
+    while (j >= 0 && list[j].start > item.start) {
+      list[j + 1] = list[j];
+      j--;
+    }
+    list[j + 1] = item;
+  }
+  return list;
+}
+
+/**
+ * Two lists sorted by start as one new list, the first list's item first at equal starts: what a
+ * stable sort of `[...a, ...b]` gives, in one pass.
+ */
+export function mergeByStart<T extends Spanned>(a: readonly T[], b: readonly T[]): T[] {
+  const out: T[] = new Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = b[j].start < a[i].start ? b[j++] : a[i++];
+  while (i < a.length) out[k++] = a[i++];
+  while (j < b.length) out[k++] = b[j++];
+  return out;
+}
