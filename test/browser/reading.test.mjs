@@ -17,9 +17,7 @@ const gold = readFileSync(join(root, 'test/fixtures/jiaozuo-2024-02/gold.jsonl')
 /** Installed before any page script: counts every DOM change inside the article. */
 function installProbe() {
   const probe = (window.__dossierProbe = { mutations: 0, seen: [] });
-  // The parser's own insertions are not ours: count from the moment the document is parsed.
-  document.addEventListener('DOMContentLoaded', () => { probe.mutations = 0; probe.seen = []; });
-  new MutationObserver((records) => {
+  const count = (records) => {
     for (const r of records) {
       const el = r.target.nodeType === 1 ? r.target : r.target.parentElement;
       if (el && el.closest && el.closest('article')) {
@@ -27,7 +25,12 @@ function installProbe() {
         if (probe.seen.length < 5) probe.seen.push(`${r.type} ${el.tagName} ${r.attributeName ?? ''}`);
       }
     }
-  }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  };
+  const observer = new MutationObserver(count);
+  observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  // The parser's own insertions are not ours: records still queued when the document is parsed are
+  // its (their delivery may come after this event), so drop them and count from here.
+  document.addEventListener('DOMContentLoaded', () => { observer.takeRecords(); probe.mutations = 0; probe.seen = []; });
 }
 
 /** From the page's main world: every dossier-* highlight with its kind, text and whether it is in the article. */

@@ -97,12 +97,37 @@ export interface PainterOptions {
   live?: boolean;
 }
 
-/** Installs the style once (as an adopted sheet: no <style> node in the page) and returns a painter. */
-export function createPainter(doc: Document, palette: Palette = 'classic', { live = false }: PainterOptions = {}): Painter {
-  const win = doc.defaultView as Window & typeof globalThis;
+/** Where the frame's one highlight sheet is kept: shared by our content scripts (one isolated world). */
+const SHEET = Symbol.for('dossier.highlightSheet');
+type SheetHolder = { [SHEET]?: { sheet: CSSStyleSheet; palette: Palette } };
+
+/**
+ * The frame's ::highlight() rules as one adopted sheet (no <style> node in the page), adopted once
+ * and re-filled for another palette. Adopting a sheet makes the browser restyle the whole document
+ * (0.5 s on a 200,000-node page in Blink), so the document_start script adopts it while the
+ * document is still empty, and the painter finds it here.
+ */
+export function highlightSheet(doc: Document, palette: Palette): CSSStyleSheet {
+  const win = doc.defaultView as Window & typeof globalThis & SheetHolder;
+  const held = win[SHEET];
+  if (held) {
+    if (held.palette !== palette) {
+      held.sheet.replaceSync(highlightCss(palette));
+      held.palette = palette;
+    }
+    return held.sheet;
+  }
   const sheet = new win.CSSStyleSheet();
   sheet.replaceSync(highlightCss(palette));
   doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+  win[SHEET] = { sheet, palette };
+  return sheet;
+}
+
+/** Finds (or installs) the highlight sheet and returns a painter. */
+export function createPainter(doc: Document, palette: Palette = 'classic', { live = false }: PainterOptions = {}): Painter {
+  const win = doc.defaultView as Window & typeof globalThis;
+  highlightSheet(doc, palette);
   const registry = win.CSS.highlights;
   /** The mention highlights registered now, by name. */
   let shown = new Map<string, Highlight>();
@@ -146,7 +171,7 @@ export function createPainter(doc: Document, palette: Palette = 'classic', { liv
       else registry.delete('dossier-focus');
     },
     setPalette(p) {
-      sheet.replaceSync(highlightCss(p));
+      highlightSheet(doc, p);
     },
     clear() {
       for (const name of shown.keys()) registry.delete(name);
