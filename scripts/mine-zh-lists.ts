@@ -35,9 +35,14 @@ const personName = new Map<string, number>();
 const orgName = new Map<string, { n: number; gov: number }>();
 const orgSuffix = new Map<string, number>();
 const title = new Map<string, number>();
+const pairTotal = new Map<string, number>();
+const pairStartsName = new Map<string, number>();
+const isHan = (c: number) => c >= 0x4e00 && c <= 0x9fff;
 
 for (const r of train) {
   for (const ch of r.text) count(charTotal, ch);
+  for (let i = 0; i + 1 < r.text.length; i++) if (isHan(r.text.charCodeAt(i)) && isHan(r.text.charCodeAt(i + 1))) count(pairTotal, r.text.slice(i, i + 2));
+  for (const e of r.entities) if (e.type === 'person') count(pairStartsName, r.text.slice(e.start, e.start + 2));
   for (const e of r.entities) {
     if (e.type === 'person' && HAN.test(e.text) && e.text.length >= 2 && e.text.length <= 4) {
       count(personName, e.text);
@@ -71,6 +76,8 @@ const common = [...charTotal]
   .filter(([c, n]) => n >= 40 && /[\u4e00-\u9fff]/.test(c) && (givenChar.get(c) ?? 0) * 100 < 3 * n)
   .sort((a, b) => b[1] - a[1])
   .map(([c]) => c);
+// Frequent two-character words that never begin a name (班子, 谈判, 宿舍, 伊朗): after a title they are not one.
+const notNamePairs = top(pairTotal, 20).filter(([p]) => !pairStartsName.has(p)).map(([p]) => p);
 const persons = top(personName, 4).map(([p]) => p).filter((p) => p.length >= 2);
 const orgs = [...orgName]
   .filter(([o, v]) => v.n >= 3 && o.length >= 2)
@@ -90,6 +97,9 @@ export const MINED_GIVEN = ${JSON.stringify(given.map(([c, p]) => `${c}${p}`).jo
 /** Frequent characters (40+ uses) under 3% of whose uses are inside a name. */
 export const MINED_NOT_GIVEN = ${JSON.stringify(common.join(''))};
 
+/** Two-character words seen 20+ times that never begin a person name, concatenated. */
+export const MINED_NOT_NAME_PAIRS = ${JSON.stringify(notNamePairs.join(''))};
+
 /** Person names seen at least 4 times (public figures of the period the news covers). */
 export const MINED_PERSONS = ${JSON.stringify(persons.join(','))};
 
@@ -103,4 +113,4 @@ export const MINED_ORG_SUFFIXES = ${JSON.stringify(suffixes.slice(0, 120).join('
 export const MINED_TITLES = ${JSON.stringify(titles.join(','))};
 `;
 writeFileSync(out, body);
-console.log(`surnames ${surnames.length}, given ${given.length}, persons ${persons.length}, orgs ${orgs.length}, titles ${titles.length} → ${out}`);
+console.log(`surnames ${surnames.length}, given ${given.length}, not-name pairs ${notNamePairs.length}, persons ${persons.length}, orgs ${orgs.length}, titles ${titles.length} → ${out}`);

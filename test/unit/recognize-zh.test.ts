@@ -26,6 +26,12 @@ describe('title chains before a name', () => {
     expect(people('新西兰总理罗伯特·马尔登有幸成为第一位。').map((p) => p.text)).not.toContain('罗伯特');
   });
 
+  it('reads no name out of a frequent word after a title (领导班子, 代表谈判)', () => {
+    expect(people('致公党要切实搞好领导班子建设，领导班子做到眼界开阔。')).toEqual([]);
+    expect(people('继续同科索沃阿族代表谈判，根据国际准则确定该地区的地位。')).toEqual([]);
+    expect(person('代表王小明发言。', '王小明')).toBeDefined();
+  });
+
   it('keeps a printed prefix that is not an org (市自然资源总督察)', () => {
     const p = person('该局党组成员、副局长孙伟所作的报告，市自然资源总督察、二级调研员李海东所作的报告。', '李海东');
     expect(p?.titles).toEqual(['市自然资源总督察', '二级调研员']);

@@ -10,6 +10,7 @@ import { isOfficialTitle, roleOf } from './titles';
 import { extendsOrg, orgKind, plausibleOrg } from './orgs';
 import { PLACE_NAMES } from './places';
 import { CharSet, isNameDotCode } from './chars';
+import { notNamePairAt } from './names';
 import { Cover } from './cover';
 import { mergeByStart, sortByStart } from '../by-start';
 
@@ -84,7 +85,7 @@ function fillFromTagger(text: string, orgs: OrgSpan[], persons: PersonSpan[]): {
     const name = text.slice(t.start, t.end);
     if (t.type === 'org' && !plausibleOrg(name)) continue;
     if (t.type === 'org') newOrgs.push({ start: t.start, end: t.end, kind: orgKind(name) });
-    else if (PLACE_NAMES.longestAt(name, 0) === name.length) continue;
+    else if (PLACE_NAMES.longestAt(name, 0) === name.length || (name.length === 2 && notNamePairAt(name, 0))) continue;
     else newPersons.push({ start: t.start, end: t.end, titles: [], orgSpan: null, orgRef: null, official: false, strength: 0 });
     cover.mark(t.start, t.end);
   }

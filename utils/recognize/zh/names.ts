@@ -5,6 +5,20 @@
 import { charSet, isHanAt, isNameDotCode } from './chars';
 import { Lexicon } from './lexicon';
 import { AMBIGUOUS_SURNAMES, givenScoreAt, seenGivenAt, surnameAt } from './surnames';
+import { MINED_NOT_NAME_PAIRS } from './mined-lists';
+
+let notNamePairs: Set<number> | null = null;
+/**
+ * Whether the two characters at `at` are a frequent word that never begins a name in the training
+ * news (班子, 谈判, 宿舍, 伊朗): 领导班子 and 代表谈判 put a title before them, not a person.
+ */
+export function notNamePairAt(text: string, at: number): boolean {
+  if (!notNamePairs) {
+    notNamePairs = new Set();
+    for (let i = 0; i + 1 < MINED_NOT_NAME_PAIRS.length; i += 2) notNamePairs.add((MINED_NOT_NAME_PAIRS.charCodeAt(i) << 16) | MINED_NOT_NAME_PAIRS.charCodeAt(i + 1));
+  }
+  return at + 1 < text.length && notNamePairs.has((text.charCodeAt(at) << 16) | text.charCodeAt(at + 1));
+}
 
 /** Characters that cannot be given-name characters (function words, measure words). */
 const NOT_GIVEN = charSet('的了在是和与及对向由被把将从等据并而或也都就又还已着过让给这那其该各每我你他她它们于到说称为以之所个年月日时分秒等一二三四五六七八九十百千万亿两');
@@ -37,13 +51,14 @@ export function chineseNameAt(text: string, at: number, lenient: boolean): numbe
   if (sl === 1 && AMBIGUOUS_SURNAMES.hasAt(text, at) && (s1 < (lenient ? 5 : 20) || !seenGivenAt(text, i1))) return 0;
   if (s1 === 0 && givenScoreAt(text, i1 + 1) < (lenient ? 1 : 20)) return 0;
   const i2 = i1 + 1;
-  if (!isHanAt(text, i2) || NOT_GIVEN.hasAt(text, i2)) return sl + 1;
+  const two = sl === 1 && notNamePairAt(text, at) ? 0 : sl + 1; // a two-character name, unless it is a word
+  if (!isHanAt(text, i2) || NOT_GIVEN.hasAt(text, i2)) return two;
   const s2 = givenScoreAt(text, i2);
-  if (s2 < 60 && AFTER_NAME.longestAt(text, i2) > 0) return sl + 1;
+  if (s2 < 60 && AFTER_NAME.longestAt(text, i2) > 0) return two;
   const ends3 = !isHanAt(text, i2 + 1) || AFTER_NAME.longestAt(text, i2 + 1) > 0;
   if (ends3 && (s2 > 0 || lenient)) return sl + 2;
   if (s2 >= 20) return sl + 2;
-  return sl + 1;
+  return two;
 }
 
 /** Length of a transliterated foreign name at `at` (two or more name characters, dots allowed). */
