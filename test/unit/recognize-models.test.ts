@@ -30,7 +30,11 @@ describe('recogniser models', () => {
     expect(withModel).toContain('王小明'); // no title: only the learned tagger finds it
     const broken = zhBytes().slice(0, 5000);
     r.installModel('zh', broken);
+    const said = vi.spyOn(console, 'error').mockImplementation(() => {});
     const without = r.recognize(SENTENCE, { lang: 'zh' }).map((m) => m.text);
+    r.recognize(SENTENCE, { lang: 'zh' });
+    expect(said).toHaveBeenCalledTimes(1); // the broken model is reported once, not on every text
+    said.mockRestore();
     expect(without).toContain('杨建路');
     expect(without).toContain('市教育局');
     expect(without).not.toContain('王小明');

@@ -1,7 +1,8 @@
 /**
  * Run-time English tagger: tokens in, BIOES tags out, using the averaged-perceptron weights that
- * scripts/train-en.ts writes to public/models/en-tagger.txt (installed through ../models.ts). Weights are indexed lazily (one scan of the
- * string on first use) and score vectors are cached per (offset, word), so long pages stay fast.
+ * scripts/train-en.ts writes to public/models/en-tagger.txt (installed through ../models.ts). Weights
+ * are indexed lazily (one scan of the string on first use) and score vectors are cached per
+ * (offset, word), so long pages stay fast.
  */
 import {
   NT as NTAGS, PAD as PADW, type Lexicon, leftPair, rightPair, shortShape, triFeature, wordFeatures,
@@ -138,7 +139,12 @@ export function getModel(): Model {
   const { contents, version } = modelContents('en');
   if (!model || version !== loadedVersion) {
     loadedVersion = version;
-    try { model = loadModel(contents); } catch { model = emptyModel(''); }
+    try {
+      model = loadModel(contents);
+    } catch (err) {
+      console.error('Dossier: the en model could not be read; English names are found by rules only.', err);
+      model = emptyModel('');
+    }
   }
   return model;
 }

@@ -22,7 +22,9 @@ export function tagZh(text: string): TagSpan[] {
     decodedVersion = version;
     try {
       decoder = new Decoder(decodeModel(contents));
-    } catch {
+    } catch (err) {
+      // Said once per install: recognition goes on with the rules rather than failing every page.
+      console.error('Dossier: the zh model could not be decoded; names are found by rules only.', err);
       decoder = null;
     }
   }
