@@ -43,11 +43,15 @@ export default defineContentScript({
             again = false;
             if (mode === 'skip') {
               session.clear();
+              delete root.dataset.dossierPainting;
               root.dataset.dossier = 'skipped';
               continue;
             }
             const state = await session.annotate(mode);
             root.dataset.dossierCount = String(session.paintedCount);
+            // Tests and tools: on a very large page only mentions near the viewport are registered.
+            if (session.painting === 'near-viewport') root.dataset.dossierPainting = 'near-viewport';
+            else delete root.dataset.dossierPainting;
             root.dataset.dossier = state;
             watchBody();
           } while (again);
@@ -215,6 +219,7 @@ export default defineContentScript({
       // Whatever ends this script (an update, the extension switched off) ends its claims on the page.
       delete root.dataset.dossier;
       delete root.dataset.dossierCount;
+      delete root.dataset.dossierPainting;
     });
 
     // Single-page apps: a new location may be a new article.

@@ -7,6 +7,7 @@ import type { TextQuote } from '@/utils/page/anchor-quote';
 import { quoteAt } from '@/utils/page/text-quote';
 import { hitTest, rangeContainsPoint } from '@/utils/page/hit-test';
 import { canPaintHighlights, createPainter, type Painter } from '@/utils/page/paint';
+import { createPaintWindow, WINDOW_ABOVE_PIECES, type PaintWindow } from '@/utils/page/paint-window';
 import { buildTextMapInSlices, type TextMap } from '@/utils/page/text-map';
 import { HeldTextClient, TextLostError, type Send } from '@/utils/page/held-text';
 import { MENTION_PAGE_MAX, sendMessage } from '@/utils/messages';
@@ -86,6 +87,8 @@ interface MentionUpdate {
 export class Session {
   current: Annotation | null = null;
   private painter: Painter | null = null;
+  /** Set while a page with very many pieces is painted near the viewport only (see paint-window.ts). */
+  private window: PaintWindow | null = null;
   private lastRecordedId: string | null = null;
   private readonly texts: HeldTextClient;
 
@@ -203,17 +206,35 @@ export class Session {
   /**
    * Paints the current mentions, a slice at a time so a page with thousands never stalls, into
    * highlights that replace the shown ones when all are in (see PaintPass). Ranges of mentions
-   * kept from before are the same objects: only new text gets new ranges.
+   * kept from before are the same objects: only new text gets new ranges. Above
+   * WINDOW_ABOVE_PIECES pieces, only those near the viewport are registered, following scrolling.
    */
   private async paintInSlices(): Promise<void> {
     const a = this.current;
-    if (!a || !canPaintHighlights(this.doc.defaultView as Window & typeof globalThis)) return;
-    this.painter ??= createPainter(this.doc, this.settings.palette, { live: import.meta.env.BROWSER === 'firefox' });
-    const pass = this.painter.begin();
-    await inSlices(a.mentions, (mention, i) => void pass.add(a.pieces[i].map((range) => ({ mention, range }))));
-    if (this.current !== a) return;
-    pass.commit();
-    this.painter.paintNotes(a.passages.map((p) => p.range));
+    const win = this.doc.defaultView as Window & typeof globalThis;
+    if (!a || !canPaintHighlights(win)) return;
+    const painter = (this.painter ??= createPainter(this.doc, this.settings.palette, { live: import.meta.env.BROWSER === 'firefox' }));
+    this.window?.stop();
+    this.window = null;
+    const pieces = a.pieces.reduce((n, p) => n + p.length, 0);
+    if (pieces > WINDOW_ABOVE_PIECES && typeof win.IntersectionObserver === 'function') {
+      const near = createPaintWindow(painter, (callback, options) => new win.IntersectionObserver(callback, options));
+      await inSlices(a.mentions, (mention, i) => near.add(a.pieces[i].map((range) => ({ mention, range }))));
+      if (this.current !== a) return;
+      near.start();
+      this.window = near;
+    } else {
+      const pass = painter.begin();
+      await inSlices(a.mentions, (mention, i) => void pass.add(a.pieces[i].map((range) => ({ mention, range }))));
+      if (this.current !== a) return;
+      pass.commit();
+    }
+    painter.paintNotes(a.passages.map((p) => p.range));
+  }
+
+  /** How the mentions are painted: all registered, or only those near the viewport (a very large page). */
+  get painting(): 'all' | 'near-viewport' {
+    return this.window ? 'near-viewport' : 'all';
   }
 
   get paintedCount(): number {
@@ -246,6 +267,8 @@ export class Session {
   }
 
   clear() {
+    this.window?.stop();
+    this.window = null;
     this.painter?.clear();
     this.current = null;
   }

@@ -4,7 +4,8 @@
  */
 import { isChrome, SKIP_TAGS, tagOf } from './detect-article';
 
-const BLOCK = new Set(['P', 'DIV', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'UL', 'OL', 'BLOCKQUOTE', 'SECTION', 'ARTICLE', 'FIGURE', 'FIGCAPTION', 'TR', 'TD', 'TH', 'TABLE', 'PRE', 'HEADER', 'DT', 'DD', 'DL', 'ADDRESS', 'HR', 'BR', 'MAIN', 'CENTER']);
+/** Elements that start a new line of text: a break in the mapped text, and the unit painting near the viewport watches. */
+export const BLOCK_TAGS: ReadonlySet<string> = new Set(['P', 'DIV', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'UL', 'OL', 'BLOCKQUOTE', 'SECTION', 'ARTICLE', 'FIGURE', 'FIGCAPTION', 'TR', 'TD', 'TH', 'TABLE', 'PRE', 'HEADER', 'DT', 'DD', 'DL', 'ADDRESS', 'HR', 'BR', 'MAIN', 'CENTER']);
 
 interface Segment {
   node: Text;
@@ -176,7 +177,7 @@ function mapBuilder(root: Element, options: TextMapOptions): { steps: Generator<
         if (SKIP_TAGS.has(tag) || tag.startsWith('DOSSIER-') || c.hasAttribute('data-dossier-ui')) continue;
         if ((c as HTMLElement).isContentEditable || c.getAttribute('contenteditable') === 'true' || c.getAttribute('contenteditable') === '') continue;
         if (isChrome(c) || options.exclude?.(c) || !isVisible(c)) continue;
-        const block = BLOCK.has(tag);
+        const block = BLOCK_TAGS.has(tag);
         if (block) breakLine();
         stack.push({ children: childrenOf(c), i: 0, block });
       }
