@@ -102,6 +102,19 @@ describe('round trip', () => {
 });
 
 describe('merge', () => {
+  it('a backup with hundreds of notes previews and imports into a fresh profile in one transaction', async () => {
+    const { db, backup } = await populated();
+    const liu = await idOf(db, 'person', '刘晓军');
+    for (let i = 0; i < 300; i++) await addNote(db, { kind: 'entity', id: liu }, `第 ${i} 条笔记`, 20_000 + i);
+    const many = await exportBackup(db);
+    const target = freshDb();
+    const preview = await previewImport(target, many, 'merge');
+    expect(preview.tables.notes.added).toBe(304);
+    const done = await importBackup(target, many, 'merge');
+    expect(done.tables.notes.added).toBe(304);
+    expect((await counts(target)).notes).toBe(304);
+  });
+
   it('importing the same backup twice adds nothing the second time', async () => {
     const { backup } = await populated();
     const target = freshDb();

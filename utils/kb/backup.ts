@@ -661,8 +661,25 @@ async function planNotes(
 ) {
   if (b.tables.notes.length === 0) return;
   const figures = new Map(b.tables.figures.map((f) => [f.id, f]));
+  // The figures here that the file's figure notes may point at, read in one query before the loop:
+  // an async helper that awaits only now and then, awaited per note inside the transaction, ran
+  // Dexie out of its budget of native awaits and the transaction committed under it
+  // (PrematureCommitError, seen importing notes into a fresh profile; dexie#1186).
+  const articlesHere = new Set<number>();
+  for (const n of b.tables.notes) {
+    if (n.target.kind !== 'figure' || figureMap.has(n.target.id)) continue;
+    const f = figures.get(n.target.id);
+    if (f) articlesHere.add(articleMap.get(f.articleId)!);
+  }
   const figuresHere = new Map<number, FigureRecord[]>();
-  const targetOf = async (t: BackupNote['target']): Promise<NoteTarget> => {
+  if (articlesHere.size) {
+    for (const h of await db.figures.where('articleId').anyOf([...articlesHere]).toArray()) {
+      const list = figuresHere.get(h.articleId) ?? [];
+      list.push(h);
+      figuresHere.set(h.articleId, list);
+    }
+  }
+  const targetOf = (t: BackupNote['target']): NoteTarget => {
     if (t.kind === 'entity') return { kind: 'entity', id: entityMap.get(t.id)! };
     if (t.kind === 'article') return { kind: 'article', id: articleMap.get(t.id)! };
     if (t.kind === 'quote') return { ...targetOut(t), id: articleMap.get(t.id)! } as NoteTarget;
@@ -670,8 +687,7 @@ async function planNotes(
     if (added !== undefined) return { kind: 'figure', id: added };
     const f = figures.get(t.id)!;
     const articleId = articleMap.get(f.articleId)!;
-    if (!figuresHere.has(articleId)) figuresHere.set(articleId, await db.figures.where('articleId').equals(articleId).toArray());
-    const twin = figuresHere.get(articleId)!.find((h) => h.start === f.start && h.end === f.end && h.exact === f.exact);
+    const twin = (figuresHere.get(articleId) ?? []).find((h) => h.start === f.start && h.end === f.end && h.exact === f.exact);
     if (twin) return { kind: 'figure', id: twin.id! };
     summary.notes.figureNotesAsQuotes++;
     const at = f.sentence.indexOf(f.exact);
@@ -680,7 +696,7 @@ async function planNotes(
       : { kind: 'quote', id: articleId, exact: f.exact, prefix: f.sentence.slice(0, at), suffix: f.sentence.slice(at + f.exact.length) };
   };
   const planned: NoteRecord[] = [];
-  for (const n of b.tables.notes) planned.push(withNoteGrams({ id: n.id + offset, target: await targetOf(n.target), text: n.text, createdAt: n.createdAt, updatedAt: n.updatedAt }));
+  for (const n of b.tables.notes) planned.push(withNoteGrams({ id: n.id + offset, target: targetOf(n.target), text: n.text, createdAt: n.createdAt, updatedAt: n.updatedAt }));
   const existing = await db.notes.where('target.id').anyOf([...new Set(planned.map((n) => n.target.id))]).toArray();
   const signatures = new Set(existing.map((n) => noteSignature(n.target, n.text, n.createdAt)));
   for (const n of planned) {
