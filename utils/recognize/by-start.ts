@@ -8,23 +8,33 @@ interface Spanned { start: number }
 /** Lists at most this long are insertion-sorted (quadratic, so only short ones). */
 const INSERTION_MAX = 24;
 
-/** Sorts `list` by start in place, stably (equal starts keep their order), and returns it. */
-export function sortByStart<T extends Spanned>(list: T[]): T[] {
+/**
+ * Sorts `list` in place by `order`, stably, and returns it: by insertion for the usual short list
+ * (from `from`, the first item out of order), Array#sort (also stable) past INSERTION_MAX.
+ */
+export function sortSmall<T>(list: T[], order: (a: T, b: T) => number, from = 1): T[] {
   const n = list.length;
-  let k = 1;
-  while (k < n && list[k - 1].start <= list[k].start) k++;
-  if (k >= n) return list;
-  if (n > INSERTION_MAX) return list.sort((a, b) => a.start - b.start);
-  for (; k < n; k++) {
+  if (n > INSERTION_MAX) return list.sort(order);
+  for (let k = Math.max(1, from); k < n; k++) {
     const item = list[k];
     let j = k - 1;
-    while (j >= 0 && list[j].start > item.start) {
+    while (j >= 0 && order(list[j], item) > 0) {
       list[j + 1] = list[j];
       j--;
     }
     list[j + 1] = item;
   }
   return list;
+}
+
+const byStart = (a: Spanned, b: Spanned) => a.start - b.start;
+
+/** Sorts `list` by start in place, stably (equal starts keep their order), and returns it. */
+export function sortByStart<T extends Spanned>(list: T[]): T[] {
+  const n = list.length;
+  let k = 1;
+  while (k < n && list[k - 1].start <= list[k].start) k++;
+  return k >= n ? list : sortSmall(list, byStart, k);
 }
 
 /**

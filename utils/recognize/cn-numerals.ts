@@ -85,26 +85,25 @@ export function cnNumeralEnd(text: string, i: number): number {
  */
 export function parseCnNumeral(s: string): number {
   if (!s) return NaN;
-  // Numeral runs (every caller's case) are read by code; anything else takes the general path.
+  // One pass per reading over code units; a character outside the BMP counts once, as a non-numeral.
   let hasUnit = false;
   for (let i = 0; i < s.length; i++) {
     const kind = CODE_KIND[s.charCodeAt(i)];
-    if (kind === 0) return parseAnyCnNumeral(s);
-    if (kind !== KIND_DIGIT) hasUnit = true;
+    if (kind === KIND_SMALL || kind === KIND_WAN || kind === KIND_YI) hasUnit = true;
   }
   if (!hasUnit) {
     if (s.length === 2) {
-      const a = CODE_VALUE[s.charCodeAt(0)], b = CODE_VALUE[s.charCodeAt(1)];
+      const a = digitValue(s.charCodeAt(0)), b = digitValue(s.charCodeAt(1));
       if (b === a + 1 || (s.charCodeAt(0) === LIANG && b === 3)) return a;
     }
     let v = 0;
-    for (let i = 0; i < s.length; i++) v = v * 10 + CODE_VALUE[s.charCodeAt(i)];
+    for (let i = 0; i < s.length; i = nextCodePoint(s, i)) v = v * 10 + (digitValue(s.charCodeAt(i)) || 0);
     return v;
   }
-  let total = 0;
-  let section = 0;
+  let total = 0; // value of the groups closed by 万 or 亿
+  let section = 0; // value below the current 万/亿 group
   let digit = 0;
-  for (let i = 0; i < s.length; i++) {
+  for (let i = 0; i < s.length; i = nextCodePoint(s, i)) {
     const code = s.charCodeAt(i);
     const kind = CODE_KIND[code];
     if (kind === KIND_DIGIT) {
@@ -113,10 +112,12 @@ export function parseCnNumeral(s: string): number {
       section += (digit || 1) * CODE_VALUE[code];
       digit = 0;
     } else if (kind === KIND_YI) {
+      // 亿 multiplies everything before it (`一万亿` → 1e12).
       total = (total + section + digit || 1) * 1e8;
       section = 0;
       digit = 0;
     } else {
+      // 万 (or anything that is not a numeral) multiplies its own group (`一亿二千万` → 1.2e8).
       total += (section + digit || 1) * 1e4;
       section = 0;
       digit = 0;
@@ -138,39 +139,15 @@ for (const [c, v] of Object.entries(SMALL_UNIT)) { CODE_KIND[c.charCodeAt(0)] = 
 CODE_KIND['万'.charCodeAt(0)] = KIND_WAN;
 CODE_KIND['亿'.charCodeAt(0)] = KIND_YI;
 
-/** parseCnNumeral for any string: code points through the object tables. */
-function parseAnyCnNumeral(s: string): number {
-  let hasUnit = false;
-  for (const c of s) if (c in SMALL_UNIT || c in BIG_UNIT) hasUnit = true;
-  if (!hasUnit) {
-    if (s.length === 2) {
-      const a = DIGIT[s[0]], b = DIGIT[s[1]];
-      if (b === a + 1 || (s[0] === '两' && b === 3)) return a;
-    }
-    let v = 0;
-    for (const c of s) v = v * 10 + (DIGIT[c] ?? 0);
-    return v;
+/** The digit a code stands for, NaN for anything else. */
+const digitValue = (code: number) => (CODE_KIND[code] === KIND_DIGIT ? CODE_VALUE[code] : NaN);
+/** Index of the code point after the one at `i` (a surrogate pair is one). */
+function nextCodePoint(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+    const d = s.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return i + 2;
   }
-  let total = 0; // value of the groups closed by 万 or 亿
-  let section = 0; // value below the current 万/亿 group
-  let digit = 0;
-  for (const c of s) {
-    if (c in DIGIT) {
-      digit = DIGIT[c];
-    } else if (c in SMALL_UNIT) {
-      section += (digit || 1) * SMALL_UNIT[c];
-      digit = 0;
-    } else if (c === '亿') {
-      // 亿 multiplies everything before it (`一万亿` → 1e12).
-      total = (total + section + digit || 1) * 1e8;
-      section = 0;
-      digit = 0;
-    } else {
-      // 万 multiplies its own group (`一亿二千万` → 1.2e8).
-      total += (section + digit || 1) * 1e4;
-      section = 0;
-      digit = 0;
-    }
-  }
-  return total + section + digit;
+  return i + 1;
 }
+

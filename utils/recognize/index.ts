@@ -10,7 +10,7 @@ import { findZhEntities } from './zh';
 import { findEnEntities } from './en';
 import { squeezeIfNeeded } from './squeeze';
 import { ScratchBytes } from './scratch';
-import { mergeByStart, sortByStart } from './by-start';
+import { mergeByStart, sortByStart, sortSmall } from './by-start';
 import type { Mention, PersonMention, PreparedKnown, RecognizeOptions } from './types';
 
 export type * from './types';
@@ -107,19 +107,9 @@ function before(a: Candidate, b: Candidate): number {
   return a.rank - b.rank || b.end - b.start - (a.end - a.start) || a.start - b.start;
 }
 
-/** Sorts candidates in place by `before`: insertion sort for the usual short list, Array#sort past that. */
+/** Sorts candidates in place by `before` (insertion for the usual short list). */
 function sortCandidates(list: Candidate[]): Candidate[] {
-  if (list.length > 24) return list.sort(before);
-  for (let k = 1; k < list.length; k++) {
-    const item = list[k];
-    let j = k - 1;
-    while (j >= 0 && before(list[j], item) > 0) {
-      list[j + 1] = list[j];
-      j--;
-    }
-    list[j + 1] = item;
-  }
-  return list;
+  return sortSmall(list, before);
 }
 
 function isCovered(cover: Uint8Array, start: number, end: number): boolean {

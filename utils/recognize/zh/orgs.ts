@@ -9,7 +9,7 @@ import { Lexicon } from './lexicon';
 import { MINED_ORGS } from './mined-lists';
 import { PLACE_ABBREV, PLACE_NAME_SET, PLACE_NAMES } from './places';
 import { isDigitCode } from '../arabic-numerals';
-import { sortByStart } from '../by-start';
+import { sortByStart, sortSmall } from '../by-start';
 
 export interface OrgSpan {
   start: number;
@@ -419,21 +419,11 @@ function pickLongest(cands: OrgSpan[]): OrgSpan[] {
   return sortByStart(taken);
 }
 
-/** Longer first, then leftmost: `[...cands].sort(…)`, by insertion for the usual short list (stable). */
+const longer = (a: OrgSpan, b: OrgSpan) => b.end - b.start - (a.end - a.start) || a.start - b.start;
+
+/** Longer first, then leftmost, as a new list: `[...cands].sort(…)`, by insertion for the usual short list. */
 function sortLongestFirst(cands: OrgSpan[]): OrgSpan[] {
-  const longer = (a: OrgSpan, b: OrgSpan) => b.end - b.start - (a.end - a.start) || a.start - b.start;
-  if (cands.length > 24) return [...cands].sort(longer);
-  const list = cands.slice();
-  for (let k = 1; k < list.length; k++) {
-    const item = list[k];
-    let j = k - 1;
-    while (j >= 0 && longer(list[j], item) > 0) {
-      list[j + 1] = list[j];
-      j--;
-    }
-    list[j + 1] = item;
-  }
-  return list;
+  return sortSmall(cands.slice(), longer);
 }
 
 /**
