@@ -351,27 +351,20 @@ function countLinesText(el: Element): string {
   const parts: string[] = [];
   const take = (v: string) => parts.push(v.length < 200 ? v.slice(0, 60) : v.slice(0, 30));
   let budget = LINE_NODES;
-  const forward = (e: Element) => {
-    for (let child = e.firstChild; child && budget > 0; child = child.nextSibling) {
+  /** Takes text nodes in document order, or from the end backwards, until the budget is spent. */
+  const walk = (e: Element, fromEnd: boolean) => {
+    for (let child = fromEnd ? e.lastChild : e.firstChild; child && budget > 0; child = fromEnd ? child.previousSibling : child.nextSibling) {
       if (child.nodeType === 3) {
         take(child.nodeValue ?? '');
         budget--;
-      } else if (child.nodeType === 1 && !SKIP_TAGS.has(tagOf(child as Element))) forward(child as Element);
+      } else if (child.nodeType === 1 && !SKIP_TAGS.has(tagOf(child as Element))) walk(child as Element, fromEnd);
     }
   };
-  forward(el);
+  walk(el, false);
   if (budget > 0) return parts.join('\n');
   // More text nodes than that: the last ones too, walking back from the end.
   budget = LINE_NODES;
-  const backward = (e: Element) => {
-    for (let child = e.lastChild; child && budget > 0; child = child.previousSibling) {
-      if (child.nodeType === 3) {
-        take(child.nodeValue ?? '');
-        budget--;
-      } else if (child.nodeType === 1 && !SKIP_TAGS.has(tagOf(child as Element))) backward(child as Element);
-    }
-  };
-  backward(el);
+  walk(el, true);
   return parts.join('\n');
 }
 
