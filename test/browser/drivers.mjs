@@ -1,7 +1,26 @@
 // One small API over both browsers for the tests that do the same things in each: open pages
 // (optionally with a probe installed before the page's scripts), open extension pages, close.
+import { after, before } from 'node:test';
 import { launchChromium, launchFirefox, openFirefoxExtensionPage } from '../../scripts/lib/browsers.mjs';
+import { serve } from '../../scripts/lib/serve.mjs';
 import { STEP_TIMEOUT, extensionDir, headless } from './helpers.mjs';
+
+/**
+ * For the enclosing describe block: serves the bundled news pages and launches `kind` with the built
+ * extension before its tests, closes both after them. Read `server` and `driver` off the result.
+ */
+export function servedExtension(kind, executablePath) {
+  const env = { server: null, driver: null };
+  before(async () => {
+    env.server = await serve();
+    env.driver = await launch(kind, executablePath);
+  }, { timeout: STEP_TIMEOUT });
+  after(async () => {
+    await env.driver?.close();
+    await env.server?.close();
+  });
+  return env;
+}
 
 /** Launches the built extension in `kind` ('chromium' | 'firefox') with a fresh profile. */
 export async function launch(kind, executablePath) {

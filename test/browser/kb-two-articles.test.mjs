@@ -1,11 +1,11 @@
 // The knowledge base in a real browser (real IndexedDB), from a fresh profile: two bundled
 // articles that share an official, the first reopened. It then holds 2 articles and the official
 // once, with both articles and his titles at his agency.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { waitUntil } from '../../scripts/lib/browsers.mjs';
-import { newsPathFor, serve } from '../../scripts/lib/serve.mjs';
-import { askBackground as ask, launch } from './drivers.mjs';
+import { newsPathFor } from '../../scripts/lib/serve.mjs';
+import { askBackground as ask, servedExtension } from './drivers.mjs';
 import { STEP_TIMEOUT, requireBrowser } from './helpers.mjs';
 
 const popupReady = () => !!document.querySelector('main[data-ready="true"]');
@@ -15,28 +15,19 @@ for (const kind of ['chromium', 'firefox']) {
   if (browser.skip) test(`${kind}: knowledge base, two articles`, { skip: browser.skip }, () => {});
 
   describe(`knowledge base from two articles in ${kind}`, { skip: Boolean(browser.skip), timeout: 6 * STEP_TIMEOUT }, () => {
-    let server;
-    let driver;
-    before(async () => {
-      server = await serve();
-      driver = await launch(kind, browser.path);
-    }, { timeout: STEP_TIMEOUT });
-    after(async () => {
-      await driver?.close();
-      await server?.close();
-    });
+    const env = servedExtension(kind, browser.path);
 
     test('a01, a02, a01 again: 2 articles, 刘晓军 once with both and his titles at his agency', { timeout: 4 * STEP_TIMEOUT }, async () => {
       for (const id of ['a01-leaders-lecture', 'a02-party-group-meeting', 'a01-leaders-lecture']) {
-        const page = await driver.newPage();
-        await page.goto(server.url + newsPathFor(`${id}.html`), { timeout: STEP_TIMEOUT });
+        const page = await env.driver.newPage();
+        await page.goto(env.server.url + newsPathFor(`${id}.html`), { timeout: STEP_TIMEOUT });
         await waitUntil(() => page.evaluate(() => document.documentElement.dataset.dossier === 'article'), { timeout: STEP_TIMEOUT, what: `${id} annotated` });
         // Keep the tab until the reading is recorded (it is sent after painting).
         await new Promise((resolve) => setTimeout(resolve, 500));
         await page.close();
       }
-      const popup = await driver.newPage();
-      await driver.openExtensionPage(popup, 'popup.html', popupReady);
+      const popup = await env.driver.newPage();
+      await env.driver.openExtensionPage(popup, 'popup.html', popupReady);
       const stats = await waitUntil(async () => {
         const s = (await ask(popup, 'stats'))?.value;
         return s && s.articles >= 2 ? s : null;

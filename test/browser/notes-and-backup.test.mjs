@@ -2,12 +2,12 @@
 // text selection, both in the popup (search finds them; the entity page lists both articles),
 // a backup exported and imported into a fresh profile with identical counts, a malformed backup
 // refused with a message and nothing changed.
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { waitUntil } from '../../scripts/lib/browsers.mjs';
-import { newsPathFor, serve } from '../../scripts/lib/serve.mjs';
-import { askBackground as ask, launch } from './drivers.mjs';
+import { newsPathFor } from '../../scripts/lib/serve.mjs';
+import { askBackground as ask, launch, servedExtension } from './drivers.mjs';
 import { ARTIFACTS, STEP_TIMEOUT, requireBrowser, hoverPerson, writeCardNote } from './helpers.mjs';
 
 const popupReady = () => !!document.querySelector('main[data-ready="true"]');
@@ -30,20 +30,11 @@ for (const kind of ['chromium', 'firefox']) {
   if (browser.skip) test(`${kind}: notes and backup tests`, { skip: browser.skip }, () => {});
 
   describe(`notes and backup in ${kind}`, { skip: Boolean(browser.skip), timeout: 20 * STEP_TIMEOUT }, () => {
-    let server;
-    let driver;
-    before(async () => {
-      server = await serve();
-      driver = await launch(kind, browser.path);
-    }, { timeout: STEP_TIMEOUT });
-    after(async () => {
-      await driver?.close();
-      await server?.close();
-    });
+    const env = servedExtension(kind, browser.path);
 
     async function read(id) {
-      const page = await driver.newPage();
-      await page.goto(server.url + newsPathFor(`${id}.html`), { timeout: STEP_TIMEOUT });
+      const page = await env.driver.newPage();
+      await page.goto(env.server.url + newsPathFor(`${id}.html`), { timeout: STEP_TIMEOUT });
       await waitUntil(() => page.evaluate(() => document.documentElement.dataset.dossier === 'article'), { timeout: STEP_TIMEOUT, what: `${id} annotated` });
       return page;
     }
@@ -86,8 +77,8 @@ for (const kind of ['chromium', 'firefox']) {
       await waitUntil(() => a04.evaluate(() => [...(CSS.highlights.get('dossier-note') ?? [])].map((r) => r.toString()).join() === '挂牌出让土地9宗344亩'), { timeout: STEP_TIMEOUT, what: 'the passage highlighted again' });
       await a04.close();
 
-      const popup = await driver.newPage();
-      await driver.openExtensionPage(popup, 'popup.html', popupReady);
+      const popup = await env.driver.newPage();
+      await env.driver.openExtensionPage(popup, 'popup.html', popupReady);
       await popup.click('[data-testid="tab-notes"]');
       await waitUntil(() => popup.evaluate(() => document.querySelector('[data-testid="notes-list"]')?.children.length === 2), { timeout: STEP_TIMEOUT, what: 'two notes listed' });
       await popup.screenshot({ path: join(ARTIFACTS, `popup-notes-${kind}.png`) });

@@ -1,14 +1,14 @@
 // Reading with Dossier in real Chromium and Firefox: highlights match the gold of the bundled
 // newspaper page and stay inside the article, the page's own DOM is left alone, the knowledge
 // base remembers an official across two articles, and his card opens on hover and takes a note.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { waitUntil } from '../../scripts/lib/browsers.mjs';
-import { launch } from './drivers.mjs';
-import { newsPathFor, serve } from '../../scripts/lib/serve.mjs';
+import { servedExtension } from './drivers.mjs';
+import { newsPathFor } from '../../scripts/lib/serve.mjs';
 import { ARTIFACTS, STEP_TIMEOUT, parseCount, requireBrowser, hoverPerson, writeCardNote } from './helpers.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -62,29 +62,20 @@ for (const kind of ['chromium', 'firefox']) {
   if (browser.skip) test(`${kind}: reading tests`, { skip: browser.skip }, () => {});
 
   describe(`reading in ${kind}`, { skip: Boolean(browser.skip), timeout: 20 * STEP_TIMEOUT }, () => {
-    let server;
-    let driver;
-    before(async () => {
-      server = await serve();
-      driver = await launch(kind, browser.path);
-    }, { timeout: STEP_TIMEOUT });
-    after(async () => {
-      await driver?.close();
-      await server?.close();
-    });
+    const env = servedExtension(kind, browser.path);
 
     /** Opens one bundled article and waits until Dossier annotated it. */
     async function read(id, { probe = false } = {}) {
-      const page = await driver.newPage(probe ? { init: installProbe } : {});
-      await page.goto(server.url + newsPathFor(`${id}.html`), { timeout: STEP_TIMEOUT });
+      const page = await env.driver.newPage(probe ? { init: installProbe } : {});
+      await page.goto(env.server.url + newsPathFor(`${id}.html`), { timeout: STEP_TIMEOUT });
       await waitUntil(() => page.evaluate(() => document.documentElement.dataset.dossier), { timeout: STEP_TIMEOUT, what: `data-dossier on ${id}` });
       assert.equal(await page.evaluate(() => document.documentElement.dataset.dossier), 'article', id);
       return page;
     }
 
     async function popupCounts() {
-      const page = await driver.newPage();
-      await driver.openExtensionPage(page, 'popup.html', () => !!document.querySelector('main[data-ready="true"]'));
+      const page = await env.driver.newPage();
+      await env.driver.openExtensionPage(page, 'popup.html', () => !!document.querySelector('main[data-ready="true"]'));
       const counts = {};
       for (const key of ['articles', 'people', 'orgs', 'notes']) counts[key] = parseCount(await page.evaluate((k) => document.querySelector(`[data-testid="${k}-count"]`)?.textContent, key));
       await page.close();
