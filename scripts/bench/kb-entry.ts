@@ -5,25 +5,18 @@
  * longer than the whole bench may. `measure` then times the project's own functions on it.
  */
 import { DossierDb } from '@/utils/kb/db';
-import { entityKey, recordReading } from '@/utils/kb/record-reading';
+import { addToEntity, cooccurringPairs, figureRows, mentionRows, namedByEntity, newEntity, recordReading } from '@/utils/kb/record-reading';
 import { getEntityCard, getKnownNames, search } from '@/utils/kb/queries';
 import { canonicalUrl, siteOf } from '@/utils/kb/canonical';
-import { figureLabel, sentenceAround } from '@/utils/kb/figure-label';
-import { articlePlaces, resolveAgencyName } from '@/utils/kb/resolve-agency';
 import { gramsOf } from '@/utils/kb/search-grams';
 import { textHash } from '@/utils/kb/text-hash';
 import type { ArticleRecord, EntityRecord, FigureRecord, MentionRecord, NoteRecord } from '@/utils/kb/types';
-import { normalizeName } from '@/utils/recognize/known';
-import type { Mention, NumberMention, OrgMention, PersonMention } from '@/utils/recognize/types';
 import { FULL, noteTexts, replicaArticles, replicator, type BaseArticle } from './kb-gen';
 
-const QUOTE_CONTEXT = 80; // as record-reading.ts
-const MAX_COOCCURRING = 60; // as record-reading.ts
 const CHUNK = 20_000;
 /** Co-occurrence rows written: all pairs of the PAIR_HEAD most frequent entities, a sample of the others up to about PAIR_CAP. */
 const PAIR_HEAD = 20;
 const PAIR_CAP = 100_000;
-const isNamed = (m: Mention): m is PersonMention | OrgMention => m.type === 'person' || m.type === 'org';
 
 /** Writes a KB at `scale` into database `name` (kept for the rest of the run); returns its counts. */
 async function grow(name: string, base: BaseArticle[], scale: number) {
@@ -52,50 +45,21 @@ async function grow(name: string, base: BaseArticle[], scale: number) {
       const now = Date.parse(article.publishedAt!) + 3_600_000;
       const seenOn = article.publishedAt!.slice(0, 10);
       articles.push({ id: articleId, url, site: siteOf(url), title: article.title, publishedAt: article.publishedAt, firstReadAt: now, readAt: now, lang: article.lang, hash: textHash(article.text), textLength: article.text.length, mentionCount: found.length, grams: gramsOf(article.title, siteOf(url)) });
-      const places = articlePlaces(article.text, article.siteName);
-      const nameOf = (m: PersonMention | OrgMention) => (m.type === 'org' ? resolveAgencyName(normalizeName(m.text), places) : normalizeName(m.text));
-      const byKey = new Map<string, Array<PersonMention | OrgMention>>();
-      for (const m of found.filter(isNamed)) {
-        const key = entityKey(m.type, nameOf(m));
-        if (!byKey.has(key)) byKey.set(key, []);
-        byKey.get(key)!.push(m);
-      }
+      // The same records recordReading writes, from its own pieces; only the ids are assigned here.
+      const { places, byKey } = namedByEntity(article.text, article.siteName, found);
       const ids: Array<{ id: number; n: number }> = [];
-      for (const [key, list] of byKey) {
-        const first = list[0];
+      for (const [key, { name, list }] of byKey) {
         let e = entities.get(key);
         if (!e) {
-          e = { id: entities.size + 1, key, type: first.type, name: nameOf(first), aliases: [], grams: gramsOf(nameOf(first)), titles: [], articleCount: 0, mentionCount: 0, firstSeen: seenOn, lastSeen: seenOn, ignored: false };
+          e = { ...newEntity(key, list[0], name, seenOn), id: entities.size + 1 };
           entities.set(key, e);
         }
-        e.articleCount += 1;
-        e.mentionCount += list.length;
-        if (seenOn > e.lastSeen) e.lastSeen = seenOn;
-        if (first.type === 'org') e.kind = e.kind ?? first.kind;
-        for (const m of list) {
-          if (m.type !== 'person') continue;
-          if (m.official) e.official = true;
-          const org = m.org ? resolveAgencyName(normalizeName(m.org), places) : null;
-          for (const title of m.titles) {
-            const held = e.titles.find((t) => t.title === title && t.org === org);
-            if (!held) e.titles.push({ title, org, firstSeen: seenOn, lastSeen: seenOn, articleIds: [articleId] });
-            else {
-              held.lastSeen = seenOn;
-              if (!held.articleIds.includes(articleId)) held.articleIds.push(articleId);
-            }
-          }
-        }
+        addToEntity(e, list, seenOn, articleId, places);
         ids.push({ id: e.id!, n: list.length });
-        for (const m of list)
-          mentions.push({ entityId: e.id!, articleId, start: m.start, end: m.end, exact: article.text.slice(m.start, m.end), prefix: article.text.slice(Math.max(0, m.start - QUOTE_CONTEXT), m.start), suffix: article.text.slice(m.end, m.end + QUOTE_CONTEXT), titles: m.type === 'person' ? m.titles : [], org: m.type === 'person' && m.org ? resolveAgencyName(normalizeName(m.org), places) : null });
+        for (const row of mentionRows(article.text, list, e.id!, articleId, places)) mentions.push(row);
       }
-      const top = [...ids].sort((x, y) => y.n - x.n).slice(0, MAX_COOCCURRING).map((e) => e.id).sort((x, y) => x - y);
-      for (let i = 0; i < top.length; i++) for (let j = i + 1; j < top.length; j++) pairs.set(top[i] * 65536 + top[j], (pairs.get(top[i] * 65536 + top[j]) ?? 0) + 1);
-      for (const m of found) {
-        if (m.type !== 'number') continue;
-        const n = m as NumberMention;
-        figures.push({ articleId, start: n.start, end: n.end, value: n.value, unit: n.unit, ...(n.modifier ? { modifier: n.modifier } : {}), label: figureLabel(article.text, n.start, n.end), exact: article.text.slice(n.start, n.end), sentence: sentenceAround(article.text, n.start, n.end), date: article.publishedAt });
-      }
+      for (const [a, b] of cooccurringPairs(ids)) pairs.set(a * 65536 + b, (pairs.get(a * 65536 + b) ?? 0) + 1);
+      for (const row of figureRows(article.text, found, articleId, article.publishedAt)) figures.push(row);
       if (mentions.length >= CHUNK) {
         await flush();
         console.log(`[kb] ${name}: ${articleId} articles, ${entities.size} entities, ${pairs.size} pairs at ${((performance.now() - t0) / 1000).toFixed(1)} s`);

@@ -9,7 +9,7 @@ import type { ArticleInput } from '@/utils/messages';
 import { canonicalUrl, siteOf } from './canonical';
 import type { DossierDb } from './db';
 import { figureLabel, sentenceAround } from './figure-label';
-import { articlePlaces, resolveAgencyName } from './resolve-agency';
+import { articlePlaces, resolveAgencyName, type ArticlePlaces } from './resolve-agency';
 import { gramsOf } from './search-grams';
 import { textHash } from './text-hash';
 import type { ArticleRecord, EntityRecord, FigureRecord, MentionRecord } from './types';
@@ -67,85 +67,99 @@ export async function recordReading(
     if (existing) await db.articles.put({ ...record, id: articleId });
 
     // People and organizations: one entity each, their mentions, titles per agency.
-    // Agencies written without their place take it from the article (市教育局 → 焦作市教育局).
-    const places = articlePlaces(article.text, article.siteName);
-    const nameOf = (m: PersonMention | OrgMention) => (m.type === 'org' ? resolveAgencyName(normalizeName(m.text), places) : normalizeName(m.text));
-    const byKey = new Map<string, Array<PersonMention | OrgMention>>();
-    for (const m of valid.filter(isNamed)) {
-      const key = entityKey(m.type, nameOf(m));
-      if (!byKey.has(key)) byKey.set(key, []);
-      byKey.get(key)!.push(m);
-    }
+    const { places, byKey } = namedByEntity(article.text, article.siteName, valid);
     const entityIds: Array<{ id: number; n: number }> = [];
-    for (const [key, list] of byKey) {
-      const first = list[0];
-      let entity: EntityRecord | undefined = await db.entities.where('key').equals(key).first();
-      if (!entity) {
-        entity = {
-          key,
-          type: first.type,
-          name: nameOf(first),
-          aliases: [],
-          grams: gramsOf(nameOf(first)),
-          titles: [],
-          articleCount: 0,
-          mentionCount: 0,
-          firstSeen: seenOn,
-          lastSeen: seenOn,
-          ignored: false,
-        };
-      }
-      entity.articleCount += 1;
-      entity.mentionCount += list.length;
-      if (seenOn < entity.firstSeen) entity.firstSeen = seenOn;
-      if (seenOn > entity.lastSeen) entity.lastSeen = seenOn;
-      if (first.type === 'org') entity.kind = entity.kind ?? first.kind;
-      for (const m of list) {
-        if (m.type !== 'person') continue;
-        if (m.official) entity.official = true;
-        const org = m.org ? resolveAgencyName(normalizeName(m.org), places) : null;
-        for (const title of m.titles) addTitle(entity, title, org, seenOn, articleId);
-      }
+    for (const [key, { name, list }] of byKey) {
+      const entity = (await db.entities.where('key').equals(key).first()) ?? newEntity(key, list[0], name, seenOn);
+      addToEntity(entity, list, seenOn, articleId, places);
       const id = entity.id ?? ((await db.entities.add(entity)) as number);
       if (entity.id) await db.entities.put(entity);
       entityIds.push({ id, n: list.length });
-      await db.mentions.bulkAdd(
-        list.map(
-          (m): MentionRecord => ({
-            entityId: id,
-            articleId,
-            start: m.start,
-            end: m.end,
-            exact: article.text.slice(m.start, m.end),
-            prefix: article.text.slice(Math.max(0, m.start - QUOTE_CONTEXT), m.start),
-            suffix: article.text.slice(m.end, m.end + QUOTE_CONTEXT),
-            titles: m.type === 'person' ? m.titles : [],
-            org: m.type === 'person' && m.org ? resolveAgencyName(normalizeName(m.org), places) : null,
-          }),
-        ),
-      );
+      await db.mentions.bulkAdd(mentionRows(article.text, list, id, articleId, places));
     }
     await countCooccurrences(db, entityIds, +1);
-
-    const figures = valid
-      .filter((m): m is NumberMention => m.type === 'number')
-      .map(
-        (m): FigureRecord => ({
-          articleId,
-          start: m.start,
-          end: m.end,
-          value: m.value,
-          unit: m.unit,
-          ...(m.modifier ? { modifier: m.modifier } : {}),
-          label: figureLabel(article.text, m.start, m.end),
-          exact: article.text.slice(m.start, m.end),
-          sentence: sentenceAround(article.text, m.start, m.end),
-          date: article.publishedAt,
-        }),
-      );
-    await db.figures.bulkAdd(figures);
+    await db.figures.bulkAdd(figureRows(article.text, valid, articleId, article.publishedAt));
     return { articleId, isNew: true };
   });
+}
+
+/**
+ * An article's people and agencies grouped by entity key, each with the name it is recorded
+ * under: agencies written without their place take it from the article (市教育局 → 焦作市教育局).
+ */
+export function namedByEntity(text: string, siteName: string | null | undefined, mentions: readonly Mention[]) {
+  const places = articlePlaces(text, siteName);
+  const byKey = new Map<string, { name: string; list: Array<PersonMention | OrgMention> }>();
+  for (const m of mentions) {
+    if (!isNamed(m)) continue;
+    const name = m.type === 'org' ? resolveAgencyName(normalizeName(m.text), places) : normalizeName(m.text);
+    const key = entityKey(m.type, name);
+    const group = byKey.get(key);
+    if (group) group.list.push(m);
+    else byKey.set(key, { name, list: [m] });
+  }
+  return { places, byKey };
+}
+
+/** The record of an entity met for the first time, before this article's mentions are counted in. */
+export function newEntity(key: string, first: PersonMention | OrgMention, name: string, day: string): EntityRecord {
+  return { key, type: first.type, name, aliases: [], grams: gramsOf(name), titles: [], articleCount: 0, mentionCount: 0, firstSeen: day, lastSeen: day, ignored: false };
+}
+
+/** Counts one article's mentions of an entity into its record: counts, days, kind, office, titles per agency. */
+export function addToEntity(entity: EntityRecord, list: ReadonlyArray<PersonMention | OrgMention>, day: string, articleId: number, places: ArticlePlaces): void {
+  entity.articleCount += 1;
+  entity.mentionCount += list.length;
+  if (day < entity.firstSeen) entity.firstSeen = day;
+  if (day > entity.lastSeen) entity.lastSeen = day;
+  if (list[0].type === 'org') entity.kind = entity.kind ?? list[0].kind;
+  for (const m of list) {
+    if (m.type !== 'person') continue;
+    if (m.official) entity.official = true;
+    const org = m.org ? resolveAgencyName(normalizeName(m.org), places) : null;
+    for (const title of m.titles) addTitle(entity, title, org, day, articleId);
+  }
+}
+
+/** The mention rows of one entity in one article, with the context a card shows around each. */
+export function mentionRows(text: string, list: ReadonlyArray<PersonMention | OrgMention>, entityId: number, articleId: number, places: ArticlePlaces): MentionRecord[] {
+  return list.map((m) => ({
+    entityId,
+    articleId,
+    start: m.start,
+    end: m.end,
+    exact: text.slice(m.start, m.end),
+    prefix: text.slice(Math.max(0, m.start - QUOTE_CONTEXT), m.start),
+    suffix: text.slice(m.end, m.end + QUOTE_CONTEXT),
+    titles: m.type === 'person' ? m.titles : [],
+    org: m.type === 'person' && m.org ? resolveAgencyName(normalizeName(m.org), places) : null,
+  }));
+}
+
+/** The figure rows of an article: each number with what it measures and its sentence. */
+export function figureRows(text: string, mentions: readonly Mention[], articleId: number, date: string | null): FigureRecord[] {
+  return mentions
+    .filter((m): m is NumberMention => m.type === 'number')
+    .map((m): FigureRecord => ({
+      articleId,
+      start: m.start,
+      end: m.end,
+      value: m.value,
+      unit: m.unit,
+      ...(m.modifier ? { modifier: m.modifier } : {}),
+      label: figureLabel(text, m.start, m.end),
+      exact: text.slice(m.start, m.end),
+      sentence: sentenceAround(text, m.start, m.end),
+      date,
+    }));
+}
+
+/** The entity pairs an article counts a co-occurrence for: among its most mentioned entities, ascending ids. */
+export function cooccurringPairs(entities: ReadonlyArray<{ id: number; n: number }>): Array<[number, number]> {
+  const top = [...entities].sort((x, y) => y.n - x.n).slice(0, MAX_COOCCURRING).map((e) => e.id).sort((x, y) => x - y);
+  const pairs: Array<[number, number]> = [];
+  for (let i = 0; i < top.length; i++) for (let j = i + 1; j < top.length; j++) pairs.push([top[i], top[j]]);
+  return pairs;
 }
 
 function addTitle(entity: EntityRecord, title: string, org: string | null, day: string, articleId: number) {
@@ -166,9 +180,7 @@ const TITLE_ARTICLES = 50;
 
 /** Adds (or with -1 removes) one co-occurrence per pair of entities in one article. */
 async function countCooccurrences(db: DossierDb, entities: Array<{ id: number; n: number }>, delta: 1 | -1) {
-  const top = [...entities].sort((x, y) => y.n - x.n).slice(0, MAX_COOCCURRING).map((e) => e.id).sort((x, y) => x - y);
-  const keys: Array<[number, number]> = [];
-  for (let i = 0; i < top.length; i++) for (let j = i + 1; j < top.length; j++) keys.push([top[i], top[j]]);
+  const keys = cooccurringPairs(entities);
   if (keys.length === 0) return;
   const rows = await db.cooccurrences.bulkGet(keys);
   const puts = [];
