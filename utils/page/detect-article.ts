@@ -107,23 +107,28 @@ interface TextStats { chars: number; linkChars: number; paragraphs: number }
 /** What one walk over the page gathers: text statistics per element and the page's metadata. */
 /** What one walk over the page found (see scanPage / scanPageInSlices). */
 export interface PageScan {
-  /** Visible own text per element (scripts and furniture left out), link text, 20+ char paragraphs. */
+  /**
+   * Visible own text per element (scripts and furniture left out), link text, 20+ char paragraphs:
+   * kept for marked candidates and for elements of 20+ characters only, as only those can win the
+   * body (a page of 200,000 elements made a map as large, and its garbage stalled the page).
+   */
   stats: Map<Element, TextStats>;
-  /** Furniture and everything inside it. */
-  inChrome: Set<Element>;
   /** `<meta>` content by property, name and itemprop (first non-empty wins). */
   metas: Map<string, string>;
   jsonLd: string[];
   itemTypes: string[];
   /** Marked-up body candidates: itemprop=articleBody, then <article>, then common body classes. */
   marked: [Element[], Element[], Element[]];
-  /** Paragraph-like blocks in document order (a <div> of <br>-separated text as the div). */
-  blocks: Array<{ el: Element; br: boolean }>;
+  /** Paragraph-like blocks in document order (a <div> of <br>-separated text as the div); `chrome`: in furniture. */
+  blocks: Array<{ el: Element; br: boolean; chrome: boolean }>;
   hasAuthor: boolean;
   hasArticleBody: boolean;
   /** Links inside list items of lists and <main> (`ul li a`, `main li a`, `.list li a`). */
   listLinks: number;
 }
+
+/** A paragraph shorter than this credits nothing to its container. */
+const MIN_BLOCK_CHARS = 20;
 
 const BODY_CLASSES = ['article-content', 'article-body', 'post-content', 'entry-content', 'TRS_Editor', 'content'];
 
@@ -152,16 +157,15 @@ export async function scanPageInSlices(root: Element, budgetMs = 12): Promise<Pa
 
 /** The walk as a generator (it pauses every 512 elements), depth first with an explicit stack. */
 function* scanSteps(root: Element): Generator<void, PageScan> {
-  const scan: PageScan = { stats: new Map(), inChrome: new Set(), metas: new Map(), jsonLd: [], itemTypes: [], marked: [[], [], []], blocks: [], hasAuthor: false, hasArticleBody: false, listLinks: 0 };
+  const scan: PageScan = { stats: new Map(), metas: new Map(), jsonLd: [], itemTypes: [], marked: [[], [], []], blocks: [], hasAuthor: false, hasArticleBody: false, listLinks: 0 };
   const selfChrome = new Set<Element>();
-  interface Frame { el: Element; tag: string; chrome: boolean; inList: boolean; inItem: boolean; s: TextStats; child: ChildNode | null }
+  interface Frame { el: Element; tag: string; chrome: boolean; inList: boolean; inItem: boolean; marked: boolean; s: TextStats; child: ChildNode | null }
   /** What an element says about the page, noted when the walk enters it. */
   const enter = (el: Element, chromeAbove: boolean, listRoot: boolean, listItem: boolean): Frame => {
     const tag = tagOf(el);
     const self = isChrome(el);
     if (self) selfChrome.add(el);
     const chrome = chromeAbove || self;
-    if (chrome) scan.inChrome.add(el);
     if (tag === 'META') {
       const content = el.getAttribute('content')?.trim();
       if (content) for (const attr of ['property', 'name', 'itemprop']) {
@@ -170,16 +174,18 @@ function* scanSteps(root: Element): Generator<void, PageScan> {
       }
     }
     const itemprop = el.getAttribute('itemprop');
+    let marked = true;
     if (itemprop === 'articleBody') { scan.marked[0].push(el); scan.hasArticleBody = true; }
     else if (tag === 'ARTICLE') scan.marked[1].push(el);
     else if (el.getAttribute('role') === 'article' || el.id === 'content' || BODY_CLASSES.some((c) => el.classList.contains(c))) scan.marked[2].push(el);
+    else marked = false;
     if (itemprop === 'author' || el.getAttribute('rel') === 'author' || el.classList.contains('byline') || el.classList.contains('author')) scan.hasAuthor = true;
     if (el.hasAttribute('itemtype')) scan.itemTypes.push(el.getAttribute('itemtype') ?? '');
-    if (tag === 'P' || tag === 'PRE' || tag === 'TD') scan.blocks.push({ el, br: false });
+    if (tag === 'P' || tag === 'PRE' || tag === 'TD') scan.blocks.push({ el, br: false, chrome });
     if (tag === 'A' && listItem) scan.listLinks++;
     const inList = listRoot || tag === 'UL' || tag === 'MAIN' || el.classList.contains('list');
     const inItem = listItem || (listRoot && tag === 'LI');
-    return { el, tag, chrome, inList, inItem, s: { chars: 0, linkChars: 0, paragraphs: 0 }, child: el.firstChild };
+    return { el, tag, chrome, inList, inItem, marked, s: { chars: 0, linkChars: 0, paragraphs: 0 }, child: el.firstChild };
   };
   const stack: Frame[] = [enter(root, false, false, false)];
   let visited = 0;
@@ -194,7 +200,7 @@ function* scanSteps(root: Element): Generator<void, PageScan> {
       } else if (child.nodeType === 1) {
         const c = child as Element;
         const childTag = tagOf(c);
-        if (childTag === 'BR' && top.tag === 'DIV') scan.blocks.push({ el: top.el, br: true });
+        if (childTag === 'BR' && top.tag === 'DIV') scan.blocks.push({ el: top.el, br: true, chrome: top.chrome });
         if (SKIP_TAGS.has(childTag)) {
           if (childTag === 'SCRIPT' && c.getAttribute('type') === 'application/ld+json') scan.jsonLd.push(c.textContent ?? '');
           continue;
@@ -210,7 +216,7 @@ function* scanSteps(root: Element): Generator<void, PageScan> {
     }
     // All children done: the element's statistics are final; add them to its parent's.
     stack.pop();
-    scan.stats.set(top.el, top.s);
+    if (top.marked || top.s.chars >= MIN_BLOCK_CHARS) scan.stats.set(top.el, top.s);
     const parent = stack[stack.length - 1];
     // Furniture inside counts for its own statistics, never for its container's.
     if (!parent || selfChrome.has(top.el)) continue;
@@ -249,12 +255,12 @@ function bodyAndStats(doc: Document, scan: PageScan | null = doc.documentElement
   }
   // Readability-style: credit each paragraph's text to its parent and grandparent.
   const credit = new Map<Element, number>();
-  for (const { el, br } of scan.blocks) {
+  for (const { el, br, chrome } of scan.blocks) {
     if (br && credit.has(el)) continue;
-    if (scan.inChrome.has(el)) continue;
+    if (chrome) continue;
     // The walk already counted each block's visible text: no textContent of every paragraph again.
     const len = statsOf(el).chars;
-    if (len < 20) continue;
+    if (len < MIN_BLOCK_CHARS) continue;
     const parent = el.parentElement;
     if (parent) credit.set(parent, (credit.get(parent) ?? 0) + len);
     const grand = parent?.parentElement;

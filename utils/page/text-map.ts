@@ -119,53 +119,68 @@ function mapBuilder(root: Element, options: TextMapOptions): { steps: Generator<
     }
   };
 
+  /**
+   * Appends a text node's characters with whitespace collapsed as the browser shows it (none at the
+   * start of a block, one space for a run). Text is copied in runs, not a character at a time: a
+   * huge article is tens of thousands of nodes, and per-character strings were most of the garbage.
+   */
   const addText = (node: Text) => {
     const value = node.nodeValue ?? '';
-    if (!value) return;
+    const n = value.length;
+    if (!n) return;
     let out = '';
+    let outLen = 0;
+    /** Where in `value` the run of characters copied as they are began, or -1. */
+    let runFrom = -1;
     let offsets: number[] | null = null;
     let firstOffset = -1;
-    for (let i = 0; i < value.length; i++) {
-      let c = value[i];
-      if (c === '\n' || c === '\t' || c === '\r' || c === ' ' || c === '\f') {
-        // Collapse whitespace like the browser does; none at the start of a block.
-        if (lastChar === ' ' || lastChar === '\n') {
-          if (!offsets) offsets = Array.from({ length: out.length }, (_, k) => firstOffset + k);
-          continue;
-        }
-        c = ' ';
+    let last = lastChar;
+    for (let i = 0; i < n; i++) {
+      const code = value.charCodeAt(i);
+      const space = code === 32 || code === 10 || code === 9 || code === 13 || code === 12;
+      if (space && (last === ' ' || last === '\n')) {
+        if (runFrom >= 0) { out += value.slice(runFrom, i); runFrom = -1; }
+        if (firstOffset >= 0 && !offsets) offsets = Array.from({ length: outLen }, (_, k) => firstOffset + k);
+        continue;
       }
       if (firstOffset === -1) firstOffset = i;
       if (offsets) offsets.push(i);
-      else if (i !== firstOffset + out.length) {
-        offsets = Array.from({ length: out.length }, (_, k) => firstOffset + k);
-        offsets.push(i);
-      }
-      out += c;
-      lastChar = c;
+      if (space && code !== 32) {
+        if (runFrom >= 0) { out += value.slice(runFrom, i); runFrom = -1; }
+        out += ' ';
+      } else if (runFrom < 0) runFrom = i;
+      last = space ? ' ' : '';
+      outLen++;
     }
-    if (!out) return;
-    segments.push({ node, start: length, end: length + out.length, offsets: offsets ? Int32Array.from(offsets) : null, nodeStart: firstOffset });
+    if (runFrom >= 0) out += runFrom === 0 ? value : value.slice(runFrom);
+    if (!outLen) return;
+    lastChar = last === ' ' ? ' ' : out[outLen - 1];
+    segments.push({ node, start: length, end: length + outLen, offsets: offsets ? Int32Array.from(offsets) : null, nodeStart: firstOffset });
     parts.push(out);
-    length += out.length;
+    length += outLen;
   };
 
-  const childrenOf = (parent: Node): Node[] => {
-    const el = parent as Element;
-    return el.shadowRoot ? Array.from(el.shadowRoot.childNodes) : tagOf(el) === 'SLOT' ? Array.from((el as HTMLSlotElement).assignedNodes?.() ?? []) : Array.from(parent.childNodes);
+  /** A level of the walk: the nodes under `parent` (its shadow root's, a slot's assigned ones, or its children). */
+  interface Frame { next: Node | null; list: Node[] | null; i: number; block: boolean }
+  const frameOf = (parent: Element, block: boolean): Frame => {
+    if (parent.shadowRoot) return { next: parent.shadowRoot.firstChild, list: null, i: 0, block };
+    if (tagOf(parent) === 'SLOT') return { next: null, list: Array.from((parent as HTMLSlotElement).assignedNodes?.() ?? []), i: 0, block };
+    return { next: parent.firstChild, list: null, i: 0, block };
   };
   // Depth-first with an explicit stack: no recursion limit on deeply nested pages, and a place to pause.
   function* walk(): Generator<void> {
-    const stack: Array<{ children: Node[]; i: number; block: boolean }> = [{ children: childrenOf(root), i: 0, block: false }];
+    const stack: Frame[] = [frameOf(root, false)];
     let visited = 0;
     while (stack.length > 0) {
       const top = stack[stack.length - 1];
-      if (top.i >= top.children.length) {
+      let child: Node | null;
+      if (top.list) child = top.i < top.list.length ? top.list[top.i++] : null;
+      else if ((child = top.next)) top.next = child.nextSibling;
+      if (!child) {
         stack.pop();
         if (top.block) breakLine();
         continue;
       }
-      const child = top.children[top.i++];
       if ((++visited & 255) === 0) {
         if (parts.length > 512) chunks.push(parts.splice(0).join(''));
         yield;
@@ -179,7 +194,7 @@ function mapBuilder(root: Element, options: TextMapOptions): { steps: Generator<
         if (isChrome(c) || options.exclude?.(c) || !isVisible(c)) continue;
         const block = BLOCK_TAGS.has(tag);
         if (block) breakLine();
-        stack.push({ children: childrenOf(c), i: 0, block });
+        stack.push(frameOf(c, block));
       }
     }
   }
