@@ -83,7 +83,8 @@ export default defineContentScript({
       const a = session.current;
       if (!a || index < 0) return;
       const m = a.mentions[index];
-      const range = a.ranges[index] && liveRange(a.ranges[index]);
+      const first = a.pieces.first(index);
+      const range = first && liveRange(first);
       if (!range || m.type === 'date') return;
       if (cards.openFor === m) return;
       openedBy = by;
@@ -139,7 +140,7 @@ export default defineContentScript({
       e.preventDefault();
       const step = e.key.toLowerCase() === 'j' ? 1 : -1;
       keyboardIndex = (keyboardIndex + step + a.mentions.length) % a.mentions.length;
-      const range = a.ranges[keyboardIndex];
+      const range = a.pieces.first(keyboardIndex);
       (range?.startContainer.parentElement ?? null)?.scrollIntoView({ block: 'center', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
       session.focus(keyboardIndex);
       setTimeout(() => openCard(keyboardIndex, 'keyboard'), 50);
@@ -232,9 +233,7 @@ export default defineContentScript({
     // The popup asks what this page is, or to annotate it anyway.
     const status = (): PageStatus => {
       const counts = { person: 0, org: 0, number: 0, date: 0 };
-      session.current?.mentions.forEach((m, i) => {
-        if (session.current!.ranges[i]) counts[m.type]++;
-      });
+      for (const m of session.current?.mentions ?? []) counts[m.type]++;
       const state = root.dataset.dossier;
       return { state: state === 'article' || state === 'skipped' || state === 'error' ? state : 'pending', host: location.hostname, counts };
     };

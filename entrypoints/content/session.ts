@@ -7,7 +7,8 @@ import type { TextQuote } from '@/utils/page/anchor-quote';
 import { quoteAt } from '@/utils/page/text-quote';
 import { hitTest, rangeContainsPoint } from '@/utils/page/hit-test';
 import { canPaintHighlights, createPainter, type Painter } from '@/utils/page/paint';
-import { createPaintWindow, WINDOW_ABOVE_PIECES, type PaintWindow } from '@/utils/page/paint-window';
+import { createPaintWindow, WINDOW_ABOVE_MENTIONS, type PaintWindow } from '@/utils/page/paint-window';
+import { MentionPieces } from '@/utils/page/mention-pieces';
 import { buildTextMapInSlices, type TextMap } from '@/utils/page/text-map';
 import { HeldTextClient, TextLostError, type Send } from '@/utils/page/held-text';
 import { MENTION_PAGE_MAX, sendMessage } from '@/utils/messages';
@@ -23,11 +24,10 @@ export interface Annotation {
   textId: string | null;
   /** The kinds painted (the reader's settings when this annotation was made). */
   kinds: Settings['kinds'];
-  /** Painted mentions, sorted by start, with their ranges (same index). */
+  /** Painted mentions, sorted by start. */
   mentions: Mention[];
-  ranges: Array<AbstractRange | null>;
-  /** Each mention's ranges, one per text node it covers: what is painted and hit-tested. */
-  pieces: AbstractRange[][];
+  /** Each mention's ranges, one per text node it covers (same index): what is painted and hit-tested. */
+  pieces: MentionPieces;
   /** Passages with the reader's notes, found again in this text. */
   passages: Passage[];
 }
@@ -57,8 +57,11 @@ async function inSlices<T>(items: readonly T[], fn: (item: T, index: number) => 
   }
 }
 
-/** Mentions fetched per request: a few thousand keep each reply a small clone. */
-const MENTION_PAGE = Math.min(2000, MENTION_PAGE_MAX);
+/**
+ * Mentions fetched per request. Chromium turns a reply into page objects in one task of its own,
+ * outside our slices: 2,000 mentions a reply made 50–90 ms tasks on a 200,000-node page.
+ */
+const MENTION_PAGE = Math.min(400, MENTION_PAGE_MAX);
 
 /** The same kinds switched on. */
 const sameKinds = (a: Settings['kinds'], b: Settings['kinds']) => (Object.keys(a) as Array<keyof Settings['kinds']>).every((k) => a[k] === b[k]);
@@ -116,7 +119,7 @@ export class Session {
     const kinds = { ...this.settings.kinds };
     const prev = this.current && sameKinds(this.current.kinds, kinds) ? this.current : null;
     if (!map.text) {
-      this.current = { detection, map, textId: null, kinds, mentions: [], ranges: [], pieces: [], passages: [] };
+      this.current = { detection, map, textId: null, kinds, mentions: [], pieces: new MentionPieces(map, []), passages: [] };
       await this.paintInSlices();
       return 'article';
     }
@@ -124,11 +127,9 @@ export class Session {
     const fresh = update.fresh.filter((m) => kinds[m.type]);
     const keep = prev && update.since > 0 ? prev.mentions.findIndex((m) => m.start >= update.since) : 0;
     const kept = prev && update.since > 0 ? (keep < 0 ? prev.mentions.length : keep) : 0;
-    const pieces: AbstractRange[][] = prev ? prev.pieces.slice(0, kept) : [];
-    await inSlices(fresh, (m) => void pieces.push(map.toRanges(m.start, m.end)));
     const mentions = prev ? prev.mentions.slice(0, kept).concat(fresh) : fresh;
-    const ranges = pieces.map((p) => p[0] ?? null);
-    this.current = { detection, map, textId, kinds, mentions, ranges, pieces, passages: prev && kept > 0 ? prev.passages : [] };
+    const pieces = new MentionPieces(map, mentions, prev ? prev.pieces.madeBefore(kept) : []);
+    this.current = { detection, map, textId, kinds, mentions, pieces, passages: prev && kept > 0 ? prev.passages : [] };
     await this.paintInSlices();
     if (textId !== this.lastRecordedId) {
       const article = { url: this.doc.location.href, canonicalUrl: detection.canonicalUrl, siteName: detection.siteName, title: detection.title, publishedAt: detection.publishedAt, lang };
@@ -207,7 +208,7 @@ export class Session {
    * Paints the current mentions, a slice at a time so a page with thousands never stalls, into
    * highlights that replace the shown ones when all are in (see PaintPass). Ranges of mentions
    * kept from before are the same objects: only new text gets new ranges. Above
-   * WINDOW_ABOVE_PIECES pieces, only those near the viewport are registered, following scrolling.
+   * WINDOW_ABOVE_MENTIONS mentions, only those near the viewport are registered, following scrolling.
    */
   private async paintInSlices(): Promise<void> {
     const a = this.current;
@@ -216,16 +217,15 @@ export class Session {
     const painter = (this.painter ??= createPainter(this.doc, this.settings.palette, { live: import.meta.env.BROWSER === 'firefox' }));
     this.window?.stop();
     this.window = null;
-    const pieces = a.pieces.reduce((n, p) => n + p.length, 0);
-    if (pieces > WINDOW_ABOVE_PIECES && typeof win.IntersectionObserver === 'function') {
+    if (a.mentions.length > WINDOW_ABOVE_MENTIONS && typeof win.IntersectionObserver === 'function') {
       const near = createPaintWindow(painter, (callback, options) => new win.IntersectionObserver(callback, options));
-      await inSlices(a.mentions, (mention, i) => near.add(a.pieces[i].map((range) => ({ mention, range }))));
+      await inSlices(a.mentions, (mention, i) => near.add([{ mention, nodes: a.pieces.nodes(i), pieces: () => a.pieces.of(i) }]));
       if (this.current !== a) return;
       near.start();
       this.window = near;
     } else {
       const pass = painter.begin();
-      await inSlices(a.mentions, (mention, i) => void pass.add(a.pieces[i].map((range) => ({ mention, range }))));
+      await inSlices(a.mentions, (mention, i) => void pass.add(a.pieces.of(i).map((range) => ({ mention, range }))));
       if (this.current !== a) return;
       pass.commit();
     }
@@ -237,8 +237,9 @@ export class Session {
     return this.window ? 'near-viewport' : 'all';
   }
 
+  /** Every mention is painted (near the viewport when there are very many): each covers mapped text. */
   get paintedCount(): number {
-    return this.current ? this.current.ranges.filter(Boolean).length : 0;
+    return this.current ? this.current.mentions.length : 0;
   }
 
   /** Applies changed settings: kinds and colours take effect without re-reading the page. */
@@ -252,18 +253,20 @@ export class Session {
     if (!this.current) return;
     const keep = this.current.mentions.map((m) => !(m.type === type && m.text === name));
     const c = this.current;
-    this.current = { ...c, mentions: c.mentions.filter((_, i) => keep[i]), ranges: c.ranges.filter((_, i) => keep[i]), pieces: c.pieces.filter((_, i) => keep[i]) };
+    const mentions = c.mentions.filter((_, i) => keep[i]);
+    this.current = { ...c, mentions, pieces: new MentionPieces(c.map, mentions, c.pieces.madeFor(keep)) };
     void this.paintInSlices();
   }
 
   /** The index of the mention under a viewport point, or -1. */
   mentionAt(x: number, y: number): number {
     if (!this.current) return -1;
-    return hitTest(this.doc, this.current.map, this.current.mentions, this.current.pieces, x, y);
+    const { pieces } = this.current;
+    return hitTest(this.doc, this.current.map, this.current.mentions, (i) => pieces.of(i), x, y);
   }
 
   focus(index: number | null) {
-    this.painter?.focus(index === null || !this.current ? null : this.current.ranges[index] ?? null);
+    this.painter?.focus(index === null || !this.current ? null : this.current.pieces.first(index));
   }
 
   clear() {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import type { Painter, PaintPass } from '@/utils/page/paint';
-import { blockOf, createPaintWindow, type ObserverFactory, type PaintItem } from '@/utils/page/paint-window';
+import { blockOf, createPaintWindow, type ObserverFactory, type PaintItem, type WindowEntry, type WindowObserverEntry } from '@/utils/page/paint-window';
 import type { Mention } from '@/utils/recognize/types';
 
 /** A painter that remembers what the last committed pass showed. */
@@ -25,77 +25,106 @@ function recordingPainter() {
   return { painter, state };
 }
 
-/** An IntersectionObserver stand-in the test drives: `report` says which targets are near. */
+/**
+ * IntersectionObservers the test drives: `report` moves elements near, below, above or to no box;
+ * like the real one, each observer hears of its targets that changed and of targets it has just
+ * started to observe.
+ */
 function fakeObserver() {
-  const observed: Element[] = [];
-  let callback: Parameters<ObserverFactory>[0] = () => {};
+  interface Fake { callback: Parameters<ObserverFactory>[0]; observed: Element[]; fresh: Set<Element> }
+  const observers: Fake[] = [];
+  const where = new Map<Element, WindowObserverEntry>();
   let margin = '';
-  const factory: ObserverFactory = (cb, options) => {
-    callback = cb;
+  const factory: ObserverFactory = (callback, options) => {
+    const o: Fake = { callback, observed: [], fresh: new Set() };
+    observers.push(o);
     margin = options.rootMargin;
-    return { observe: (el: Element) => void observed.push(el), disconnect: () => void (observed.length = 0) };
+    return {
+      observe: (el: Element) => void (o.observed.push(el), o.fresh.add(el)),
+      unobserve: (el: Element) => void (o.observed = o.observed.filter((x) => x !== el)),
+      disconnect: () => void (o.observed = []),
+    };
   };
-  const box = (size: number) => ({ width: size, height: size }) as DOMRectReadOnly;
+  const root = { top: 0, bottom: 1000 } as DOMRectReadOnly;
+  const box = (top: number, size = 10) => ({ width: size, height: size, top, bottom: top + size }) as DOMRectReadOnly;
+  const entry = (target: Element, isIntersecting: boolean, boundingClientRect: DOMRectReadOnly): WindowObserverEntry => ({ target, isIntersecting, boundingClientRect, rootBounds: root });
   return {
     factory,
-    observed,
+    /** Everything observed now, by any observer, in the order observed. */
+    observed: () => [...new Set(observers.flatMap((o) => o.observed))],
     margin: () => margin,
-    report: (near: Element[], far: Element[] = [], boxless: Element[] = []) =>
-      callback([
-        ...near.map((target) => ({ target, isIntersecting: true, boundingClientRect: box(10) })),
-        ...far.map((target) => ({ target, isIntersecting: false, boundingClientRect: box(10) })),
-        ...boxless.map((target) => ({ target, isIntersecting: false, boundingClientRect: box(0) })),
-      ]),
+    /** `far` are below the extended viewport, `above` above it. */
+    report: (near: Element[], far: Element[] = [], boxless: Element[] = [], above: Element[] = []) => {
+      const changed = new Set<Element>([...near, ...far, ...boxless, ...above]);
+      for (const t of near) where.set(t, entry(t, true, box(500)));
+      for (const t of far) where.set(t, entry(t, false, box(2000)));
+      for (const t of boxless) where.set(t, entry(t, false, box(0, 0)));
+      for (const t of above) where.set(t, entry(t, false, box(-2000)));
+      for (let again = true; again; ) {
+        again = false;
+        for (const o of observers) {
+          const due = o.observed.filter((t) => where.has(t) && (changed.has(t) || o.fresh.has(t)));
+          o.fresh.clear();
+          if (due.length) o.callback(due.map((t) => where.get(t)!));
+        }
+        changed.clear();
+        again = observers.some((o) => o.observed.some((t) => o.fresh.has(t) && where.has(t)));
+      }
+    },
   };
 }
 
 const mention = (text: string): Mention => ({ text, type: 'person', start: 0, end: text.length }) as Mention;
 
-/** A page of paragraphs, each with a name in a <span>; one piece per name. */
+/** A page of paragraphs, each with a name in a <span>: one mention per name, counting the ranges made. */
 function page(paragraphs: number) {
   document.body.innerHTML = `<article>${Array.from({ length: paragraphs }, (_, i) => `<p>第${i}段 <span>张${i}</span> 讲话。</p>`).join('')}</article>`;
   const ps = Array.from(document.querySelectorAll('p'));
-  const items: PaintItem[] = ps.map((p, i) => {
+  const made: string[] = [];
+  const entries: WindowEntry[] = ps.map((p, i) => {
     const node = p.querySelector('span')!.firstChild!;
-    return { mention: mention(`张${i}`), range: { startContainer: node, startOffset: 0, endContainer: node, endOffset: 2, collapsed: false } as AbstractRange };
+    const m = mention(`张${i}`);
+    return { mention: m, nodes: [node], pieces: () => (made.push(m.text), [{ startContainer: node, startOffset: 0, endContainer: node, endOffset: 2, collapsed: false } as AbstractRange]) };
   });
-  return { ps, items };
+  return { ps, entries, made };
 }
 
+const names = (shown: PaintItem[]) => shown.map((x) => x.mention.text).sort();
+
 describe('painting near the viewport', () => {
-  it('files each piece under its nearest block, not the inline element around it', () => {
-    const { ps, items } = page(2);
-    expect(blockOf(items[1].range.startContainer)).toBe(ps[1]);
+  it('files each mention under its nearest block, not the inline element around it', () => {
+    const { ps, entries } = page(2);
+    expect(blockOf(entries[1].nodes[0])).toBe(ps[1]);
   });
 
   it('watches each block once, a viewport beyond the visible area', () => {
     const { painter } = recordingPainter();
     const io = fakeObserver();
-    const { ps, items } = page(5);
+    const { ps, entries } = page(5);
     const w = createPaintWindow(painter, io.factory);
-    w.add(items);
-    w.add([{ ...items[0], mention: mention('张0 again') }]);
+    w.add(entries);
+    w.add([{ ...entries[0], mention: mention('张0 again') }]);
     w.start();
-    expect(io.observed).toEqual(ps);
+    expect(io.observed()).toEqual(ps);
     expect(io.margin()).toBe('100% 0px');
   });
 
-  it('shows exactly the pieces of the blocks reported near, and follows as they change', () => {
+  it('shows exactly the mentions of the blocks reported near, and follows as they change', () => {
     const { painter, state } = recordingPainter();
     const io = fakeObserver();
-    const { ps, items } = page(6);
+    const { ps, entries } = page(6);
     const w = createPaintWindow(painter, io.factory);
-    w.add(items);
+    w.add(entries);
     w.start();
     expect(state.commits).toBe(0);
 
     io.report([ps[0], ps[1]], ps.slice(2));
-    expect(state.shown.map((x) => x.mention.text).sort()).toEqual(['张0', '张1']);
+    expect(names(state.shown)).toEqual(['张0', '张1']);
     expect(w.shown).toBe(2);
 
     // Scrolling down: the first block leaves, the third and fourth come in.
-    io.report([ps[2], ps[3]], [ps[0]]);
-    expect(state.shown.map((x) => x.mention.text).sort()).toEqual(['张1', '张2', '张3']);
+    io.report([ps[2], ps[3]], [], [], [ps[0]]);
+    expect(names(state.shown)).toEqual(['张1', '张2', '张3']);
 
     // A report that changes nothing does not touch the registry.
     const commits = state.commits;
@@ -103,25 +132,70 @@ describe('painting near the viewport', () => {
     expect(state.commits).toBe(commits);
   });
 
+  it('asks for a mention\'s ranges only when its block is near', () => {
+    const { painter } = recordingPainter();
+    const io = fakeObserver();
+    const { ps, entries, made } = page(6);
+    const w = createPaintWindow(painter, io.factory);
+    w.add(entries);
+    w.start();
+    expect(made).toEqual([]);
+    io.report([ps[0]], ps.slice(1));
+    io.report([ps[1]], [], [], [ps[0]]);
+    expect(made).toEqual(['张0', '张1']);
+  });
+
+  it('watches long runs of blocks by their two ends, and the blocks of a run near the viewport one by one', () => {
+    const { painter, state } = recordingPainter();
+    const io = fakeObserver();
+    const { ps, entries } = page(9);
+    const w = createPaintWindow(painter, io.factory, '100% 0px', 3);
+    w.add(entries);
+    w.start();
+    expect(io.observed()).toEqual([ps[0], ps[2], ps[3], ps[5], ps[6], ps[8]]);
+    // The middle run is taller than the viewport: its first block is above it and its last below.
+    io.report([ps[4]], [ps[5], ps[6], ps[8]], [], [ps[0], ps[2], ps[3]]);
+    expect(io.observed()).toEqual([ps[3], ps[4], ps[5], ps[0], ps[2], ps[6], ps[8]]);
+    expect(names(state.shown)).toEqual(['张4']);
+    // Scrolled on: the middle run is all above, the last run's first block comes near.
+    io.report([ps[6]], [], [], [ps[4], ps[5]]);
+    expect(io.observed()).toEqual([ps[6], ps[7], ps[8], ps[0], ps[2], ps[3], ps[5]]);
+    expect(names(state.shown)).toEqual(['张6']);
+  });
+
+  it('paints a mention across two blocks when either is near, once', () => {
+    const { painter, state } = recordingPainter();
+    const io = fakeObserver();
+    const { ps, entries } = page(4);
+    const across: WindowEntry = { mention: mention('跨段'), nodes: [entries[1].nodes[0], entries[2].nodes[0]], pieces: () => [...entries[1].pieces(), ...entries[2].pieces()] };
+    const w = createPaintWindow(painter, io.factory);
+    w.add([...entries, across]);
+    w.start();
+    io.report([ps[2]], [ps[3]], [], [ps[0], ps[1]]);
+    expect(state.shown.filter((x) => x.mention.text === '跨段')).toHaveLength(2);
+    io.report([ps[1], ps[2]]);
+    expect(state.shown.filter((x) => x.mention.text === '跨段')).toHaveLength(2);
+  });
+
   it('paints a block with no box (display: contents) rather than losing it', () => {
     const { painter, state } = recordingPainter();
     const io = fakeObserver();
-    const { ps, items } = page(3);
+    const { ps, entries } = page(3);
     const w = createPaintWindow(painter, io.factory);
-    w.add(items);
+    w.add(entries);
     w.start();
     io.report([], [ps[0], ps[1]], [ps[2]]);
-    expect(state.shown.map((x) => x.mention.text)).toEqual(['张2']);
+    expect(names(state.shown)).toEqual(['张2']);
   });
 
   it('stops following once stopped', () => {
     const { painter } = recordingPainter();
     const io = fakeObserver();
-    const { items } = page(2);
+    const { entries } = page(2);
     const w = createPaintWindow(painter, io.factory);
-    w.add(items);
+    w.add(entries);
     w.start();
     w.stop();
-    expect(io.observed).toEqual([]);
+    expect(io.observed()).toEqual([]);
   });
 });

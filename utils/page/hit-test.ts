@@ -45,14 +45,14 @@ export function rangeContainsPoint(range: AbstractRange, x: number, y: number): 
 }
 
 /** The mention under a point, or -1. Both offsets either side of the caret are tried (a caret sits between characters). */
-export function hitTest(doc: Document, map: TextMap, mentions: ReadonlyArray<Mention>, pieces: ReadonlyArray<ReadonlyArray<AbstractRange>>, x: number, y: number): number {
+export function hitTest(doc: Document, map: TextMap, mentions: ReadonlyArray<Mention>, piecesOf: (index: number) => ReadonlyArray<AbstractRange>, x: number, y: number): number {
   const caret = caretAt(doc, x, y);
   if (!caret || caret.node.nodeType !== 3) return -1;
   const at = map.offsetOf(caret.node, caret.offset);
   if (at < 0) return -1;
   for (const offset of [at, at - 1]) {
     const i = mentionIndexAt(mentions, offset);
-    if (i !== -1 && pieces[i]?.some((r) => rangeContainsPoint(r, x, y))) return i;
+    if (i !== -1 && piecesOf(i).some((r) => rangeContainsPoint(r, x, y))) return i;
   }
   return -1;
 }

@@ -3,7 +3,8 @@
  * markers for every range of every registered highlight whenever the registry, the page's DOM or
  * its style changes (one rendering frame of 150–300 ms for 23,000–40,000 ranges, and again on
  * every later DOM change of the page), so on such pages the registered highlights hold only the
- * pieces in blocks within about a viewport of the visible area, and follow the reader's scrolling.
+ * mentions in blocks within about a viewport of the visible area, and follow the reader's scrolling.
+ * A mention's ranges are made when it is first painted, so most of a huge page's never are.
  */
 import type { Mention } from '@/utils/recognize/types';
 import type { Painter } from './paint';
@@ -15,11 +16,27 @@ export interface PaintItem {
   range: AbstractRange;
 }
 
-/** Above this many pieces a page is painted near the viewport only; below, all at once. */
-export const WINDOW_ABOVE_PIECES = 2000;
+/** One mention to paint near the viewport. */
+export interface WindowEntry {
+  mention: Mention;
+  /** The text nodes it starts and ends in: the blocks around them decide when it is near. */
+  nodes: readonly Node[];
+  /** Its ranges (one per text node), asked for when its block first comes near. */
+  pieces(): readonly AbstractRange[];
+}
+
+/** Above this many mentions a page is painted near the viewport only; below, all at once. */
+export const WINDOW_ABOVE_MENTIONS = 2000;
 
 /** How far beyond the viewport pieces are painted: a viewport above and below. */
 export const WINDOW_MARGIN = '100% 0px';
+
+/**
+ * At most this many runs of consecutive blocks are watched, each through its first and last block.
+ * Blink computes every observed target's intersection on each frame that changes: 20,000 observed
+ * paragraphs made 35–40 ms frames of their own on a 5 MB article.
+ */
+export const WATCHED_RUNS = 128;
 
 /**
  * The element whose box decides whether a piece is near the viewport: the nearest block-level
@@ -36,14 +53,17 @@ export function blockOf(node: Node): Element | null {
   return first;
 }
 
-/** The part of IntersectionObserver a window needs (a seam for tests). */
-export type ObserverFactory = (callback: (entries: ReadonlyArray<Pick<IntersectionObserverEntry, 'target' | 'isIntersecting' | 'boundingClientRect'>>) => void, options: { rootMargin: string }) => Pick<IntersectionObserver, 'observe' | 'disconnect'>;
+/** What a window reads of an IntersectionObserver entry (a seam for tests). */
+export type WindowObserverEntry = Pick<IntersectionObserverEntry, 'target' | 'isIntersecting' | 'boundingClientRect' | 'rootBounds'>;
 
-/** A running windowed paint: pieces are added while grouping, then `start` begins following the viewport. */
+/** The part of IntersectionObserver a window needs (a seam for tests). */
+export type ObserverFactory = (callback: (entries: ReadonlyArray<WindowObserverEntry>) => void, options: { rootMargin: string }) => Pick<IntersectionObserver, 'observe' | 'unobserve' | 'disconnect'>;
+
+/** A running windowed paint: mentions are added while grouping, then `start` begins following the viewport. */
 export interface PaintWindow {
-  /** Files pieces under their block; before `start`. */
-  add(items: readonly PaintItem[]): void;
-  /** Observes the blocks; the highlights follow from the first report on. */
+  /** Files mentions under their blocks; before `start`. */
+  add(entries: readonly WindowEntry[]): void;
+  /** Observes the runs of blocks; the highlights follow from the first report on. */
   start(): void;
   /** How many pieces are registered now. */
   readonly shown: number;
@@ -51,64 +71,136 @@ export interface PaintWindow {
   stop(): void;
 }
 
+/** Where a watched block is against the margin-extended viewport; unknown until first reported. */
+type Side = 'unknown' | 'above' | 'near' | 'below';
+
+/** Consecutive blocks in document order, near while either end is or the two ends lie on both sides. */
+interface Run {
+  blocks: Element[];
+  first: Element;
+  last: Element;
+}
+
 /**
- * A window over `painter`: registered highlights hold exactly the pieces of the blocks the observer
- * reports near the viewport. A block with no box (display: contents) reports no intersection ever,
- * so a zero-sized one counts as near: painted rather than lost.
+ * Which side of the (extended) viewport an entry lies on. A block with no box (display: contents)
+ * never intersects, so a zero-sized one counts as near: painted rather than lost.
  */
-export function createPaintWindow(painter: Painter, observe: ObserverFactory, margin = WINDOW_MARGIN): PaintWindow {
-  const byBlock = new Map<Element, PaintItem[]>();
-  /** Pieces with no element to watch (detached text): painted with whatever is near. */
-  const loose: PaintItem[] = [];
-  const near = new Set<Element>();
-  let observer: ReturnType<ObserverFactory> | null = null;
+function sideOf(e: WindowObserverEntry): Side {
+  const r = e.boundingClientRect;
+  if (e.isIntersecting || (r.width === 0 && r.height === 0)) return 'near';
+  return r.bottom <= (e.rootBounds?.top ?? 0) ? 'above' : 'below';
+}
+
+const runIsNear = (a: Side, b: Side) => a === 'near' || b === 'near' || (a === 'above' && b === 'below') || (a === 'below' && b === 'above');
+
+/**
+ * A window over `painter`: registered highlights hold exactly the mentions of the blocks near the
+ * viewport. Blocks are taken in the order mentions come (document order) and cut into at most
+ * `runs` runs, of which only the two ends are observed; the blocks of a run near the viewport are
+ * then observed one by one, and those near are painted. So a page of any length has a few hundred
+ * observed elements at most, and what is registered stays within `margin` of the viewport.
+ */
+export function createPaintWindow(painter: Painter, observe: ObserverFactory, margin = WINDOW_MARGIN, runs = WATCHED_RUNS): PaintWindow {
+  const byBlock = new Map<Element, WindowEntry[]>();
+  /** Mentions with no element to watch (detached text): painted with whatever is near. */
+  const loose: WindowEntry[] = [];
+  const ends = new Map<Element, Side>();
+  let watched: Run[] = [];
+  let nearRuns = new Set<Run>();
+  const nearBlocks = new Set<Element>();
+  let coarse: ReturnType<ObserverFactory> | null = null;
+  let fine: ReturnType<ObserverFactory> | null = null;
   let shown = 0;
 
   const repaint = () => {
     const pass = painter.begin();
-    let n = pass.add(loose);
-    for (const block of near) n += pass.add(byBlock.get(block) ?? []);
+    const painted = new Set<WindowEntry>();
+    let n = 0;
+    const paint = (entry: WindowEntry) => {
+      if (painted.has(entry)) return;
+      painted.add(entry);
+      n += pass.add(entry.pieces().map((range) => ({ mention: entry.mention, range })));
+    };
+    loose.forEach(paint);
+    for (const block of nearBlocks) byBlock.get(block)?.forEach(paint);
     pass.commit();
     shown = n;
   };
 
+  /** Runs near the viewport have their blocks observed one by one; those leaving, no longer. */
+  const onEnds = (entries: ReadonlyArray<WindowObserverEntry>) => {
+    for (const e of entries) if (ends.has(e.target)) ends.set(e.target, sideOf(e));
+    const now = new Set(watched.filter((run) => runIsNear(ends.get(run.first)!, ends.get(run.last)!)));
+    let dropped = false;
+    for (const run of nearRuns) {
+      if (now.has(run)) continue;
+      for (const block of run.blocks) {
+        fine?.unobserve(block);
+        dropped = nearBlocks.delete(block) || dropped;
+      }
+    }
+    for (const run of now) if (!nearRuns.has(run)) for (const block of run.blocks) fine?.observe(block);
+    nearRuns = now;
+    if (dropped) repaint();
+  };
+
+  const onBlocks = (entries: ReadonlyArray<WindowObserverEntry>) => {
+    let changed = false;
+    for (const e of entries) {
+      const isNear = sideOf(e) === 'near';
+      if (isNear === nearBlocks.has(e.target)) continue;
+      if (isNear) nearBlocks.add(e.target);
+      else nearBlocks.delete(e.target);
+      changed = true;
+    }
+    if (changed) repaint();
+  };
+
   return {
-    add(items) {
-      for (const item of items) {
-        const block = blockOf(item.range.startContainer);
-        if (!block) {
-          loose.push(item);
-          continue;
+    add(entries) {
+      for (const entry of entries) {
+        let filed: Element | null = null;
+        for (const node of entry.nodes) {
+          const block = blockOf(node);
+          if (!block || block === filed) continue;
+          let list = byBlock.get(block);
+          if (!list) byBlock.set(block, (list = []));
+          list.push(entry);
+          filed = block;
         }
-        let list = byBlock.get(block);
-        if (!list) byBlock.set(block, (list = []));
-        list.push(item);
+        if (!filed) loose.push(entry);
       }
     },
     start() {
-      observer?.disconnect();
-      observer = observe((entries) => {
-        let changed = false;
-        for (const e of entries) {
-          const r = e.boundingClientRect;
-          const isNear = e.isIntersecting || (r.width === 0 && r.height === 0);
-          if (isNear !== near.has(e.target)) {
-            if (isNear) near.add(e.target);
-            else near.delete(e.target);
-            changed = true;
-          }
+      coarse?.disconnect();
+      fine?.disconnect();
+      const blocks = [...byBlock.keys()];
+      const per = Math.max(1, Math.ceil(blocks.length / runs));
+      watched = [];
+      for (let i = 0; i < blocks.length; i += per) {
+        const part = blocks.slice(i, i + per);
+        watched.push({ blocks: part, first: part[0], last: part[part.length - 1] });
+      }
+      ends.clear();
+      nearRuns = new Set();
+      nearBlocks.clear();
+      fine = observe(onBlocks, { rootMargin: margin });
+      coarse = observe(onEnds, { rootMargin: margin });
+      for (const run of watched) {
+        for (const el of run.first === run.last ? [run.first] : [run.first, run.last]) {
+          ends.set(el, 'unknown');
+          coarse.observe(el);
         }
-        if (changed) repaint();
-      }, { rootMargin: margin });
-      for (const block of byBlock.keys()) observer.observe(block);
+      }
       if (loose.length) repaint();
     },
     get shown() {
       return shown;
     },
     stop() {
-      observer?.disconnect();
-      observer = null;
+      coarse?.disconnect();
+      fine?.disconnect();
+      coarse = fine = null;
     },
   };
 }

@@ -31,6 +31,8 @@ export interface TextMap {
    * live ranges, 0.4 ms with static ones); `liveRange` turns one into a Range where a box is needed.
    */
   toRanges(start: number, end: number): AbstractRange[];
+  /** The text nodes [start, end) starts and ends in (one when they are the same), without making ranges. */
+  nodesAt(start: number, end: number): Text[];
   /** The text offset of a DOM position inside a mapped text node, or -1. */
   offsetOf(node: Node, offset: number): number;
 }
@@ -252,6 +254,11 @@ function mapBuilder(root: Element, options: TextMapOptions): { steps: Generator<
           out.push(staticRange(seg.node, nodeOffset(seg, from), nodeOffset(seg, to - 1) + 1));
         }
         return out;
+      },
+      nodesAt(start, end) {
+        const a = end > start ? segmentAt(start) : null;
+        const b = a && segmentAt(end - 1);
+        return !a ? [] : !b || b.node === a.node ? [a.node] : [a.node, b.node];
       },
       offsetOf(node, offset) {
         if (!bySegmentNode) {

@@ -1,0 +1,54 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { MentionPieces } from '@/utils/page/mention-pieces';
+import { buildTextMap, type TextMap } from '@/utils/page/text-map';
+import type { Mention } from '@/utils/recognize/types';
+
+/** A map over `html` that counts the ranges it makes. */
+function mapOf(html: string) {
+  document.body.innerHTML = html;
+  const map = buildTextMap(document.body, { isVisible: () => true });
+  const calls: string[] = [];
+  const counting: TextMap = { ...map, toRanges: (s, e) => (calls.push(map.text.slice(s, e)), map.toRanges(s, e)) };
+  return { map: counting, calls };
+}
+
+const at = (text: string, name: string, from = 0): Mention => {
+  const start = text.indexOf(name, from);
+  return { type: 'person', start, end: start + name.length, text: name } as Mention;
+};
+
+describe('mention pieces', () => {
+  it('makes a mention\'s ranges on first use only, and gives the same objects after', () => {
+    const { map, calls } = mapOf('<p>局长<b>刘晓</b>军指出，崔峰出席。</p>');
+    const mentions = [at(map.text, '刘晓军'), at(map.text, '崔峰')];
+    const pieces = new MentionPieces(map, mentions);
+    expect(calls).toEqual([]);
+    const first = pieces.of(0);
+    expect(first.map((r) => (r.startContainer as Text).data.slice(r.startOffset, r.endOffset))).toEqual(['刘晓', '军']);
+    expect(pieces.of(0)).toBe(first);
+    expect(pieces.first(0)).toBe(first[0]);
+    expect(calls).toEqual(['刘晓军']);
+  });
+
+  it('names the text nodes a mention starts and ends in without making ranges', () => {
+    const { map, calls } = mapOf('<p>局长<b>刘晓</b>军指出。</p>');
+    const pieces = new MentionPieces(map, [at(map.text, '刘晓军')]);
+    expect(pieces.nodes(0).map((n) => n.data)).toEqual(['刘晓', '军指出。']);
+    expect(calls).toEqual([]);
+  });
+
+  it('carries made ranges into a continued list and into a list without some mentions', () => {
+    const { map } = mapOf('<p>刘晓军、崔峰、张苗出席。</p>');
+    const mentions = [at(map.text, '刘晓军'), at(map.text, '崔峰'), at(map.text, '张苗')];
+    const pieces = new MentionPieces(map, mentions);
+    const a = pieces.of(0);
+    const c = pieces.of(2);
+    const grown = new MentionPieces(map, mentions, pieces.madeBefore(1));
+    expect(grown.of(0)).toBe(a);
+    expect(grown.of(2)).not.toBe(c);
+    const without = new MentionPieces(map, [mentions[0], mentions[2]], pieces.madeFor([true, false, true]));
+    expect(without.of(0)).toBe(a);
+    expect(without.of(1)).toBe(c);
+  });
+});
