@@ -9,11 +9,15 @@
 import Mark from 'mark.js';
 import { detectArticle } from '@/utils/page/detect-article';
 import { buildTextMap } from '@/utils/page/text-map';
-import { createPainter } from '@/utils/page/paint';
+import { createPainter, highlightSheet } from '@/utils/page/paint';
 import { installModel, recognize } from '@/utils/recognize/index';
 import zhModel from '../../public/models/zh-tagger.bin';
 import enModel from '../../public/models/en-tagger.txt';
 import { detectLang } from '@/utils/recognize/lang';
+
+// As the extension's document_start script does: the highlight sheet is adopted while the document is
+// empty, so painting later restyles nothing (adopting it then restyles every element).
+highlightSheet(document, 'classic');
 
 installModel('zh', zhModel);
 installModel('en', enModel);
