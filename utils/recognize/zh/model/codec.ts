@@ -9,21 +9,23 @@
  * Layout (little endian): u8 version, u8 NG, u8 NT, u8 0, i16 trans[(NT + 1) * NT] (row NT = start),
  *   i16 end[NT], i16 bias[NT], 3 × (u32 length, u16 chars) lexicon strings, u32 count[NG], u32 key bytes,
  *   then the keys: per group, per entry in ascending unsigned key order, varint key delta and (width > 1)
- *   a u8 mask of the sub-rows present; then the weights: every present sub-row, NT × i8, in the same order.
- * The weights are stored exactly as the runtime reads them (a view on the decoded bytes, no per-weight work).
+ *   a u8 mask of the sub-rows present; zero bytes up to a multiple of 4 from the file start; then the
+ *   weights: every present sub-row in the same order, as PW i32 words packed the way the decoder sums them
+ *   (./packed-rows.ts), so the runtime reads them in place (a view on the file's bytes, no per-weight work).
  */
 import { NT, type Lexicon } from './features';
+import { LITTLE_ENDIAN, PW, pushPacked } from './packed-rows';
 
 /** Format version; bump when the layout or the feature templates change. */
-export const VERSION = 6;
+export const VERSION = 7;
 
 /** Template groups, in file order: chars, pairs, the -1/+1 skip pair, triples, misc keys. */
 export const G_UNI = 0, G_BI = 1, G_SKIP = 2, G_TRI = 3, G_MISC = 4;
 /** Sub-rows per group row: positions of the n-gram relative to the tagged char. */
 export const WIDTH = [7, 4, 1, 3, 1];
 const NG = 5;
-/** 9 × the number of bits set in a 7-bit sub-row mask: where sub-row k of an entry starts, past its row start. */
-export const POP9 = Uint8Array.from({ length: 128 }, (_, m) => { let c = 0; for (let x = m; x; x >>= 1) c += x & 1; return c * NT; });
+/** PW × the number of bits set in a 7-bit sub-row mask: where sub-row k of an entry starts, past its row start. */
+export const POPW = Uint8Array.from({ length: 128 }, (_, m) => { let c = 0; for (let x = m; x; x >>= 1) c += x & 1; return c * PW; });
 
 /** The 32-bit key of a char triple (a hash; the pair and misc keys are exact). */
 export const triKey = (a: number, b: number, c: number) => Math.imul((a << 16) | b, 0x2545f491) ^ Math.imul(c + 0x9e37, 0x85ebca6b);
@@ -56,8 +58,8 @@ export interface RuntimeModel {
   end: Int32Array;
   bias: Int32Array;
   lex: Lexicon;
-  /** All present sub-rows, int8 (a view on the model bytes; row starts are offsets into it). */
-  w: Int8Array;
+  /** All present sub-rows, packed (./packed-rows.ts; row starts are word offsets into it). */
+  w: Int32Array;
   /** Entry (row start << 7 | sub-row mask) by char code, 0 = absent. */
   uni: Int32Array;
   bi: Table;
@@ -98,8 +100,12 @@ class Writer {
   str(s: string): void { this.u32(s.length); for (let i = 0; i < s.length; i++) this.u16(s.charCodeAt(i)); }
 }
 
-/** Serialises a pruned model to the file's bytes (called by the trainer). */
-export function encodeModel(m: SparseModel): Uint8Array {
+/**
+ * Serialises a pruned model to the file's bytes (called by the trainer), with the size its byte budget
+ * counts: the keys plus NT bytes per sub-row, as in the int8 layout of v6, so pruning does not depend on
+ * how the runtime packs the weights.
+ */
+export function encodeModel(m: SparseModel): { bytes: Uint8Array; budgetBytes: number } {
   const w = new Writer();
   w.u8(VERSION); w.u8(NG); w.u8(NT); w.u8(0);
   for (let i = 0; i < m.trans.length; i++) w.u16(m.trans[i]);
@@ -109,7 +115,7 @@ export function encodeModel(m: SparseModel): Uint8Array {
   for (let g = 0; g < NG; g++) w.u32(m.groups[g].keys.length);
   const sizeAt = w.n;
   w.u32(0); // key bytes, patched below
-  const pool: number[] = [];
+  const pool: number[] = []; // packed words
   for (let g = 0; g < NG; g++) {
     const { keys, rows } = m.groups[g], width = WIDTH[g];
     let prev = 0;
@@ -122,13 +128,15 @@ export function encodeModel(m: SparseModel): Uint8Array {
       for (let k = 0; k < width; k++) for (let t = 0; t < NT; t++) if (rows[base + k * NT + t] !== 0) present |= 1 << k;
       if (present === 0) throw new Error('empty row');
       if (width > 1) w.u8(present);
-      for (let k = 0; k < width; k++) if (present & (1 << k)) for (let t = 0; t < NT; t++) pool.push(rows[base + k * NT + t]);
+      for (let k = 0; k < width; k++) if (present & (1 << k)) pushPacked(pool, rows, base + k * NT);
     }
   }
   const keyBytes = w.n - sizeAt - 4;
   w.buf[sizeAt] = keyBytes & 255; w.buf[sizeAt + 1] = (keyBytes >> 8) & 255; w.buf[sizeAt + 2] = (keyBytes >> 16) & 255; w.buf[sizeAt + 3] = keyBytes >>> 24;
-  for (const v of pool) w.u8(v);
-  return w.buf.slice(0, w.n);
+  const budgetBytes = w.n + (pool.length / PW) * NT;
+  while (w.n % 4) w.u8(0);
+  for (const v of pool) w.u32(v);
+  return { bytes: w.buf.slice(0, w.n), budgetBytes };
 }
 
 /** Parses the model file into lookup tables; throws on a version or template mismatch or a bad length. */
@@ -152,10 +160,10 @@ export function decodeModel(b: Uint8Array): RuntimeModel {
   const counts: number[] = [];
   for (let g = 0; g < NG; g++) counts.push(u32());
   const keyBytes = u32();
-  // the keys, then the weights, which are read in place: entries point at absolute offsets into b
+  // the keys, then the weights: entries point at word offsets into the packed sub-rows
   const uni = new Int32Array(65536);
   const tables: Table[] = [];
-  const at = [p, p + keyBytes]; // read position, row start
+  const at = [p, 0]; // read position, row start
   for (let g = 0; g < NG; g++) {
     const count = counts[g];
     let bits = 4;
@@ -166,8 +174,11 @@ export function decodeModel(b: Uint8Array): RuntimeModel {
     if (g > 0) tables.push(t);
     readKeys(b, at, count, WIDTH[g] > 1, g === G_UNI ? uni : null, t);
   }
-  if (at[0] !== p + keyBytes || at[1] !== b.length || b.length >= 1 << 24) throw new Error('zh tagger model: bad length');
-  const w = new Int8Array(b.buffer, b.byteOffset, b.length);
+  const from = (p + keyBytes + 3) & ~3, words = at[1];
+  if (at[0] !== p + keyBytes || from + words * 4 !== b.length || words >= 1 << 24) throw new Error('zh tagger model: bad length');
+  if (!LITTLE_ENDIAN) throw new Error('zh tagger model: big-endian platforms are not supported');
+  // in place when the bytes are 4-aligned in memory (a file read whole always is), else one copy
+  const w = (b.byteOffset + from) % 4 === 0 ? new Int32Array(b.buffer, b.byteOffset + from, words) : new Int32Array(b.slice(from).buffer);
   return { trans, end, bias, lex, w, uni, bi: tables[0], skip: tables[1], tri: tables[2], misc: tables[3] };
 }
 
@@ -184,7 +195,7 @@ function readKeys(b: Uint8Array, at: number[], count: number, masked: boolean, u
     key = (key + v) | 0;
     const present = masked ? b[p++] : 1;
     const entry = (o << 7) | present;
-    o += POP9[present];
+    o += POPW[present];
     if (uni !== null) { uni[key & 0xffff] = entry; continue; }
     const f = Math.imul(key, 0x9e3779b1) >>> fshift;
     filter[f >>> 5] |= 1 << (f & 31);

@@ -3,8 +3,9 @@
  * hard transition constraints. Each char, pair and triple of the text is looked up once (its row holds
  * the weights for every position it is seen from); linear in the text; buffers are reused between calls.
  */
-import { lookup, POP9, triKey, type RuntimeModel } from './codec';
+import { lookup, POPW, triKey, type RuntimeModel } from './codec';
 import { Featurizer, lexTables, NT as NT_, PAD as PAD_ } from './features';
+import { highLane, lowLane } from './packed-rows';
 
 // local copies: imported bindings compile to getters under some loaders, too slow for the hot loop
 const NT: number = NT_;
@@ -77,7 +78,9 @@ export class Decoder {
     for (let q = 0; q + 1 < N; q++) bo[q] = lookup(bi, (c[q] << 16) | c[q + 1]);
     for (let q = 0; q + 2 < N; q++) to[q] = lookup(tri, triKey(c[q], c[q + 1], c[q + 2]));
     const bias = m.bias;
-    const a0 = bias[0], a1 = bias[1], a2 = bias[2], a3 = bias[3], a4 = bias[4], a5 = bias[5], a6 = bias[6], a7 = bias[7], a8 = bias[8];
+    // scores relative to O, as the packed rows hold them (./packed-rows.ts)
+    const a1 = bias[1] - bias[0], a2 = bias[2] - bias[0], a3 = bias[3] - bias[0], a4 = bias[4] - bias[0],
+      a5 = bias[5] - bias[0], a6 = bias[6] - bias[0], a7 = bias[7] - bias[0], a8 = bias[8] - bias[0];
     // the 33 allowed transitions in locals, prev scores in v0..v8: the Viterbi step is fully unrolled
     const t00 = trans[0], t01 = trans[1], t04 = trans[4], t05 = trans[5], t08 = trans[8], t12 = trans[11],
       t13 = trans[12], t22 = trans[20], t23 = trans[21], t30 = trans[27], t31 = trans[28], t34 = trans[31],
@@ -90,9 +93,9 @@ export class Decoder {
       const p = i + PAD;
       // offsets of the sub-rows that apply here: sub-row k of the n-gram k places before, when present
       let j = 0;
-      for (let k = 0; k < 7; k++) { const v = uo[p - 3 + k]; if ((v >> k) & 1) offs[j++] = (v >>> 7) + POP9[v & ((1 << k) - 1)]; }
-      for (let k = 0; k < 4; k++) { const v = bo[p - 2 + k]; if ((v >> k) & 1) offs[j++] = (v >>> 7) + POP9[v & ((1 << k) - 1)]; }
-      for (let k = 0; k < 3; k++) { const v = to[p - 2 + k]; if ((v >> k) & 1) offs[j++] = (v >>> 7) + POP9[v & ((1 << k) - 1)]; }
+      for (let k = 0; k < 7; k++) { const v = uo[p - 3 + k]; if ((v >> k) & 1) offs[j++] = (v >>> 7) + POPW[v & ((1 << k) - 1)]; }
+      for (let k = 0; k < 4; k++) { const v = bo[p - 2 + k]; if ((v >> k) & 1) offs[j++] = (v >>> 7) + POPW[v & ((1 << k) - 1)]; }
+      for (let k = 0; k < 3; k++) { const v = to[p - 2 + k]; if ((v >> k) & 1) offs[j++] = (v >>> 7) + POPW[v & ((1 << k) - 1)]; }
       let o = lookup(skip, (c[p - 1] << 16) | c[p + 1]);
       if (o !== 0) offs[j++] = o >>> 7;
       const km1 = k[p - 1], k0 = k[p];
@@ -105,12 +108,13 @@ export class Decoder {
       if ((o = lookup(misc, (4 << 24) | c0 | (d0 << 16))) !== 0) offs[j++] = o >>> 7;
       if ((o = lookup(misc, (5 << 24) | d0 | (dr[p - 1] << 8) | (km1 << 16))) !== 0) offs[j++] = o >>> 7;
       if ((o = lookup(misc, (6 << 24) | c0 | (sur << 16))) !== 0) offs[j++] = o >>> 7;
-      let e0 = a0, e1 = a1, e2 = a2, e3 = a3, e4 = a4, e5 = a5, e6 = a6, e7 = a7, e8 = a8;
+      let s12 = 0, s34 = 0, s56 = 0, s78 = 0;
       for (let f = 0; f < j; f++) {
         const r = offs[f];
-        e0 += w[r]; e1 += w[r + 1]; e2 += w[r + 2]; e3 += w[r + 3]; e4 += w[r + 4];
-        e5 += w[r + 5]; e6 += w[r + 6]; e7 += w[r + 7]; e8 += w[r + 8];
+        s12 += w[r]; s34 += w[r + 1]; s56 += w[r + 2]; s78 += w[r + 3];
       }
+      const e0 = 0, e1 = a1 + lowLane(s12), e2 = a2 + highLane(s12), e3 = a3 + lowLane(s34), e4 = a4 + highLane(s34),
+        e5 = a5 + lowLane(s56), e6 = a6 + highLane(s56), e7 = a7 + lowLane(s78), e8 = a8 + highLane(s78);
       if (i === 0) {
         const st = NT * NT;
         v0 = e0 + trans[st]; v1 = e1 + trans[st + 1]; v2 = -1e18; v3 = -1e18; v4 = e4 + trans[st + 4];
