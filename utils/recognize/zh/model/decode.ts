@@ -6,12 +6,14 @@
 import { lookup, POPW, triKey, type RuntimeModel } from './codec';
 import { Featurizer, lexTables, NT as NT_, PAD as PAD_ } from './features';
 import { highLane, lowLane } from './packed-rows';
+import { contextKey, ContextMemo } from './context-memo';
+import { CharMisc, SUR_AT } from './char-misc';
 
 // local copies: imported bindings compile to getters under some loaders, too slow for the hot loop
 const NT: number = NT_;
 const PAD: number = PAD_;
-/** Sub-rows summed per char: 7 chars, 4 pairs, 3 triples, the skip pair, 6 misc keys. */
-const NSUB = 21;
+/** Sub-rows summed per char: 7 chars, 4 pairs, 3 triples, the skip pair, 2 per-char misc keys (the other 4 come memoised). */
+const NSUB = 17;
 
 /** A tagged name span: UTF-16 offsets, end exclusive. */
 export interface TagSpan { type: 'person' | 'org'; start: number; end: number }
@@ -58,15 +60,21 @@ export class Decoder {
   private bo = new Int32Array(0); // … of the pair starting there
   private to = new Int32Array(0); // … of the triple starting there
   private offs = new Int32Array(NSUB);
+  private memo: ContextMemo;
+  private charMisc: CharMisc;
   constructor(private m: RuntimeModel) {
     this.feat = new Featurizer(lexTables(m.lex));
+    this.memo = new ContextMemo(m.misc, m.w);
+    this.charMisc = new CharMisc(m.misc);
   }
 
   /** Tags text and returns sorted, non-overlapping person/org spans. */
   tag(text: string): TagSpan[] {
     const n = text.length;
     if (n === 0) return [];
-    const m = this.m, trans = m.trans, w = m.w, uni = m.uni, bi = m.bi, tri = m.tri, skip = m.skip, misc = m.misc;
+    const m = this.m, trans = m.trans, w = m.w, uni = m.uni, bi = m.bi, tri = m.tri, skip = m.skip;
+    const charMisc = this.charMisc, cmIndex = charMisc.index, memo = this.memo, ctxSums = memo.sums;
+    let cm = charMisc.entries;
     if (this.tags.length < n) { this.tags = new Uint8Array(Math.max(n, this.tags.length * 2)); this.bp = new Uint8Array(this.tags.length * NT); }
     const N = n + 2 * PAD;
     if (this.uo.length < N) { const cap = Math.max(N, this.uo.length * 2); this.uo = new Int32Array(cap); this.bo = new Int32Array(cap); this.to = new Int32Array(cap); }
@@ -101,14 +109,13 @@ export class Decoder {
       const km1 = k[p - 1], k0 = k[p];
       const sur = s[p - 1] | (s[p] << 1) | (s[p + 1] << 2) | (s[p - 2] << 3);
       const tail = (km1 << 4) | (k0 << 8) | (k[p + 1] << 12) | (k[p + 2] << 16);
-      const d0 = dr[p], c0 = c[p];
-      if ((o = lookup(misc, (1 << 24) | k[p - 2] | tail)) !== 0) offs[j++] = o >>> 7;
-      if ((o = lookup(misc, (2 << 24) | sur | tail)) !== 0) offs[j++] = o >>> 7;
-      if ((o = lookup(misc, (3 << 24) | d0 | (k0 << 8))) !== 0) offs[j++] = o >>> 7;
-      if ((o = lookup(misc, (4 << 24) | c0 | (d0 << 16))) !== 0) offs[j++] = o >>> 7;
-      if ((o = lookup(misc, (5 << 24) | d0 | (dr[p - 1] << 8) | (km1 << 16))) !== 0) offs[j++] = o >>> 7;
-      if ((o = lookup(misc, (6 << 24) | c0 | (sur << 16))) !== 0) offs[j++] = o >>> 7;
-      let s12 = 0, s34 = 0, s56 = 0, s78 = 0;
+      const d0 = dr[p];
+      let cb = cmIndex[c[p]];
+      if (cb === 0) { cb = charMisc.block(c[p]); cm = charMisc.entries; }
+      if ((o = cm[cb + d0]) !== 0) offs[j++] = o >>> 7;
+      if ((o = cm[cb + SUR_AT + sur]) !== 0) offs[j++] = o >>> 7;
+      const x = memo.at(contextKey(k[p - 2], tail, sur, d0, dr[p - 1]));
+      let s12 = ctxSums[x], s34 = ctxSums[x + 1], s56 = ctxSums[x + 2], s78 = ctxSums[x + 3];
       for (let f = 0; f < j; f++) {
         const r = offs[f];
         s12 += w[r]; s34 += w[r + 1]; s56 += w[r + 2]; s78 += w[r + 3];
