@@ -15,21 +15,19 @@ const BITS = 10;
  */
 export const contextKey = (k2: number, tail: number, sur: number, d0: number, dm1: number) => k2 | tail | (sur << 20) | (d0 << 24) | (dm1 << 28);
 
+/** The memo slot of a context. */
+export const memoSlot = (ctx: number) => Math.imul(ctx, 0x9e3779b1) >>> (32 - BITS);
+
 /** Packed sums of the four context templates' sub-rows, by context. */
 export class ContextMemo {
-  private keys = new Int32Array(1 << BITS).fill(-1); // -1: no context has every class field at 15
+  /** The context held by each slot; -1 (every field 15, no class is) = none yet. */
+  readonly keys = new Int32Array(1 << BITS).fill(-1);
   /** PW packed words per slot. */
   readonly sums = new Int32Array(PW << BITS);
   constructor(private misc: Table, private w: Int32Array) {}
 
-  /** Where in `sums` the packed sum of ctx's sub-rows starts (summed on the first sight of ctx). */
-  at(ctx: number): number {
-    const slot = Math.imul(ctx, 0x9e3779b1) >>> (32 - BITS);
-    if (this.keys[slot] !== ctx) this.fill(slot, ctx);
-    return slot * PW;
-  }
-
-  private fill(slot: number, ctx: number): void {
+  /** Sums ctx's sub-rows into slot (on a miss: the decoder probes `keys` itself) and returns where the sum starts in `sums`. */
+  fill(slot: number, ctx: number): number {
     const k2 = ctx & 15, tail = ctx & 0xffff0, km1 = (ctx >>> 4) & 15, k0 = (ctx >>> 8) & 15;
     const sur = (ctx >>> 20) & 15, d0 = (ctx >>> 24) & 15, dm1 = ctx >>> 28;
     const sums = this.sums, w = this.w, o = slot * PW;
@@ -40,5 +38,6 @@ export class ContextMemo {
       for (let q = 0, r = e >>> 7; q < PW; q++) sums[o + q] += w[r + q];
     }
     this.keys[slot] = ctx;
+    return o;
   }
 }
