@@ -7,7 +7,7 @@
 import { lookup, type Table } from './codec';
 import { PW } from './packed-rows';
 
-const BITS = 10;
+const BITS = 11;
 
 /**
  * The context of a position: class at -2 | classes -1..+2 (the `tail` the templates share) << 4 |
@@ -24,16 +24,18 @@ export class ContextMemo {
   readonly keys = new Int32Array(1 << BITS).fill(-1);
   /** PW packed words per slot. */
   readonly sums = new Int32Array(PW << BITS);
+  private scratch = new Int32Array(4);
   constructor(private misc: Table, private w: Int32Array) {}
 
   /** Sums ctx's sub-rows into slot (on a miss: the decoder probes `keys` itself) and returns where the sum starts in `sums`. */
   fill(slot: number, ctx: number): number {
     const k2 = ctx & 15, tail = ctx & 0xffff0, km1 = (ctx >>> 4) & 15, k0 = (ctx >>> 8) & 15;
     const sur = (ctx >>> 20) & 15, d0 = (ctx >>> 24) & 15, dm1 = ctx >>> 28;
-    const sums = this.sums, w = this.w, o = slot * PW;
+    const sums = this.sums, w = this.w, o = slot * PW, keys = this.scratch;
+    keys[0] = (1 << 24) | k2 | tail; keys[1] = (2 << 24) | sur | tail; keys[2] = (3 << 24) | d0 | (k0 << 8); keys[3] = (5 << 24) | d0 | (dm1 << 8) | (km1 << 16);
     sums.fill(0, o, o + PW);
-    for (const key of [(1 << 24) | k2 | tail, (2 << 24) | sur | tail, (3 << 24) | d0 | (k0 << 8), (5 << 24) | d0 | (dm1 << 8) | (km1 << 16)]) {
-      const e = lookup(this.misc, key);
+    for (let t = 0; t < 4; t++) {
+      const e = lookup(this.misc, keys[t]);
       if (e === 0) continue;
       for (let q = 0, r = e >>> 7; q < PW; q++) sums[o + q] += w[r + q];
     }
