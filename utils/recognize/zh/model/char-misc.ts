@@ -17,7 +17,7 @@ export const SUR_AT = 16;
 /** The block of chars without keys (all zeros); block 0 is unused so that index 0 means "not built yet". */
 const EMPTY = BLOCK;
 
-/** Entries (row start << 7 | 1) of the two per-char templates: block(c) + distance, or + SUR_AT + flags. */
+/** Entries (row offsets) of the two per-char templates: block(c) + distance, or + SUR_AT + flags. */
 export class CharMisc {
   /** Block start by char code; 0 = not built yet (call block()). */
   readonly index = new Int32Array(65536);

@@ -37,7 +37,7 @@ export class ContextMemo {
     for (let t = 0; t < 4; t++) {
       const e = lookup(this.misc, keys[t]);
       if (e === 0) continue;
-      for (let q = 0, r = e >>> 7; q < PW; q++) sums[o + q] += w[r + q];
+      for (let q = 0; q < PW; q++) sums[o + q] += w[e + q];
     }
     this.keys[slot] = ctx;
     return o;
