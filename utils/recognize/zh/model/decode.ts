@@ -3,14 +3,15 @@
  * hard transition constraints. Each char, pair and triple of the text is looked up once (its row holds
  * the weights for every position it is seen from); linear in the text; buffers are reused between calls.
  */
-import { lookup, POP9, triKey, type RuntimeModel } from './codec';
+import { lookup, triKey, type RuntimeModel } from './codec';
 import { Featurizer, lexTables, NT as NT_, PAD as PAD_ } from './features';
+import { highLane, lowLane, PW } from './packed-rows';
+import { contextKey, ContextMemo, memoSlot } from './context-memo';
+import { CharMisc, SUR_AT } from './char-misc';
 
 // local copies: imported bindings compile to getters under some loaders, too slow for the hot loop
 const NT: number = NT_;
 const PAD: number = PAD_;
-/** Sub-rows summed per char: 7 chars, 4 pairs, 3 triples, the skip pair, 6 misc keys. */
-const NSUB = 21;
 
 /** A tagged name span: UTF-16 offsets, end exclusive. */
 export interface TagSpan { type: 'person' | 'org'; start: number; end: number }
@@ -53,23 +54,28 @@ export class Decoder {
   private bp = new Uint8Array(0);
   private tags = new Uint8Array(0);
   private prev = new Float64Array(NT);
-  private uo = new Int32Array(0); // entry (row start << 7 | sub-row mask) of the char at each padded position
+  private uo = new Int32Array(0); // entry (row offset, 0 = the zero row) of the char at each padded position
   private bo = new Int32Array(0); // … of the pair starting there
   private to = new Int32Array(0); // … of the triple starting there
-  private offs = new Int32Array(NSUB);
+  private memo: ContextMemo;
+  private charMisc: CharMisc;
   constructor(private m: RuntimeModel) {
     this.feat = new Featurizer(lexTables(m.lex));
+    this.memo = new ContextMemo(m.misc, m.w);
+    this.charMisc = new CharMisc(m.misc);
   }
 
   /** Tags text and returns sorted, non-overlapping person/org spans. */
   tag(text: string): TagSpan[] {
     const n = text.length;
     if (n === 0) return [];
-    const m = this.m, trans = m.trans, w = m.w, uni = m.uni, bi = m.bi, tri = m.tri, skip = m.skip, misc = m.misc;
+    const m = this.m, trans = m.trans, w = m.w, uni = m.uni, bi = m.bi, tri = m.tri, skip = m.skip;
+    const charMisc = this.charMisc, cmIndex = charMisc.index, memo = this.memo, ctxKeys = memo.keys, ctxSums = memo.sums;
+    let cm = charMisc.entries;
     if (this.tags.length < n) { this.tags = new Uint8Array(Math.max(n, this.tags.length * 2)); this.bp = new Uint8Array(this.tags.length * NT); }
     const N = n + 2 * PAD;
     if (this.uo.length < N) { const cap = Math.max(N, this.uo.length * 2); this.uo = new Int32Array(cap); this.bo = new Int32Array(cap); this.to = new Int32Array(cap); }
-    const bp = this.bp, feat = this.feat, uo = this.uo, bo = this.bo, to = this.to, offs = this.offs;
+    const bp = this.bp, feat = this.feat, uo = this.uo, bo = this.bo, to = this.to;
     feat.load(text, 0, n);
     const c = feat.c, k = feat.k, s = feat.s, dr = feat.dr;
     // each char, pair and triple once
@@ -77,7 +83,9 @@ export class Decoder {
     for (let q = 0; q + 1 < N; q++) bo[q] = lookup(bi, (c[q] << 16) | c[q + 1]);
     for (let q = 0; q + 2 < N; q++) to[q] = lookup(tri, triKey(c[q], c[q + 1], c[q + 2]));
     const bias = m.bias;
-    const a0 = bias[0], a1 = bias[1], a2 = bias[2], a3 = bias[3], a4 = bias[4], a5 = bias[5], a6 = bias[6], a7 = bias[7], a8 = bias[8];
+    // scores relative to O, as the packed rows hold them (./packed-rows.ts)
+    const a1 = bias[1] - bias[0], a2 = bias[2] - bias[0], a3 = bias[3] - bias[0], a4 = bias[4] - bias[0],
+      a5 = bias[5] - bias[0], a6 = bias[6] - bias[0], a7 = bias[7] - bias[0], a8 = bias[8] - bias[0];
     // the 33 allowed transitions in locals, prev scores in v0..v8: the Viterbi step is fully unrolled
     const t00 = trans[0], t01 = trans[1], t04 = trans[4], t05 = trans[5], t08 = trans[8], t12 = trans[11],
       t13 = trans[12], t22 = trans[20], t23 = trans[21], t30 = trans[27], t31 = trans[28], t34 = trans[31],
@@ -88,29 +96,28 @@ export class Decoder {
     let v0 = 0, v1 = 0, v2 = 0, v3 = 0, v4 = 0, v5 = 0, v6 = 0, v7 = 0, v8 = 0;
     for (let i = 0; i < n; i++) {
       const p = i + PAD;
-      // offsets of the sub-rows that apply here: sub-row k of the n-gram k places before, when present
-      let j = 0;
-      for (let k = 0; k < 7; k++) { const v = uo[p - 3 + k]; if ((v >> k) & 1) offs[j++] = (v >>> 7) + POP9[v & ((1 << k) - 1)]; }
-      for (let k = 0; k < 4; k++) { const v = bo[p - 2 + k]; if ((v >> k) & 1) offs[j++] = (v >>> 7) + POP9[v & ((1 << k) - 1)]; }
-      for (let k = 0; k < 3; k++) { const v = to[p - 2 + k]; if ((v >> k) & 1) offs[j++] = (v >>> 7) + POP9[v & ((1 << k) - 1)]; }
-      let o = lookup(skip, (c[p - 1] << 16) | c[p + 1]);
-      if (o !== 0) offs[j++] = o >>> 7;
       const km1 = k[p - 1], k0 = k[p];
       const sur = s[p - 1] | (s[p] << 1) | (s[p + 1] << 2) | (s[p - 2] << 3);
       const tail = (km1 << 4) | (k0 << 8) | (k[p + 1] << 12) | (k[p + 2] << 16);
-      const d0 = dr[p], c0 = c[p];
-      if ((o = lookup(misc, (1 << 24) | k[p - 2] | tail)) !== 0) offs[j++] = o >>> 7;
-      if ((o = lookup(misc, (2 << 24) | sur | tail)) !== 0) offs[j++] = o >>> 7;
-      if ((o = lookup(misc, (3 << 24) | d0 | (k0 << 8))) !== 0) offs[j++] = o >>> 7;
-      if ((o = lookup(misc, (4 << 24) | c0 | (d0 << 16))) !== 0) offs[j++] = o >>> 7;
-      if ((o = lookup(misc, (5 << 24) | d0 | (dr[p - 1] << 8) | (km1 << 16))) !== 0) offs[j++] = o >>> 7;
-      if ((o = lookup(misc, (6 << 24) | c0 | (sur << 16))) !== 0) offs[j++] = o >>> 7;
-      let e0 = a0, e1 = a1, e2 = a2, e3 = a3, e4 = a4, e5 = a5, e6 = a6, e7 = a7, e8 = a8;
-      for (let f = 0; f < j; f++) {
-        const r = offs[f];
-        e0 += w[r]; e1 += w[r + 1]; e2 += w[r + 2]; e3 += w[r + 3]; e4 += w[r + 4];
-        e5 += w[r + 5]; e6 += w[r + 6]; e7 += w[r + 7]; e8 += w[r + 8];
+      const d0 = dr[p];
+      // the four context templates: one memo probe (probed here, not in a call: this loop is past V8's inlining budget)
+      const ctx = contextKey(k[p - 2], tail, sur, d0, dr[p - 1]), slot = memoSlot(ctx);
+      const x = ctxKeys[slot] === ctx ? slot * PW : memo.fill(slot, ctx);
+      let s12 = ctxSums[x], s34 = ctxSums[x + 1], s56 = ctxSums[x + 2], s78 = ctxSums[x + 3];
+      // sub-row k of the n-gram k places before (an absent one reads the zero row; the sums are written
+      // out in each loop: a list of offsets summed afterwards, or a helper, measured 5-8% slower); most
+      // triples are absent, so theirs are skipped
+      for (let k = 0; k < 7; k++) { const r = uo[p - 3 + k] + PW * k; s12 += w[r]; s34 += w[r + 1]; s56 += w[r + 2]; s78 += w[r + 3]; }
+      for (let k = 0; k < 4; k++) { const r = bo[p - 2 + k] + PW * k; s12 += w[r]; s34 += w[r + 1]; s56 += w[r + 2]; s78 += w[r + 3]; }
+      for (let k = 0; k < 3; k++) { const v = to[p - 2 + k]; if (v !== 0) { const r = v + PW * k; s12 += w[r]; s34 += w[r + 1]; s56 += w[r + 2]; s78 += w[r + 3]; } }
+      // one-sub-row keys: the skip pair and the two per-char misc templates
+      let cb = cmIndex[c[p]];
+      if (cb === 0) { cb = charMisc.block(c[p]); cm = charMisc.entries; }
+      for (let f = 0, e = lookup(skip, (c[p - 1] << 16) | c[p + 1]); f < 3; e = f === 1 ? cm[cb + d0] : cm[cb + SUR_AT + sur], f++) {
+        if (e !== 0) { const r = e; s12 += w[r]; s34 += w[r + 1]; s56 += w[r + 2]; s78 += w[r + 3]; }
       }
+      const e0 = 0, e1 = a1 + lowLane(s12), e2 = a2 + highLane(s12), e3 = a3 + lowLane(s34), e4 = a4 + highLane(s34),
+        e5 = a5 + lowLane(s56), e6 = a6 + highLane(s56), e7 = a7 + lowLane(s78), e8 = a8 + highLane(s78);
       if (i === 0) {
         const st = NT * NT;
         v0 = e0 + trans[st]; v1 = e1 + trans[st + 1]; v2 = -1e18; v3 = -1e18; v4 = e4 + trans[st + 4];

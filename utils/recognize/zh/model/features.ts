@@ -2,6 +2,7 @@
  * Character features of the Chinese name tagger, shared by the trainer (scripts/train-zh.ts) and the
  * runtime (./decode.ts) so both read exactly the same n-gram and misc keys. Pure TypeScript, typed arrays only.
  */
+import { PairSet } from './pair-set';
 
 /** BIOES over person and org: index = tag id. Shared so the trainer and decoder agree on the layout. */
 export const TAGS = ['O', 'B-P', 'I-P', 'E-P', 'S-P', 'B-O', 'I-O', 'E-O', 'S-O'] as const;
@@ -21,7 +22,7 @@ export interface Lexicon {
 /** Per-char flag table plus a bigram set, built once per lexicon; what featurize() reads. */
 export interface LexTables {
   flags: Uint8Array; // 65536 entries: bit0 surname, bit1 org-final char
-  end2: Set<number>; // (a << 16) | b
+  end2: PairSet; // (a << 16) | b
 }
 
 const F_SUR = 1;
@@ -32,9 +33,9 @@ export function lexTables(lex: Lexicon): LexTables {
   const flags = new Uint8Array(65536);
   for (let i = 0; i < lex.surnames.length; i++) flags[lex.surnames.charCodeAt(i)] |= F_SUR;
   for (let i = 0; i < lex.orgEnd1.length; i++) flags[lex.orgEnd1.charCodeAt(i)] |= F_ORG1;
-  const end2 = new Set<number>();
-  for (let i = 0; i + 1 < lex.orgEnd2.length; i += 2) end2.add((lex.orgEnd2.charCodeAt(i) << 16) | lex.orgEnd2.charCodeAt(i + 1));
-  return { flags, end2 };
+  const pairs: number[] = [];
+  for (let i = 0; i + 1 < lex.orgEnd2.length; i += 2) pairs.push((lex.orgEnd2.charCodeAt(i) << 16) | lex.orgEnd2.charCodeAt(i + 1));
+  return { flags, end2: new PairSet(pairs) };
 }
 
 /** Char classes: coarse shape of a character, for patterns that generalise beyond seen chars. */
@@ -98,7 +99,7 @@ export class Featurizer {
   constructor(private lex: LexTables) {
     // bit 2: second char of some two-char org ending, so most chars skip the set lookup
     this.flags = lex.flags.slice();
-    for (const v of lex.end2) this.flags[v & 0xffff] |= 4;
+    for (const v of lex.end2.keys) this.flags[v & 0xffff] |= 4;
   }
 
   private ensure(n: number): void {
