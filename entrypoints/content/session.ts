@@ -57,6 +57,9 @@ async function inSlices<T>(items: readonly T[], fn: (item: T, index: number) => 
   }
 }
 
+/** The longest recording waits for the highlights to be rendered (see Session.onScreen). */
+const SHOWN_WAIT_MS = 1000;
+
 /**
  * Mentions fetched per request. Chromium turns a reply into page objects in one task of its own,
  * outside our slices: 2,000 mentions a reply made 50–90 ms tasks on a 200,000-node page.
@@ -131,6 +134,7 @@ export class Session {
     const pieces = new MentionPieces(map, mentions, prev ? prev.pieces.madeBefore(kept) : []);
     this.current = { detection, map, textId, kinds, mentions, pieces, passages: prev && kept > 0 ? prev.passages : [] };
     await this.paintInSlices();
+    await this.onScreen();
     if (textId !== this.lastRecordedId) {
       const article = { url: this.doc.location.href, canonicalUrl: detection.canonicalUrl, siteName: detection.siteName, title: detection.title, publishedAt: detection.publishedAt, lang };
       await this.texts.withText(map.text, (id) => this.send('recordReading', { article, textId: id, refDate }));
@@ -230,6 +234,22 @@ export class Session {
       pass.commit();
     }
     painter.paintNotes(a.passages.map((p) => p.range));
+  }
+
+  /**
+   * Resolves once the painted highlights have been rendered (or after SHOWN_WAIT_MS, where frames
+   * are not rendered: a hidden tab). Recording waits for this: storing a big article's mentions
+   * keeps the background and the database busy, and on a 2-core machine that slowed the browser's
+   * repaint after our highlights went in (a 200,000-node page: 30–45 ms frames became 56–76 ms).
+   */
+  private async onScreen(): Promise<void> {
+    const win = this.doc.defaultView;
+    if (!win) return;
+    const painted = this.window?.firstPaint ?? Promise.resolve();
+    const rendered = painted.then(() => new Promise<void>((resolve) => win.requestAnimationFrame(() => setTimeout(resolve, 0))));
+    let timer = 0;
+    await Promise.race([rendered, new Promise<void>((resolve) => (timer = win.setTimeout(resolve, SHOWN_WAIT_MS)))]);
+    win.clearTimeout(timer);
   }
 
   /** How the mentions are painted: all registered, or only those near the viewport (a very large page). */

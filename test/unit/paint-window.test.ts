@@ -48,6 +48,11 @@ function fakeObserver() {
   const root = { top: 0, bottom: 1000 } as DOMRectReadOnly;
   const box = (top: number, size = 10) => ({ width: size, height: size, top, bottom: top + size }) as DOMRectReadOnly;
   const entry = (target: Element, isIntersecting: boolean, boundingClientRect: DOMRectReadOnly): WindowObserverEntry => ({ target, isIntersecting, boundingClientRect, rootBounds: root });
+  /** Moves an element: its box says where (read in a callback), and observers hear of it on the next report. */
+  const place = (t: Element, e: WindowObserverEntry) => {
+    where.set(t, e);
+    t.getBoundingClientRect = () => e.boundingClientRect as DOMRect;
+  };
   return {
     factory,
     /** Everything observed now, by any observer, in the order observed. */
@@ -56,10 +61,10 @@ function fakeObserver() {
     /** `far` are below the extended viewport, `above` above it. */
     report: (near: Element[], far: Element[] = [], boxless: Element[] = [], above: Element[] = []) => {
       const changed = new Set<Element>([...near, ...far, ...boxless, ...above]);
-      for (const t of near) where.set(t, entry(t, true, box(500)));
-      for (const t of far) where.set(t, entry(t, false, box(2000)));
-      for (const t of boxless) where.set(t, entry(t, false, box(0, 0)));
-      for (const t of above) where.set(t, entry(t, false, box(-2000)));
+      for (const t of near) place(t, entry(t, true, box(500)));
+      for (const t of far) place(t, entry(t, false, box(2000)));
+      for (const t of boxless) place(t, entry(t, false, box(0, 0)));
+      for (const t of above) place(t, entry(t, false, box(-2000)));
       for (let again = true; again; ) {
         again = false;
         for (const o of observers) {
@@ -80,6 +85,8 @@ const mention = (text: string): Mention => ({ text, type: 'person', start: 0, en
 function page(paragraphs: number) {
   document.body.innerHTML = `<article>${Array.from({ length: paragraphs }, (_, i) => `<p>第${i}段 <span>张${i}</span> 讲话。</p>`).join('')}</article>`;
   const ps = Array.from(document.querySelectorAll('p'));
+  // Until a test moves them, every paragraph is far below the viewport.
+  for (const p of ps) p.getBoundingClientRect = () => ({ width: 10, height: 10, top: 5000, bottom: 5010 }) as DOMRect;
   const made: string[] = [];
   const entries: WindowEntry[] = ps.map((p, i) => {
     const node = p.querySelector('span')!.firstChild!;
@@ -163,6 +170,20 @@ describe('painting near the viewport', () => {
     expect(names(state.shown)).toEqual(['张6']);
   });
 
+  it('paints the near blocks of a run coming near at once, from their boxes, before their own first report', () => {
+    const { painter, state } = recordingPainter();
+    const io = fakeObserver();
+    const { ps, entries } = page(6);
+    const w = createPaintWindow(painter, io.factory, '100% 0px', 2);
+    w.add(entries);
+    w.start();
+    // The first run spans the viewport; its middle block is in view, as its box says, but no
+    // observer has reported it yet.
+    ps[1].getBoundingClientRect = () => ({ width: 10, height: 10, top: 400, bottom: 410 }) as DOMRect;
+    io.report([], [ps[2], ps[3], ps[5]], [], [ps[0]]);
+    expect(names(state.shown)).toEqual(['张1']);
+  });
+
   it('paints a mention across two blocks when either is near, once', () => {
     const { painter, state } = recordingPainter();
     const io = fakeObserver();
@@ -186,6 +207,22 @@ describe('painting near the viewport', () => {
     w.start();
     io.report([], [ps[0], ps[1]], [ps[2]]);
     expect(names(state.shown)).toEqual(['张2']);
+  });
+
+  it('settles firstPaint when the first highlights go in, not before', async () => {
+    const { painter } = recordingPainter();
+    const io = fakeObserver();
+    const { ps, entries } = page(3);
+    const w = createPaintWindow(painter, io.factory);
+    let settled = false;
+    void w.firstPaint.then(() => (settled = true));
+    w.add(entries);
+    w.start();
+    await Promise.resolve();
+    expect(settled).toBe(false);
+    io.report([ps[0]], ps.slice(1));
+    await Promise.resolve();
+    expect(settled).toBe(true);
   });
 
   it('stops following once stopped', () => {

@@ -67,6 +67,8 @@ export interface PaintWindow {
   start(): void;
   /** How many pieces are registered now. */
   readonly shown: number;
+  /** Settles when the first highlights are registered (after the observer's first report). */
+  readonly firstPaint: Promise<void>;
   /** Stops following the viewport (the painter keeps what it shows until cleared). */
   stop(): void;
 }
@@ -91,6 +93,9 @@ function sideOf(e: WindowObserverEntry): Side {
   return r.bottom <= (e.rootBounds?.top ?? 0) ? 'above' : 'below';
 }
 
+/** A box within the extended viewport, or with no size (display: contents): near. */
+const boxIsNear = (r: DOMRectReadOnly, bounds: DOMRectReadOnly) => (r.width === 0 && r.height === 0) || (r.bottom >= bounds.top && r.top <= bounds.bottom);
+
 const runIsNear = (a: Side, b: Side) => a === 'near' || b === 'near' || (a === 'above' && b === 'below') || (a === 'below' && b === 'above');
 
 /**
@@ -111,6 +116,8 @@ export function createPaintWindow(painter: Painter, observe: ObserverFactory, ma
   let coarse: ReturnType<ObserverFactory> | null = null;
   let fine: ReturnType<ObserverFactory> | null = null;
   let shown = 0;
+  let firstPainted!: () => void;
+  const firstPaint = new Promise<void>((resolve) => (firstPainted = resolve));
 
   const repaint = () => {
     const pass = painter.begin();
@@ -125,23 +132,44 @@ export function createPaintWindow(painter: Painter, observe: ObserverFactory, ma
     for (const block of nearBlocks) byBlock.get(block)?.forEach(paint);
     pass.commit();
     shown = n;
+    firstPainted();
   };
 
-  /** Runs near the viewport have their blocks observed one by one; those leaving, no longer. */
+  /**
+   * Runs near the viewport have their blocks observed one by one; those leaving, no longer. The
+   * blocks of a run coming near are placed at once from their boxes, against the same extended
+   * viewport (`rootBounds`), rather than a frame later when their own first report comes: a reader
+   * jumping down the page would otherwise see them bare for a frame or two. This runs in the
+   * observer's callback, right after the browser's own layout, so reading boxes forces none.
+   */
   const onEnds = (entries: ReadonlyArray<WindowObserverEntry>) => {
-    for (const e of entries) if (ends.has(e.target)) ends.set(e.target, sideOf(e));
+    let bounds: DOMRectReadOnly | null = null;
+    for (const e of entries) {
+      if (!ends.has(e.target)) continue;
+      ends.set(e.target, sideOf(e));
+      bounds ??= e.rootBounds;
+    }
     const now = new Set(watched.filter((run) => runIsNear(ends.get(run.first)!, ends.get(run.last)!)));
-    let dropped = false;
+    let changed = false;
     for (const run of nearRuns) {
       if (now.has(run)) continue;
       for (const block of run.blocks) {
         fine?.unobserve(block);
-        dropped = nearBlocks.delete(block) || dropped;
+        changed = nearBlocks.delete(block) || changed;
       }
     }
-    for (const run of now) if (!nearRuns.has(run)) for (const block of run.blocks) fine?.observe(block);
+    for (const run of now) {
+      if (nearRuns.has(run)) continue;
+      for (const block of run.blocks) {
+        fine?.observe(block);
+        if (bounds && !nearBlocks.has(block) && boxIsNear(block.getBoundingClientRect(), bounds)) {
+          nearBlocks.add(block);
+          changed = true;
+        }
+      }
+    }
     nearRuns = now;
-    if (dropped) repaint();
+    if (changed) repaint();
   };
 
   const onBlocks = (entries: ReadonlyArray<WindowObserverEntry>) => {
@@ -197,6 +225,7 @@ export function createPaintWindow(painter: Painter, observe: ObserverFactory, ma
     get shown() {
       return shown;
     },
+    firstPaint,
     stop() {
       coarse?.disconnect();
       fine?.disconnect();
