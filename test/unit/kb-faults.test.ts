@@ -1,11 +1,13 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import Dexie from 'dexie';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DossierDb, openKb, UpgradeBlockedError } from '@/utils/kb/db';
 import { recordReading } from '@/utils/kb/record-reading';
 import { exportBackup, importBackup, parseBackup } from '@/utils/kb/backup';
 import { addNote } from '@/utils/kb/notes';
 import { explainStorageError } from '@/utils/kb/storage-errors';
 import { SCHEMA_VERSIONS } from '@/utils/kb/schema';
+import { getStats } from '@/utils/kb/queries';
 import type { ArticleInput } from '@/utils/messages';
 import type { Mention } from '@/utils/recognize/types';
 
@@ -50,6 +52,17 @@ const snapshot = async () => {
   return rest;
 };
 
+/** Records in every table of a snapshot: what a fault must not lower. */
+const recordCount = (snap: Awaited<ReturnType<typeof snapshot>>) => Object.values(snap.tables).reduce((n, rows) => n + (rows as unknown[]).length, 0);
+
+/** One row per fault injected, printed as the summary `npm test` shows (the hostile-page table is the browsers'). */
+const faults: Array<{ fault: string; message: string; lost: number }> = [];
+const noteFault = (fault: string, message: string, before: number, after: number) => faults.push({ fault, message, lost: Math.max(0, before - after) });
+afterAll(() => {
+  const rows = faults.map((f) => `| ${f.fault} | ${f.message || '(none due)'} | ${f.lost} |`);
+  console.log(['Database faults injected (records lost must be 0):', '| fault | message shown | records lost |', '| --- | --- | --- |', ...rows].join('\n'));
+});
+
 describe('a full disk', () => {
   it('during recording: a clear message, and everything stored before is still there, exactly', async () => {
     for (let n = 1; n <= 3; n++) await recordReading(db, article(n).input, article(n).mentions);
@@ -60,7 +73,9 @@ describe('a full disk', () => {
     expect(failure).toBeTruthy();
     expect(explainStorageError(failure).message).toMatch(/disk is full.*Nothing saved before was lost/);
     vi.restoreAllMocks();
-    expect(await snapshot()).toEqual(before);
+    const after = await snapshot();
+    noteFault('full disk while recording', explainStorageError(failure).message, recordCount(before), recordCount(after));
+    expect(after).toEqual(before);
   });
 
   it('during an import: a clear message, and nothing half-imported', async () => {
@@ -75,7 +90,47 @@ describe('a full disk', () => {
     const failure = await importBackup(db, (parsed as { ok: true; backup: never }).backup, 'merge').catch((e: unknown) => e);
     expect(explainStorageError(failure).message).toMatch(/disk is full/);
     vi.restoreAllMocks();
-    expect(await snapshot()).toEqual(before);
+    const after = await snapshot();
+    noteFault('full disk during an import', explainStorageError(failure).message, recordCount(before), recordCount(after));
+    expect(after).toEqual(before);
+  });
+});
+
+describe('a crash in the middle of an import', () => {
+  it('aborts its transaction: nothing half-imported, nothing stored before lost', async () => {
+    for (let n = 1; n <= 3; n++) await recordReading(db, article(n).input, article(n).mentions);
+    const other = new DossierDb(`faults-other-${Math.random()}`);
+    for (let n = 20; n <= 24; n++) await recordReading(other, article(n).input, article(n).mentions);
+    const parsed = parseBackup(JSON.stringify(await exportBackup(other)));
+    await other.delete();
+    const before = await snapshot();
+    // The worker dies after the articles went in: IndexedDB aborts the open transaction.
+    const original = db.entities.bulkAdd.bind(db.entities);
+    vi.spyOn(db.entities, 'bulkAdd').mockImplementation(((...args: Parameters<typeof original>) => {
+      Dexie.currentTransaction?.abort();
+      return original(...args);
+    }) as never);
+    const failure = await importBackup(db, (parsed as { ok: true; backup: never }).backup, 'merge').catch((e: unknown) => e);
+    expect(failure).toBeTruthy();
+    expect(explainStorageError(failure).message).toMatch(/interrupted.*nothing saved before was lost/i);
+    vi.restoreAllMocks();
+    const after = await snapshot();
+    noteFault('crash in the middle of an import', explainStorageError(failure).message, recordCount(before), recordCount(after));
+    expect(after).toEqual(before);
+  });
+});
+
+describe('ten tabs recording at once', () => {
+  it('every reading is stored once, with exact counts', async () => {
+    await recordReading(db, article(1).input, article(1).mentions);
+    const before = await snapshot();
+    const tabs = Array.from({ length: 10 }, (_, i) => article(30 + i));
+    await Promise.all(tabs.map((a) => recordReading(db, a.input, a.mentions)));
+    const after = await snapshot();
+    noteFault('ten tabs recording at once', '', recordCount(before), recordCount(after));
+    expect(await getStats(db)).toEqual({ articles: 11, people: 1, orgs: 1, figures: 11, notes: 0 });
+    const liu = await db.entities.where('type').equals('person').first();
+    expect(liu).toMatchObject({ articleCount: 11, mentionCount: 11 });
   });
 });
 
@@ -94,7 +149,9 @@ describe('an upgrade blocked by an older window', () => {
     expect(explainStorageError(new UpgradeBlockedError()).message).toMatch(/another window still uses the old version/);
     old.close();
     await openKb(newer, 2000);
-    expect((await newer.articles.toArray()).map((a) => a.title)).toEqual(['旧文章']);
+    const titles = (await newer.articles.toArray()).map((a) => a.title);
+    noteFault('upgrade blocked by an older window', explainStorageError(new UpgradeBlockedError()).message, 1, titles.length);
+    expect(titles).toEqual(['旧文章']);
     newer.close();
     await newer.delete();
   });
