@@ -52,6 +52,25 @@ const snapshot = async () => {
   return rest;
 };
 
+/** Ends a fault: the profile must be exactly as before it; the fault's row goes into the summary. */
+async function expectNothingLost(fault: string, failure: unknown, before: Awaited<ReturnType<typeof snapshot>>) {
+  vi.restoreAllMocks();
+  const after = await snapshot();
+  noteFault(fault, explainStorageError(failure).message, recordCount(before), recordCount(after));
+  expect(after).toEqual(before);
+}
+
+/** Three readings in the profile, and a backup of five others (from number `first` on) to import into it. */
+async function profileAndBackup(first: number) {
+  for (let n = 1; n <= 3; n++) await recordReading(db, article(n).input, article(n).mentions);
+  const other = new DossierDb(`faults-other-${Math.random()}`);
+  for (let n = first; n < first + 5; n++) await recordReading(other, article(n).input, article(n).mentions);
+  const parsed = parseBackup(JSON.stringify(await exportBackup(other)));
+  await other.delete();
+  if (!parsed.ok) throw new Error(`the other profile's backup was refused: ${parsed.error}`);
+  return parsed.backup;
+}
+
 /** Records in every table of a snapshot: what a fault must not lower. */
 const recordCount = (snap: Awaited<ReturnType<typeof snapshot>>) => Object.values(snap.tables).reduce((n, rows) => n + (rows as unknown[]).length, 0);
 
@@ -72,37 +91,22 @@ describe('a full disk', () => {
     const failure = await recordReading(db, article(4).input, article(4).mentions).catch((e: unknown) => e);
     expect(failure).toBeTruthy();
     expect(explainStorageError(failure).message).toMatch(/disk is full.*Nothing saved before was lost/);
-    vi.restoreAllMocks();
-    const after = await snapshot();
-    noteFault('full disk while recording', explainStorageError(failure).message, recordCount(before), recordCount(after));
-    expect(after).toEqual(before);
+    await expectNothingLost('full disk while recording', failure, before);
   });
 
   it('during an import: a clear message, and nothing half-imported', async () => {
-    for (let n = 1; n <= 3; n++) await recordReading(db, article(n).input, article(n).mentions);
-    const other = new DossierDb(`faults-other-${Math.random()}`);
-    for (let n = 10; n <= 14; n++) await recordReading(other, article(n).input, article(n).mentions);
-    const parsed = parseBackup(JSON.stringify(await exportBackup(other)));
-    await other.delete();
-    expect(parsed.ok).toBe(true);
+    const backup = await profileAndBackup(10);
     const before = await snapshot();
     fillDiskAfter(6);
-    const failure = await importBackup(db, (parsed as { ok: true; backup: never }).backup, 'merge').catch((e: unknown) => e);
+    const failure = await importBackup(db, backup, 'merge').catch((e: unknown) => e);
     expect(explainStorageError(failure).message).toMatch(/disk is full/);
-    vi.restoreAllMocks();
-    const after = await snapshot();
-    noteFault('full disk during an import', explainStorageError(failure).message, recordCount(before), recordCount(after));
-    expect(after).toEqual(before);
+    await expectNothingLost('full disk during an import', failure, before);
   });
 });
 
 describe('a crash in the middle of an import', () => {
   it('aborts its transaction: nothing half-imported, nothing stored before lost', async () => {
-    for (let n = 1; n <= 3; n++) await recordReading(db, article(n).input, article(n).mentions);
-    const other = new DossierDb(`faults-other-${Math.random()}`);
-    for (let n = 20; n <= 24; n++) await recordReading(other, article(n).input, article(n).mentions);
-    const parsed = parseBackup(JSON.stringify(await exportBackup(other)));
-    await other.delete();
+    const backup = await profileAndBackup(20);
     const before = await snapshot();
     // The worker dies after the articles went in: IndexedDB aborts the open transaction.
     const original = db.entities.bulkAdd.bind(db.entities);
@@ -110,13 +114,10 @@ describe('a crash in the middle of an import', () => {
       Dexie.currentTransaction?.abort();
       return original(...args);
     }) as never);
-    const failure = await importBackup(db, (parsed as { ok: true; backup: never }).backup, 'merge').catch((e: unknown) => e);
+    const failure = await importBackup(db, backup, 'merge').catch((e: unknown) => e);
     expect(failure).toBeTruthy();
     expect(explainStorageError(failure).message).toMatch(/interrupted.*nothing saved before was lost/i);
-    vi.restoreAllMocks();
-    const after = await snapshot();
-    noteFault('crash in the middle of an import', explainStorageError(failure).message, recordCount(before), recordCount(after));
-    expect(after).toEqual(before);
+    await expectNothingLost('crash in the middle of an import', failure, before);
   });
 });
 

@@ -98,6 +98,17 @@ function page(paragraphs: number) {
 
 const names = (shown: PaintItem[]) => shown.map((x) => x.mention.text).sort();
 
+/** A window over a page of `paragraphs` (plus `extra` mentions), started, with its painter's record and observers. */
+function started(paragraphs: number, { runs, extra }: { runs?: number; extra?: (entries: WindowEntry[]) => WindowEntry[] } = {}) {
+  const { painter, state } = recordingPainter();
+  const io = fakeObserver();
+  const p = page(paragraphs);
+  const w = createPaintWindow(painter, io.factory, '100% 0px', runs);
+  w.add([...p.entries, ...(extra?.(p.entries) ?? [])]);
+  w.start();
+  return { ...p, state, io, w };
+}
+
 describe('painting near the viewport', () => {
   it('files each mention under its nearest block, not the inline element around it', () => {
     const { ps, entries } = page(2);
@@ -117,12 +128,7 @@ describe('painting near the viewport', () => {
   });
 
   it('shows exactly the mentions of the blocks reported near, and follows as they change', () => {
-    const { painter, state } = recordingPainter();
-    const io = fakeObserver();
-    const { ps, entries } = page(6);
-    const w = createPaintWindow(painter, io.factory);
-    w.add(entries);
-    w.start();
+    const { ps, state, io, w } = started(6);
     expect(state.commits).toBe(0);
 
     io.report([ps[0], ps[1]], ps.slice(2));
@@ -140,12 +146,7 @@ describe('painting near the viewport', () => {
   });
 
   it('asks for a mention\'s ranges only when its block is near', () => {
-    const { painter } = recordingPainter();
-    const io = fakeObserver();
-    const { ps, entries, made } = page(6);
-    const w = createPaintWindow(painter, io.factory);
-    w.add(entries);
-    w.start();
+    const { ps, made, io } = started(6);
     expect(made).toEqual([]);
     io.report([ps[0]], ps.slice(1));
     io.report([ps[1]], [], [], [ps[0]]);
@@ -153,12 +154,7 @@ describe('painting near the viewport', () => {
   });
 
   it('watches long runs of blocks by their two ends, and the blocks of a run near the viewport one by one', () => {
-    const { painter, state } = recordingPainter();
-    const io = fakeObserver();
-    const { ps, entries } = page(9);
-    const w = createPaintWindow(painter, io.factory, '100% 0px', 3);
-    w.add(entries);
-    w.start();
+    const { ps, state, io } = started(9, { runs: 3 });
     expect(io.observed()).toEqual([ps[0], ps[2], ps[3], ps[5], ps[6], ps[8]]);
     // The middle run is taller than the viewport: its first block is above it and its last below.
     io.report([ps[4]], [ps[5], ps[6], ps[8]], [], [ps[0], ps[2], ps[3]]);
@@ -171,12 +167,7 @@ describe('painting near the viewport', () => {
   });
 
   it('paints the near blocks of a run coming near at once, from their boxes, before their own first report', () => {
-    const { painter, state } = recordingPainter();
-    const io = fakeObserver();
-    const { ps, entries } = page(6);
-    const w = createPaintWindow(painter, io.factory, '100% 0px', 2);
-    w.add(entries);
-    w.start();
+    const { ps, state, io } = started(6, { runs: 2 });
     // The first run spans the viewport; its middle block is in view, as its box says, but no
     // observer has reported it yet.
     ps[1].getBoundingClientRect = () => ({ width: 10, height: 10, top: 400, bottom: 410 }) as DOMRect;
@@ -185,13 +176,10 @@ describe('painting near the viewport', () => {
   });
 
   it('paints a mention across two blocks when either is near, once', () => {
-    const { painter, state } = recordingPainter();
-    const io = fakeObserver();
-    const { ps, entries } = page(4);
-    const across: WindowEntry = { mention: mention('跨段'), nodes: [entries[1].nodes[0], entries[2].nodes[0]], pieces: () => [...entries[1].pieces(), ...entries[2].pieces()] };
-    const w = createPaintWindow(painter, io.factory);
-    w.add([...entries, across]);
-    w.start();
+    const across = (entries: WindowEntry[]): WindowEntry[] => [
+      { mention: mention('跨段'), nodes: [entries[1].nodes[0], entries[2].nodes[0]], pieces: () => [...entries[1].pieces(), ...entries[2].pieces()] },
+    ];
+    const { ps, state, io } = started(4, { extra: across });
     io.report([ps[2]], [ps[3]], [], [ps[0], ps[1]]);
     expect(state.shown.filter((x) => x.mention.text === '跨段')).toHaveLength(2);
     io.report([ps[1], ps[2]]);
@@ -199,25 +187,15 @@ describe('painting near the viewport', () => {
   });
 
   it('paints a block with no box (display: contents) rather than losing it', () => {
-    const { painter, state } = recordingPainter();
-    const io = fakeObserver();
-    const { ps, entries } = page(3);
-    const w = createPaintWindow(painter, io.factory);
-    w.add(entries);
-    w.start();
+    const { ps, state, io } = started(3);
     io.report([], [ps[0], ps[1]], [ps[2]]);
     expect(names(state.shown)).toEqual(['张2']);
   });
 
   it('settles firstPaint when the first highlights go in, not before', async () => {
-    const { painter } = recordingPainter();
-    const io = fakeObserver();
-    const { ps, entries } = page(3);
-    const w = createPaintWindow(painter, io.factory);
+    const { ps, io, w } = started(3);
     let settled = false;
     void w.firstPaint.then(() => (settled = true));
-    w.add(entries);
-    w.start();
     await Promise.resolve();
     expect(settled).toBe(false);
     io.report([ps[0]], ps.slice(1));
@@ -226,12 +204,7 @@ describe('painting near the viewport', () => {
   });
 
   it('stops following once stopped', () => {
-    const { painter } = recordingPainter();
-    const io = fakeObserver();
-    const { entries } = page(2);
-    const w = createPaintWindow(painter, io.factory);
-    w.add(entries);
-    w.start();
+    const { io, w } = started(2);
     w.stop();
     expect(io.observed()).toEqual([]);
   });
