@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { modelPath } from '../../scripts/lib/node-models';
-import { decodeModel, encodeModel, type Group } from '../../utils/recognize/zh/model/codec';
+import { decodeModel, encodeModel, lookup, type Group } from '../../utils/recognize/zh/model/codec';
 import { Decoder } from '../../utils/recognize/zh/model/decode';
 import { highLane, lowLane, pushPacked } from '../../utils/recognize/zh/model/packed-rows';
 
@@ -42,5 +42,18 @@ describe('zh tagger model codec', () => {
     const m = encodeModel({ trans: new Int16Array(10 * NT), end: new Int16Array(NT), bias: Int16Array.from(row(1)), lex: { surnames: '', orgEnd1: '', orgEnd2: '' }, groups });
     expect(m.bytes.length % 4).toBe(0);
     expect(new Decoder(decodeModel(m.bytes)).tag('我见李')).toEqual([{ type: 'person', start: 2, end: 3 }]);
+  });
+
+  it('stores the n-gram tables as laid out: every key finds its row, absent keys read none', () => {
+    const NT = 9;
+    const rows = (n: number, width: number) => new Int8Array(n * width * NT).fill(1);
+    const keys = [3, 0x10002, 0x7fffffff, 0x80000000, 0xffffffff];
+    const groups: Group[] = [{ keys: [], rows: rows(0, 7) }, { keys, rows: rows(keys.length, 4) }, { keys: [], rows: rows(0, 1) }, { keys: [9], rows: rows(1, 3) }, { keys: [], rows: rows(0, 1) }];
+    const m = decodeModel(encodeModel({ trans: new Int16Array(10 * NT), end: new Int16Array(NT), bias: new Int16Array(NT), lex: { surnames: '', orgEnd1: '', orgEnd2: '' }, groups }).bytes);
+    // rows follow the zero row (7 × 4 words), 4 sub-rows of 4 words each
+    keys.forEach((k, j) => expect(lookup(m.bi, k | 0)).toBe(28 + 16 * j));
+    expect(lookup(m.tri, 9)).toBe(28 + 16 * keys.length);
+    for (const k of [0, 4, 9, -2]) expect(lookup(m.bi, k)).toBe(0);
+    expect(lookup(m.skip, 3)).toBe(0);
   });
 });

@@ -8,18 +8,23 @@
  *
  * Layout (little endian): u8 version, u8 NG, u8 NT, u8 0, i16 trans[(NT + 1) * NT] (row NT = start),
  *   i16 end[NT], i16 bias[NT], 3 × (u32 length, u16 chars) lexicon strings, u32 count[NG], u32 key bytes,
- *   then the keys: per group, per entry in ascending unsigned key order, the varint key delta; zero bytes
- *   up to a multiple of 4 from the file start; then the weights as PW i32 words per sub-row, packed the
- *   way the decoder sums them (./packed-rows.ts): a zero row of ZERO_ROW words, then every entry's row in
- *   the same order, all WIDTH[g] sub-rows of it (zeros where pruned). The runtime reads them in place (a
- *   view on the file's bytes, no per-weight work), finds sub-row k of a row at row start + PW × k without
- *   a branch, and lets an absent n-gram (entry 0) read the zero row.
+ *   then the char keys (group G_UNI) in ascending order, as varint key deltas; zero bytes up to a multiple
+ *   of 4 from the file start; then the hash table of every other group as i32 words, slots then filter,
+ *   laid out as ./key-table.ts looks them up (sizes follow from the counts); then the weights as PW i32
+ *   words per sub-row, packed the way the decoder sums them (./packed-rows.ts): a zero row of ZERO_ROW
+ *   words, then every entry's row in group order (the keys of a group in ascending unsigned order), all
+ *   WIDTH[g] sub-rows of it (zeros where pruned). The runtime reads tables and weights in place (a view
+ *   on the file's bytes, no per-key or per-weight work), finds sub-row k of a row at row start + PW × k
+ *   without a branch, and lets an absent n-gram (entry 0) read the zero row.
  */
 import { NT, type Lexicon } from './features';
+import { insertKey, tableAt, tableShape, type Table } from './key-table';
 import { LITTLE_ENDIAN, PW, pushPacked } from './packed-rows';
 
-/** Format version; bump when the layout or the feature templates change. */
-export const VERSION = 8;
+export { home, lookup, type Table } from './key-table';
+
+/** Format version; bump when the layout or the feature templates change (9: hash tables stored as laid out). */
+export const VERSION = 9;
 
 /** Template groups, in file order: chars, pairs, the -1/+1 skip pair, triples, misc keys. */
 export const G_UNI = 0, G_BI = 1, G_SKIP = 2, G_TRI = 3, G_MISC = 4;
@@ -47,13 +52,6 @@ export interface SparseModel {
   groups: Group[]; // NG, in group order
 }
 
-/**
- * An open-addressed hash table from 32-bit key to an entry (the word offset of its row): slots of
- * [key, entry], entry 0 = empty. Most n-grams of a text are absent, so a one-bit-per-hash filter small enough for the
- * L1 cache answers those before the table is touched.
- */
-export interface Table { slots: Int32Array; shift: number; mask: number; filter: Int32Array; fshift: number }
-
 /** A model ready for decoding. */
 export interface RuntimeModel {
   trans: Int32Array;
@@ -68,22 +66,6 @@ export interface RuntimeModel {
   skip: Table;
   tri: Table;
   misc: Table;
-}
-
-/** Home slot (already doubled) of a key: the top bits of a multiplicative hash. */
-export const home = (key: number, shift: number) => (Math.imul(key, 0x9e3779b1) >>> shift) << 1;
-
-/** Entry of key in t (the word offset of its row), or 0 when absent. */
-export function lookup(t: Table, key: number): number {
-  const h = Math.imul(key, 0x9e3779b1), f = h >>> t.fshift;
-  if ((t.filter[f >>> 5] & (1 << (f & 31))) === 0) return 0;
-  const slots = t.slots, mask = t.mask;
-  let s = (h >>> t.shift) << 1;
-  for (;;) {
-    const o = slots[s + 1];
-    if (o === 0 || slots[s] === key) return o;
-    s = (s + 2) & mask;
-  }
 }
 
 class Writer {
@@ -102,6 +84,13 @@ class Writer {
   str(s: string): void { this.u32(s.length); for (let i = 0; i < s.length; i++) this.u16(s.charCodeAt(i)); }
 }
 
+/** Bytes of v as a varint (what Writer#varint writes). */
+function varintBytes(v: number): number {
+  let n = 1;
+  for (; v >= 128; n++) v = Math.floor(v / 128);
+  return n;
+}
+
 /**
  * Serialises a pruned model to the file's bytes (called by the trainer), with the size its byte budget
  * counts: the int8 layout of v6 (keys, a sub-row mask per row, NT bytes per kept sub-row), so pruning
@@ -118,13 +107,19 @@ export function encodeModel(m: SparseModel): { bytes: Uint8Array; budgetBytes: n
   const sizeAt = w.n;
   w.u32(0); // key bytes, patched below
   const pool: number[] = new Array(ZERO_ROW).fill(0); // packed words
-  let masks = 0, kept = 0; // what v6 stored: a mask byte per row of width > 1, the kept sub-rows
+  const tables: Int32Array[] = [];
+  let masks = 0, kept = 0, keyDeltas = 0; // what v6 stored: varint keys, a mask byte per row of width > 1, the kept sub-rows
   for (let g = 0; g < NG; g++) {
     const { keys, rows } = m.groups[g], width = WIDTH[g];
+    const words = new Int32Array(g === G_UNI ? 0 : tableShape(keys.length).words);
+    const table = tableAt(words, 0, keys.length);
+    if (g !== G_UNI) tables.push(words);
     let prev = 0;
     for (let j = 0; j < keys.length; j++) {
       if (keys[j] < prev || keys[j] > 0xffffffff) throw new Error('keys must be ascending unsigned 32-bit');
-      w.varint(keys[j] - prev);
+      keyDeltas += varintBytes(keys[j] - prev);
+      if (g === G_UNI) w.varint(keys[j] - prev);
+      else insertKey(table, keys[j] | 0, pool.length);
       prev = keys[j];
       const base = j * width * NT;
       let present = 0;
@@ -136,8 +131,9 @@ export function encodeModel(m: SparseModel): { bytes: Uint8Array; budgetBytes: n
   }
   const keyBytes = w.n - sizeAt - 4;
   w.buf[sizeAt] = keyBytes & 255; w.buf[sizeAt + 1] = (keyBytes >> 8) & 255; w.buf[sizeAt + 2] = (keyBytes >> 16) & 255; w.buf[sizeAt + 3] = keyBytes >>> 24;
-  const budgetBytes = w.n + masks + kept * NT;
+  const budgetBytes = sizeAt + 4 + keyDeltas + masks + kept * NT;
   while (w.n % 4) w.u8(0);
+  for (const t of tables) for (const v of t) w.u32(v);
   for (const v of pool) w.u32(v);
   return { bytes: w.buf.slice(0, w.n), budgetBytes };
 }
@@ -163,47 +159,37 @@ export function decodeModel(b: Uint8Array): RuntimeModel {
   const counts: number[] = [];
   for (let g = 0; g < NG; g++) counts.push(u32());
   const keyBytes = u32();
-  // the keys, then the weights: entries point at word offsets into the packed sub-rows
+  // the char keys, the tables, then the weights: entries are word offsets into the packed sub-rows
   const uni = new Int32Array(65536);
-  const tables: Table[] = [];
-  const at = [p, ZERO_ROW]; // read position, row start
+  if (readUniKeys(b, p, counts[G_UNI], WIDTH[G_UNI] * PW, uni) !== p + keyBytes) throw new Error('zh tagger model: bad length');
+  let tableWords = 0, words = ZERO_ROW;
   for (let g = 0; g < NG; g++) {
-    const count = counts[g];
-    let bits = 4;
-    while (1 << bits < count * 2) bits++;
-    let fbits = 10;
-    while (fbits < 17 && 1 << fbits < count * 16) fbits++;
-    const t: Table = { slots: new Int32Array(2 << bits), shift: 32 - bits, mask: (2 << bits) - 1, filter: new Int32Array(1 << (fbits - 5)), fshift: 32 - fbits };
-    if (g > 0) tables.push(t);
-    readKeys(b, at, count, WIDTH[g] * PW, g === G_UNI ? uni : null, t);
+    if (g !== G_UNI) tableWords += tableShape(counts[g]).words;
+    words += counts[g] * WIDTH[g] * PW;
   }
-  const from = (p + keyBytes + 3) & ~3, words = at[1];
-  if (at[0] !== p + keyBytes || from + words * 4 !== b.length || words >= 1 << 30) throw new Error('zh tagger model: bad length');
+  const from = (p + keyBytes + 3) & ~3, all = tableWords + words;
+  if (from + all * 4 !== b.length || all >= 1 << 30) throw new Error('zh tagger model: bad length');
   if (!LITTLE_ENDIAN) throw new Error('zh tagger model: big-endian platforms are not supported');
   // in place when the bytes are 4-aligned in memory (a file read whole always is), else one copy
-  const w = (b.byteOffset + from) % 4 === 0 ? new Int32Array(b.buffer, b.byteOffset + from, words) : new Int32Array(b.slice(from).buffer);
+  const view = (b.byteOffset + from) % 4 === 0 ? new Int32Array(b.buffer, b.byteOffset + from, all) : new Int32Array(b.slice(from).buffer);
+  const tables: Table[] = [];
+  for (let g = 0, at = 0; g < NG; g++) {
+    if (g === G_UNI) continue;
+    tables.push(tableAt(view, at, counts[g]));
+    at += tableShape(counts[g]).words;
+  }
+  const w = view.subarray(tableWords);
   return { trans, end, bias, lex, w, uni, bi: tables[0], skip: tables[1], tri: tables[2], misc: tables[3] };
 }
 
-/**
- * Reads one group's keys into the char index or the hash table, advancing at = [read position, row start].
- * Keys are kept as wrapping int32 so the loop stays in small integers.
- */
-function readKeys(b: Uint8Array, at: number[], count: number, rowWords: number, uni: Int32Array | null, t: Table): void {
-  const slots = t.slots, mask = t.mask, shift = t.shift, filter = t.filter, fshift = t.fshift;
-  let p = at[0], o = at[1], key = 0;
-  for (let j = 0; j < count; j++) {
+/** Reads the char keys into the char index (entry by char code); returns the read position after them. */
+function readUniKeys(b: Uint8Array, p: number, count: number, rowWords: number, uni: Int32Array): number {
+  let key = 0;
+  for (let j = 0, o = ZERO_ROW; j < count; j++, o += rowWords) {
     let byte = b[p++], v = byte & 127;
     for (let sh = 7; byte & 128; sh += 7) { byte = b[p++]; v |= (byte & 127) << sh; }
     key = (key + v) | 0;
-    const entry = o;
-    o += rowWords;
-    if (uni !== null) { uni[key & 0xffff] = entry; continue; }
-    const f = Math.imul(key, 0x9e3779b1) >>> fshift;
-    filter[f >>> 5] |= 1 << (f & 31);
-    let s = home(key, shift);
-    while (slots[s + 1] !== 0) s = (s + 2) & mask;
-    slots[s] = key; slots[s + 1] = entry;
+    uni[key & 0xffff] = o;
   }
-  at[0] = p; at[1] = o;
+  return p;
 }
