@@ -31,16 +31,16 @@ function recordingPainter() {
  * started to observe.
  */
 function fakeObserver() {
-  interface Fake { callback: Parameters<ObserverFactory>[0]; observed: Element[]; fresh: Set<Element> }
+  interface Fake { callback: Parameters<ObserverFactory>[0]; observed: Element[]; fresh: Set<Element>; ever: Set<Element> }
   const observers: Fake[] = [];
   const where = new Map<Element, WindowObserverEntry>();
   let margin = '';
   const factory: ObserverFactory = (callback, options) => {
-    const o: Fake = { callback, observed: [], fresh: new Set() };
+    const o: Fake = { callback, observed: [], fresh: new Set(), ever: new Set() };
     observers.push(o);
     margin = options.rootMargin;
     return {
-      observe: (el: Element) => void (o.observed.push(el), o.fresh.add(el)),
+      observe: (el: Element) => void (o.observed.push(el), o.fresh.add(el), o.ever.add(el)),
       unobserve: (el: Element) => void (o.observed = o.observed.filter((x) => x !== el)),
       disconnect: () => void (o.observed = []),
     };
@@ -58,6 +58,10 @@ function fakeObserver() {
     /** Everything observed now, by any observer, in the order observed. */
     observed: () => [...new Set(observers.flatMap((o) => o.observed))],
     margin: () => margin,
+    /** Delivers a report queued while `target` was near, to every observer that ever watched it (also after letting it go). */
+    late: (target: Element) => {
+      for (const o of observers) if (o.ever.has(target)) o.callback([entry(target, true, box(500))]);
+    },
     /** `far` are below the extended viewport, `above` above it. */
     report: (near: Element[], far: Element[] = [], boxless: Element[] = [], above: Element[] = []) => {
       const changed = new Set<Element>([...near, ...far, ...boxless, ...above]);
@@ -184,6 +188,17 @@ describe('painting near the viewport', () => {
     expect(state.shown.filter((x) => x.mention.text === '跨段')).toHaveLength(2);
     io.report([ps[1], ps[2]]);
     expect(state.shown.filter((x) => x.mention.text === '跨段')).toHaveLength(2);
+  });
+
+  it('ignores a late report on a block whose run has left the viewport', () => {
+    const { ps, state, io } = started(6, { runs: 2 });
+    io.report([ps[1]], [ps[2], ps[3], ps[5]], [], [ps[0]]);
+    expect(names(state.shown)).toEqual(['张1']);
+    // The reader jumped far down: the first run is above; then a report on ps[1] queued before
+    // it was let go arrives, still saying near.
+    io.report([ps[3]], [ps[5]], [], [ps[0], ps[2]]);
+    io.late(ps[1]);
+    expect(names(state.shown)).toEqual(['张3']);
   });
 
   it('paints a block with no box (display: contents) rather than losing it', () => {

@@ -113,6 +113,8 @@ export function createPaintWindow(painter: Painter, observe: ObserverFactory, ma
   let watched: Run[] = [];
   let nearRuns = new Set<Run>();
   const nearBlocks = new Set<Element>();
+  /** Blocks the fine observer watches now: a report it queued before letting one go is ignored. */
+  const watching = new Set<Element>();
   let coarse: ReturnType<ObserverFactory> | null = null;
   let fine: ReturnType<ObserverFactory> | null = null;
   let shown = 0;
@@ -155,6 +157,7 @@ export function createPaintWindow(painter: Painter, observe: ObserverFactory, ma
       if (now.has(run)) continue;
       for (const block of run.blocks) {
         fine?.unobserve(block);
+        watching.delete(block);
         changed = nearBlocks.delete(block) || changed;
       }
     }
@@ -162,6 +165,7 @@ export function createPaintWindow(painter: Painter, observe: ObserverFactory, ma
       if (nearRuns.has(run)) continue;
       for (const block of run.blocks) {
         fine?.observe(block);
+        watching.add(block);
         if (bounds && !nearBlocks.has(block) && boxIsNear(block.getBoundingClientRect(), bounds)) {
           nearBlocks.add(block);
           changed = true;
@@ -175,6 +179,7 @@ export function createPaintWindow(painter: Painter, observe: ObserverFactory, ma
   const onBlocks = (entries: ReadonlyArray<WindowObserverEntry>) => {
     let changed = false;
     for (const e of entries) {
+      if (!watching.has(e.target)) continue;
       const isNear = sideOf(e) === 'near';
       if (isNear === nearBlocks.has(e.target)) continue;
       if (isNear) nearBlocks.add(e.target);
@@ -212,6 +217,7 @@ export function createPaintWindow(painter: Painter, observe: ObserverFactory, ma
       ends.clear();
       nearRuns = new Set();
       nearBlocks.clear();
+      watching.clear();
       fine = observe(onBlocks, { rootMargin: margin });
       coarse = observe(onEnds, { rootMargin: margin });
       for (const run of watched) {
