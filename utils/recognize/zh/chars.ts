@@ -36,6 +36,23 @@ export function isNameDot(c: string | undefined): boolean {
   return c === '·' || c === '•' || c === '・' || c === '‧' || c === '．';
 }
 
+/**
+ * Whether the pair a, b is in `pairs`, two-unit items concatenated in code-unit order: a binary
+ * search of the string in place, so a list of thousands of pairs costs nothing to load.
+ */
+export function sortedPairsHave(pairs: string, a: number, b: number): boolean {
+  let lo = 0;
+  let hi = (pairs.length >> 1) - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const d = pairs.charCodeAt(2 * mid) - a || pairs.charCodeAt(2 * mid + 1) - b;
+    if (d === 0) return true;
+    if (d < 0) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
 /** A set of single BMP characters as a bitmap over code units: a membership test is one load. */
 export class CharSet {
   private readonly bits = new Uint32Array(2048);
