@@ -77,7 +77,8 @@ const common = [...charTotal]
   .sort((a, b) => b[1] - a[1])
   .map(([c]) => c);
 // Frequent two-character words that never begin a name (班子, 谈判, 宿舍, 伊朗): after a title they are not one.
-const notNamePairs = top(pairTotal, 20).filter(([p]) => !pairStartsName.has(p)).map(([p]) => p);
+// In code-unit order: names.ts binary-searches the string in place, so start-up builds no set of them.
+const notNamePairs = top(pairTotal, 20).filter(([p]) => !pairStartsName.has(p)).map(([p]) => p).sort();
 const persons = top(personName, 4).map(([p]) => p).filter((p) => p.length >= 2);
 const orgs = [...orgName]
   .filter(([o, v]) => v.n >= 3 && o.length >= 2)
@@ -97,7 +98,7 @@ export const MINED_GIVEN = ${JSON.stringify(given.map(([c, p]) => `${c}${p}`).jo
 /** Frequent characters (40+ uses) under 3% of whose uses are inside a name. */
 export const MINED_NOT_GIVEN = ${JSON.stringify(common.join(''))};
 
-/** Two-character words seen 20+ times that never begin a person name, concatenated. */
+/** Two-character words seen 20+ times that never begin a person name, concatenated in code-unit order. */
 export const MINED_NOT_NAME_PAIRS = ${JSON.stringify(notNamePairs.join(''))};
 
 /** Person names seen at least 4 times (public figures of the period the news covers). */

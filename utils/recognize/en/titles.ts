@@ -46,19 +46,26 @@ const ROLES: Record<string, 'reporter' | 'correspondent' | 'author' | 'photograp
   reporter: 'reporter', correspondent: 'correspondent', author: 'author', writer: 'author', photographer: 'photographer', teacher: 'teacher',
 };
 
-// Titles by their last word, each as lower-cased words (longest first so the longest match wins).
-const BY_LAST = new Map<string, string[][]>();
-const OFFICIAL_SET = new Set<string>();
-for (const [list, official] of [[OFFICIAL, true], [OTHER, false]] as const) {
-  for (const t of list) {
-    const words = t.split(' ');
-    if (official) OFFICIAL_SET.add(t);
-    const last = words[words.length - 1];
-    const arr = BY_LAST.get(last) ?? [];
-    if (!arr.some((a) => a.join(' ') === t)) arr.push(words);
-    arr.sort((x, y) => y.length - x.length);
-    BY_LAST.set(last, arr);
+/** Titles by their last word, each as lower-cased words (longest first so the longest match wins), and the official ones. */
+interface TitleTables { byLast: Map<string, string[][]>; official: Set<string> }
+let tables: TitleTables | null = null;
+/** The title tables, built on the first English text: loading the recogniser for Chinese does not pay their 1.5 ms. */
+function titleTables(): TitleTables {
+  if (tables) return tables;
+  const byLast = new Map<string, string[][]>();
+  const officialSet = new Set<string>();
+  for (const [list, official] of [[OFFICIAL, true], [OTHER, false]] as const) {
+    for (const t of list) {
+      const words = t.split(' ');
+      if (official) officialSet.add(t);
+      const last = words[words.length - 1];
+      const arr = byLast.get(last) ?? [];
+      if (!arr.some((a) => a.join(' ') === t)) arr.push(words);
+      arr.sort((x, y) => y.length - x.length);
+      byLast.set(last, arr);
+    }
   }
+  return (tables = { byLast, official: officialSet });
 }
 
 /** Modifiers that may sit in front of a title without being part of it (`former`, `U.S.`, `acting`). */
@@ -93,7 +100,7 @@ const spanText = (c: Ctx, s: TokenSpan) => c.text.slice(c.toks[s.a].start, c.tok
 
 /** Longest title whose last word is token `end`; returns its first token index or -1. */
 function titleEndingAt(c: Ctx, end: number): number {
-  const cands = BY_LAST.get(low(c.toks[end]));
+  const cands = titleTables().byLast.get(low(c.toks[end]));
   if (!cands) return -1;
   for (const words of cands) {
     const first = end - words.length + 1;
@@ -119,7 +126,7 @@ function titleText(c: Ctx, a: number, b: number): string {
 function isOfficial(title: string, org: string | null, c: Ctx): boolean {
   const t = title.toLowerCase();
   const gov = org !== null && c.isGov(org);
-  if (OFFICIAL_SET.has(t) && !NEEDS_GOV.has(t)) return org === null || gov || !/\b(Inc|Corp|Co|Ltd|Plc|Group|Bank|Club|United|FC|Party)\b/.test(org);
+  if (titleTables().official.has(t) && !NEEDS_GOV.has(t)) return org === null || gov || !/\b(Inc|Corp|Co|Ltd|Plc|Group|Bank|Club|United|FC|Party)\b/.test(org);
   return gov;
 }
 

@@ -36,14 +36,36 @@ export function isNameDot(c: string | undefined): boolean {
   return c === '·' || c === '•' || c === '・' || c === '‧' || c === '．';
 }
 
+/**
+ * Whether the pair a, b is in `pairs`, two-unit items concatenated in code-unit order: a binary
+ * search of the string in place, so a list of thousands of pairs costs nothing to load.
+ */
+export function sortedPairsHave(pairs: string, a: number, b: number): boolean {
+  let lo = 0;
+  let hi = (pairs.length >> 1) - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const d = pairs.charCodeAt(2 * mid) - a || pairs.charCodeAt(2 * mid + 1) - b;
+    if (d === 0) return true;
+    if (d < 0) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
 /** A set of single BMP characters as a bitmap over code units: a membership test is one load. */
 export class CharSet {
-  private readonly bits = new Uint32Array(2048);
-  constructor(chars: string) {
+  private readonly bits: Uint32Array;
+  constructor(chars: string, bits: Uint32Array = new Uint32Array(2048)) {
+    this.bits = bits;
     for (let i = 0; i < chars.length; i++) {
       const c = chars.charCodeAt(i);
       this.bits[c >>> 5] |= 1 << (c & 31);
     }
+  }
+  /** The set whose bitmap is `bits` (2048 words, shared, not copied): a trie's first-unit bitmap is one already. */
+  static ofBits(bits: Uint32Array): CharSet {
+    return new CharSet('', bits);
   }
   /** The characters of any of `sets`, so a hot loop tests one bitmap where it would test several. */
   static union(...sets: CharSet[]): CharSet {

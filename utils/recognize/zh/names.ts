@@ -2,22 +2,17 @@
  * Where a person name starting at a position ends: surname + one or two given-name characters,
  * or a transliterated foreign name (叶利钦, 卡洛斯·阿马特). Title context makes the call lenient.
  */
-import { charSet, isHanAt, isNameDotCode } from './chars';
+import { charSet, isHanAt, isNameDotCode, sortedPairsHave } from './chars';
 import { Lexicon } from './lexicon';
 import { AMBIGUOUS_SURNAMES, givenScoreAt, seenGivenAt, surnameAt } from './surnames';
 import { MINED_NOT_NAME_PAIRS } from './mined-lists';
 
-let notNamePairs: Set<number> | null = null;
 /**
  * Whether the two characters at `at` are a frequent word that never begins a name in the training
  * news (班子, 谈判, 宿舍, 伊朗): 领导班子 and 代表谈判 put a title before them, not a person.
  */
 export function notNamePairAt(text: string, at: number): boolean {
-  if (!notNamePairs) {
-    notNamePairs = new Set();
-    for (let i = 0; i + 1 < MINED_NOT_NAME_PAIRS.length; i += 2) notNamePairs.add((MINED_NOT_NAME_PAIRS.charCodeAt(i) << 16) | MINED_NOT_NAME_PAIRS.charCodeAt(i + 1));
-  }
-  return at + 1 < text.length && notNamePairs.has((text.charCodeAt(at) << 16) | text.charCodeAt(at + 1));
+  return at >= 0 && at + 1 < text.length && sortedPairsHave(MINED_NOT_NAME_PAIRS, text.charCodeAt(at), text.charCodeAt(at + 1));
 }
 
 /** Characters that cannot be given-name characters (function words, measure words). */

@@ -21,15 +21,21 @@ export const SURNAMES: ReadonlySet<string> = new Set(Array.from(COMMON));
 /** Surnames that are also very common words, so a bare match needs stronger evidence. */
 export const AMBIGUOUS_SURNAMES = new CharSet('于向高时文成方白万安全常康明平云国都海南原华来从关金石花龙强江黄马路乐连宁能上包解席童林田党展车门和干');
 
+const COMMA = 0x2c;
+const DIGIT_0 = 0x30;
 /** Per code unit: how often (0–100) it is used inside names; unseen characters score 25, see givenScore. */
 const GIVEN_SCORE = new Uint8Array(65536).fill(25);
 /** Per code unit: 1 when the training lists saw it inside names. */
 const SEEN_GIVEN = new Uint8Array(65536);
 for (let i = 0; i < MINED_NOT_GIVEN.length; i++) GIVEN_SCORE[MINED_NOT_GIVEN.charCodeAt(i)] = 0;
-for (const item of MINED_GIVEN.split(',')) {
-  if (!item) continue;
-  const c = item.charCodeAt(0);
-  GIVEN_SCORE[c] = Number(item.slice(1));
+// "字:%" items ("泽73,民7,…") read in one pass over code units: a split and a Number per item cost a
+// millisecond of start-up (a thousand short strings, and a young-generation collection sooner).
+for (let i = 0; i < MINED_GIVEN.length; i++) {
+  const c = MINED_GIVEN.charCodeAt(i);
+  if (c === COMMA) continue;
+  let pct = 0;
+  for (let d = 0; i + 1 < MINED_GIVEN.length && (d = MINED_GIVEN.charCodeAt(i + 1) - DIGIT_0) >= 0 && d <= 9; i++) pct = pct * 10 + d;
+  GIVEN_SCORE[c] = pct;
   SEEN_GIVEN[c] = 1;
 }
 /** Per code unit: 1 for a single-character surname, 2 for the first character of a compound one. */
