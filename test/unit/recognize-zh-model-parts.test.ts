@@ -17,6 +17,11 @@ describe('PairSet', () => {
     for (const p of [1, (0x516c << 16) | 0x5b66, 0x7fffffff, -1]) expect(set.has(p)).toBe(pairs.includes(p));
     expect(new PairSet([]).has(5)).toBe(false);
   });
+
+  it('never holds the pair of two NULs (key 0), which an empty slot would otherwise match', () => {
+    const set = new PairSet([(0x516c << 16) | 0x53f8]);
+    expect(set.has(0)).toBe(false);
+  });
 });
 
 describe('CharMisc', () => {

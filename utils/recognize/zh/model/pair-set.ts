@@ -29,8 +29,8 @@ export class PairSet {
     const slots = this.slots, mask = this.mask;
     for (let s = Math.imul(key, 0x9e3779b1) >>> this.shift; ; s = (s + 1) & mask) {
       const v = slots[s];
+      if (v === 0) return false; // first: the pair of two NULs (key 0) is never in the set
       if (v === key) return true;
-      if (v === 0) return false;
     }
   }
 }
