@@ -7,6 +7,7 @@
 import type { Mention } from '@/utils/recognize/types';
 import type { TextMap } from './text-map';
 
+/** The painted pieces of one annotation's mentions, by mention index, made lazily and kept. */
 export class MentionPieces {
   /**
    * @param made pieces already made for the first mentions (a grown article keeps the ranges it
