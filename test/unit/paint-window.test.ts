@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import type { Painter, PaintPass } from '@/utils/page/paint';
-import { blockOf, createPaintWindow, type ObserverFactory, type PaintItem, type WindowEntry, type WindowObserverEntry } from '@/utils/page/paint-window';
+import { blockOf, createPaintWindow, type ObserverFactory, type PaintItem, type WindowEntry, type WindowObserverEntry, WINDOW_MARGIN } from '@/utils/page/paint-window';
 import type { Mention } from '@/utils/recognize/types';
 
 /** A painter that remembers what the last committed pass showed. */
@@ -107,7 +107,7 @@ function started(paragraphs: number, { runs, extra }: { runs?: number; extra?: (
   const { painter, state } = recordingPainter();
   const io = fakeObserver();
   const p = page(paragraphs);
-  const w = createPaintWindow(painter, io.factory, '100% 0px', runs);
+  const w = createPaintWindow(painter, io.factory, WINDOW_MARGIN, runs);
   w.add([...p.entries, ...(extra?.(p.entries) ?? [])]);
   w.start();
   return { ...p, state, io, w };

@@ -83,18 +83,18 @@ interface Run {
   last: Element;
 }
 
-/**
- * Which side of the (extended) viewport an entry lies on. A block with no box (display: contents)
- * never intersects, so a zero-sized one counts as near: painted rather than lost.
- */
+/** A block with no box of its own (display: contents): it never intersects, so it counts as near. */
+const boxless = (r: DOMRectReadOnly) => r.width === 0 && r.height === 0;
+
+/** Which side of the (extended) viewport an entry lies on; a boxless block is near: painted rather than lost. */
 function sideOf(e: WindowObserverEntry): Side {
   const r = e.boundingClientRect;
-  if (e.isIntersecting || (r.width === 0 && r.height === 0)) return 'near';
+  if (e.isIntersecting || boxless(r)) return 'near';
   return r.bottom <= (e.rootBounds?.top ?? 0) ? 'above' : 'below';
 }
 
 /** A box within the extended viewport, or with no size (display: contents): near. */
-const boxIsNear = (r: DOMRectReadOnly, bounds: DOMRectReadOnly) => (r.width === 0 && r.height === 0) || (r.bottom >= bounds.top && r.top <= bounds.bottom);
+const boxIsNear = (r: DOMRectReadOnly, bounds: DOMRectReadOnly) => boxless(r) || (r.bottom >= bounds.top && r.top <= bounds.bottom);
 
 const runIsNear = (a: Side, b: Side) => a === 'near' || b === 'near' || (a === 'above' && b === 'below') || (a === 'below' && b === 'above');
 

@@ -156,7 +156,7 @@ function mapBuilder(root: Element, options: TextMapOptions): { steps: Generator<
     }
     if (runFrom >= 0) out += runFrom === 0 ? value : value.slice(runFrom);
     if (!outLen) return;
-    lastChar = last === ' ' ? ' ' : out[outLen - 1];
+    lastChar = out[outLen - 1];
     segments.push({ node, start: length, end: length + outLen, offsets: offsets ? Int32Array.from(offsets) : null, nodeStart: firstOffset });
     parts.push(out);
     length += outLen;
