@@ -4,6 +4,7 @@ import { modelPath } from '../../scripts/lib/node-models';
 import { decodeModel, lookup } from '../../utils/recognize/zh/model/codec';
 import { CharMisc, SUR_AT, T_CHAR_DIST, T_CHAR_SUR } from '../../utils/recognize/zh/model/char-misc';
 import { contextKey, ContextMemo, memoSlot } from '../../utils/recognize/zh/model/context-memo';
+import { FoldedRows } from '../../utils/recognize/zh/model/folded-rows';
 import { PairSet } from '../../utils/recognize/zh/model/pair-set';
 import { PW } from '../../utils/recognize/zh/model/packed-rows';
 
@@ -55,5 +56,31 @@ describe('ContextMemo', () => {
       for (let q = 0; q < PW; q++) want[q] += e ? m.w[e + q] : 0;
     }
     expect([...memo.sums.subarray(at, at + PW)]).toEqual(want);
+  });
+});
+
+describe('FoldedRows', () => {
+  it('holds a char row with the row of the pair it starts added at positions -1 .. +2 (sub-rows 1 .. 4)', () => {
+    const m = model();
+    const folded = new FoldedRows(m.w, m.uni);
+    let pairs = 0;
+    for (const [a, b] of ['李鹏', '北京', '银行', '国务', '见了']) {
+      const ca = a.charCodeAt(0), e = lookup(m.bi, (ca << 16) | b.charCodeAt(0)), u = m.uni[ca];
+      if (e === 0) continue;
+      pairs++;
+      const o = folded.pair(ca, e);
+      expect(folded.pair(ca, e)).toBe(o); // built once
+      for (let k = 0; k < 7; k++) {
+        for (let q = 0; q < PW; q++) {
+          const want = (u ? m.w[u + PW * k + q] : 0) + (k >= 1 && k <= 4 ? m.w[e + PW * (k - 1) + q] : 0);
+          expect(folded.rows[o + PW * k + q]).toBe(want);
+        }
+      }
+      const alone = folded.char(ca);
+      expect([...folded.rows.subarray(alone, alone + 7 * PW)]).toEqual([...m.w.subarray(u, u + 7 * PW)]);
+    }
+    expect(pairs).toBeGreaterThan(2);
+    expect(folded.char(0xe000)).toBe(0); // a char without a row reads the zero row
+    expect([...folded.rows.subarray(0, 7 * PW)].every((v) => v === 0)).toBe(true);
   });
 });

@@ -8,6 +8,7 @@ import { Featurizer, lexTables, NT as NT_, PAD as PAD_ } from './features';
 import { highLane, lowLane, PW } from './packed-rows';
 import { contextKey, ContextMemo, memoSlot } from './context-memo';
 import { CharMisc, SUR_AT } from './char-misc';
+import { FoldedRows } from './folded-rows';
 
 // local copies: imported bindings compile to getters under some loaders, too slow for the hot loop
 const NT: number = NT_;
@@ -54,33 +55,42 @@ export class Decoder {
   private bp = new Uint8Array(0);
   private tags = new Uint8Array(0);
   private prev = new Float64Array(NT);
-  private uo = new Int32Array(0); // entry (row offset, 0 = the zero row) of the char at each padded position
-  private bo = new Int32Array(0); // … of the pair starting there
+  private uo = new Int32Array(0); // folded row (./folded-rows.ts) of the char and pair at each padded position
   private to = new Int32Array(0); // … of the triple starting there
   private memo: ContextMemo;
   private charMisc: CharMisc;
+  private folded: FoldedRows;
   constructor(private m: RuntimeModel) {
     this.feat = new Featurizer(lexTables(m.lex));
     this.memo = new ContextMemo(m.misc, m.w);
     this.charMisc = new CharMisc(m.misc);
+    this.folded = new FoldedRows(m.w, m.uni);
   }
 
   /** Tags text and returns sorted, non-overlapping person/org spans. */
   tag(text: string): TagSpan[] {
     const n = text.length;
     if (n === 0) return [];
-    const m = this.m, trans = m.trans, w = m.w, uni = m.uni, bi = m.bi, tri = m.tri, skip = m.skip;
+    const m = this.m, trans = m.trans, w = m.w, bi = m.bi, tri = m.tri, skip = m.skip;
     const charMisc = this.charMisc, cmIndex = charMisc.index, memo = this.memo, ctxKeys = memo.keys, ctxSums = memo.sums;
     let cm = charMisc.entries;
     if (this.tags.length < n) { this.tags = new Uint8Array(Math.max(n, this.tags.length * 2)); this.bp = new Uint8Array(this.tags.length * NT); }
     const N = n + 2 * PAD;
-    if (this.uo.length < N) { const cap = Math.max(N, this.uo.length * 2); this.uo = new Int32Array(cap); this.bo = new Int32Array(cap); this.to = new Int32Array(cap); }
-    const bp = this.bp, feat = this.feat, uo = this.uo, bo = this.bo, to = this.to;
+    if (this.uo.length < N) { const cap = Math.max(N, this.uo.length * 2); this.uo = new Int32Array(cap); this.to = new Int32Array(cap); }
+    const bp = this.bp, feat = this.feat, uo = this.uo, to = this.to;
     feat.load(text, 0, n);
     const c = feat.c, k = feat.k, s = feat.s, dr = feat.dr;
     // each char, pair and triple once
-    for (let q = 0; q < N; q++) uo[q] = uni[c[q]];
-    for (let q = 0; q + 1 < N; q++) bo[q] = lookup(bi, (c[q] << 16) | c[q + 1]);
+    // the char at q with the pair starting there folded in (./folded-rows.ts), built on first sight
+    const folded = this.folded, charAt = folded.charAt;
+    for (let q = 0; q < N; q++) {
+      const a = c[q], e = q + 1 < N ? lookup(bi, (a << 16) | c[q + 1]) : 0;
+      let o = 0;
+      if (e !== 0) o = folded.pair(a, e);
+      else if ((o = charAt[a]) === 0) o = folded.char(a);
+      uo[q] = o;
+    }
+    const fw = folded.rows;
     for (let q = 0; q + 2 < N; q++) to[q] = lookup(tri, triKey(c[q], c[q + 1], c[q + 2]));
     const bias = m.bias;
     // scores relative to O, as the packed rows hold them (./packed-rows.ts)
@@ -107,8 +117,7 @@ export class Decoder {
       // sub-row k of the n-gram k places before (an absent one reads the zero row; the sums are written
       // out in each loop: a list of offsets summed afterwards, or a helper, measured 5-8% slower); most
       // triples are absent, so theirs are skipped
-      for (let k = 0; k < 7; k++) { const r = uo[p - 3 + k] + PW * k; s12 += w[r]; s34 += w[r + 1]; s56 += w[r + 2]; s78 += w[r + 3]; }
-      for (let k = 0; k < 4; k++) { const r = bo[p - 2 + k] + PW * k; s12 += w[r]; s34 += w[r + 1]; s56 += w[r + 2]; s78 += w[r + 3]; }
+      for (let k = 0; k < 7; k++) { const r = uo[p - 3 + k] + PW * k; s12 += fw[r]; s34 += fw[r + 1]; s56 += fw[r + 2]; s78 += fw[r + 3]; }
       for (let k = 0; k < 3; k++) { const v = to[p - 2 + k]; if (v !== 0) { const r = v + PW * k; s12 += w[r]; s34 += w[r + 1]; s56 += w[r + 2]; s78 += w[r + 3]; } }
       // one-sub-row keys: the skip pair and the two per-char misc templates
       let cb = cmIndex[c[p]];
