@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { modelPath } from '../../scripts/lib/node-models';
-import { decodeModel, lookup } from '../../utils/recognize/zh/model/codec';
+import { decodeModel, lookup, triKey } from '../../utils/recognize/zh/model/codec';
+import { Decoder } from '../../utils/recognize/zh/model/decode';
 import { CharMisc, SUR_AT, T_CHAR_DIST, T_CHAR_SUR } from '../../utils/recognize/zh/model/char-misc';
 import { contextKey, ContextMemo, memoSlot } from '../../utils/recognize/zh/model/context-memo';
 import { FoldedRows } from '../../utils/recognize/zh/model/folded-rows';
@@ -82,5 +83,49 @@ describe('FoldedRows', () => {
     expect(pairs).toBeGreaterThan(2);
     expect(folded.char(0xe000)).toBe(0); // a char without a row reads the zero row
     expect([...folded.rows.subarray(0, 7 * PW)].every((v) => v === 0)).toBe(true);
+  });
+
+  it('folds a triple in at positions 0 .. +2 (sub-rows 1 .. 3), with the pair it starts with or without one', () => {
+    const m = model();
+    const folded = new FoldedRows(m.w, m.uni);
+    const want = (c: number, e: number, t: number) => {
+      const u = m.uni[c], out: number[] = [];
+      for (let k = 0; k < 7; k++) {
+        for (let q = 0; q < PW; q++) {
+          out.push((u ? m.w[u + PW * k + q] : 0) + (e && k >= 1 && k <= 4 ? m.w[e + PW * (k - 1) + q] : 0) + (k >= 1 && k <= 3 ? m.w[t + PW * (k - 1) + q] : 0));
+        }
+      }
+      return out;
+    };
+    const row = (o: number) => [...folded.rows.subarray(o, o + 7 * PW)];
+    // any triple row will do: the cache is keyed by the triple's entry and checks the pair it was built with
+    let t = 0;
+    for (let s = 1; s < m.tri.slots.length && t === 0; s += 2) t = m.tri.slots[s];
+    const c1 = '李'.charCodeAt(0), e1 = lookup(m.bi, (c1 << 16) | '鹏'.charCodeAt(0)), c2 = '北'.charCodeAt(0);
+    expect(e1).not.toBe(0);
+    const o1 = folded.triple(c1, e1, t);
+    expect(row(o1)).toEqual(want(c1, e1, t));
+    expect(folded.triple(c1, e1, t)).toBe(o1); // built once
+    // the same triple entry after another first pair (a hash collision) or none: not folded (the caller
+    // adds the triple), so a crafted text cannot grow the cache; the first row is kept
+    expect(folded.triple(c2, 0, t)).toBe(0);
+    expect(folded.triple(c1, 0, t)).toBe(0);
+    expect(folded.triple(c1, e1, t)).toBe(o1);
+    expect(row(o1)).toEqual(want(c1, e1, t));
+  });
+
+  it('tags a triple the same whether it was folded or its entry was taken by a colliding triple', () => {
+    const m = model();
+    // two Han triples whose 32-bit keys equal one triple key of the model (found by solving for the third
+    // char); in this context that triple's row alone makes the person span
+    const [A, B] = ['万皹岪', '上莔馋'];
+    const key = (f: string) => triKey(f.charCodeAt(0), f.charCodeAt(1), f.charCodeAt(2));
+    expect(key(A)).toBe(key(B));
+    expect(lookup(m.tri, key(B))).not.toBe(0);
+    const fresh = (first?: string) => { const d = new Decoder(m); if (first) d.tag(first); return d; };
+    const text = `记者${B}报道`, want = [{ type: 'person', start: 2, end: 5 }];
+    expect(fresh().tag(text)).toEqual(want); // B's row folded
+    expect(fresh(`记者${A}报道`).tag(text)).toEqual(want); // A's row folded first: B added per position
+    expect(fresh().tag(`${A}。${text}`)).toEqual([want[0]].map((s) => ({ ...s, start: s.start + 4, end: s.end + 4 })));
   });
 });

@@ -55,8 +55,8 @@ export class Decoder {
   private bp = new Uint8Array(0);
   private tags = new Uint8Array(0);
   private prev = new Float64Array(NT);
-  private uo = new Int32Array(0); // folded row (./folded-rows.ts) of the char and pair at each padded position
-  private to = new Int32Array(0); // … of the triple starting there
+  private uo = new Int32Array(0); // folded row (./folded-rows.ts) of the n-grams starting at each padded position
+  private corr = new Int32Array(0); // PW packed words per padded position: unfolded triples, else zeros
   private memo: ContextMemo;
   private charMisc: CharMisc;
   private folded: FoldedRows;
@@ -76,22 +76,29 @@ export class Decoder {
     let cm = charMisc.entries;
     if (this.tags.length < n) { this.tags = new Uint8Array(Math.max(n, this.tags.length * 2)); this.bp = new Uint8Array(this.tags.length * NT); }
     const N = n + 2 * PAD;
-    if (this.uo.length < N) { const cap = Math.max(N, this.uo.length * 2); this.uo = new Int32Array(cap); this.to = new Int32Array(cap); }
-    const bp = this.bp, feat = this.feat, uo = this.uo, to = this.to;
+    if (this.uo.length < N) { const cap = Math.max(N, this.uo.length * 2); this.uo = new Int32Array(cap); }
+    const bp = this.bp, feat = this.feat, uo = this.uo;
     feat.load(text, 0, n);
     const c = feat.c, k = feat.k, s = feat.s, dr = feat.dr;
-    // each char, pair and triple once
-    // the char at q with the pair starting there folded in (./folded-rows.ts), built on first sight
+    // each char, pair and triple once: the char at q with the pair and triple starting there folded in (./folded-rows.ts), built on first sight
     const folded = this.folded, charAt = folded.charAt;
+    let corr = this.corr, extra = false; // triples folded() would not take, added per position (see FoldedRows#triple)
     for (let q = 0; q < N; q++) {
       const a = c[q], e = q + 1 < N ? lookup(bi, (a << 16) | c[q + 1]) : 0;
-      let o = 0;
-      if (e !== 0) o = folded.pair(a, e);
-      else if ((o = charAt[a]) === 0) o = folded.char(a);
+      const t = q + 2 < N ? lookup(tri, triKey(a, c[q + 1], c[q + 2])) : 0;
+      let o = t !== 0 ? folded.triple(a, e, t) : 0;
+      if (o === 0) {
+        if (t !== 0) {
+          if (corr.length < N * PW) corr = this.corr = new Int32Array(Math.max(N, 256) * PW);
+          addTriple(corr, w, t, q);
+          extra = true;
+        }
+        if (e !== 0) o = folded.pair(a, e);
+        else if ((o = charAt[a]) === 0) o = folded.char(a);
+      }
       uo[q] = o;
     }
     const fw = folded.rows;
-    for (let q = 0; q + 2 < N; q++) to[q] = lookup(tri, triKey(c[q], c[q + 1], c[q + 2]));
     const bias = m.bias;
     // scores relative to O, as the packed rows hold them (./packed-rows.ts)
     const a1 = bias[1] - bias[0], a2 = bias[2] - bias[0], a3 = bias[3] - bias[0], a4 = bias[4] - bias[0],
@@ -114,11 +121,10 @@ export class Decoder {
       const ctx = contextKey(k[p - 2], tail, sur, d0, dr[p - 1]), slot = memoSlot(ctx);
       const x = ctxKeys[slot] === ctx ? slot * PW : memo.fill(slot, ctx);
       let s12 = ctxSums[x], s34 = ctxSums[x + 1], s56 = ctxSums[x + 2], s78 = ctxSums[x + 3];
-      // sub-row k of the n-gram k places before (an absent one reads the zero row; the sums are written
-      // out in each loop: a list of offsets summed afterwards, or a helper, measured 5-8% slower); most
-      // triples are absent, so theirs are skipped
+      if (extra) { const o = p * PW; s12 += corr[o]; s34 += corr[o + 1]; s56 += corr[o + 2]; s78 += corr[o + 3]; }
+      // sub-row k of the folded row k places before (the sums are written out in the loop: a list of
+      // offsets summed afterwards, or a helper, measured 5-8% slower)
       for (let k = 0; k < 7; k++) { const r = uo[p - 3 + k] + PW * k; s12 += fw[r]; s34 += fw[r + 1]; s56 += fw[r + 2]; s78 += fw[r + 3]; }
-      for (let k = 0; k < 3; k++) { const v = to[p - 2 + k]; if (v !== 0) { const r = v + PW * k; s12 += w[r]; s34 += w[r + 1]; s56 += w[r + 2]; s78 += w[r + 3]; } }
       // one-sub-row keys: the skip pair and the two per-char misc templates
       let cb = cmIndex[c[p]];
       if (cb === 0) { cb = charMisc.block(c[p]); cm = charMisc.entries; }
@@ -174,6 +180,7 @@ export class Decoder {
       v0 = e0; v1 = b1 - z + e1; v2 = b2 - z + e2; v3 = b3 - z + e3; v4 = b4 - z + e4;
       v5 = b5 - z + e5; v6 = b6 - z + e6; v7 = b7 - z + e7; v8 = b8 - z + e8;
     }
+    if (extra) corr.fill(0, 0, N * PW);
     const prev = this.prev;
     prev[0] = v0; prev[1] = v1; prev[2] = v2; prev[3] = v3; prev[4] = v4; prev[5] = v5; prev[6] = v6; prev[7] = v7; prev[8] = v8;
     let bt = 0, bs = -Infinity;
@@ -186,6 +193,11 @@ export class Decoder {
     for (let i = n - 1; i >= 0; i--) { tags[i] = bt; if (i > 0) bt = bp[i * NT + bt]; }
     return spansFromTags(text, tags, n);
   }
+}
+
+/** Adds the triple with entry t starting at padded position q to the positions that read it (q .. q + 2). */
+function addTriple(corr: Int32Array, w: Int32Array, t: number, q: number): void {
+  for (let k = 0; k < 3; k++) for (let j = 0; j < PW; j++) corr[(q + 2 - k) * PW + j] += w[t + PW * k + j];
 }
 
 /** Turns a BIOES tag row into spans, never splitting a surrogate pair. */

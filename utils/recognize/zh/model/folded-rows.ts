@@ -1,9 +1,10 @@
 /**
- * Char rows with the row of the pair they start folded in: the pair starting at a char is seen from
- * positions -1 .. +2 of the tagged char (its sub-rows 0..3), which the char's own row also covers (its
- * sub-rows 1..4), so one 7-sub-row row per (char, next char) carries both, and the decoder sums 7 sub-rows
- * per position instead of 7 + 4. Built lazily, the first time the decoder meets a char or a pair, so
- * loading the model costs nothing more; chars whose pair has no row use the char's row alone.
+ * Char rows with the rows of the pair and the triple they start folded in: the pair starting at a char
+ * is seen from positions -1 .. +2 of the tagged char (its sub-rows 0..3) and the triple from 0 .. +2,
+ * which the char's own row also covers (its sub-rows 1..4 and 1..3), so one 7-sub-row row per n-gram
+ * carries all three, and the decoder sums 7 sub-rows per position instead of 7 + 4 + (up to) 3, without
+ * a branch for absent triples. Built lazily, the first time the decoder meets a char, pair or triple, so
+ * loading the model costs nothing more; a char whose pair and triple have no row uses its own row alone.
  * Sums of packed words are exact (./packed-rows.ts), so a folded sub-row adds exactly what the two did.
  */
 import { PW } from './packed-rows';
@@ -14,6 +15,8 @@ const WIDTH = 7;
 const ROW = WIDTH * PW;
 /** Sub-rows of a pair row: positions -1 .. +2, i.e. char sub-rows 1 .. 4. */
 const PAIR_WIDTH = 4;
+/** Sub-rows of a triple row: positions 0 .. +2, i.e. char sub-rows 1 .. 3. */
+const TRI_WIDTH = 3;
 
 /** Folded rows (PW packed words a sub-row, 7 sub-rows a row) and where each char's and pair's row starts. */
 export class FoldedRows {
@@ -23,9 +26,18 @@ export class FoldedRows {
   readonly charAt = new Int32Array(65536);
   /** Row offset by pair entry >> 4 (pair rows are 4 × PW = 16 words apart); 0 = not built yet. */
   private pairAt: Int32Array;
+  /** Row offset by triple entry / 12 (triple rows are 3 × PW words apart); 0 = not built yet. */
+  private triAt: Int32Array;
+  /**
+   * The pair entry (or ~char, without one) each triple's row was built with: triple keys are hashes, so
+   * two triples with different first pairs may share an entry; only the first met is folded (see triple()).
+   */
+  private triWith: Int32Array;
   private next = ROW;
   constructor(private w: Int32Array, private uni: Int32Array) {
     this.pairAt = new Int32Array((w.length >> 4) + 1);
+    this.triAt = new Int32Array(((w.length / (TRI_WIDTH * PW)) | 0) + 1);
+    this.triWith = new Int32Array(this.triAt.length);
   }
 
   /** The row of char c alone (its char row; 0 = none). */
@@ -48,6 +60,25 @@ export class FoldedRows {
     const rows = this.rows, w = this.w, u = this.uni[c];
     if (u !== 0) rows.set(w.subarray(u, u + ROW), o);
     for (let q = 0; q < PAIR_WIDTH * PW; q++) rows[o + PW + q] += w[e + q];
+    return o;
+  }
+
+  /**
+   * The row of char c followed by the pair with entry e (0 = none) and the triple with entry t (≠ 0),
+   * or 0 when t's row was built after another char or pair (a triple-key collision, rare in real text):
+   * the caller then adds the triple itself. A row per collision instead would let a crafted text grow
+   * the cache without bound; this way it holds at most one row per char, pair and triple of the model.
+   */
+  triple(c: number, e: number, t: number): number {
+    const i = (t / (TRI_WIDTH * PW)) | 0, with_ = e !== 0 ? e : ~c;
+    let o = this.triAt[i];
+    if (o !== 0) return this.triWith[i] === with_ ? o : 0;
+    o = this.triAt[i] = this.allocate();
+    this.triWith[i] = with_;
+    const rows = this.rows, w = this.w, u = this.uni[c];
+    if (u !== 0) rows.set(w.subarray(u, u + ROW), o);
+    if (e !== 0) for (let q = 0; q < PAIR_WIDTH * PW; q++) rows[o + PW + q] += w[e + q];
+    for (let q = 0; q < TRI_WIDTH * PW; q++) rows[o + PW + q] += w[t + q];
     return o;
   }
 
