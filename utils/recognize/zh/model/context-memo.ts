@@ -7,7 +7,8 @@
 import { lookup, type Table } from './codec';
 import { PW } from './packed-rows';
 
-const BITS = 11;
+// 2^12 slots: over the dev sets 3% of chars miss (5.5% at 2^11, ~3% faster overall); 80 KB of keys and sums
+const BITS = 12;
 
 /**
  * The context of a position: class at -2 | classes -1..+2 (the `tail` the templates share) << 4 |
