@@ -5,7 +5,7 @@ import { decodeModel, lookup, triKey } from '../../utils/recognize/zh/model/code
 import { Decoder } from '../../utils/recognize/zh/model/decode';
 import { CharMisc, SUR_AT, T_CHAR_DIST, T_CHAR_SUR } from '../../utils/recognize/zh/model/char-misc';
 import { contextKey, ContextMemo, memoSlot } from '../../utils/recognize/zh/model/context-memo';
-import { FoldedRows } from '../../utils/recognize/zh/model/folded-rows';
+import { FoldedRows, MID_WIDTH } from '../../utils/recognize/zh/model/folded-rows';
 import { PairSet } from '../../utils/recognize/zh/model/pair-set';
 import { PW } from '../../utils/recognize/zh/model/packed-rows';
 
@@ -61,7 +61,7 @@ describe('ContextMemo', () => {
 });
 
 describe('FoldedRows', () => {
-  it('holds a char row with the row of the pair it starts added at positions -1 .. +2 (sub-rows 1 .. 4)', () => {
+  it('holds the middle of a char row (sub-rows 1 .. 4) with the row of the pair it starts added', () => {
     const m = model();
     const folded = new FoldedRows(m.w, m.uni);
     let pairs = 0;
@@ -71,33 +71,33 @@ describe('FoldedRows', () => {
       pairs++;
       const o = folded.pair(ca, e);
       expect(folded.pair(ca, e)).toBe(o); // built once
-      for (let k = 0; k < 7; k++) {
+      for (let k = 0; k < MID_WIDTH; k++) {
         for (let q = 0; q < PW; q++) {
-          const want = (u ? m.w[u + PW * k + q] : 0) + (k >= 1 && k <= 4 ? m.w[e + PW * (k - 1) + q] : 0);
+          const want = (u ? m.w[u + PW * (k + 1) + q] : 0) + m.w[e + PW * k + q];
           expect(folded.rows[o + PW * k + q]).toBe(want);
         }
       }
       const alone = folded.char(ca);
-      expect([...folded.rows.subarray(alone, alone + 7 * PW)]).toEqual([...m.w.subarray(u, u + 7 * PW)]);
+      expect([...folded.rows.subarray(alone, alone + 4 * PW)]).toEqual([...m.w.subarray(u + PW, u + 5 * PW)]);
     }
     expect(pairs).toBeGreaterThan(2);
     expect(folded.char(0xe000)).toBe(0); // a char without a row reads the zero row
-    expect([...folded.rows.subarray(0, 7 * PW)].every((v) => v === 0)).toBe(true);
+    expect([...folded.rows.subarray(0, 4 * PW)].every((v) => v === 0)).toBe(true);
   });
 
-  it('folds a triple in at positions 0 .. +2 (sub-rows 1 .. 3), with the pair it starts with or without one', () => {
+  it('folds a triple in at positions 0 .. +2 (char sub-rows 1 .. 3), with the pair it starts with or without one', () => {
     const m = model();
     const folded = new FoldedRows(m.w, m.uni);
     const want = (c: number, e: number, t: number) => {
       const u = m.uni[c], out: number[] = [];
-      for (let k = 0; k < 7; k++) {
+      for (let k = 0; k < MID_WIDTH; k++) {
         for (let q = 0; q < PW; q++) {
-          out.push((u ? m.w[u + PW * k + q] : 0) + (e && k >= 1 && k <= 4 ? m.w[e + PW * (k - 1) + q] : 0) + (k >= 1 && k <= 3 ? m.w[t + PW * (k - 1) + q] : 0));
+          out.push((u ? m.w[u + PW * (k + 1) + q] : 0) + (e ? m.w[e + PW * k + q] : 0) + (k < 3 ? m.w[t + PW * k + q] : 0));
         }
       }
       return out;
     };
-    const row = (o: number) => [...folded.rows.subarray(o, o + 7 * PW)];
+    const row = (o: number) => [...folded.rows.subarray(o, o + MID_WIDTH * PW)];
     // any triple row will do: the cache is keyed by the triple's entry and checks the pair it was built with
     let t = 0;
     for (let s = 1; s < m.tri.slots.length && t === 0; s += 2) t = m.tri.slots[s];

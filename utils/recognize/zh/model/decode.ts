@@ -55,7 +55,8 @@ export class Decoder {
   private bp = new Uint8Array(0);
   private tags = new Uint8Array(0);
   private prev = new Float64Array(NT);
-  private uo = new Int32Array(0); // folded row (./folded-rows.ts) of the n-grams starting at each padded position
+  private uo = new Int32Array(0); // entry (row offset, 0 = the zero row) of the char at each padded position
+  private mo = new Int32Array(0); // folded row (./folded-rows.ts) of the n-grams starting there
   private corr = new Int32Array(0); // PW packed words per padded position: unfolded triples, else zeros
   private memo: ContextMemo;
   private charMisc: CharMisc;
@@ -76,8 +77,8 @@ export class Decoder {
     let cm = charMisc.entries;
     if (this.tags.length < n) { this.tags = new Uint8Array(Math.max(n, this.tags.length * 2)); this.bp = new Uint8Array(this.tags.length * NT); }
     const N = n + 2 * PAD;
-    if (this.uo.length < N) { const cap = Math.max(N, this.uo.length * 2); this.uo = new Int32Array(cap); }
-    const bp = this.bp, feat = this.feat, uo = this.uo;
+    if (this.uo.length < N) { const cap = Math.max(N, this.uo.length * 2); this.uo = new Int32Array(cap); this.mo = new Int32Array(cap); }
+    const bp = this.bp, feat = this.feat, uo = this.uo, mo = this.mo, uni = m.uni;
     feat.load(text, 0, n);
     const c = feat.c, k = feat.k, s = feat.s, dr = feat.dr;
     // each char, pair and triple once: the char at q with the pair and triple starting there folded in (./folded-rows.ts), built on first sight
@@ -85,6 +86,7 @@ export class Decoder {
     let corr = this.corr, extra = false; // triples folded() would not take, added per position (see FoldedRows#triple)
     for (let q = 0; q < N; q++) {
       const a = c[q], e = q + 1 < N ? lookup(bi, (a << 16) | c[q + 1]) : 0;
+      uo[q] = uni[a];
       const t = q + 2 < N ? lookup(tri, triKey(a, c[q + 1], c[q + 2])) : 0;
       let o = t !== 0 ? folded.triple(a, e, t) : 0;
       if (o === 0) {
@@ -96,7 +98,7 @@ export class Decoder {
         if (e !== 0) o = folded.pair(a, e);
         else if ((o = charAt[a]) === 0) o = folded.char(a);
       }
-      uo[q] = o;
+      mo[q] = o;
     }
     const fw = folded.rows;
     const bias = m.bias;
@@ -122,9 +124,13 @@ export class Decoder {
       const x = ctxKeys[slot] === ctx ? slot * PW : memo.fill(slot, ctx);
       let s12 = ctxSums[x], s34 = ctxSums[x + 1], s56 = ctxSums[x + 2], s78 = ctxSums[x + 3];
       if (extra) { const o = p * PW; s12 += corr[o]; s34 += corr[o + 1]; s56 += corr[o + 2]; s78 += corr[o + 3]; }
-      // sub-row k of the folded row k places before (the sums are written out in the loop: a list of
+      // sub-row k of the char k - 3 places on: its outer sub-rows from the char rows, the middle ones
+      // (k = 1 .. 4) from the folded rows, with its pair and triple (the sums are written out: a list of
       // offsets summed afterwards, or a helper, measured 5-8% slower)
-      for (let k = 0; k < 7; k++) { const r = uo[p - 3 + k] + PW * k; s12 += fw[r]; s34 += fw[r + 1]; s56 += fw[r + 2]; s78 += fw[r + 3]; }
+      { const r = uo[p - 3]; s12 += w[r]; s34 += w[r + 1]; s56 += w[r + 2]; s78 += w[r + 3]; }
+      for (let k = 0; k < 4; k++) { const r = mo[p - 2 + k] + PW * k; s12 += fw[r]; s34 += fw[r + 1]; s56 += fw[r + 2]; s78 += fw[r + 3]; }
+      { const r = uo[p + 2] + 5 * PW; s12 += w[r]; s34 += w[r + 1]; s56 += w[r + 2]; s78 += w[r + 3]; }
+      { const r = uo[p + 3] + 6 * PW; s12 += w[r]; s34 += w[r + 1]; s56 += w[r + 2]; s78 += w[r + 3]; }
       // one-sub-row keys: the skip pair and the two per-char misc templates
       let cb = cmIndex[c[p]];
       if (cb === 0) { cb = charMisc.block(c[p]); cm = charMisc.entries; }

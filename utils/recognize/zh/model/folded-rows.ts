@@ -1,27 +1,28 @@
 /**
- * Char rows with the rows of the pair and the triple they start folded in: the pair starting at a char
- * is seen from positions -1 .. +2 of the tagged char (its sub-rows 0..3) and the triple from 0 .. +2,
- * which the char's own row also covers (its sub-rows 1..4 and 1..3), so one 7-sub-row row per n-gram
- * carries all three, and the decoder sums 7 sub-rows per position instead of 7 + 4 + (up to) 3, without
- * a branch for absent triples. Built lazily, the first time the decoder meets a char, pair or triple, so
- * loading the model costs nothing more; a char whose pair and triple have no row uses its own row alone.
- * Sums of packed words are exact (./packed-rows.ts), so a folded sub-row adds exactly what the two did.
+ * The middle of char rows with the rows of the pair and the triple they start folded in: the pair
+ * starting at a char is seen from positions -1 .. +2 of the tagged char (its sub-rows 0..3) and the
+ * triple from 0 .. +2 (0..2), which the char's own row also covers (its sub-rows 1..4), so one row of
+ * 4 sub-rows per n-gram carries all three there, and the decoder sums 7 sub-rows per position (3 from the
+ * char rows, 4 from these) instead of 7 + 4 + (up to) 3, without a branch for absent triples. Only the
+ * middle is folded: the char's outer sub-rows (0, 5, 6) would be the same in every row of the char, and
+ * a 4-sub-row row is one 64-byte cache line. Built lazily, the first time the decoder meets a char, pair
+ * or triple, so loading the model costs nothing more; a char whose pair and triple have no row uses the
+ * middle of its own row alone. Sums of packed words are exact (./packed-rows.ts), so a folded sub-row
+ * adds exactly what the rows did.
  */
 import { PW } from './packed-rows';
 
-/** Sub-rows of a char row (and so of a folded row): positions -3 .. +3. */
-const WIDTH = 7;
+/** Sub-rows of a pair row, and of a folded row: positions -1 .. +2, i.e. char sub-rows 1 .. 4. */
+export const MID_WIDTH = 4;
 /** Words of a folded row. */
-const ROW = WIDTH * PW;
-/** Sub-rows of a pair row: positions -1 .. +2, i.e. char sub-rows 1 .. 4. */
-const PAIR_WIDTH = 4;
+const ROW = MID_WIDTH * PW;
 /** Sub-rows of a triple row: positions 0 .. +2, i.e. char sub-rows 1 .. 3. */
 const TRI_WIDTH = 3;
 
-/** Folded rows (PW packed words a sub-row, 7 sub-rows a row) and where each char's and pair's row starts. */
+/** Folded rows (PW packed words a sub-row, MID_WIDTH sub-rows a row) and where each char's, pair's and triple's row starts. */
 export class FoldedRows {
   /** The rows; offset 0 is a row of zeros (a char without weights, alone). Grows: re-read after char()/pair(). */
-  rows = new Int32Array(ROW * 256);
+  rows = new Int32Array(ROW * 1024);
   /** Row offset by char code: the char alone; 0 = not built yet (or no weights: char() answers 0 again). */
   readonly charAt = new Int32Array(65536);
   /** Row offset by pair entry >> 4 (pair rows are 4 × PW = 16 words apart); 0 = not built yet. */
@@ -47,7 +48,7 @@ export class FoldedRows {
     let o = this.charAt[c];
     if (o === 0) {
       o = this.charAt[c] = this.allocate();
-      this.rows.set(this.w.subarray(e, e + ROW), o);
+      this.rows.set(this.w.subarray(e + PW, e + PW + ROW), o);
     }
     return o;
   }
@@ -58,8 +59,8 @@ export class FoldedRows {
     if (o !== 0) return o;
     o = this.pairAt[e >> 4] = this.allocate();
     const rows = this.rows, w = this.w, u = this.uni[c];
-    if (u !== 0) rows.set(w.subarray(u, u + ROW), o);
-    for (let q = 0; q < PAIR_WIDTH * PW; q++) rows[o + PW + q] += w[e + q];
+    if (u !== 0) rows.set(w.subarray(u + PW, u + PW + ROW), o);
+    for (let q = 0; q < ROW; q++) rows[o + q] += w[e + q];
     return o;
   }
 
@@ -76,9 +77,9 @@ export class FoldedRows {
     o = this.triAt[i] = this.allocate();
     this.triWith[i] = with_;
     const rows = this.rows, w = this.w, u = this.uni[c];
-    if (u !== 0) rows.set(w.subarray(u, u + ROW), o);
-    if (e !== 0) for (let q = 0; q < PAIR_WIDTH * PW; q++) rows[o + PW + q] += w[e + q];
-    for (let q = 0; q < TRI_WIDTH * PW; q++) rows[o + PW + q] += w[t + q];
+    if (u !== 0) rows.set(w.subarray(u + PW, u + PW + ROW), o);
+    if (e !== 0) for (let q = 0; q < ROW; q++) rows[o + q] += w[e + q];
+    for (let q = 0; q < TRI_WIDTH * PW; q++) rows[o + q] += w[t + q];
     return o;
   }
 
