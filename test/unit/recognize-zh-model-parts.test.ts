@@ -7,6 +7,7 @@ import { CharMisc, SUR_AT, T_CHAR_DIST, T_CHAR_SUR } from '../../utils/recognize
 import { contextKey, ContextMemo, memoSlot } from '../../utils/recognize/zh/model/context-memo';
 import { FoldedRows, MID_WIDTH } from '../../utils/recognize/zh/model/folded-rows';
 import { PairSet } from '../../utils/recognize/zh/model/pair-set';
+import { slotOf } from '../../utils/recognize/zh/model/key-table';
 import { PW } from '../../utils/recognize/zh/model/packed-rows';
 
 const model = () => decodeModel(new Uint8Array(readFileSync(modelPath('zh'))));
@@ -63,14 +64,16 @@ describe('ContextMemo', () => {
 describe('FoldedRows', () => {
   it('holds the middle of a char row (sub-rows 1 .. 4) with the row of the pair it starts added', () => {
     const m = model();
-    const folded = new FoldedRows(m.w, m.uni);
+    const folded = new FoldedRows(m.w, m.uni, m.bi);
     let pairs = 0;
     for (const [a, b] of ['李鹏', '北京', '银行', '国务', '见了']) {
       const ca = a.charCodeAt(0), e = lookup(m.bi, (ca << 16) | b.charCodeAt(0)), u = m.uni[ca];
       if (e === 0) continue;
       pairs++;
-      const o = folded.pair(ca, e);
-      expect(folded.pair(ca, e)).toBe(o); // built once
+      const slot = slotOf(folded.pairs, (ca << 16) | b.charCodeAt(0));
+      const o = folded.pair(ca, slot);
+      expect(folded.pair(ca, slot)).toBe(o); // built once
+      expect(folded.pairs.slots[slot + 1]).toBe(-o); // and found by the pair lookup from then on
       for (let k = 0; k < MID_WIDTH; k++) {
         for (let q = 0; q < PW; q++) {
           const want = (u ? m.w[u + PW * (k + 1) + q] : 0) + m.w[e + PW * k + q];
@@ -87,7 +90,7 @@ describe('FoldedRows', () => {
 
   it('folds a triple in at positions 0 .. +2 (char sub-rows 1 .. 3), with the pair it starts with or without one', () => {
     const m = model();
-    const folded = new FoldedRows(m.w, m.uni);
+    const folded = new FoldedRows(m.w, m.uni, m.bi);
     const want = (c: number, e: number, t: number) => {
       const u = m.uni[c], out: number[] = [];
       for (let k = 0; k < MID_WIDTH; k++) {
@@ -103,14 +106,15 @@ describe('FoldedRows', () => {
     for (let s = 1; s < m.tri.slots.length && t === 0; s += 2) t = m.tri.slots[s];
     const c1 = '李'.charCodeAt(0), e1 = lookup(m.bi, (c1 << 16) | '鹏'.charCodeAt(0)), c2 = '北'.charCodeAt(0);
     expect(e1).not.toBe(0);
-    const o1 = folded.triple(c1, e1, t);
+    const p1 = folded.pair(c1, slotOf(folded.pairs, (c1 << 16) | '鹏'.charCodeAt(0)));
+    const o1 = folded.triple(c1, p1, t);
     expect(row(o1)).toEqual(want(c1, e1, t));
-    expect(folded.triple(c1, e1, t)).toBe(o1); // built once
+    expect(folded.triple(c1, p1, t)).toBe(o1); // built once
     // the same triple entry after another first pair (a hash collision) or none: not folded (the caller
     // adds the triple), so a crafted text cannot grow the cache; the first row is kept
     expect(folded.triple(c2, 0, t)).toBe(0);
     expect(folded.triple(c1, 0, t)).toBe(0);
-    expect(folded.triple(c1, e1, t)).toBe(o1);
+    expect(folded.triple(c1, p1, t)).toBe(o1);
     expect(row(o1)).toEqual(want(c1, e1, t));
   });
 

@@ -4,6 +4,7 @@
  * the weights for every position it is seen from); linear in the text; buffers are reused between calls.
  */
 import { lookup, triKey, type RuntimeModel } from './codec';
+import { slotOf } from './key-table';
 import { Featurizer, lexTables, NT as NT_, PAD as PAD_ } from './features';
 import { highLane, lowLane, PW } from './packed-rows';
 import { contextKey, ContextMemo, memoSlot } from './context-memo';
@@ -65,14 +66,14 @@ export class Decoder {
     this.feat = new Featurizer(lexTables(m.lex));
     this.memo = new ContextMemo(m.misc, m.w);
     this.charMisc = new CharMisc(m.misc);
-    this.folded = new FoldedRows(m.w, m.uni);
+    this.folded = new FoldedRows(m.w, m.uni, m.bi);
   }
 
   /** Tags text and returns sorted, non-overlapping person/org spans. */
   tag(text: string): TagSpan[] {
     const n = text.length;
     if (n === 0) return [];
-    const m = this.m, trans = m.trans, w = m.w, bi = m.bi, tri = m.tri, skip = m.skip;
+    const m = this.m, trans = m.trans, w = m.w, tri = m.tri, skip = m.skip;
     const charMisc = this.charMisc, cmIndex = charMisc.index, memo = this.memo, ctxKeys = memo.keys, ctxSums = memo.sums;
     let cm = charMisc.entries;
     if (this.tags.length < n) { this.tags = new Uint8Array(Math.max(n, this.tags.length * 2)); this.bp = new Uint8Array(this.tags.length * NT); }
@@ -82,20 +83,22 @@ export class Decoder {
     feat.load(text, 0, n);
     const c = feat.c, k = feat.k, s = feat.s, dr = feat.dr;
     // each char, pair and triple once: the char at q with the pair and triple starting there folded in (./folded-rows.ts), built on first sight
-    const folded = this.folded, charAt = folded.charAt;
+    const folded = this.folded, charAt = folded.charAt, pairs = folded.pairs, ps = pairs.slots;
     let corr = this.corr, extra = false; // triples folded() would not take, added per position (see FoldedRows#triple)
     for (let q = 0; q < N; q++) {
-      const a = c[q], e = q + 1 < N ? lookup(bi, (a << 16) | c[q + 1]) : 0;
+      const a = c[q], sp = q + 1 < N ? slotOf(pairs, (a << 16) | c[q + 1]) : -1;
       uo[q] = uni[a];
       const t = q + 2 < N ? lookup(tri, triKey(a, c[q + 1], c[q + 2])) : 0;
-      let o = t !== 0 ? folded.triple(a, e, t) : 0;
+      let po = 0; // the folded row of the char and pair: its entry in `pairs` once built
+      if (sp >= 0) { const v = ps[sp + 1]; po = v < 0 ? -v : folded.pair(a, sp); }
+      let o = t !== 0 ? folded.triple(a, po, t) : 0;
       if (o === 0) {
         if (t !== 0) {
           if (corr.length < N * PW) corr = this.corr = new Int32Array(Math.max(N, 256) * PW);
           addTriple(corr, w, t, q);
           extra = true;
         }
-        if (e !== 0) o = folded.pair(a, e);
+        if (po !== 0) o = po;
         else if ((o = charAt[a]) === 0) o = folded.char(a);
       }
       mo[q] = o;

@@ -11,6 +11,7 @@
  * adds exactly what the rows did.
  */
 import { PW } from './packed-rows';
+import type { Table } from './key-table';
 
 /** Sub-rows of a pair row, and of a folded row: positions -1 .. +2, i.e. char sub-rows 1 .. 4. */
 export const MID_WIDTH = 4;
@@ -25,18 +26,21 @@ export class FoldedRows {
   rows = new Int32Array(ROW * 1024);
   /** Row offset by char code: the char alone; 0 = not built yet (or no weights: char() answers 0 again). */
   readonly charAt = new Int32Array(65536);
-  /** Row offset by pair entry >> 4 (pair rows are 4 × PW = 16 words apart); 0 = not built yet. */
-  private pairAt: Int32Array;
+  /**
+   * A copy of the pair table whose entries become -(folded row) once built: the decoder finds a pair's
+   * folded row with the lookup it makes anyway (no second table to miss in); see pair().
+   */
+  readonly pairs: Table;
   /** Row offset by triple entry / 12 (triple rows are 3 × PW words apart); 0 = not built yet. */
   private triAt: Int32Array;
   /**
-   * The pair entry (or ~char, without one) each triple's row was built with: triple keys are hashes, so
+   * The folded pair row (or ~char, without a pair) each triple's row was built on: triple keys are hashes, so
    * two triples with different first pairs may share an entry; only the first met is folded (see triple()).
    */
   private triWith: Int32Array;
   private next = ROW;
-  constructor(private w: Int32Array, private uni: Int32Array) {
-    this.pairAt = new Int32Array((w.length >> 4) + 1);
+  constructor(private w: Int32Array, private uni: Int32Array, bi: Table) {
+    this.pairs = { ...bi, slots: bi.slots.slice() };
     this.triAt = new Int32Array(((w.length / (TRI_WIDTH * PW)) | 0) + 1);
     this.triWith = new Int32Array(this.triAt.length);
   }
@@ -53,32 +57,32 @@ export class FoldedRows {
     return o;
   }
 
-  /** The row of char c followed by the pair whose row starts at w[e] (e ≠ 0). */
-  pair(c: number, e: number): number {
-    let o = this.pairAt[e >> 4];
-    if (o !== 0) return o;
-    o = this.pairAt[e >> 4] = this.allocate();
-    const rows = this.rows, w = this.w, u = this.uni[c];
+  /** The row of char c followed by the pair in slot s of `pairs` (its first char is c); builds it on first sight. */
+  pair(c: number, s: number): number {
+    const slots = this.pairs.slots, e = slots[s + 1];
+    if (e < 0) return -e;
+    const o = this.allocate(), rows = this.rows, w = this.w, u = this.uni[c];
     if (u !== 0) rows.set(w.subarray(u + PW, u + PW + ROW), o);
     for (let q = 0; q < ROW; q++) rows[o + q] += w[e + q];
+    slots[s + 1] = -o;
     return o;
   }
 
   /**
-   * The row of char c followed by the pair with entry e (0 = none) and the triple with entry t (≠ 0),
+   * The row of char c followed by the pair with folded row p (0 = none) and the triple with entry t (≠ 0),
    * or 0 when t's row was built after another char or pair (a triple-key collision, rare in real text):
    * the caller then adds the triple itself. A row per collision instead would let a crafted text grow
    * the cache without bound; this way it holds at most one row per char, pair and triple of the model.
    */
-  triple(c: number, e: number, t: number): number {
-    const i = (t / (TRI_WIDTH * PW)) | 0, with_ = e !== 0 ? e : ~c;
+  triple(c: number, p: number, t: number): number {
+    const i = (t / (TRI_WIDTH * PW)) | 0, with_ = p !== 0 ? p : ~c;
     let o = this.triAt[i];
     if (o !== 0) return this.triWith[i] === with_ ? o : 0;
     o = this.triAt[i] = this.allocate();
     this.triWith[i] = with_;
     const rows = this.rows, w = this.w, u = this.uni[c];
-    if (u !== 0) rows.set(w.subarray(u + PW, u + PW + ROW), o);
-    if (e !== 0) for (let q = 0; q < ROW; q++) rows[o + q] += w[e + q];
+    if (p !== 0) rows.copyWithin(o, p, p + ROW); // char and pair, already summed
+    else if (u !== 0) rows.set(w.subarray(u + PW, u + PW + ROW), o);
     for (let q = 0; q < TRI_WIDTH * PW; q++) rows[o + q] += w[t + q];
     return o;
   }

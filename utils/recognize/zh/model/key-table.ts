@@ -51,3 +51,17 @@ export function lookup(t: Table, key: number): number {
     s = (s + 2) & mask;
   }
 }
+
+/** The slot (index of its key in t.slots; the entry follows it) of key, or -1 when absent: for callers that rewrite entries in a copy. */
+export function slotOf(t: Table, key: number): number {
+  const h = Math.imul(key, 0x9e3779b1), f = h >>> t.fshift;
+  if ((t.filter[f >>> 5] & (1 << (f & 31))) === 0) return -1;
+  const slots = t.slots, mask = t.mask;
+  let s = (h >>> t.shift) << 1;
+  for (;;) {
+    const o = slots[s + 1];
+    if (o === 0) return -1;
+    if (slots[s] === key) return s;
+    s = (s + 2) & mask;
+  }
+}
