@@ -7,7 +7,7 @@ import { lookup, triKey, type RuntimeModel } from './codec';
 import { slotOf } from './key-table';
 import { Featurizer, lexTables, NT as NT_, PAD as PAD_ } from './features';
 import { highLane, lowLane, PW } from './packed-rows';
-import { contextKey, ContextMemo, memoSlot } from './context-memo';
+import { ContextMemo, memoSlot } from './context-memo';
 import { CharMisc, SUR_AT } from './char-misc';
 import { FoldedRows } from './folded-rows';
 
@@ -116,14 +116,22 @@ export class Decoder {
       t71 = trans[64], t74 = trans[67], t75 = trans[68], t78 = trans[71], t80 = trans[72], t81 = trans[73],
       t84 = trans[76], t85 = trans[77], t88 = trans[80];
     let v0 = 0, v1 = 0, v2 = 0, v3 = 0, v4 = 0, v5 = 0, v6 = 0, v7 = 0, v8 = 0;
+    // the context key's fields (./context-memo.ts contextKey) as windows slid one char a step, 3 loads a
+    // char instead of 11: classes at -2..+2 (4 bits each, -2 lowest: k2 | tail), surname flags at -2..+1
+    // (a bit each, -2 lowest), org-ending distances here and at -1 (at bits 24 and 28, as in the key);
+    // set here as they are one char before the text, as the loop shifts the next char in first
+    const q0 = PAD - 1;
+    let kw = k[q0 - 2] | (k[q0 - 1] << 4) | (k[q0] << 8) | (k[q0 + 1] << 12) | (k[q0 + 2] << 16);
+    let sw = s[q0 - 2] | (s[q0 - 1] << 1) | (s[q0] << 2) | (s[q0 + 1] << 3), dw = dr[q0] << 24;
     for (let i = 0; i < n; i++) {
       const p = i + PAD;
-      const km1 = k[p - 1], k0 = k[p];
-      const sur = s[p - 1] | (s[p] << 1) | (s[p + 1] << 2) | (s[p - 2] << 3);
-      const tail = (km1 << 4) | (k0 << 8) | (k[p + 1] << 12) | (k[p + 2] << 16);
+      kw = (kw >>> 4) | (k[p + 2] << 16);
+      sw = (sw >>> 1) | (s[p + 1] << 3); // s at -2 .. +1 in bits 0 .. 3
       const d0 = dr[p];
+      dw = ((dw << 4) & 0xf0000000) | (d0 << 24);
+      const sur = (sw >>> 1) | ((sw & 1) << 3); // contextKey's order: -1, 0, +1, -2
       // the four context templates: one memo probe (probed here, not in a call: this loop is past V8's inlining budget)
-      const ctx = contextKey(k[p - 2], tail, sur, d0, dr[p - 1]), slot = memoSlot(ctx);
+      const ctx = kw | (sur << 20) | dw, slot = memoSlot(ctx);
       const x = ctxKeys[slot] === ctx ? slot * PW : memo.fill(slot, ctx);
       let s12 = ctxSums[x], s34 = ctxSums[x + 1], s56 = ctxSums[x + 2], s78 = ctxSums[x + 3];
       if (extra) { const o = p * PW; s12 += corr[o]; s34 += corr[o + 1]; s56 += corr[o + 2]; s78 += corr[o + 3]; }
