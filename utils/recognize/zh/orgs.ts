@@ -178,6 +178,11 @@ for (const item of MINED_ORGS.split(',')) {
   if (name.length >= 3 && !NAMED.has(name) && !PLACE_NAME_SET.has(name) && !isEventName(name)) NAMED.set(name, gov ? 'gov' : 'other');
 }
 const NAMED_LEX = new Lexicon(NAMED.keys());
+/**
+ * The gov bodies among NAMED, as a trie: the scan asks it about the span it just matched, where a
+ * Map lookup would first cut the name out of the text and hash it.
+ */
+const NAMED_GOV_LEX = new Lexicon([...NAMED].filter(([, kind]) => kind === 'gov').map(([name]) => name));
 /** First characters of named bodies and last characters of suffixes: cheap filters for the scans. */
 const NAMED_FIRST = charSet([...NAMED.keys()].map((w) => w[0]).join(''));
 const SUFFIX_LAST = charSet([...GOV_SUFFIXES, ...OTHER_SUFFIXES].map((w) => w[w.length - 1]).join(''));
@@ -260,9 +265,8 @@ export function findOrgs(text: string): OrgSpan[] {
     if (!NAMED_FIRST.hasCode(c) || !isHanCode(c)) continue;
     // Named bodies.
     const k = NAMED_LEX.longestAt(text, i);
-    if (k > 0 && !isLetterLike(text[i - 1])) {
-      const name = text.slice(i, i + k);
-      cands.push({ start: i, end: i + k, kind: NAMED.get(name) ?? 'other', strong: true });
+    if (k > 0 && !isLetterLikeCode(text.charCodeAt(i - 1))) {
+      cands.push({ start: i, end: i + k, kind: NAMED_GOV_LEX.hasSlice(text, i, i + k) ? 'gov' : 'other', strong: true });
     }
   }
   // Suffix-anchored bodies: for every end position, the longest suffix ending there.
@@ -389,9 +393,9 @@ export function extendsOrg(text: string, start: number, end: number, innerStart:
   return !(innerStart - start === 1 && MEASURES.has(text[start]));
 }
 
-/** Letters and digits directly before a named body mean it is inside another word. */
-function isLetterLike(c: string | undefined): boolean {
-  return !!c && /[A-Za-z0-9]/.test(c);
+/** Letters and digits directly before a named body mean it is inside another word (by code: NaN, before the text, is none). */
+function isLetterLikeCode(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
 }
 
 function acceptable(name: string, suffixLen: number): boolean {
@@ -435,16 +439,15 @@ function attachUnits(text: string, orgs: OrgSpan[]): OrgSpan[] {
   for (let i = 0; i < orgs.length; i++) {
     const o = orgs[i];
     const next = orgs[i + 1];
-    const parent = text.slice(o.start, o.end);
     if (next && next.start === o.end && o.kind === 'gov') {
-      out.push({ start: o.start, end: next.end, kind: 'gov', parent, unit: text.slice(next.start, next.end) });
+      out.push({ start: o.start, end: next.end, kind: 'gov', parent: text.slice(o.start, o.end), unit: text.slice(next.start, next.end) });
       i++;
       continue;
     }
     if (o.kind === 'gov') {
       const u = unitAfter(text, o.end);
       if (u > 0) {
-        out.push({ start: o.start, end: o.end + u, kind: 'gov', parent, unit: text.slice(o.end, o.end + u) });
+        out.push({ start: o.start, end: o.end + u, kind: 'gov', parent: text.slice(o.start, o.end), unit: text.slice(o.end, o.end + u) });
         continue;
       }
     }
