@@ -257,51 +257,68 @@ export function bodyStart(text: string, end: number, floor = 0): number {
 
 /** All organizations found by rules, longest spans, no overlaps. */
 export function findOrgs(text: string): OrgSpan[] {
+  // One walk over the text finds the three kinds of candidate; each kind keeps its own list so the
+  // candidates reach pickLongest in the order separate scans gave (named, suffixed, media).
   const cands: OrgSpan[] = [];
+  let suffixed: OrgSpan[] | null = null;
+  let media: OrgSpan[] | null = null;
   const n = text.length;
   for (let i = 0; i < n; i++) {
-    // One bitmap load rules out most positions before the trie is asked.
+    // One bitmap load rules out most positions before a trie is asked.
     const c = text.charCodeAt(i);
-    if (!NAMED_FIRST.hasCode(c) || !isHanCode(c)) continue;
-    // Named bodies.
-    const k = NAMED_LEX.longestAt(text, i);
-    if (k > 0 && !isLetterLikeCode(text.charCodeAt(i - 1))) {
-      cands.push({ start: i, end: i + k, kind: NAMED_GOV_LEX.hasSlice(text, i, i + k) ? 'gov' : 'other', strong: true });
+    if (NAMED_FIRST.hasCode(c) && isHanCode(c)) {
+      // Named bodies.
+      const k = NAMED_LEX.longestAt(text, i);
+      if (k > 0 && !isLetterLikeCode(text.charCodeAt(i - 1))) {
+        cands.push({ start: i, end: i + k, kind: NAMED_GOV_LEX.hasSlice(text, i, i + k) ? 'gov' : 'other', strong: true });
+      }
+    }
+    // Suffix-anchored bodies ending after this character: every suffix ends in a Han character of
+    // SUFFIX_LAST, elsewhere both lookups would give 0.
+    if (SUFFIX_LAST.hasCode(c)) {
+      const o = suffixedEndingAt(text, i + 1);
+      if (o !== null) (suffixed ??= []).push(o);
+    } else if (c === OPEN_TITLE) {
+      const o = mediaAt(text, i);
+      if (o !== null) (media ??= []).push(o);
     }
   }
-  // Suffix-anchored bodies: for every end position, the longest suffix ending there.
-  for (let e = 1; e <= n; e++) {
-    // Every suffix ends in a Han character of SUFFIX_LAST: elsewhere both lookups would give 0.
-    if (!SUFFIX_LAST.hasCode(text.charCodeAt(e - 1))) continue;
-    const g = GOV.longestEndingAt(text, e, Math.max(0, e - 8));
-    const o = OTHER.longestEndingAt(text, e, Math.max(0, e - 8));
-    const sl = Math.max(g, o);
-    if (sl === 0) continue;
-    if (CONTINUATIONS.hasSlice(text, e - 1, e + 1) || CONTINUATIONS.hasSlice(text, e - 2, e + 1)) continue;
-    let nonOrg = false;
-    for (let k = 2; k <= 4 && !nonOrg; k++) if (e - k >= 0 && NON_ORG_ENDINGS.hasSlice(text, e - k, e)) nonOrg = true;
-    if (nonOrg) continue;
-    const suffix = text.slice(e - sl, e);
-    const start = chooseStart(text, bodyStart(text, e - sl), e - sl, suffix);
-    if (start < 0) continue;
-    const name = text.slice(start, e);
-    if (!acceptable(name, sl)) continue;
-    if (text.startsWith('称号', e)) continue;
-    let anchored = PLACE_NAMES.longestAt(text, start) > 0;
-    for (let k = start, stop = Math.min(e - sl, start + 4); k < stop && !anchored; k++) anchored = PLACE_CHARS.hasAt(text, k);
-    cands.push({ start, end: e, kind: g >= o ? 'gov' : 'other', strong: anchored });
-  }
-  // Media named in 《》: 《光明日报》, 《费加罗报》.
-  for (let i = text.indexOf('《'); i !== -1; i = text.indexOf('《', i + 1)) {
-    const close = text.indexOf('》', i + 1);
-    if (close < 0 || close - i > 14) continue;
-    const inner = text.slice(i + 1, close);
-    if (inner.length >= 2 && /(?:报|杂志|周刊|画报|月刊|通讯社)$/.test(inner) && !/[《》〈〉、，\s]/.test(inner)) cands.push({ start: i + 1, end: close, kind: 'other', strong: true });
-  }
+  if (suffixed !== null) for (let k = 0; k < suffixed.length; k++) cands.push(suffixed[k]);
+  if (media !== null) for (let k = 0; k < media.length; k++) cands.push(media[k]);
   const picked = pickLongest(cands);
   const out = attachUnits(text, picked);
   for (let k = 0; k < out.length; k++) if (!out[k].parent && out[k].kind === 'gov') out[k] = splitUnit(text, out[k]);
   return out;
+}
+
+const OPEN_TITLE = 0x300a; // 《
+
+/** The body whose longest suffix ends just before `e` (the suffix-anchored rule), or null. */
+function suffixedEndingAt(text: string, e: number): OrgSpan | null {
+  const g = GOV.longestEndingAt(text, e, Math.max(0, e - 8));
+  const o = OTHER.longestEndingAt(text, e, Math.max(0, e - 8));
+  const sl = Math.max(g, o);
+  if (sl === 0) return null;
+  if (CONTINUATIONS.hasSlice(text, e - 1, e + 1) || CONTINUATIONS.hasSlice(text, e - 2, e + 1)) return null;
+  for (let k = 2; k <= 4; k++) if (e - k >= 0 && NON_ORG_ENDINGS.hasSlice(text, e - k, e)) return null;
+  const suffix = text.slice(e - sl, e);
+  const start = chooseStart(text, bodyStart(text, e - sl), e - sl, suffix);
+  if (start < 0) return null;
+  const name = text.slice(start, e);
+  if (!acceptable(name, sl)) return null;
+  if (text.startsWith('称号', e)) return null;
+  let anchored = PLACE_NAMES.longestAt(text, start) > 0;
+  for (let k = start, stop = Math.min(e - sl, start + 4); k < stop && !anchored; k++) anchored = PLACE_CHARS.hasAt(text, k);
+  return { start, end: e, kind: g >= o ? 'gov' : 'other', strong: anchored };
+}
+
+/** Media named in 《》 opened at `i` (《光明日报》, 《费加罗报》), or null. */
+function mediaAt(text: string, i: number): OrgSpan | null {
+  const close = text.indexOf('》', i + 1);
+  if (close < 0 || close - i > 14) return null;
+  const inner = text.slice(i + 1, close);
+  if (inner.length >= 2 && /(?:报|杂志|周刊|画报|月刊|通讯社)$/.test(inner) && !/[《》〈〉、，\s]/.test(inner)) return { start: i + 1, end: close, kind: 'other', strong: true };
+  return null;
 }
 
 /**
