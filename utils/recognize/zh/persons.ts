@@ -7,7 +7,8 @@ import { CharSet, charSet, isHan, isHanAt, isHanCode } from './chars';
 import { Lexicon } from './lexicon';
 import { MINED_PERSONS } from './mined-lists';
 import { PLACE_NAMES } from './places';
-import { AFTER_NAME, chineseNameAt, dottedNameAt, foreignNameAt } from './names';
+import { AFTER_NAME, TRANSLIT, chineseNameAt, dottedNameAt, foreignNameAt } from './names';
+import { SURNAME_FIRST } from './surnames';
 import type { OrgSpan } from './orgs';
 import { ScratchBytes } from '../scratch';
 import { TITLE_MODIFIERS, TITLE_WORDS, isOfficialTitle, roleOf } from './titles';
@@ -55,6 +56,12 @@ const KNOWN_FIRST = KNOWN.firstChars;
 const TITLE_LAST = TITLE_WORDS.lastChars;
 /** Characters before a Han position that let personAt go on: title endings and boundary words. */
 const HAN_PREV_CUES = CharSet.union(TITLE_LAST, BOUNDARY_WORDS);
+/**
+ * Characters every name personAt can return starts with: a surname (every Chinese name reader needs
+ * one), a transliteration character (dotted and foreign names) or a known name's first character.
+ * Most Han positions after a cue are none of these, and the scan skips them without a call.
+ */
+const NAME_FIRST = CharSet.union(SURNAME_FIRST, TRANSLIT, KNOWN_FIRST);
 const orgScratch = new ScratchBytes();
 
 /** Every person the rules find; `orgs` are the org spans already found in the same text. */
@@ -79,6 +86,7 @@ export function findPersons(text: string, orgs: OrgSpan[]): PersonSpan[] {
     // Inside a run of Han characters personAt finds a name only after a title ending or a boundary
     // word, or at a known name's first character: elsewhere it would return null.
     if (isHanCode(before) && !HAN_PREV_CUES.hasCode(before) && !KNOWN_FIRST.hasCode(c)) continue;
+    if (!NAME_FIRST.hasCode(c)) continue;
     const found = personAt(text, i, orgByEnd, orgCover);
     if (found) {
       out.push(found);
