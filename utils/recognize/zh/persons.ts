@@ -74,23 +74,20 @@ export function findPersons(text: string, orgs: OrgSpan[]): PersonSpan[] {
   }
   const out: PersonSpan[] = [];
   const n = text.length;
-  let lastEnd = 0;
-  // The previous position's code is carried over, so each character is read from the text once.
-  let prev = NaN;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    const before = prev;
-    prev = c;
-    // personAt's own first tests, here so most characters cost no call.
-    if (!isHanCode(c) || i < lastEnd || orgCover[i]) continue;
+    // personAt's own first tests, here so most characters cost no call; the name-start bitmap first,
+    // as it rules out most characters with one load.
+    if (!NAME_FIRST.hasCode(c) || !isHanCode(c) || orgCover[i]) continue;
     // Inside a run of Han characters personAt finds a name only after a title ending or a boundary
     // word, or at a known name's first character: elsewhere it would return null.
-    if (isHanCode(before) && !HAN_PREV_CUES.hasCode(before) && !KNOWN_FIRST.hasCode(c)) continue;
-    if (!NAME_FIRST.hasCode(c)) continue;
+    const prev = text.charCodeAt(i - 1);
+    if (isHanCode(prev) && !HAN_PREV_CUES.hasCode(prev) && !KNOWN_FIRST.hasCode(c)) continue;
     const found = personAt(text, i, orgByEnd, orgCover);
     if (found) {
       out.push(found);
-      lastEnd = found.end;
+      // Names do not overlap: the scan goes on after this one.
+      i = Math.max(i, found.end - 1);
     }
   }
   return out;
