@@ -183,9 +183,18 @@ const NAMED_LEX = new Lexicon(NAMED.keys());
  * Map lookup would first cut the name out of the text and hash it.
  */
 const NAMED_GOV_LEX = new Lexicon([...NAMED].filter(([, kind]) => kind === 'gov').map(([name]) => name));
-/** First characters of named bodies and last characters of suffixes: cheap filters for the scans. */
-const NAMED_FIRST = charSet([...NAMED.keys()].map((w) => w[0]).join(''));
-const SUFFIX_LAST = charSet([...GOV_SUFFIXES, ...OTHER_SUFFIXES].map((w) => w[w.length - 1]).join(''));
+/**
+ * What the scan in findOrgs does at each code unit, as one byte a unit: NAMED_START (a Han character
+ * some named body starts with), SUFFIX_END (a suffix ends with it), MEDIA_OPEN (《). One load per
+ * character, where separate bitmaps and the Han test cost three.
+ */
+const NAMED_START = 1;
+const SUFFIX_END = 2;
+const MEDIA_OPEN = 4;
+const SCAN_CLASS = new Uint8Array(65536);
+for (const name of NAMED.keys()) if (isHanCode(name.charCodeAt(0))) SCAN_CLASS[name.charCodeAt(0)] |= NAMED_START;
+for (const w of [...GOV_SUFFIXES, ...OTHER_SUFFIXES]) SCAN_CLASS[w.charCodeAt(w.length - 1)] |= SUFFIX_END;
+SCAN_CLASS[0x300a /* 《 */] |= MEDIA_OPEN;
 
 /**
  * Events that training sets sometimes label as orgs: cups and contests (世界杯, 联赛) and numbered
@@ -264,21 +273,22 @@ export function findOrgs(text: string): OrgSpan[] {
   let media: OrgSpan[] | null = null;
   const n = text.length;
   for (let i = 0; i < n; i++) {
-    // One bitmap load rules out most positions before a trie is asked.
     const c = text.charCodeAt(i);
-    if (NAMED_FIRST.hasCode(c) && isHanCode(c)) {
+    const cls = SCAN_CLASS[c];
+    // Most characters do nothing here: one table load rules them out.
+    if (cls === 0) continue;
+    if ((cls & NAMED_START) !== 0) {
       // Named bodies.
       const k = NAMED_LEX.longestAt(text, i);
       if (k > 0 && !isLetterLikeCode(text.charCodeAt(i - 1))) {
         cands.push({ start: i, end: i + k, kind: NAMED_GOV_LEX.hasSlice(text, i, i + k) ? 'gov' : 'other', strong: true });
       }
     }
-    // Suffix-anchored bodies ending after this character: every suffix ends in a Han character of
-    // SUFFIX_LAST, elsewhere both lookups would give 0.
-    if (SUFFIX_LAST.hasCode(c)) {
+    // Suffix-anchored bodies ending after this character: elsewhere both suffix lookups would give 0.
+    if ((cls & SUFFIX_END) !== 0) {
       const o = suffixedEndingAt(text, i + 1);
       if (o !== null) (suffixed ??= []).push(o);
-    } else if (c === OPEN_TITLE) {
+    } else if ((cls & MEDIA_OPEN) !== 0) {
       const o = mediaAt(text, i);
       if (o !== null) (media ??= []).push(o);
     }
@@ -290,8 +300,6 @@ export function findOrgs(text: string): OrgSpan[] {
   for (let k = 0; k < out.length; k++) if (!out[k].parent && out[k].kind === 'gov') out[k] = splitUnit(text, out[k]);
   return out;
 }
-
-const OPEN_TITLE = 0x300a; // 《
 
 /** The body whose longest suffix ends just before `e` (the suffix-anchored rule), or null. */
 function suffixedEndingAt(text: string, e: number): OrgSpan | null {
