@@ -62,6 +62,22 @@ const HAN_PREV_CUES = CharSet.union(TITLE_LAST, BOUNDARY_WORDS);
  * Most Han positions after a cue are none of these, and the scan skips them without a call.
  */
 const NAME_FIRST = CharSet.union(SURNAME_FIRST, TRANSLIT, KNOWN_FIRST);
+
+/**
+ * What the scan in findPersons needs to know of a code unit, one byte a unit (one load where the
+ * bitmaps and the Han range test cost several): NAME_START (a Han character in NAME_FIRST),
+ * KNOWN_START (a known name's first character), PLAIN_HAN (Han, but no title ending or boundary word).
+ */
+const NAME_START = 1;
+const KNOWN_START = 2;
+const PLAIN_HAN = 4;
+const SCAN_CLASS = new Uint8Array(65536);
+// Only Han codes can start a name or be plain Han: the loop visits the Han blocks alone (start-up).
+for (const [from, to] of [[0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xf900, 0xfaff]]) for (let c = from; c <= to; c++) {
+  if (NAME_FIRST.hasCode(c)) SCAN_CLASS[c] |= NAME_START;
+  if (KNOWN_FIRST.hasCode(c)) SCAN_CLASS[c] |= KNOWN_START;
+  if (!HAN_PREV_CUES.hasCode(c)) SCAN_CLASS[c] |= PLAIN_HAN;
+}
 const orgScratch = new ScratchBytes();
 
 /** Every person the rules find; `orgs` are the org spans already found in the same text. */
@@ -75,14 +91,12 @@ export function findPersons(text: string, orgs: OrgSpan[]): PersonSpan[] {
   const out: PersonSpan[] = [];
   const n = text.length;
   for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    // personAt's own first tests, here so most characters cost no call; the name-start bitmap first,
-    // as it rules out most characters with one load.
-    if (!NAME_FIRST.hasCode(c) || !isHanCode(c) || orgCover[i]) continue;
+    // personAt's own first tests, here so most characters cost no call: no name starts at most of them.
+    const cls = SCAN_CLASS[text.charCodeAt(i)];
+    if ((cls & NAME_START) === 0 || orgCover[i]) continue;
     // Inside a run of Han characters personAt finds a name only after a title ending or a boundary
     // word, or at a known name's first character: elsewhere it would return null.
-    const prev = text.charCodeAt(i - 1);
-    if (isHanCode(prev) && !HAN_PREV_CUES.hasCode(prev) && !KNOWN_FIRST.hasCode(c)) continue;
+    if (i > 0 && (SCAN_CLASS[text.charCodeAt(i - 1)] & PLAIN_HAN) !== 0 && (cls & KNOWN_START) === 0) continue;
     const found = personAt(text, i, orgByEnd, orgCover);
     if (found) {
       out.push(found);
