@@ -382,7 +382,8 @@ export function plausibleOrg(name: string): boolean {
   // A place or a named body before the name (联合国难民署, 以色列工党) is not a verb or a function word.
   const named = PLACE_NAMES.longestAt(name, 0) > 0 || NAMED_LEX.longestAt(name, 0) > 0;
   for (let k = 2; k <= 4 && k <= name.length; k++) {
-    if (NON_ORG_ENDINGS.has(name.slice(-k)) && !(name.length - k >= 2 && TYPE_ENDINGS.has(name.slice(-k)) && !STOP_CHARS.has(name[0]))) return false;
+    // The trie is asked about the ending in place; it is cut out only when it is a non-org ending.
+    if (NON_ORG_ENDINGS.hasSlice(name, name.length - k, name.length) && !(name.length - k >= 2 && TYPE_ENDINGS.has(name.slice(-k)) && !STOP_CHARS.has(name[0]))) return false;
   }
   if (!named && (STOP_CHARS.has(name[0]) || STOP_WORDS.longestAt(name, 0) > 0)) return false;
   const sl = Math.max(GOV.longestEndingAt(name, name.length), OTHER.longestEndingAt(name, name.length));
