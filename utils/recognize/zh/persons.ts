@@ -79,14 +79,21 @@ for (const [from, to] of [[0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xf900, 0xfaff]])
   if (!HAN_PREV_CUES.hasCode(c)) SCAN_CLASS[c] |= PLAIN_HAN;
 }
 const orgScratch = new ScratchBytes();
+/** The org index of a text with no orgs; never written to. */
+const NO_ORGS: ReadonlyMap<number, OrgSpan> = new Map();
 
 /** Every person the rules find; `orgs` are the org spans already found in the same text. */
 export function findPersons(text: string, orgs: OrgSpan[]): PersonSpan[] {
-  const orgByEnd = new Map<number, OrgSpan>();
+  // Read only below, so a text with no orgs shares one empty map (new Maps were 7% of all bytes allocated).
+  let orgByEnd: ReadonlyMap<number, OrgSpan> = NO_ORGS;
   const orgCover = orgScratch.zeroed(text.length + 1);
-  for (const o of orgs) {
-    orgByEnd.set(o.end, o);
-    for (let i = o.start; i < o.end; i++) orgCover[i] = 1;
+  if (orgs.length > 0) {
+    const byEnd = new Map<number, OrgSpan>();
+    for (const o of orgs) {
+      byEnd.set(o.end, o);
+      for (let i = o.start; i < o.end; i++) orgCover[i] = 1;
+    }
+    orgByEnd = byEnd;
   }
   const out: PersonSpan[] = [];
   const n = text.length;
@@ -107,7 +114,7 @@ export function findPersons(text: string, orgs: OrgSpan[]): PersonSpan[] {
   return out;
 }
 
-function personAt(text: string, i: number, orgByEnd: Map<number, OrgSpan>, orgCover: Uint8Array): PersonSpan | null {
+function personAt(text: string, i: number, orgByEnd: ReadonlyMap<number, OrgSpan>, orgCover: Uint8Array): PersonSpan | null {
   if (!isHanAt(text, i)) return null;
   if (orgCover[i]) return null;
   const prev = text.charCodeAt(i - 1);
@@ -183,7 +190,7 @@ function finish(text: string, start: number, end: number, titles: string[], org:
  * The title chain that ends at `end` (right before a name): its titles as printed with a leading
  * org taken out, and that org (or a `该局` reference). Bounded: at most six titles.
  */
-export function titlesBefore(text: string, end: number, orgByEnd: Map<number, OrgSpan>): { titles: string[]; org: OrgSpan | null; ref: string | null; start: number } {
+export function titlesBefore(text: string, end: number, orgByEnd: ReadonlyMap<number, OrgSpan>): { titles: string[]; org: OrgSpan | null; ref: string | null; start: number } {
   const titles: string[] = [];
   let org: OrgSpan | null = null;
   let ref: string | null = null;
