@@ -67,7 +67,12 @@ export function isBigUnit(c: string | undefined): boolean {
 export function multiplierOf(c: string | undefined): number | undefined {
   // Tested by code: a lookup by string key costs a hash per character of every numeral's tail.
   if (c === undefined || c.length !== 1) return undefined;
-  switch (c.charCodeAt(0)) {
+  return multiplierOfCode(c.charCodeAt(0));
+}
+
+/** `multiplierOf` on a UTF-16 code (NaN past the end is none): a scanner need not make a string per character. */
+export function multiplierOfCode(code: number): number | undefined {
+  switch (code) {
     case 0x4e07: return 1e4; // 万
     case 0x4ebf: return 1e8; // 亿
     case 0x5343: return 1000; // 千

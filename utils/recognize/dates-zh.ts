@@ -19,6 +19,11 @@ const NUMERIC_SEPARATORS = new CharSet('-/.／．');
  * dash after a four-digit year, 月 after a month. Any other character rules the run out at once.
  */
 const CN_DATE_NEXT = new CharSet('年月' + YEAR_DASH_CHARS);
+/**
+ * The same for an Arabic digit run: readDate (with no context) reads a date there only when 年, 月,
+ * 日, a numeric separator, a year dash or a range connector follows the run (`3个`, `50%` never).
+ */
+const DIGIT_DATE_NEXT = new CharSet('年月日' + '-/.／．' + YEAR_DASH_CHARS + '至到-—–－~～―');
 /** After `N日` these make the expression a duration, not a day (`30日内`, `15日以上`). */
 const DURATION_AFTER_DAY = ['内', '以内', '之内', '后', '以后', '之后', '以上', '左右', '时间'];
 
@@ -196,8 +201,9 @@ export function findZhDates(text: string, refDate?: string): DateMention[] {
       i = runEnd;
       continue;
     }
-    // A date in Chinese numerals goes on with 年, 月 or a year dash right after the run (see readDate).
-    if (!digit && !CN_DATE_NEXT.hasAt(text, runEnd)) {
+    // A date goes on with 年, 月 or a year dash right after a Chinese run, or one of DIGIT_DATE_NEXT
+    // after a digit run (see readDate): elsewhere readDate would return null.
+    if (!(digit ? DIGIT_DATE_NEXT : CN_DATE_NEXT).hasAt(text, runEnd)) {
       i = Math.max(runEnd, i + 1);
       continue;
     }

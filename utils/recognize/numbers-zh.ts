@@ -3,7 +3,7 @@
  * numeral run is read once, so the cost is linear in the text whatever it holds.
  */
 import { digitRunEnd, digitValue, isDigit, isDigitCode, readArabic } from './arabic-numerals';
-import { cnDigit, cnNumeralEnd, isCnNumeralStart, isCnNumeralStartCode, multiplierOf, nextNumeralAt, parseCnNumeral } from './cn-numerals';
+import { cnDigit, cnNumeralEnd, isCnNumeralStart, isCnNumeralStartCode, multiplierOfCode, nextNumeralAt, parseCnNumeral } from './cn-numerals';
 import type { NumberMention } from './types';
 import { charSet } from './zh/chars';
 import { latinUnitAt, zhOrdinalTailAt, zhUnitAt } from './units';
@@ -98,21 +98,21 @@ function readTail(text: string, j: number, maxMultipliers: number) {
   let modifier: Modifier | undefined;
   let count = 0;
   for (;;) {
-    const c = text[j];
-    if ((c === '余' || c === '多') && !modifier) {
+    // By code: every numeral's tail is read here, and `text[j]` makes a string per Han character.
+    const c = text.charCodeAt(j);
+    if ((c === YU || c === DUO) && !modifier) {
       // `多` before a unit or multiplier only (`300多名`, `20多万`), not `多方`.
-      const next = text[j + 1];
-      if (!multiplierOf(next) && !zhUnitAt(text, j + 1, false)) break;
-      modifier = c;
+      if (!multiplierOfCode(text.charCodeAt(j + 1)) && !zhUnitAt(text, j + 1, false)) break;
+      modifier = c === YU ? '余' : '多';
       j++;
       continue;
     }
-    const m = multiplierOf(c);
+    const m = multiplierOfCode(c);
     if (m !== undefined && count < maxMultipliers) {
       // A unit that starts with a multiplier character wins (`3千米`, `5千克`, `百分点`).
       const unit = zhUnitAt(text, j, false);
       if (unit.length > 1) break;
-      if ((c === '千' || c === '百') && mult > 1) break;
+      if ((c === QIAN || c === BAI) && mult > 1) break;
       mult *= m;
       count++;
       j++;
@@ -133,7 +133,20 @@ function skipJoined(text: string, j: number): number {
 }
 
 const cnDigitValue = (c: string) => cnDigit(c) ?? NaN;
+// Codes of the characters the scan compares with: `text[j] === '时'` would make a string per Han character.
 const BAI = '百'.charCodeAt(0);
+const QIAN = '千'.charCodeAt(0);
+const YU = '余'.charCodeAt(0);
+const DUO = '多'.charCodeAt(0);
+const SHI = '时'.charCodeAt(0);
+const DIAN = '点'.charCodeAt(0);
+const FEN = '分'.charCodeAt(0);
+const ZHI = '制'.charCodeAt(0);
+const DAI = '代'.charCodeAt(0);
+const COLON = 0x3a; // :
+const FW_COLON = 0xff1a; // ：
+const SLASH = 0x2f; // /
+const FW_SLASH = 0xff0f; // ／
 
 /** Finds Chinese-text quantities in squeezed text (see GUIDELINES.md, "number"). */
 export function findZhNumbers(text: string): NumberMention[] {
@@ -167,15 +180,16 @@ export function findZhNumbers(text: string): NumberMention[] {
     // Model and part numbers: `波音B—777`, `F-16`.
     if (RANGE_CONNECTORS.hasAt(text, i - 1) && isLatinAt(text, i - 2)) return j;
     // Clock times: `10时30分`, `8点30分`, `10:30`.
-    if ((text[j] === '时' || text[j] === '点') && isDigit(text[j + 1])) {
+    const after = text.charCodeAt(j);
+    if ((after === SHI || after === DIAN) && isDigitCode(text.charCodeAt(j + 1))) {
       const min = readArabic(text, j + 1)!;
-      if (text[min.end] === '分') return min.end + 1;
+      if (text.charCodeAt(min.end) === FEN) return min.end + 1;
     }
-    if ((text[j] === ':' || text[j] === '：') && num.intDigits <= 2 && isDigit(text[j + 1]) && isDigit(text[j + 2]) && !isDigit(text[j + 3]))
+    if ((after === COLON || after === FW_COLON) && num.intDigits <= 2 && isDigitCode(text.charCodeAt(j + 1)) && isDigitCode(text.charCodeAt(j + 2)) && !isDigitCode(text.charCodeAt(j + 3)))
       return j + 3;
     let value = num.value;
     // Fractions: `1/3`, `１／３`.
-    if ((text[j] === '/' || text[j] === '／') && isDigit(text[j + 1])) {
+    if ((after === SLASH || after === FW_SLASH) && isDigitCode(text.charCodeAt(j + 1))) {
       const den = readArabic(text, j + 1)!;
       if (den.absurd) return den.end;
       if (isDigit(text[den.end]) || text[den.end] === '/' || text[den.end] === '／') return den.end; // a date like 2024/2/7
@@ -199,9 +213,9 @@ export function findZhNumbers(text: string): NumberMention[] {
         return tail.end + 1;
       // A version is no quantity (`2.0版`); a format or a system neither (`七人制`, `3年制`).
       if (unit === '版' && num.decimal) return tail.end + 1;
-      if (text[tail.end + unit.length] === '制') return tail.end + unit.length + 1;
+      if (text.charCodeAt(tail.end + unit.length) === ZHI) return tail.end + unit.length + 1;
       // `70年代` is a decade: the number is the digits alone.
-      if (unit === '年' && text[tail.end + 1] === '代') {
+      if (unit === '年' && text.charCodeAt(tail.end + 1) === DAI) {
         if (num.intDigits <= 2) emit(i, j, value, '');
         return tail.end + 2;
       }
@@ -260,7 +274,7 @@ export function findZhNumbers(text: string): NumberMention[] {
     // 零 alone is a word (`零件`); numeral digits in a row are a code or a year (`九七年`) unless an estimate (`三四个`).
     if (s === '零' || s === '〇') return end + unit.length;
     if (s.length >= 2 && !/[十百千万亿]/.test(s) && parseCnNumeral(s) !== cnDigitValue(s[0])) return end + unit.length;
-    if (text[end + unit.length] === '制') return end + unit.length + 1;
+    if (text.charCodeAt(end + unit.length) === ZHI) return end + unit.length + 1;
     if (
       lastListItem &&
       lastListItem.unit === unit &&

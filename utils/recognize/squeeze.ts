@@ -16,6 +16,9 @@ for (const c of [0x2014, 0x201c, 0x201d, 0x2018, 0x2019, 0xb7, 0x25a1]) CLASS[c]
 CLASS[0x2e] |= JOIN | DIGIT;
 for (const c of [0x20, 0x09, 0xa0, 0x3000, 0x0d, 0x0a]) CLASS[c] |= WS;
 
+/** The WS class as a regex (one character class, so the search is linear): finds the first whitespace. */
+const WHITESPACE = /[ \t\r\n\u00a0\u3000]/;
+
 /** A squeezed text and, for each of its code units, the offset of the same unit in the original. */
 export interface Squeezed {
   text: string;
@@ -54,17 +57,22 @@ export function squeeze(raw: string, layout = looksLikeLayout(raw)): Squeezed {
  * `squeeze` with `map: null` when nothing is removed (most texts): the recogniser then maps no
  * offsets and allocates no map, which for a short text costs more than the scan.
  */
-export function squeezeIfNeeded(raw: string, layout = looksLikeLayout(raw)): { text: string; map: Int32Array | null } {
+export function squeezeIfNeeded(raw: string, layout?: boolean): { text: string; map: Int32Array | null } {
+  // Most texts hold no whitespace at all: the regex engine's scan for the first one is several times
+  // faster than the loop below, and such a text needs no layout check either.
+  const first = raw.search(WHITESPACE);
+  if (first < 0) return { text: raw, map: null };
   // Kept text is copied in runs (slices of `raw`), never a character at a time.
   const len = raw.length;
   // Allocated at the first removal; until then every kept unit sits at its own offset (n === i).
   let map: Int32Array | null = null;
   let parts: string[] | null = null;
-  let n = 0;
+  // Everything before the first whitespace is kept where it is.
+  let n = first;
   /** Class of the last character kept (−1 before the first). */
   let prev = -1;
   let runStart = 0;
-  let i = 0;
+  let i = first;
   while (i < len) {
     const code = raw.charCodeAt(i);
     // Not whitespace (the WS class spelled out, so prose costs no table load per character).
@@ -90,7 +98,8 @@ export function squeezeIfNeeded(raw: string, layout = looksLikeLayout(raw)): { t
       (prev & JOIN) !== 0 &&
       (next & JOIN) !== 0 &&
       !((prev & DIGIT) !== 0 && (next & DIGIT) !== 0) &&
-      (layout || !hasBreak);
+      // Whether the text is a print layout is decided once, at the first line break that matters.
+      (!hasBreak || (layout ??= looksLikeLayout(raw)));
     if (drop) {
       if (map === null) {
         map = new Int32Array(len + 1);

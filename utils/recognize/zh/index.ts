@@ -48,40 +48,35 @@ function fillFromTagger(text: string, orgs: OrgSpan[], persons: PersonSpan[]): {
     else if (t.type === 'person') tagPersons.push(t);
   }
   if (tagged.length === 0) return { orgs, persons };
-  const indexOf = <T extends { start: number; end: number }>(list: T[]): ((s: number, e: number) => T | undefined) => {
-    // An empty list (often: no tagged orgs, or none kept) needs no cover.
-    if (list.length === 0) return () => undefined;
-    const c = new Cover(text.length);
-    for (let k = 0; k < list.length; k++) c.mark(list[k].start, list[k].end, k);
-    return (s: number, e: number) => { const k = c.hit(s, e); return k >= 0 ? list[k] : undefined; };
-  };
-  const tagOrgAt = indexOf(tagOrgs);
-  const tagPersonAt = indexOf(tagPersons);
+  // Covers answer "which tagged span overlaps this range" in O(range); an empty list needs none.
+  // Plain loops and lookups (no closures, no filter): this runs for every text with a tagged name.
+  const tagOrgCover = coverOf(text, tagOrgs);
+  const tagPersonCover = coverOf(text, tagPersons);
   // Rule orgs with strong evidence stay, unless a plausible tagged org holds them and more (印尼 + 农业部,
   // 中科院 + 微生物研究所): the tagger sees the place or parent the rule stopped short of. Weak rule orgs
   // give way to any tagged org they overlap.
-  const keptOrgs = orgs.filter((o) => {
-    const t = tagOrgAt(o.start, o.end);
-    return !t || (isStrongOrg(text, o) && !taggedOrgHolds(text, o, t));
-  });
-  const keptOrgAt = indexOf(keptOrgs);
+  const keptOrgs: OrgSpan[] = [];
+  for (const o of orgs) {
+    const t = spanAt(tagOrgCover, tagOrgs, o.start, o.end);
+    if (!t || (isStrongOrg(text, o) && !taggedOrgHolds(text, o, t))) keptOrgs.push(o);
+  }
+  const keptOrgCover = coverOf(text, keptOrgs);
   // Rule persons: a title chain or byline fixes where the name starts; the tagger knows its length better.
   const keptPersons: PersonSpan[] = [];
   for (const p of persons) {
-    const t = tagPersonAt(p.start, p.end);
+    const t = spanAt(tagPersonCover, tagPersons, p.start, p.end);
     if (p.strength >= 3) {
-      if (t && t.start === p.start && t.end !== p.end && t.end - t.start >= 2 && (t.end - t.start <= 4 || hasNameDot(text, t.start, t.end)) && !keptOrgAt(t.start, t.end)) p.end = t.end;
+      if (t && t.start === p.start && t.end !== p.end && t.end - t.start >= 2 && (t.end - t.start <= 4 || hasNameDot(text, t.start, t.end)) && !spanAt(keptOrgCover, keptOrgs, t.start, t.end)) p.end = t.end;
       keptPersons.push(p);
     } else if (!t || (t.start === p.start && t.end === p.end)) keptPersons.push(p);
   }
   const cover = new Cover(text.length);
   for (const t of keptOrgs) cover.mark(t.start, t.end);
   for (const t of keptPersons) cover.mark(t.start, t.end);
-  const free = (s: number, e: number) => cover.hit(s, e) < 0;
   const newOrgs: OrgSpan[] = [];
   const newPersons: PersonSpan[] = [];
   for (const t of tagged) {
-    if (t.end <= t.start || t.end > text.length || !free(t.start, t.end)) continue;
+    if (t.end <= t.start || t.end > text.length || cover.hit(t.start, t.end) >= 0) continue;
     const name = text.slice(t.start, t.end);
     if (t.type === 'org' && !plausibleOrg(name)) continue;
     if (t.type === 'org') newOrgs.push({ start: t.start, end: t.end, kind: orgKind(name) });
@@ -99,6 +94,21 @@ function fillFromTagger(text: string, orgs: OrgSpan[], persons: PersonSpan[]): {
     }
   }
   return { orgs: allOrgs, persons: mergeByStart(sortByStart(keptPersons), sortByStart(newPersons)) };
+}
+
+/** A cover of `list`'s spans, each marked with its index; null for an empty list (nothing to find). */
+function coverOf(text: string, list: ReadonlyArray<{ start: number; end: number }>): Cover | null {
+  if (list.length === 0) return null;
+  const c = new Cover(text.length);
+  for (let k = 0; k < list.length; k++) c.mark(list[k].start, list[k].end, k);
+  return c;
+}
+
+/** The span of `list` owning the first taken character of [s, e) in `cover` (see Cover#hit), if any. */
+function spanAt<T>(cover: Cover | null, list: T[], s: number, e: number): T | undefined {
+  if (cover === null) return undefined;
+  const k = cover.hit(s, e);
+  return k >= 0 ? list[k] : undefined;
 }
 
 /**

@@ -31,8 +31,8 @@ export const AFTER_NAME = new Lexicon([
   '最', '已经', '正在', '曾经', '个人', '家', '夫妇', '之', '后', '时', '年', '生前', '逝世', '去世', '出生', '当选',
 ]);
 
-/** Characters used to write foreign names. */
-const TRANSLIT = charSet(
+/** Characters used to write foreign names (a dotted or foreign name starts with one). */
+export const TRANSLIT = charSet(
   '阿埃艾爱安奥巴拜班邦贝本比彼波伯博布查达戴丹德迪蒂杜多厄恩法菲费芬弗福盖冈戈格古哈海汉豪赫亨华霍基吉加贾杰金卡凯坎科克肯库拉莱赖兰朗劳勒雷里利莉林琳卢鲁伦罗洛马玛迈麦曼梅蒙米明莫姆穆纳娜奈尼涅纽努诺欧帕佩彭皮普齐奇乔切丘萨塞森莎沙舍什斯松苏索塔泰汤特提图托瓦万韦维温沃乌西希夏谢辛休雅亚扬耶伊因英尤约泽扎詹兹佐尔儿茨默柯娃琪蕾丝妮黛薇鲍宾策措茹热',
 );
 

@@ -178,9 +178,23 @@ for (const item of MINED_ORGS.split(',')) {
   if (name.length >= 3 && !NAMED.has(name) && !PLACE_NAME_SET.has(name) && !isEventName(name)) NAMED.set(name, gov ? 'gov' : 'other');
 }
 const NAMED_LEX = new Lexicon(NAMED.keys());
-/** First characters of named bodies and last characters of suffixes: cheap filters for the scans. */
-const NAMED_FIRST = charSet([...NAMED.keys()].map((w) => w[0]).join(''));
-const SUFFIX_LAST = charSet([...GOV_SUFFIXES, ...OTHER_SUFFIXES].map((w) => w[w.length - 1]).join(''));
+/**
+ * The gov bodies among NAMED, as a trie: the scan asks it about the span it just matched, where a
+ * Map lookup would first cut the name out of the text and hash it.
+ */
+const NAMED_GOV_LEX = new Lexicon([...NAMED].filter(([, kind]) => kind === 'gov').map(([name]) => name));
+/**
+ * What the scan in findOrgs does at each code unit, as one byte a unit: NAMED_START (a Han character
+ * some named body starts with), SUFFIX_END (a suffix ends with it), MEDIA_OPEN (《). One load per
+ * character, where separate bitmaps and the Han test cost three.
+ */
+const NAMED_START = 1;
+const SUFFIX_END = 2;
+const MEDIA_OPEN = 4;
+const SCAN_CLASS = new Uint8Array(65536);
+for (const name of NAMED.keys()) if (isHanCode(name.charCodeAt(0))) SCAN_CLASS[name.charCodeAt(0)] |= NAMED_START;
+for (const w of [...GOV_SUFFIXES, ...OTHER_SUFFIXES]) SCAN_CLASS[w.charCodeAt(w.length - 1)] |= SUFFIX_END;
+SCAN_CLASS[0x300a /* 《 */] |= MEDIA_OPEN;
 
 /**
  * Events that training sets sometimes label as orgs: cups and contests (世界杯, 联赛) and numbered
@@ -252,52 +266,67 @@ export function bodyStart(text: string, end: number, floor = 0): number {
 
 /** All organizations found by rules, longest spans, no overlaps. */
 export function findOrgs(text: string): OrgSpan[] {
+  // One walk over the text finds the three kinds of candidate; each kind keeps its own list so the
+  // candidates reach pickLongest in the order separate scans gave (named, suffixed, media).
   const cands: OrgSpan[] = [];
+  let suffixed: OrgSpan[] | null = null;
+  let media: OrgSpan[] | null = null;
   const n = text.length;
   for (let i = 0; i < n; i++) {
-    // One bitmap load rules out most positions before the trie is asked.
     const c = text.charCodeAt(i);
-    if (!NAMED_FIRST.hasCode(c) || !isHanCode(c)) continue;
-    // Named bodies.
-    const k = NAMED_LEX.longestAt(text, i);
-    if (k > 0 && !isLetterLike(text[i - 1])) {
-      const name = text.slice(i, i + k);
-      cands.push({ start: i, end: i + k, kind: NAMED.get(name) ?? 'other', strong: true });
+    const cls = SCAN_CLASS[c];
+    // Most characters do nothing here: one table load rules them out.
+    if (cls === 0) continue;
+    if ((cls & NAMED_START) !== 0) {
+      // Named bodies.
+      const k = NAMED_LEX.longestAt(text, i);
+      if (k > 0 && !isLetterLikeCode(text.charCodeAt(i - 1))) {
+        cands.push({ start: i, end: i + k, kind: NAMED_GOV_LEX.hasSlice(text, i, i + k) ? 'gov' : 'other', strong: true });
+      }
+    }
+    // Suffix-anchored bodies ending after this character: elsewhere both suffix lookups would give 0.
+    if ((cls & SUFFIX_END) !== 0) {
+      const o = suffixedEndingAt(text, i + 1);
+      if (o !== null) (suffixed ??= []).push(o);
+    } else if ((cls & MEDIA_OPEN) !== 0) {
+      const o = mediaAt(text, i);
+      if (o !== null) (media ??= []).push(o);
     }
   }
-  // Suffix-anchored bodies: for every end position, the longest suffix ending there.
-  for (let e = 1; e <= n; e++) {
-    // Every suffix ends in a Han character of SUFFIX_LAST: elsewhere both lookups would give 0.
-    if (!SUFFIX_LAST.hasCode(text.charCodeAt(e - 1))) continue;
-    const g = GOV.longestEndingAt(text, e, Math.max(0, e - 8));
-    const o = OTHER.longestEndingAt(text, e, Math.max(0, e - 8));
-    const sl = Math.max(g, o);
-    if (sl === 0) continue;
-    if (CONTINUATIONS.hasSlice(text, e - 1, e + 1) || CONTINUATIONS.hasSlice(text, e - 2, e + 1)) continue;
-    let nonOrg = false;
-    for (let k = 2; k <= 4 && !nonOrg; k++) if (e - k >= 0 && NON_ORG_ENDINGS.hasSlice(text, e - k, e)) nonOrg = true;
-    if (nonOrg) continue;
-    const suffix = text.slice(e - sl, e);
-    const start = chooseStart(text, bodyStart(text, e - sl), e - sl, suffix);
-    if (start < 0) continue;
-    const name = text.slice(start, e);
-    if (!acceptable(name, sl)) continue;
-    if (text.startsWith('称号', e)) continue;
-    let anchored = PLACE_NAMES.longestAt(text, start) > 0;
-    for (let k = start, stop = Math.min(e - sl, start + 4); k < stop && !anchored; k++) anchored = PLACE_CHARS.hasAt(text, k);
-    cands.push({ start, end: e, kind: g >= o ? 'gov' : 'other', strong: anchored });
-  }
-  // Media named in 《》: 《光明日报》, 《费加罗报》.
-  for (let i = text.indexOf('《'); i !== -1; i = text.indexOf('《', i + 1)) {
-    const close = text.indexOf('》', i + 1);
-    if (close < 0 || close - i > 14) continue;
-    const inner = text.slice(i + 1, close);
-    if (inner.length >= 2 && /(?:报|杂志|周刊|画报|月刊|通讯社)$/.test(inner) && !/[《》〈〉、，\s]/.test(inner)) cands.push({ start: i + 1, end: close, kind: 'other', strong: true });
-  }
+  if (suffixed !== null) for (let k = 0; k < suffixed.length; k++) cands.push(suffixed[k]);
+  if (media !== null) for (let k = 0; k < media.length; k++) cands.push(media[k]);
   const picked = pickLongest(cands);
   const out = attachUnits(text, picked);
   for (let k = 0; k < out.length; k++) if (!out[k].parent && out[k].kind === 'gov') out[k] = splitUnit(text, out[k]);
   return out;
+}
+
+/** The body whose longest suffix ends just before `e` (the suffix-anchored rule), or null. */
+function suffixedEndingAt(text: string, e: number): OrgSpan | null {
+  const g = GOV.longestEndingAt(text, e, Math.max(0, e - 8));
+  const o = OTHER.longestEndingAt(text, e, Math.max(0, e - 8));
+  const sl = Math.max(g, o);
+  if (sl === 0) return null;
+  if (CONTINUATIONS.hasSlice(text, e - 1, e + 1) || CONTINUATIONS.hasSlice(text, e - 2, e + 1)) return null;
+  for (let k = 2; k <= 4; k++) if (e - k >= 0 && NON_ORG_ENDINGS.hasSlice(text, e - k, e)) return null;
+  const suffix = text.slice(e - sl, e);
+  const start = chooseStart(text, bodyStart(text, e - sl), e - sl, suffix);
+  if (start < 0) return null;
+  const name = text.slice(start, e);
+  if (!acceptable(name, sl)) return null;
+  if (text.startsWith('称号', e)) return null;
+  let anchored = PLACE_NAMES.longestAt(text, start) > 0;
+  for (let k = start, stop = Math.min(e - sl, start + 4); k < stop && !anchored; k++) anchored = PLACE_CHARS.hasAt(text, k);
+  return { start, end: e, kind: g >= o ? 'gov' : 'other', strong: anchored };
+}
+
+/** Media named in 《》 opened at `i` (《光明日报》, 《费加罗报》), or null. */
+function mediaAt(text: string, i: number): OrgSpan | null {
+  const close = text.indexOf('》', i + 1);
+  if (close < 0 || close - i > 14) return null;
+  const inner = text.slice(i + 1, close);
+  if (inner.length >= 2 && /(?:报|杂志|周刊|画报|月刊|通讯社)$/.test(inner) && !/[《》〈〉、，\s]/.test(inner)) return { start: i + 1, end: close, kind: 'other', strong: true };
+  return null;
 }
 
 /**
@@ -353,7 +382,8 @@ export function plausibleOrg(name: string): boolean {
   // A place or a named body before the name (联合国难民署, 以色列工党) is not a verb or a function word.
   const named = PLACE_NAMES.longestAt(name, 0) > 0 || NAMED_LEX.longestAt(name, 0) > 0;
   for (let k = 2; k <= 4 && k <= name.length; k++) {
-    if (NON_ORG_ENDINGS.has(name.slice(-k)) && !(name.length - k >= 2 && TYPE_ENDINGS.has(name.slice(-k)) && !STOP_CHARS.has(name[0]))) return false;
+    // The trie is asked about the ending in place; it is cut out only when it is a non-org ending.
+    if (NON_ORG_ENDINGS.hasSlice(name, name.length - k, name.length) && !(name.length - k >= 2 && TYPE_ENDINGS.has(name.slice(-k)) && !STOP_CHARS.has(name[0]))) return false;
   }
   if (!named && (STOP_CHARS.has(name[0]) || STOP_WORDS.longestAt(name, 0) > 0)) return false;
   const sl = Math.max(GOV.longestEndingAt(name, name.length), OTHER.longestEndingAt(name, name.length));
@@ -389,9 +419,9 @@ export function extendsOrg(text: string, start: number, end: number, innerStart:
   return !(innerStart - start === 1 && MEASURES.has(text[start]));
 }
 
-/** Letters and digits directly before a named body mean it is inside another word. */
-function isLetterLike(c: string | undefined): boolean {
-  return !!c && /[A-Za-z0-9]/.test(c);
+/** Letters and digits directly before a named body mean it is inside another word (by code: NaN, before the text, is none). */
+function isLetterLikeCode(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
 }
 
 function acceptable(name: string, suffixLen: number): boolean {
@@ -435,16 +465,15 @@ function attachUnits(text: string, orgs: OrgSpan[]): OrgSpan[] {
   for (let i = 0; i < orgs.length; i++) {
     const o = orgs[i];
     const next = orgs[i + 1];
-    const parent = text.slice(o.start, o.end);
     if (next && next.start === o.end && o.kind === 'gov') {
-      out.push({ start: o.start, end: next.end, kind: 'gov', parent, unit: text.slice(next.start, next.end) });
+      out.push({ start: o.start, end: next.end, kind: 'gov', parent: text.slice(o.start, o.end), unit: text.slice(next.start, next.end) });
       i++;
       continue;
     }
     if (o.kind === 'gov') {
       const u = unitAfter(text, o.end);
       if (u > 0) {
-        out.push({ start: o.start, end: o.end + u, kind: 'gov', parent, unit: text.slice(o.end, o.end + u) });
+        out.push({ start: o.start, end: o.end + u, kind: 'gov', parent: text.slice(o.start, o.end), unit: text.slice(o.end, o.end + u) });
         continue;
       }
     }

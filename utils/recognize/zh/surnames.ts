@@ -43,6 +43,9 @@ const SURNAME_CODES = new Uint8Array(65536);
 for (let i = 0; i < COMMON.length; i++) SURNAME_CODES[COMMON.charCodeAt(i)] |= 1;
 for (const s of COMPOUND_SURNAMES) SURNAME_CODES[s.charCodeAt(0)] |= 2;
 
+/** Characters a surname (single or compound) starts with: where `surnameAt` can be non-zero, as one bitmap. */
+export const SURNAME_FIRST = new CharSet(COMMON + [...COMPOUND_SURNAMES].map((s) => s[0]).join(''));
+
 /**
  * How often (0–100) a character is used inside names relative to all its uses. A rare character
  * the lists have not seen (苗, 垒) scores 25: rare characters are mostly name characters.
