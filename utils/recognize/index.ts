@@ -39,7 +39,11 @@ export function recognize(text: string, options: RecognizeOptions = {}): Mention
   );
 
   const accepted = markKnown(resolveOverlaps([entities, hits, dates, numbers], s.length), knownHits);
-  const withRepeats = addBareRepeats(s, accepted);
+  // The Chinese finder adds the bare repeats of its people itself (see findZhEntities), covering
+  // every later occurrence of their names. When all its mentions were taken and no known name came
+  // in, the search below would find each occurrence covered, so only the official flags are shared.
+  const repeatsFound = lang === 'zh' && knownHits.length === 0 && isDisjointByStart(entities);
+  const withRepeats = addBareRepeats(s, accepted, repeatsFound);
   const map = sq.map;
   // The usual call (no type filter, no knowledge base, nothing squeezed) keeps every mention with
   // the offsets it has: the list is this call's own, so it is the result as it stands.
@@ -173,18 +177,26 @@ function markKnown(mentions: Mention[], hits: ReturnType<PreparedKnown['find']>)
  * Within one text, a person named once with a title is the same person in later bare mentions
  * (`刘晓军指出`); they inherit whether the person is an official.
  */
-function addBareRepeats(text: string, mentions: Mention[]): Mention[] {
+function addBareRepeats(text: string, mentions: Mention[], repeatsFound = false): Mention[] {
   // Each person's name is normalized once; the official flags below read it again.
   let names: string[] | null = null;
   let people: Map<string, boolean> | null = null;
+  // Whether every name is its own normalized form: a finder that searched for its people's bare
+  // repeats searched for these very names.
+  let asWritten = true;
   for (let k = 0; k < mentions.length; k++) {
     const m = mentions[k];
     if (m.type !== 'person') continue;
     const name = normalizeName(m.text);
+    if (name !== m.text) asWritten = false;
     (names ??= new Array<string>(mentions.length))[k] = name;
     if (name.length >= 2) (people ??= new Map()).set(name, (people.get(name) ?? false) || m.official);
   }
   if (people === null) return mentions;
+  if (repeatsFound && asWritten) {
+    shareOfficial(mentions, names!, people);
+    return mentions;
+  }
   const extra: PersonMention[] = [];
   const length = text.length;
   const cover = repeatCover.zeroed(length);
@@ -200,12 +212,18 @@ function addBareRepeats(text: string, mentions: Mention[]): Mention[] {
       extra.push({ type: 'person', start: at, end, text: name, titles: [], org: null, official });
     }
   }
-  // Every mention of one person says whether they hold office anywhere in the text. The mentions
-  // are this call's own objects, so the flag is set in place.
-  for (let k = 0; k < mentions.length; k++) {
-    const m = mentions[k];
-    if (m.type === 'person' && !m.official && people.get(names![k])) m.official = true;
-  }
+  shareOfficial(mentions, names!, people);
   if (extra.length === 0) return mentions;
   return mergeByStart(mentions, sortByStart(extra));
+}
+
+/**
+ * Every mention of one person says whether they hold office anywhere in the text (`names[k]` is
+ * mention k's normalized name). The mentions are this call's own objects, so the flag is set in place.
+ */
+function shareOfficial(mentions: Mention[], names: string[], people: Map<string, boolean>): void {
+  for (let k = 0; k < mentions.length; k++) {
+    const m = mentions[k];
+    if (m.type === 'person' && !m.official && people.get(names[k])) m.official = true;
+  }
 }
