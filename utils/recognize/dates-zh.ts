@@ -178,12 +178,18 @@ function readDate(text: string, i: number, context: DateParts | null): Parsed | 
   return null;
 }
 
-/** Finds Chinese calendar expressions in squeezed text; `refDate` gives month-days their year. */
-export function findZhDates(text: string, refDate?: string): DateMention[] {
+/**
+ * Finds Chinese calendar expressions in squeezed text; `refDate` gives month-days their year. The
+ * scan starts at `from`, which must be at or before the first digit or numeral start (the recogniser
+ * finds it once for this scan and the number scan).
+ */
+export function findZhDates(text: string, refDate?: string, from = 0): DateMention[] {
   const out: DateMention[] = [];
-  const ref = refParts(refDate);
   const n = text.length;
-  let i = 0;
+  // Most texts have no numeral at all: they need no reference parts either.
+  if (from >= n) return out;
+  const ref = refParts(refDate);
+  let i = from;
   while (i < n) {
     // Straight to the next digit or numeral: every other character would only be stepped over.
     i = nextNumeralAt(text, i);

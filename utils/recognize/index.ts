@@ -10,6 +10,7 @@ import { findZhEntities } from './zh';
 import { findEnEntities } from './en';
 import { squeezeIfNeeded } from './squeeze';
 import { ScratchBytes } from './scratch';
+import { nextNumeralAt } from './cn-numerals';
 import { mergeByStart, sortByStart, sortSmall } from './by-start';
 import type { Mention, PersonMention, PreparedKnown, RecognizeOptions } from './types';
 
@@ -29,8 +30,11 @@ export function recognize(text: string, options: RecognizeOptions = {}): Mention
   // Finders in rank order (lower rank wins an overlap): rules with context, then bare known names,
   // then dates, then numbers. People and orgs share a rank.
   const entities = lang === 'zh' ? findZhEntities(s) : findEnEntities(s);
-  const dates = findDates(s, lang, options.refDate);
-  const numbers = findNumbers(s, lang);
+  // Chinese dates and numbers both start from a numeral: the walk to the first one is made once
+  // (and a text with none skips both scans).
+  const firstNumeral = lang === 'zh' ? nextNumeralAt(s, 0) : 0;
+  const dates = findDates(s, lang, options.refDate, firstNumeral);
+  const numbers = findNumbers(s, lang, firstNumeral);
   const knownHits = known ? known.find(s) : [];
   const hits: Mention[] = knownHits.map(({ start, end, entry }): Mention =>
     entry.type === 'person'

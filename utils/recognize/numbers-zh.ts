@@ -148,10 +148,16 @@ const FW_COLON = 0xff1a; // ：
 const SLASH = 0x2f; // /
 const FW_SLASH = 0xff0f; // ／
 
-/** Finds Chinese-text quantities in squeezed text (see GUIDELINES.md, "number"). */
-export function findZhNumbers(text: string): NumberMention[] {
+/**
+ * Finds Chinese-text quantities in squeezed text (see GUIDELINES.md, "number"). The scan starts at
+ * `from`, which must be at or before the first digit or numeral start (the recogniser finds it once
+ * for this scan and the date scan).
+ */
+export function findZhNumbers(text: string, from = 0): NumberMention[] {
   const out: NumberMention[] = [];
   const n = text.length;
+  // A text with no numeral needs none of the closures below.
+  if (from >= n) return out;
   // The last Chinese numeral rejected as a position in a list (`一年学徒，二年出师，三年…`).
   let lastListItem: { value: number; unit: string; end: number } | null = null;
 
@@ -291,7 +297,7 @@ export function findZhNumbers(text: string): NumberMention[] {
     return end + unit.length;
   };
 
-  let i = 0;
+  let i = from;
   while (i < n) {
     // Straight to the next digit or numeral: every other character would only be stepped over.
     i = nextNumeralAt(text, i);
