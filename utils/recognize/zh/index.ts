@@ -20,6 +20,8 @@ export function findZhEntities(text: string): Array<PersonMention | OrgMention> 
   const ruleOrgs = findOrgs(text);
   const rulePersons = findPersons(text, ruleOrgs);
   const { orgs, persons } = fillFromTagger(text, ruleOrgs, rulePersons);
+  // Most texts name nobody: they need none of the passes below.
+  if (orgs.length === 0 && persons.length === 0) return [];
   const orgMentions: Array<PersonMention | OrgMention> = orgs.map((o) => toOrg(text, o));
   const people = persons.map((p) => toPerson(text, p, orgs));
   inheritOrgInSentence(text, people);
