@@ -171,14 +171,14 @@ function inheritOrgInSentence(text: string, people: PersonMention[]): void {
 
 /** Later bare mentions of a titled person (`刘晓军指出`) share the person's office and role. */
 function bareRepeats(text: string, people: PersonMention[], orgs: OrgSpan[]): PersonMention[] {
-  let byName: Map<string, PersonMention> | null = null;
-  for (const p of people) if (p.text.length >= 2 && !byName?.has(p.text)) (byName ??= new Map()).set(p.text, p);
+  const firsts = firstOfEachName(people);
   const extra: PersonMention[] = [];
-  if (byName === null) return extra;
+  if (firsts.length === 0) return extra;
   const cover = new Cover(text.length);
   for (const t of people) cover.mark(t.start, t.end);
   for (const t of orgs) cover.mark(t.start, t.end);
-  for (const [name, p] of byName) {
+  for (const p of firsts) {
+    const name = p.text;
     for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + name.length)) {
       const end = at + name.length;
       if (cover.hit(at, end) >= 0) continue;
@@ -189,6 +189,34 @@ function bareRepeats(text: string, people: PersonMention[], orgs: OrgSpan[]): Pe
     }
   }
   return extra;
+}
+
+/** Names a short list holds at most to be deduplicated by comparing with each kept one (no Map). */
+const DEDUPE_BY_SCAN_MAX = 8;
+
+/**
+ * The first person of each name of two or more characters, in order of first mention. A text names
+ * a few people, so a scan of the kept ones beats building a Map (and iterating its entries) per text;
+ * a longer list goes through a Set so a page of names stays linear.
+ */
+function firstOfEachName(people: PersonMention[]): PersonMention[] {
+  const firsts: PersonMention[] = [];
+  let seen: Set<string> | null = null;
+  for (const p of people) {
+    const name = p.text;
+    if (name.length < 2) continue;
+    if (seen !== null) {
+      if (seen.has(name)) continue;
+      seen.add(name);
+    } else {
+      let dup = false;
+      for (let k = 0; k < firsts.length && !dup; k++) dup = firsts[k].text === name;
+      if (dup) continue;
+      if (firsts.length === DEDUPE_BY_SCAN_MAX) seen = new Set(firsts.map((f) => f.text)).add(name);
+    }
+    firsts.push(p);
+  }
+  return firsts;
 }
 
 function toOrg(text: string, o: OrgSpan): OrgMention {
