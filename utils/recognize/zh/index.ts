@@ -42,7 +42,11 @@ function fillFromTagger(text: string, orgs: OrgSpan[], persons: PersonSpan[]): {
   const tagged: ReturnType<typeof tagZh> = [];
   const tagOrgs: typeof tagged = [];
   const tagPersons: typeof tagged = [];
-  for (const t of tagZh(text)) {
+  // An index loop: for…of over the tagger's list built an array iterator per text (the most bytes
+  // this function allocated).
+  const spans = tagZh(text);
+  for (let k = 0; k < spans.length; k++) {
+    const t = spans[k];
     if (hasBreak(text, t.start, t.end)) continue;
     tagged.push(t);
     if (t.end <= t.start || t.end > text.length) continue;
