@@ -116,6 +116,12 @@ const NOT_SUFFIX_WORDS = new Set([
   '签署', '公署', '去办', '不办', '来办', '再办', '要办', '能办', '会办', '自办', '申办', '自己办', '好好办',
 ]);
 
+/**
+ * The longest of NOT_SUFFIX_WORDS: a longer name skips the Set, whose lookup hashes the freshly cut
+ * name (most of plausibleOrg's cost on tagged orgs, which are mostly longer).
+ */
+const NOT_SUFFIX_MAX = Math.max(...[...NOT_SUFFIX_WORDS].map((w) => w.length));
+
 /** Words that make a body generic (公办幼儿园, 示范学校): a type of body, not a named one. */
 const GENERIC = new Lexicon(['农村', '城市', '城乡', '城区', '乡村', '公办', '民办', '示范', '示范性', '普惠性', '普惠', '省级',
   '市级', '县级', '区级', '国家级', '重点', '各类', '相关', '有关', '其他', '一般', '普通', '专业', '特色', '优秀', '先进',
@@ -378,7 +384,7 @@ function chooseStart(text: string, from: number, suffixAt: number, suffix: strin
  * (…格局, …部署), not a type of body (市级示范幼儿园), not opened by a function word.
  */
 export function plausibleOrg(name: string): boolean {
-  if (name.length < 2 || (NOT_SUFFIX_WORDS.has(name) && !NAMED.has(name))) return false;
+  if (name.length < 2 || (name.length <= NOT_SUFFIX_MAX && NOT_SUFFIX_WORDS.has(name) && !NAMED.has(name))) return false;
   // A place or a named body before the name (联合国难民署, 以色列工党) is not a verb or a function word.
   const named = PLACE_NAMES.longestAt(name, 0) > 0 || NAMED_LEX.longestAt(name, 0) > 0;
   for (let k = 2; k <= 4 && k <= name.length; k++) {
