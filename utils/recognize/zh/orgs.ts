@@ -5,6 +5,7 @@
  */
 import { charSet, isHanAt, isHanCode } from './chars';
 import { Cover } from './cover';
+import { ORG_MEDIA_OPEN, ORG_NAMED_START, ORG_SUFFIX_END, SCAN_CLASS } from './scan-class';
 import { Lexicon } from './lexicon';
 import { MINED_ORGS } from './mined-lists';
 import { PLACE_ABBREV, PLACE_NAME_SET, PLACE_NAMES } from './places';
@@ -192,12 +193,13 @@ const NAMED_GOV_LEX = new Lexicon([...NAMED].filter(([, kind]) => kind === 'gov'
 /**
  * What the scan in findOrgs does at each code unit, as one byte a unit: NAMED_START (a Han character
  * some named body starts with), SUFFIX_END (a suffix ends with it), MEDIA_OPEN (《). One load per
- * character, where separate bitmaps and the Han test cost three.
+ * character, where separate bitmaps and the Han test cost three. The table is shared with
+ * findPersons (see scan-class.ts).
  */
-const NAMED_START = 1;
-const SUFFIX_END = 2;
-const MEDIA_OPEN = 4;
-const SCAN_CLASS = new Uint8Array(65536);
+const NAMED_START = ORG_NAMED_START;
+const SUFFIX_END = ORG_SUFFIX_END;
+const MEDIA_OPEN = ORG_MEDIA_OPEN;
+const ORG_BITS = NAMED_START | SUFFIX_END | MEDIA_OPEN;
 for (const name of NAMED.keys()) if (isHanCode(name.charCodeAt(0))) SCAN_CLASS[name.charCodeAt(0)] |= NAMED_START;
 for (const w of [...GOV_SUFFIXES, ...OTHER_SUFFIXES]) SCAN_CLASS[w.charCodeAt(w.length - 1)] |= SUFFIX_END;
 SCAN_CLASS[0x300a /* 《 */] |= MEDIA_OPEN;
@@ -281,8 +283,8 @@ export function findOrgs(text: string): OrgSpan[] {
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     const cls = SCAN_CLASS[c];
-    // Most characters do nothing here: one table load rules them out.
-    if (cls === 0) continue;
+    // Most characters do nothing here: one table load rules them out (the person bits are masked off).
+    if ((cls & ORG_BITS) === 0) continue;
     if ((cls & NAMED_START) !== 0) {
       // Named bodies.
       const k = NAMED_LEX.longestAt(text, i);

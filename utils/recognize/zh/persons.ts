@@ -11,6 +11,7 @@ import { AFTER_NAME, TRANSLIT, chineseNameAt, dottedNameAt, foreignNameAt } from
 import { SURNAME_FIRST } from './surnames';
 import type { OrgSpan } from './orgs';
 import { ScratchBytes } from '../scratch';
+import { PERSON_KNOWN_START, PERSON_NAME_START, PERSON_PLAIN_HAN, SCAN_CLASS } from './scan-class';
 import { TITLE_MODIFIERS, TITLE_WORDS, isOfficialTitle, roleOf } from './titles';
 
 export type Role = 'official' | 'retired_official' | 'reporter' | 'correspondent' | 'author' | 'photographer' | 'teacher';
@@ -67,11 +68,11 @@ const NAME_FIRST = CharSet.union(SURNAME_FIRST, TRANSLIT, KNOWN_FIRST);
  * What the scan in findPersons needs to know of a code unit, one byte a unit (one load where the
  * bitmaps and the Han range test cost several): NAME_START (a Han character in NAME_FIRST),
  * KNOWN_START (a known name's first character), PLAIN_HAN (Han, but no title ending or boundary word).
+ * The table is shared with findOrgs (see scan-class.ts).
  */
-const NAME_START = 1;
-const KNOWN_START = 2;
-const PLAIN_HAN = 4;
-const SCAN_CLASS = new Uint8Array(65536);
+const NAME_START = PERSON_NAME_START;
+const KNOWN_START = PERSON_KNOWN_START;
+const PLAIN_HAN = PERSON_PLAIN_HAN;
 // Only Han codes can start a name or be plain Han: the loop visits the Han blocks alone (start-up).
 for (const [from, to] of [[0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xf900, 0xfaff]]) for (let c = from; c <= to; c++) {
   if (NAME_FIRST.hasCode(c)) SCAN_CLASS[c] |= NAME_START;
