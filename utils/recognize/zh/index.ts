@@ -54,10 +54,11 @@ function fillFromTagger(text: string, orgs: OrgSpan[], persons: PersonSpan[]): {
     else if (t.type === 'person') tagPersons.push(t);
   }
   if (tagged.length === 0) return { orgs, persons };
-  // Covers answer "which tagged span overlaps this range" in O(range); an empty list needs none.
-  // Plain loops and lookups (no closures, no filter): this runs for every text with a tagged name.
-  const tagOrgCover = coverOf(text, tagOrgs);
-  const tagPersonCover = coverOf(text, tagPersons);
+  // Covers answer "which tagged span overlaps this range" in O(range); an empty list needs none,
+  // and neither does a side the rules found nothing on (most texts): each cover is built only for
+  // the loop that asks it. Plain loops and lookups (no closures, no filter): this runs for every
+  // text with a tagged name.
+  const tagOrgCover = orgs.length > 0 ? coverOf(text, tagOrgs) : null;
   // Rule orgs with strong evidence stay, unless a plausible tagged org holds them and more (印尼 + 农业部,
   // 中科院 + 微生物研究所): the tagger sees the place or parent the rule stopped short of. Weak rule orgs
   // give way to any tagged org they overlap.
@@ -66,7 +67,8 @@ function fillFromTagger(text: string, orgs: OrgSpan[], persons: PersonSpan[]): {
     const t = spanAt(tagOrgCover, tagOrgs, o.start, o.end);
     if (!t || (isStrongOrg(text, o) && !taggedOrgHolds(text, o, t))) keptOrgs.push(o);
   }
-  const keptOrgCover = coverOf(text, keptOrgs);
+  const keptOrgCover = persons.length > 0 ? coverOf(text, keptOrgs) : null;
+  const tagPersonCover = persons.length > 0 ? coverOf(text, tagPersons) : null;
   // Rule persons: a title chain or byline fixes where the name starts; the tagger knows its length better.
   const keptPersons: PersonSpan[] = [];
   for (const p of persons) {
