@@ -182,6 +182,7 @@ function markKnown(mentions: Mention[], hits: ReturnType<PreparedKnown['find']>)
  * (`刘晓军指出`); they inherit whether the person is an official.
  */
 function addBareRepeats(text: string, mentions: Mention[], repeatsFound = false): Mention[] {
+  if (repeatsFound && !needsSearchOrSharing(mentions)) return mentions;
   // Each person's name is normalized once; the official flags below read it again.
   let names: string[] | null = null;
   let people: Map<string, boolean> | null = null;
@@ -219,6 +220,25 @@ function addBareRepeats(text: string, mentions: Mention[], repeatsFound = false)
   shareOfficial(mentions, names!, people);
   if (extra.length === 0) return mentions;
   return mergeByStart(mentions, sortByStart(extra));
+}
+
+/**
+ * For a list whose bare repeats were already found (see recognize): whether addBareRepeats has any
+ * work at all, which it has only when a name differs from its normalized form (a repeat search is
+ * then needed) or when both official and unofficial people are named (a flag may need sharing).
+ * Most texts are neither, and skip the name Map.
+ */
+function needsSearchOrSharing(mentions: Mention[]): boolean {
+  let official = false;
+  let unofficial = false;
+  for (let k = 0; k < mentions.length; k++) {
+    const m = mentions[k];
+    if (m.type !== 'person') continue;
+    if (normalizeName(m.text) !== m.text) return true;
+    if (m.official) official = true;
+    else unofficial = true;
+  }
+  return official && unofficial;
 }
 
 /**
