@@ -303,6 +303,8 @@ export function findOrgs(text: string): OrgSpan[] {
   }
   if (suffixed !== null) for (let k = 0; k < suffixed.length; k++) cands.push(suffixed[k]);
   if (media !== null) for (let k = 0; k < media.length; k++) cands.push(media[k]);
+  // Most texts name no body: no sort, cover or unit pass for them.
+  if (cands.length === 0) return cands;
   const picked = pickLongest(cands);
   const out = attachUnits(text, picked);
   for (let k = 0; k < out.length; k++) if (!out[k].parent && out[k].kind === 'gov') out[k] = splitUnit(text, out[k]);
