@@ -12,6 +12,7 @@ import { PLACE_NAMES } from './places';
 import { CharSet, isNameDotCode } from './chars';
 import { notNamePairAt } from './names';
 import { Cover } from './cover';
+import { ReachWalk, SpanWalk, isSortedByStart, isSortedDisjoint } from './span-walk';
 import { mergeByStart, sortByStart } from '../by-start';
 
 /** People and organizations in squeezed Chinese text, offsets into that text. */
@@ -54,43 +55,50 @@ function fillFromTagger(text: string, orgs: OrgSpan[], persons: PersonSpan[]): {
     else if (t.type === 'person') tagPersons.push(t);
   }
   if (tagged.length === 0) return { orgs, persons };
-  // Covers answer "which tagged span overlaps this range" in O(range); an empty list needs none,
-  // and neither does a side the rules found nothing on (most texts): each cover is built only for
-  // the loop that asks it. Plain loops and lookups (no closures, no filter): this runs for every
-  // text with a tagged name.
-  const tagOrgCover = orgs.length > 0 ? coverOf(text, tagOrgs) : null;
+  // The tagger's spans come sorted and apart, and so do the rule orgs; rule persons come by start.
+  // Then every overlap question below comes in text order and a pointer walk answers it (SpanWalk,
+  // ReachWalk) with no cover built per text; otherwise covers answer them in O(range).
+  const walk = isSortedDisjoint(tagged) && isSortedDisjoint(orgs) && isSortedByStart(persons);
+  // Covers: an empty list needs none, and neither does a side the rules found nothing on (most
+  // texts): each is built only for the loop that asks it. Plain loops and lookups (no closures, no
+  // filter): this runs for every text with a tagged name.
+  const tagOrgAt = orgs.length === 0 ? null : walk ? new SpanWalk(tagOrgs) : new SpanCover(text, tagOrgs);
   // Rule orgs with strong evidence stay, unless a plausible tagged org holds them and more (印尼 + 农业部,
   // 中科院 + 微生物研究所): the tagger sees the place or parent the rule stopped short of. Weak rule orgs
   // give way to any tagged org they overlap.
   const keptOrgs: OrgSpan[] = [];
   for (const o of orgs) {
-    const t = spanAt(tagOrgCover, tagOrgs, o.start, o.end);
+    const t = tagOrgAt?.first(o.start, o.end);
     if (!t || (isStrongOrg(text, o) && !taggedOrgHolds(text, o, t))) keptOrgs.push(o);
   }
-  const keptOrgCover = persons.length > 0 ? coverOf(text, keptOrgs) : null;
-  const tagPersonCover = persons.length > 0 ? coverOf(text, tagPersons) : null;
+  const keptOrgAt = persons.length === 0 ? null : walk ? new SpanWalk(keptOrgs) : new SpanCover(text, keptOrgs);
+  const tagPersonAt = persons.length === 0 ? null : walk ? new SpanWalk(tagPersons) : new SpanCover(text, tagPersons);
   // Rule persons: a title chain or byline fixes where the name starts; the tagger knows its length better.
   const keptPersons: PersonSpan[] = [];
   for (const p of persons) {
-    const t = spanAt(tagPersonCover, tagPersons, p.start, p.end);
+    const t = tagPersonAt?.first(p.start, p.end);
     if (p.strength >= 3) {
-      if (t && t.start === p.start && t.end !== p.end && t.end - t.start >= 2 && (t.end - t.start <= 4 || hasNameDot(text, t.start, t.end)) && !spanAt(keptOrgCover, keptOrgs, t.start, t.end)) p.end = t.end;
+      if (t && t.start === p.start && t.end !== p.end && t.end - t.start >= 2 && (t.end - t.start <= 4 || hasNameDot(text, t.start, t.end)) && !keptOrgAt?.first(t.start, t.end)) p.end = t.end;
       keptPersons.push(p);
     } else if (!t || (t.start === p.start && t.end === p.end)) keptPersons.push(p);
   }
-  const cover = new Cover(text.length);
-  for (const t of keptOrgs) cover.mark(t.start, t.end);
-  for (const t of keptPersons) cover.mark(t.start, t.end);
+  // Tagged spans taken below need no marks when they come sorted and apart: no later one meets them.
+  const ruleReach = walk ? new ReachWalk(keptOrgs, keptPersons) : null;
+  const cover = walk ? null : new Cover(text.length);
+  if (cover !== null) {
+    for (const t of keptOrgs) cover.mark(t.start, t.end);
+    for (const t of keptPersons) cover.mark(t.start, t.end);
+  }
   const newOrgs: OrgSpan[] = [];
   const newPersons: PersonSpan[] = [];
   for (const t of tagged) {
-    if (t.end <= t.start || t.end > text.length || cover.hit(t.start, t.end) >= 0) continue;
+    if (t.end <= t.start || t.end > text.length || (cover !== null ? cover.hit(t.start, t.end) >= 0 : ruleReach!.hits(t.start, t.end))) continue;
     const name = text.slice(t.start, t.end);
     if (t.type === 'org' && !plausibleOrg(name)) continue;
     if (t.type === 'org') newOrgs.push({ start: t.start, end: t.end, kind: orgKind(name) });
     else if (PLACE_NAMES.longestAt(name, 0) === name.length || (name.length === 2 && notNamePairAt(name, 0))) continue;
     else newPersons.push({ start: t.start, end: t.end, titles: [], orgSpan: null, orgRef: null, official: false, strength: 0 });
-    cover.mark(t.start, t.end);
+    cover?.mark(t.start, t.end);
   }
   const allOrgs = mergeByStart(sortByStart(keptOrgs), sortByStart(newOrgs));
   if (newPersons.length) {
@@ -104,19 +112,25 @@ function fillFromTagger(text: string, orgs: OrgSpan[], persons: PersonSpan[]): {
   return { orgs: allOrgs, persons: mergeByStart(sortByStart(keptPersons), sortByStart(newPersons)) };
 }
 
-/** A cover of `list`'s spans, each marked with its index; null for an empty list (nothing to find). */
-function coverOf(text: string, list: ReadonlyArray<{ start: number; end: number }>): Cover | null {
-  if (list.length === 0) return null;
-  const c = new Cover(text.length);
-  for (let k = 0; k < list.length; k++) c.mark(list[k].start, list[k].end, k);
-  return c;
-}
+/** SpanWalk's question for any list (spans may overlap, questions come in any order), by a Cover. */
+class SpanCover<T extends { start: number; end: number }> {
+  /** Each span marked with its index; null for an empty list (nothing to find). */
+  private readonly cover: Cover | null;
+  constructor(text: string, private readonly list: readonly T[]) {
+    if (list.length === 0) {
+      this.cover = null;
+      return;
+    }
+    this.cover = new Cover(text.length);
+    for (let k = 0; k < list.length; k++) this.cover.mark(list[k].start, list[k].end, k);
+  }
 
-/** The span of `list` owning the first taken character of [s, e) in `cover` (see Cover#hit), if any. */
-function spanAt<T>(cover: Cover | null, list: T[], s: number, e: number): T | undefined {
-  if (cover === null) return undefined;
-  const k = cover.hit(s, e);
-  return k >= 0 ? list[k] : undefined;
+  /** The span owning the first taken character of [s, e) (see Cover#hit), if any. */
+  first(s: number, e: number): T | undefined {
+    if (this.cover === null) return undefined;
+    const k = this.cover.hit(s, e);
+    return k >= 0 ? this.list[k] : undefined;
+  }
 }
 
 /**
