@@ -40,16 +40,20 @@ export function findZhEntities(text: string): Array<PersonMention | OrgMention> 
 function fillFromTagger(text: string, orgs: OrgSpan[], persons: PersonSpan[]): { orgs: OrgSpan[]; persons: PersonSpan[] } {
   // Tagged spans hold name characters only (never a line break or a layout space).
   // One pass sorts the tagger's spans into the three lists (three filters cost three closures and walks).
-  const tagged: ReturnType<typeof tagZh> = [];
-  const tagOrgs: typeof tagged = [];
-  const tagPersons: typeof tagged = [];
   // An index loop: for…of over the tagger's list built an array iterator per text (the most bytes
   // this function allocated).
   const spans = tagZh(text);
+  // The tagger's own list (only read here) until a span is dropped; a copy is made only then.
+  let tagged = spans;
+  const tagOrgs: typeof tagged = [];
+  const tagPersons: typeof tagged = [];
   for (let k = 0; k < spans.length; k++) {
     const t = spans[k];
-    if (hasBreak(text, t.start, t.end)) continue;
-    tagged.push(t);
+    if (hasBreak(text, t.start, t.end)) {
+      if (tagged === spans) tagged = spans.slice(0, k);
+      continue;
+    }
+    if (tagged !== spans) tagged.push(t);
     if (t.end <= t.start || t.end > text.length) continue;
     if (t.type === 'org') tagOrgs.push(t);
     else if (t.type === 'person') tagPersons.push(t);
