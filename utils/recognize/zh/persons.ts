@@ -98,18 +98,24 @@ export function findPersons(text: string, orgs: OrgSpan[]): PersonSpan[] {
   }
   const out: PersonSpan[] = [];
   const n = text.length;
+  // The class of the character before `i`, carried over from the step before (one table load a
+  // character, not two at every possible name start).
+  let prevCls = 0;
   for (let i = 0; i < n; i++) {
     // personAt's own first tests, here so most characters cost no call: no name starts at most of them.
     const cls = SCAN_CLASS[text.charCodeAt(i)];
+    const before = prevCls;
+    prevCls = cls;
     if ((cls & NAME_START) === 0 || orgCover[i]) continue;
     // Inside a run of Han characters personAt finds a name only after a title ending or a boundary
     // word, or at a known name's first character: elsewhere it would return null.
-    if (i > 0 && (SCAN_CLASS[text.charCodeAt(i - 1)] & PLAIN_HAN) !== 0 && (cls & KNOWN_START) === 0) continue;
+    if (i > 0 && (before & PLAIN_HAN) !== 0 && (cls & KNOWN_START) === 0) continue;
     const found = personAt(text, i, orgByEnd, orgCover);
     if (found) {
       out.push(found);
       // Names do not overlap: the scan goes on after this one.
       i = Math.max(i, found.end - 1);
+      prevCls = SCAN_CLASS[text.charCodeAt(i)];
     }
   }
   return out;
