@@ -198,13 +198,20 @@ function bareRepeats(text: string, people: PersonMention[], orgs: OrgSpan[]): Pe
   const firsts = firstOfEachName(people);
   const extra: PersonMention[] = [];
   if (firsts.length === 0) return extra;
-  const cover = new Cover(text.length);
-  for (const t of people) cover.mark(t.start, t.end);
-  for (const t of orgs) cover.mark(t.start, t.end);
+  // Built at the first occurrence that needs it: most names occur only where they were found.
+  let cover: Cover | null = null;
   for (const p of firsts) {
     const name = p.text;
     for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + name.length)) {
+      // The person's own mention (its text is this name) is taken: the cover would say so.
+      if (at === p.start) continue;
       const end = at + name.length;
+      if (cover === null) {
+        // No repeat was added before the cover exists, so it starts from the rule spans alone.
+        cover = new Cover(text.length);
+        for (const t of people) cover.mark(t.start, t.end);
+        for (const t of orgs) cover.mark(t.start, t.end);
+      }
       if (cover.hit(at, end) >= 0) continue;
       const m: PersonMention = { type: 'person', start: at, end, text: name, titles: [], org: null, official: p.official };
       if (p.role) m.role = p.role;
