@@ -5,7 +5,7 @@
  */
 import { lookup, triKey, type RuntimeModel } from './codec';
 import { slotOf } from './key-table';
-import { Featurizer, lexTables, NT as NT_, PAD as PAD_ } from './features';
+import { C_HAN, C_NUM, C_PAD, C_PUNCT, C_SPACE, CLASS, F_END2, F_ORG1, F_SUR, Featurizer, lexTables, MAXD, norm, NT as NT_, PAD as PAD_ } from './features';
 import { highLane, lowLane, PW } from './packed-rows';
 import { ContextMemo, memoSlot } from './context-memo';
 import { CharMisc, SUR_AT } from './char-misc';
@@ -50,10 +50,17 @@ const PRED = (() => {
   return Int32Array.from(out);
 })();
 
+// A char's backpointers in one int32: the predecessor of O, B-P, S-P, B-O, S-O (one of O, E-*, S-*) as a
+// 4-bit tag at bits 0, 4, 8, 12, 16; that of I-P, E-P (B-P or I-P) and I-O, E-O (B-O or I-O) as one bit
+// at 20 .. 23 (set: the I-). Predecessor of tag t = BP_BASE[t] + (word >>> BP_SHIFT[t] & BP_MASK[t]).
+const BP_SHIFT = new Int32Array([0, 4, 20, 21, 8, 12, 22, 23, 16]);
+const BP_MASK = new Int32Array([15, 15, 1, 1, 15, 15, 1, 1, 15]);
+const BP_BASE = new Int32Array([0, 0, 1, 1, 0, 0, 5, 5, 0]);
+
 /** A reusable tagger over one decoded model; keeps its buffers between calls. */
 export class Decoder {
   private feat: Featurizer;
-  private bp = new Uint8Array(0);
+  private bp = new Uint8Array(0); // the 9 best predecessors of each char, packed (see BP_SHIFT)
   private tags = new Uint8Array(0);
   private prev = new Float64Array(NT);
   private uo = new Int32Array(0); // entry (row offset, 0 = the zero row) of the char at each padded position
@@ -73,36 +80,15 @@ export class Decoder {
   tag(text: string): TagSpan[] {
     const n = text.length;
     if (n === 0) return [];
-    const m = this.m, trans = m.trans, w = m.w, tri = m.tri, skip = m.skip;
+    const m = this.m, trans = m.trans, w = m.w, skip = m.skip;
     const charMisc = this.charMisc, cmIndex = charMisc.index, memo = this.memo, ctxKeys = memo.keys, ctxSums = memo.sums;
     let cm = charMisc.entries;
     if (this.tags.length < n) { this.tags = new Uint8Array(Math.max(n, this.tags.length * 2)); this.bp = new Uint8Array(this.tags.length * NT); }
     const N = n + 2 * PAD;
     if (this.uo.length < N) { const cap = Math.max(N, this.uo.length * 2); this.uo = new Int32Array(cap); this.mo = new Int32Array(cap); }
-    const bp = this.bp, feat = this.feat, uo = this.uo, mo = this.mo, uni = m.uni;
-    feat.load(text, 0, n);
-    const c = feat.c, k = feat.k, s = feat.s, dr = feat.dr;
-    // each char, pair and triple once: the char at q with the pair and triple starting there folded in (./folded-rows.ts), built on first sight
-    const folded = this.folded, charAt = folded.charAt, pairs = folded.pairs, ps = pairs.slots;
-    let corr = this.corr, extra = false; // triples folded() would not take, added per position (see FoldedRows#triple)
-    for (let q = 0; q < N; q++) {
-      const a = c[q], sp = q + 1 < N ? slotOf(pairs, (a << 16) | c[q + 1]) : -1;
-      uo[q] = uni[a];
-      const t = q + 2 < N ? lookup(tri, triKey(a, c[q + 1], c[q + 2])) : 0;
-      let po = 0; // the folded row of the char and pair: its entry in `pairs` once built
-      if (sp >= 0) { const v = ps[sp + 1]; po = v < 0 ? -v : folded.pair(a, sp); }
-      let o = t !== 0 ? folded.triple(a, po, t) : 0;
-      if (o === 0) {
-        if (t !== 0) {
-          if (corr.length < N * PW) corr = this.corr = new Int32Array(Math.max(N, 256) * PW);
-          addTriple(corr, w, t, q);
-          extra = true;
-        }
-        if (po !== 0) o = po;
-        else if ((o = charAt[a]) === 0) o = folded.char(a);
-      }
-      mo[q] = o;
-    }
+    const bp = this.bp, feat = this.feat, uo = this.uo, mo = this.mo;
+    const extra = this.scan(text, n), corr = this.corr;
+    const c = feat.c, k = feat.k, s = feat.s, dr = feat.dr, folded = this.folded;
     const fw = folded.rows;
     const bias = m.bias;
     // scores relative to O, as the packed rows hold them (./packed-rows.ts)
@@ -211,6 +197,64 @@ export class Decoder {
     const tags = this.tags;
     for (let i = n - 1; i >= 0; i--) { tags[i] = bt; if (i > 0) bt = bp[i * NT + bt]; }
     return spansFromTags(text, tags, n);
+  }
+
+  /**
+   * Featurizes text into the Featurizer's arrays and looks up each char, pair and triple (uo, mo, corr),
+   * in one pass from the end: a pair and a triple read the chars after theirs, featurized a step before,
+   * and the org-ending distance (Featurizer#load) is a right-to-left scan anyway; its one look back (the
+   * pair ending at a char) waits a step, for the char before. One pass instead of three over the text
+   * (Featurizer#load made two). Returns whether some triple went into `corr` (see FoldedRows#triple).
+   */
+  private scan(text: string, n: number): boolean {
+    const feat = this.feat;
+    feat.ensure(n);
+    const c = feat.c, k = feat.k, s = feat.s, dr = feat.dr, flags = feat.flags, end2 = feat.lex.end2, cls_ = CLASS;
+    const N = n + 2 * PAD, last = n + PAD - 1, w = this.m.w, tri = this.m.tri, uni = this.m.uni, uo = this.uo, mo = this.mo;
+    for (let i = 0; i < PAD; i++) {
+      c[i] = 0x2; k[i] = C_PAD; dr[i] = MAXD + 1; s[i] = flags[2] & F_SUR;
+      c[n + PAD + i] = 0x3; k[n + PAD + i] = C_PAD; dr[n + PAD + i] = MAXD + 1; s[n + PAD + i] = flags[3] & F_SUR;
+    }
+    // each char, pair and triple once: the char at q with the pair and triple starting there folded in (./folded-rows.ts), built on first sight
+    const folded = this.folded, charAt = folded.charAt, pairs = folded.pairs, ps = pairs.slots;
+    let corr = this.corr, extra = false;
+    let next = -1; // the nearest org ending at or after the position whose distance is pending
+    for (let q = N - 1; q >= 0; q--) {
+      let a: number;
+      if (q >= PAD && q <= last) {
+        const raw = text.charCodeAt(q - PAD), cls = cls_[raw];
+        a = cls === C_HAN || cls === C_NUM ? raw : norm(raw, cls);
+        c[q] = a; k[q] = cls; s[q] = flags[a] & F_SUR;
+      } else a = c[q];
+      const p = q + 1; // the distance of the char after: its pair with this char is known now
+      if (p >= PAD && p <= last) {
+        const cls = k[p];
+        if (cls === C_PUNCT || cls === C_SPACE) { next = -1; dr[p] = MAXD + 1; }
+        else {
+          const code = c[p], f = flags[code];
+          if ((f & F_ORG1) !== 0 || ((f & F_END2) !== 0 && p > PAD && end2.has((a << 16) | code))) next = p;
+          const d = next < 0 ? MAXD : next - p;
+          dr[p] = d > MAXD ? MAXD : d;
+        }
+      }
+      const sp = q + 1 < N ? slotOf(pairs, (a << 16) | c[q + 1]) : -1;
+      uo[q] = uni[a];
+      const t = q + 2 < N ? lookup(tri, triKey(a, c[q + 1], c[q + 2])) : 0;
+      let po = 0; // the folded row of the char and pair: its entry in `pairs` once built
+      if (sp >= 0) { const v = ps[sp + 1]; po = v < 0 ? -v : folded.pair(a, sp); }
+      let o = t !== 0 ? folded.triple(a, po, t) : 0;
+      if (o === 0) {
+        if (t !== 0) {
+          if (corr.length < N * PW) corr = this.corr = new Int32Array(Math.max(N, 256) * PW);
+          addTriple(corr, w, t, q);
+          extra = true;
+        }
+        if (po !== 0) o = po;
+        else if ((o = charAt[a]) === 0) o = folded.char(a);
+      }
+      mo[q] = o;
+    }
+    return extra;
   }
 }
 
