@@ -60,7 +60,7 @@ const BP_BASE = new Int32Array([0, 0, 1, 1, 0, 0, 5, 5, 0]);
 /** A reusable tagger over one decoded model; keeps its buffers between calls. */
 export class Decoder {
   private feat: Featurizer;
-  private bp = new Uint8Array(0); // the 9 best predecessors of each char, packed (see BP_SHIFT)
+  private bp = new Int32Array(0); // the 9 best predecessors of each char, packed (see BP_SHIFT)
   private tags = new Uint8Array(0);
   private prev = new Float64Array(NT);
   private uo = new Int32Array(0); // entry (row offset, 0 = the zero row) of the char at each padded position
@@ -83,7 +83,7 @@ export class Decoder {
     const m = this.m, trans = m.trans, w = m.w, skip = m.skip;
     const charMisc = this.charMisc, cmIndex = charMisc.index, memo = this.memo, ctxKeys = memo.keys, ctxSums = memo.sums;
     let cm = charMisc.entries;
-    if (this.tags.length < n) { this.tags = new Uint8Array(Math.max(n, this.tags.length * 2)); this.bp = new Uint8Array(this.tags.length * NT); }
+    if (this.tags.length < n) { this.tags = new Uint8Array(Math.max(n, this.tags.length * 2)); this.bp = new Int32Array(this.tags.length); }
     const N = n + 2 * PAD;
     if (this.uo.length < N) { const cap = Math.max(N, this.uo.length * 2); this.uo = new Int32Array(cap); this.mo = new Int32Array(cap); }
     const bp = this.bp, feat = this.feat, uo = this.uo, mo = this.mo;
@@ -151,36 +151,34 @@ export class Decoder {
       if (v7 + t70 > b0) { b0 = v7 + t70; j0 = 7; }
       if (v8 + t80 > b0) { b0 = v8 + t80; j0 = 8; }
       let b1 = v0 + t01, j1 = 0;
-      if (v3 + t31 > b1) { b1 = v3 + t31; j1 = 3; }
-      if (v4 + t41 > b1) { b1 = v4 + t41; j1 = 4; }
-      if (v7 + t71 > b1) { b1 = v7 + t71; j1 = 7; }
-      if (v8 + t81 > b1) { b1 = v8 + t81; j1 = 8; }
-      let b2 = v1 + t12, j2 = 1;
-      if (v2 + t22 > b2) { b2 = v2 + t22; j2 = 2; }
-      let b3 = v1 + t13, j3 = 1;
-      if (v2 + t23 > b3) { b3 = v2 + t23; j3 = 2; }
+      if (v3 + t31 > b1) { b1 = v3 + t31; j1 = 3 << 4; }
+      if (v4 + t41 > b1) { b1 = v4 + t41; j1 = 4 << 4; }
+      if (v7 + t71 > b1) { b1 = v7 + t71; j1 = 7 << 4; }
+      if (v8 + t81 > b1) { b1 = v8 + t81; j1 = 8 << 4; }
+      let b2 = v1 + t12, j2 = 0;
+      if (v2 + t22 > b2) { b2 = v2 + t22; j2 = 1 << 20; }
+      let b3 = v1 + t13, j3 = 0;
+      if (v2 + t23 > b3) { b3 = v2 + t23; j3 = 1 << 21; }
       let b4 = v0 + t04, j4 = 0;
-      if (v3 + t34 > b4) { b4 = v3 + t34; j4 = 3; }
-      if (v4 + t44 > b4) { b4 = v4 + t44; j4 = 4; }
-      if (v7 + t74 > b4) { b4 = v7 + t74; j4 = 7; }
-      if (v8 + t84 > b4) { b4 = v8 + t84; j4 = 8; }
+      if (v3 + t34 > b4) { b4 = v3 + t34; j4 = 3 << 8; }
+      if (v4 + t44 > b4) { b4 = v4 + t44; j4 = 4 << 8; }
+      if (v7 + t74 > b4) { b4 = v7 + t74; j4 = 7 << 8; }
+      if (v8 + t84 > b4) { b4 = v8 + t84; j4 = 8 << 8; }
       let b5 = v0 + t05, j5 = 0;
-      if (v3 + t35 > b5) { b5 = v3 + t35; j5 = 3; }
-      if (v4 + t45 > b5) { b5 = v4 + t45; j5 = 4; }
-      if (v7 + t75 > b5) { b5 = v7 + t75; j5 = 7; }
-      if (v8 + t85 > b5) { b5 = v8 + t85; j5 = 8; }
-      let b6 = v5 + t56, j6 = 5;
-      if (v6 + t66 > b6) { b6 = v6 + t66; j6 = 6; }
-      let b7 = v5 + t57, j7 = 5;
-      if (v6 + t67 > b7) { b7 = v6 + t67; j7 = 6; }
+      if (v3 + t35 > b5) { b5 = v3 + t35; j5 = 3 << 12; }
+      if (v4 + t45 > b5) { b5 = v4 + t45; j5 = 4 << 12; }
+      if (v7 + t75 > b5) { b5 = v7 + t75; j5 = 7 << 12; }
+      if (v8 + t85 > b5) { b5 = v8 + t85; j5 = 8 << 12; }
+      let b6 = v5 + t56, j6 = 0;
+      if (v6 + t66 > b6) { b6 = v6 + t66; j6 = 1 << 22; }
+      let b7 = v5 + t57, j7 = 0;
+      if (v6 + t67 > b7) { b7 = v6 + t67; j7 = 1 << 23; }
       let b8 = v0 + t08, j8 = 0;
-      if (v3 + t38 > b8) { b8 = v3 + t38; j8 = 3; }
-      if (v4 + t48 > b8) { b8 = v4 + t48; j8 = 4; }
-      if (v7 + t78 > b8) { b8 = v7 + t78; j8 = 7; }
-      if (v8 + t88 > b8) { b8 = v8 + t88; j8 = 8; }
-      const bq = i * 9;
-      bp[bq] = j0; bp[bq + 1] = j1; bp[bq + 2] = j2; bp[bq + 3] = j3; bp[bq + 4] = j4;
-      bp[bq + 5] = j5; bp[bq + 6] = j6; bp[bq + 7] = j7; bp[bq + 8] = j8;
+      if (v3 + t38 > b8) { b8 = v3 + t38; j8 = 3 << 16; }
+      if (v4 + t48 > b8) { b8 = v4 + t48; j8 = 4 << 16; }
+      if (v7 + t78 > b8) { b8 = v7 + t78; j8 = 7 << 16; }
+      if (v8 + t88 > b8) { b8 = v8 + t88; j8 = 8 << 16; }
+      bp[i] = j0 | j1 | j2 | j3 | j4 | j5 | j6 | j7 | j8; // one store a char instead of nine
       const z = b0; // renormalise against the O path so scores stay small over long texts
       v0 = e0; v1 = b1 - z + e1; v2 = b2 - z + e2; v3 = b3 - z + e3; v4 = b4 - z + e4;
       v5 = b5 - z + e5; v6 = b6 - z + e6; v7 = b7 - z + e7; v8 = b8 - z + e8;
@@ -195,7 +193,7 @@ export class Decoder {
       if (v > bs) { bs = v; bt = t; }
     }
     const tags = this.tags;
-    for (let i = n - 1; i >= 0; i--) { tags[i] = bt; if (i > 0) bt = bp[i * NT + bt]; }
+    for (let i = n - 1; i >= 0; i--) { tags[i] = bt; if (i > 0) bt = BP_BASE[bt] + ((bp[i] >>> BP_SHIFT[bt]) & BP_MASK[bt]); }
     return spansFromTags(text, tags, n);
   }
 
