@@ -9,7 +9,7 @@ import { C_HAN, C_NUM, C_PAD, C_PUNCT, C_SPACE, CLASS, F_END2, F_ORG1, F_SUR, Fe
 import { highLane, lowLane, PW } from './packed-rows';
 import { ContextMemo, memoSlot } from './context-memo';
 import { CharMisc, SUR_AT } from './char-misc';
-import { FoldedRows } from './folded-rows';
+import { FoldedRows, OUTER_AT } from './folded-rows';
 
 // local copies: imported bindings compile to getters under some loaders, too slow for the hot loop
 const NT: number = NT_;
@@ -63,7 +63,7 @@ export class Decoder {
   private bp = new Int32Array(0); // the 9 best predecessors of each char, packed (see BP_SHIFT)
   private tags = new Uint8Array(0);
   private prev = new Float64Array(NT);
-  private uo = new Int32Array(0); // entry (row offset, 0 = the zero row) of the char at each padded position
+  private uo = new Int32Array(0); // outer row (./folded-rows.ts OUTER_AT; 0 = the zero row) of the char at each padded position
   private mo = new Int32Array(0); // folded row (./folded-rows.ts) of the n-grams starting there
   private corr = new Int32Array(0); // PW packed words per padded position: unfolded triples, else zeros
   private memo: ContextMemo;
@@ -121,13 +121,13 @@ export class Decoder {
       const x = ctxKeys[slot] === ctx ? slot * PW : memo.fill(slot, ctx);
       let s12 = ctxSums[x], s34 = ctxSums[x + 1], s56 = ctxSums[x + 2], s78 = ctxSums[x + 3];
       if (extra) { const o = p * PW; s12 += corr[o]; s34 += corr[o + 1]; s56 += corr[o + 2]; s78 += corr[o + 3]; }
-      // sub-row k of the char k - 3 places on: its outer sub-rows from the char rows, the middle ones
+      // sub-row k of the char k - 3 places on: its outer sub-rows (k = 0, 5, 6) from its outer row, the middle ones
       // (k = 1 .. 4) from the folded rows, with its pair and triple (the sums are written out: a list of
       // offsets summed afterwards, or a helper, measured 5-8% slower)
-      { const r = uo[p - 3]; s12 += w[r]; s34 += w[r + 1]; s56 += w[r + 2]; s78 += w[r + 3]; }
+      { const r = uo[p - 3]; s12 += fw[r]; s34 += fw[r + 1]; s56 += fw[r + 2]; s78 += fw[r + 3]; }
       for (let k = 0; k < 4; k++) { const r = mo[p - 2 + k] + PW * k; s12 += fw[r]; s34 += fw[r + 1]; s56 += fw[r + 2]; s78 += fw[r + 3]; }
-      { const r = uo[p + 2] + 5 * PW; s12 += w[r]; s34 += w[r + 1]; s56 += w[r + 2]; s78 += w[r + 3]; }
-      { const r = uo[p + 3] + 6 * PW; s12 += w[r]; s34 += w[r + 1]; s56 += w[r + 2]; s78 += w[r + 3]; }
+      { const r = uo[p + 2] + PW; s12 += fw[r]; s34 += fw[r + 1]; s56 += fw[r + 2]; s78 += fw[r + 3]; }
+      { const r = uo[p + 3] + 2 * PW; s12 += fw[r]; s34 += fw[r + 1]; s56 += fw[r + 2]; s78 += fw[r + 3]; }
       // one-sub-row keys: the skip pair and the two per-char misc templates, added without a branch (an
       // absent one, entry 0, reads the zero row): each is there for some chars and not others, and the
       // mispredicted branches cost more than the loads (measured 3-5% of the tagger)
@@ -208,7 +208,7 @@ export class Decoder {
     const feat = this.feat;
     feat.ensure(n);
     const c = feat.c, k = feat.k, s = feat.s, dr = feat.dr, flags = feat.flags, end2 = feat.lex.end2, cls_ = CLASS;
-    const N = n + 2 * PAD, last = n + PAD - 1, w = this.m.w, tri = this.m.tri, uni = this.m.uni, uo = this.uo, mo = this.mo;
+    const N = n + 2 * PAD, last = n + PAD - 1, w = this.m.w, tri = this.m.tri, uo = this.uo, mo = this.mo;
     for (let i = 0; i < PAD; i++) {
       c[i] = 0x2; k[i] = C_PAD; dr[i] = MAXD + 1; s[i] = flags[2] & F_SUR;
       c[n + PAD + i] = 0x3; k[n + PAD + i] = C_PAD; dr[n + PAD + i] = MAXD + 1; s[n + PAD + i] = flags[3] & F_SUR;
@@ -236,7 +236,9 @@ export class Decoder {
         }
       }
       const sp = q + 1 < N ? slotOf(pairs, (a << 16) | c[q + 1]) : -1;
-      uo[q] = uni[a];
+      let u = charAt[a]; // the char's rows (built on first sight); u = 0: none, reads the zero row
+      if (u === 0) u = folded.char(a);
+      uo[q] = u === 0 ? 0 : u + OUTER_AT;
       const t = q + 2 < N ? lookup(tri, triKey(a, c[q + 1], c[q + 2])) : 0;
       let po = 0; // the folded row of the char and pair: its entry in `pairs` once built
       if (sp >= 0) { const v = ps[sp + 1]; po = v < 0 ? -v : folded.pair(a, sp); }
@@ -248,7 +250,7 @@ export class Decoder {
           extra = true;
         }
         if (po !== 0) o = po;
-        else if ((o = charAt[a]) === 0) o = folded.char(a);
+        else o = u;
       }
       mo[q] = o;
     }

@@ -17,6 +17,12 @@ import type { Table } from './key-table';
 export const MID_WIDTH = 4;
 /** Words of a folded row. */
 const ROW = MID_WIDTH * PW;
+/**
+ * Where a char's outer row starts, after its folded row: its sub-rows 0, 5, 6 (then zeros), which the
+ * decoder reads from positions +3, -2, -3: one cache line a char instead of the two or three its
+ * 112-byte char row spans, and only the sub-rows the hot loop reads.
+ */
+export const OUTER_AT = ROW;
 /** Sub-rows of a triple row: positions 0 .. +2, i.e. char sub-rows 1 .. 3. */
 const TRI_WIDTH = 3;
 
@@ -45,14 +51,18 @@ export class FoldedRows {
     this.triWith = new Int32Array(this.triAt.length);
   }
 
-  /** The row of char c alone (its char row; 0 = none). */
+  /** The row of char c alone (its char row; 0 = none), its outer row at + OUTER_AT. */
   char(c: number): number {
     const e = this.uni[c];
     if (e === 0) return 0;
     let o = this.charAt[c];
     if (o === 0) {
       o = this.charAt[c] = this.allocate();
-      this.rows.set(this.w.subarray(e + PW, e + PW + ROW), o);
+      if (this.allocate() !== o + OUTER_AT) throw new Error('rows are allocated in order');
+      const rows = this.rows, w = this.w;
+      rows.set(w.subarray(e + PW, e + PW + ROW), o);
+      rows.set(w.subarray(e, e + PW), o + OUTER_AT);
+      rows.set(w.subarray(e + 5 * PW, e + 7 * PW), o + OUTER_AT + PW);
     }
     return o;
   }
