@@ -10,6 +10,7 @@ import { highLane, lowLane, PW } from './packed-rows';
 import { ContextMemo, memoSlot } from './context-memo';
 import { CharMisc, SUR_AT } from './char-misc';
 import { FoldedRows, OUTER_AT } from './folded-rows';
+import { CHAR_SLOTS, MISC_AT, newCharSlots, ROW_AT } from './char-slots';
 
 // local copies: imported bindings compile to getters under some loaders, too slow for the hot loop
 const NT: number = NT_;
@@ -72,8 +73,9 @@ export class Decoder {
   constructor(private m: RuntimeModel) {
     this.feat = new Featurizer(lexTables(m.lex));
     this.memo = new ContextMemo(m.misc, m.w);
-    this.charMisc = new CharMisc(m.misc);
-    this.folded = new FoldedRows(m.w, m.uni, m.bi);
+    const charSlots = newCharSlots();
+    this.charMisc = new CharMisc(m.misc, charSlots);
+    this.folded = new FoldedRows(m.w, m.uni, m.bi, charSlots);
   }
 
   /** Tags text and returns sorted, non-overlapping person/org spans. */
@@ -81,7 +83,7 @@ export class Decoder {
     const n = text.length;
     if (n === 0) return [];
     const m = this.m, trans = m.trans, w = m.w, skip = m.skip;
-    const charMisc = this.charMisc, cmIndex = charMisc.index, memo = this.memo, ctxKeys = memo.keys, ctxSums = memo.sums;
+    const charMisc = this.charMisc, charSlots = this.folded.charAt, memo = this.memo, ctxKeys = memo.keys, ctxSums = memo.sums;
     let cm = charMisc.entries;
     if (this.tags.length < n) { this.tags = new Uint8Array(Math.max(n, this.tags.length * 2)); this.bp = new Int32Array(this.tags.length); }
     const N = n + 2 * PAD;
@@ -131,7 +133,7 @@ export class Decoder {
       // one-sub-row keys: the skip pair and the two per-char misc templates, added without a branch (an
       // absent one, entry 0, reads the zero row): each is there for some chars and not others, and the
       // mispredicted branches cost more than the loads (measured 3-5% of the tagger)
-      let cb = cmIndex[c[p]];
+      let cb = charSlots[CHAR_SLOTS * c[p] + MISC_AT]; // next to the char's folded row, met in scan()
       if (cb === 0) { cb = charMisc.block(c[p]); cm = charMisc.entries; }
       const ea = lookup(skip, (c[p - 1] << 16) | c[p + 1]), eb = cm[cb + d0], ec = cm[cb + SUR_AT + sur];
       s12 += w[ea] + w[eb] + w[ec]; s34 += w[ea + 1] + w[eb + 1] + w[ec + 1];
@@ -236,7 +238,7 @@ export class Decoder {
         }
       }
       const sp = q + 1 < N ? slotOf(pairs, (a << 16) | c[q + 1]) : -1;
-      let u = charAt[a]; // the char's rows (built on first sight); u = 0: none, reads the zero row
+      let u = charAt[CHAR_SLOTS * a + ROW_AT]; // the char's rows (built on first sight); u = 0: none, reads the zero row
       if (u === 0) u = folded.char(a);
       uo[q] = u === 0 ? 0 : u + OUTER_AT;
       const t = q + 2 < N ? lookup(tri, triKey(a, c[q + 1], c[q + 2])) : 0;
