@@ -111,6 +111,8 @@ export class Decoder {
     const q0 = PAD - 1;
     let kw = k[q0 - 2] | (k[q0 - 1] << 4) | (k[q0] << 8) | (k[q0 + 1] << 12) | (k[q0 + 2] << 16);
     let sw = s[q0 - 2] | (s[q0 - 1] << 1) | (s[q0] << 2) | (s[q0 + 1] << 3), dw = dr[q0] << 24;
+    // the folded rows read here, slid the same way: sub-row k of the row at -2 + k is at mk (one load a char, not four)
+    let m0 = mo[q0 - 2], m1 = mo[q0 - 1] + PW, m2 = mo[q0] + 2 * PW, m3 = mo[q0 + 1] + 3 * PW;
     for (let i = 0; i < n; i++) {
       const p = i + PAD;
       kw = (kw >>> 4) | (k[p + 2] << 16);
@@ -127,7 +129,9 @@ export class Decoder {
       // (k = 1 .. 4) from the folded rows, with its pair and triple (the sums are written out: a list of
       // offsets summed afterwards, or a helper, measured 5-8% slower)
       { const r = uo[p - 3]; s12 += fw[r]; s34 += fw[r + 1]; s56 += fw[r + 2]; s78 += fw[r + 3]; }
-      for (let k = 0; k < 4; k++) { const r = mo[p - 2 + k] + PW * k; s12 += fw[r]; s34 += fw[r + 1]; s56 += fw[r + 2]; s78 += fw[r + 3]; }
+      m0 = m1 - PW; m1 = m2 - PW; m2 = m3 - PW; m3 = mo[p + 1] + 3 * PW;
+      s12 += fw[m0] + fw[m1] + fw[m2] + fw[m3]; s34 += fw[m0 + 1] + fw[m1 + 1] + fw[m2 + 1] + fw[m3 + 1];
+      s56 += fw[m0 + 2] + fw[m1 + 2] + fw[m2 + 2] + fw[m3 + 2]; s78 += fw[m0 + 3] + fw[m1 + 3] + fw[m2 + 3] + fw[m3 + 3];
       { const r = uo[p + 2] + PW; s12 += fw[r]; s34 += fw[r + 1]; s56 += fw[r + 2]; s78 += fw[r + 3]; }
       { const r = uo[p + 3] + 2 * PW; s12 += fw[r]; s34 += fw[r + 1]; s56 += fw[r + 2]; s78 += fw[r + 3]; }
       // one-sub-row keys: the skip pair and the two per-char misc templates, added without a branch (an
