@@ -113,6 +113,7 @@ export class Decoder {
     let sw = s[q0 - 2] | (s[q0 - 1] << 1) | (s[q0] << 2) | (s[q0 + 1] << 3), dw = dr[q0] << 24;
     // the folded rows read here, slid the same way: sub-row k of the row at -2 + k is at mk (one load a char, not four)
     let m0 = mo[q0 - 2], m1 = mo[q0 - 1] + PW, m2 = mo[q0] + 2 * PW, m3 = mo[q0 + 1] + 3 * PW;
+    let u3 = uo[q0 + 3] + 2 * PW; // the outer row of the char 3 on, at its sub-row 6
     for (let i = 0; i < n; i++) {
       const p = i + PAD;
       kw = (kw >>> 4) | (k[p + 2] << 16);
@@ -132,8 +133,9 @@ export class Decoder {
       m0 = m1 - PW; m1 = m2 - PW; m2 = m3 - PW; m3 = mo[p + 1] + 3 * PW;
       s12 += fw[m0] + fw[m1] + fw[m2] + fw[m3]; s34 += fw[m0 + 1] + fw[m1 + 1] + fw[m2 + 1] + fw[m3 + 1];
       s56 += fw[m0 + 2] + fw[m1 + 2] + fw[m2 + 2] + fw[m3 + 2]; s78 += fw[m0 + 3] + fw[m1 + 3] + fw[m2 + 3] + fw[m3 + 3];
-      { const r = uo[p + 2] + PW; s12 += fw[r]; s34 += fw[r + 1]; s56 += fw[r + 2]; s78 += fw[r + 3]; }
-      { const r = uo[p + 3] + 2 * PW; s12 += fw[r]; s34 += fw[r + 1]; s56 += fw[r + 2]; s78 += fw[r + 3]; }
+      const u2 = u3 - PW; // the char 2 on, at its sub-row 5: last step's char 3 on
+      u3 = uo[p + 3] + 2 * PW;
+      s12 += fw[u2] + fw[u3]; s34 += fw[u2 + 1] + fw[u3 + 1]; s56 += fw[u2 + 2] + fw[u3 + 2]; s78 += fw[u2 + 3] + fw[u3 + 3];
       // one-sub-row keys: the skip pair and the two per-char misc templates, added without a branch (an
       // absent one, entry 0, reads the zero row): each is there for some chars and not others, and the
       // mispredicted branches cost more than the loads (measured 3-5% of the tagger)
