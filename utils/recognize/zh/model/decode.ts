@@ -114,6 +114,7 @@ export class Decoder {
     // the folded rows read here, slid the same way: sub-row k of the row at -2 + k is at mk (one load a char, not four)
     let m0 = mo[q0 - 2], m1 = mo[q0 - 1] + PW, m2 = mo[q0] + 2 * PW, m3 = mo[q0 + 1] + 3 * PW;
     let u3 = uo[q0 + 3] + 2 * PW; // the outer row of the char 3 on, at its sub-row 6
+    let cPrev = c[q0 - 1], cHere = c[q0], cNext = c[q0 + 1]; // the chars at -1, 0, +1, slid too
     for (let i = 0; i < n; i++) {
       const p = i + PAD;
       kw = (kw >>> 4) | (k[p + 2] << 16);
@@ -139,9 +140,10 @@ export class Decoder {
       // one-sub-row keys: the skip pair and the two per-char misc templates, added without a branch (an
       // absent one, entry 0, reads the zero row): each is there for some chars and not others, and the
       // mispredicted branches cost more than the loads (measured 3-5% of the tagger)
-      let cb = charSlots[CHAR_SLOTS * c[p] + MISC_AT]; // next to the char's folded row, met in scan()
-      if (cb === 0) { cb = charMisc.block(c[p]); cm = charMisc.entries; }
-      const ea = lookup(skip, (c[p - 1] << 16) | c[p + 1]), eb = cm[cb + d0], ec = cm[cb + SUR_AT + sur];
+      cPrev = cHere; cHere = cNext; cNext = c[p + 1];
+      let cb = charSlots[CHAR_SLOTS * cHere + MISC_AT]; // next to the char's folded row, met in scan()
+      if (cb === 0) { cb = charMisc.block(cHere); cm = charMisc.entries; }
+      const ea = lookup(skip, (cPrev << 16) | cNext), eb = cm[cb + d0], ec = cm[cb + SUR_AT + sur];
       s12 += w[ea] + w[eb] + w[ec]; s34 += w[ea + 1] + w[eb + 1] + w[ec + 1];
       s56 += w[ea + 2] + w[eb + 2] + w[ec + 2]; s78 += w[ea + 3] + w[eb + 3] + w[ec + 3];
       const e0 = 0, e1 = a1 + lowLane(s12), e2 = a2 + highLane(s12), e3 = a3 + lowLane(s34), e4 = a4 + highLane(s34),
