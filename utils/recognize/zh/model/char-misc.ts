@@ -5,6 +5,7 @@
  * lookups. Built lazily, so loading the model costs nothing more (a char's block is 32 hash lookups once).
  */
 import { lookup, type Table } from './codec';
+import { CHAR_SLOTS, MISC_AT, newCharSlots } from './char-slots';
 
 /** Misc template of char × org-ending distance (key = 4 << 24 | distance << 16 | char). */
 export const T_CHAR_DIST = 4;
@@ -19,12 +20,13 @@ const EMPTY = BLOCK;
 
 /** Entries (row offsets) of the two per-char templates: block(c) + distance, or + SUR_AT + flags. */
 export class CharMisc {
-  /** Block start by char code; 0 = not built yet (call block()). */
+  /** Block start by char code; 0 = not built yet (call block()). Copied to the char slots, which the decoder reads. */
   readonly index = new Int32Array(65536);
   /** The blocks, BLOCK entries each, 0 = absent. */
   entries = new Int32Array(BLOCK * 256);
   private next = 2 * BLOCK;
-  constructor(private misc: Table) {}
+  /** charSlots: the decoder's per-char table (./char-slots.ts), where each block start is copied. */
+  constructor(private misc: Table, private charSlots: Int32Array = newCharSlots()) {}
 
   /** Builds the block of char c from the misc table and returns its start. */
   block(c: number): number {
@@ -37,6 +39,7 @@ export class CharMisc {
       if (at === EMPTY) at = this.allocate();
       this.entries[at + q] = e;
     }
+    this.charSlots[CHAR_SLOTS * c + MISC_AT] = at;
     return (this.index[c] = at);
   }
 

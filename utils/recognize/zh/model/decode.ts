@@ -5,11 +5,12 @@
  */
 import { lookup, triKey, type RuntimeModel } from './codec';
 import { slotOf } from './key-table';
-import { Featurizer, lexTables, NT as NT_, PAD as PAD_ } from './features';
+import { C_HAN, C_NUM, C_PAD, C_PUNCT, C_SPACE, CLASS, F_END2, F_ORG1, F_SUR, Featurizer, lexTables, MAXD, norm, NT as NT_, PAD as PAD_ } from './features';
 import { highLane, lowLane, PW } from './packed-rows';
 import { ContextMemo, memoSlot } from './context-memo';
 import { CharMisc, SUR_AT } from './char-misc';
-import { FoldedRows } from './folded-rows';
+import { FoldedRows, OUTER_AT } from './folded-rows';
+import { CHAR_SLOTS, MISC_AT, newCharSlots, ROW_AT } from './char-slots';
 
 // local copies: imported bindings compile to getters under some loaders, too slow for the hot loop
 const NT: number = NT_;
@@ -50,13 +51,20 @@ const PRED = (() => {
   return Int32Array.from(out);
 })();
 
+// A char's backpointers in one int32: the predecessor of O, B-P, S-P, B-O, S-O (one of O, E-*, S-*) as a
+// 4-bit tag at bits 0, 4, 8, 12, 16; that of I-P, E-P (B-P or I-P) and I-O, E-O (B-O or I-O) as one bit
+// at 20 .. 23 (set: the I-). Predecessor of tag t = BP_BASE[t] + (word >>> BP_SHIFT[t] & BP_MASK[t]).
+const BP_SHIFT = new Int32Array([0, 4, 20, 21, 8, 12, 22, 23, 16]);
+const BP_MASK = new Int32Array([15, 15, 1, 1, 15, 15, 1, 1, 15]);
+const BP_BASE = new Int32Array([0, 0, 1, 1, 0, 0, 5, 5, 0]);
+
 /** A reusable tagger over one decoded model; keeps its buffers between calls. */
 export class Decoder {
   private feat: Featurizer;
-  private bp = new Uint8Array(0);
+  private bp = new Int32Array(0); // the 9 best predecessors of each char, packed (see BP_SHIFT)
   private tags = new Uint8Array(0);
   private prev = new Float64Array(NT);
-  private uo = new Int32Array(0); // entry (row offset, 0 = the zero row) of the char at each padded position
+  private uo = new Int32Array(0); // outer row (./folded-rows.ts OUTER_AT; 0 = the zero row) of the char at each padded position
   private mo = new Int32Array(0); // folded row (./folded-rows.ts) of the n-grams starting there
   private corr = new Int32Array(0); // PW packed words per padded position: unfolded triples, else zeros
   private memo: ContextMemo;
@@ -65,44 +73,24 @@ export class Decoder {
   constructor(private m: RuntimeModel) {
     this.feat = new Featurizer(lexTables(m.lex));
     this.memo = new ContextMemo(m.misc, m.w);
-    this.charMisc = new CharMisc(m.misc);
-    this.folded = new FoldedRows(m.w, m.uni, m.bi);
+    const charSlots = newCharSlots();
+    this.charMisc = new CharMisc(m.misc, charSlots);
+    this.folded = new FoldedRows(m.w, m.uni, m.bi, charSlots);
   }
 
   /** Tags text and returns sorted, non-overlapping person/org spans. */
   tag(text: string): TagSpan[] {
     const n = text.length;
     if (n === 0) return [];
-    const m = this.m, trans = m.trans, w = m.w, tri = m.tri, skip = m.skip;
-    const charMisc = this.charMisc, cmIndex = charMisc.index, memo = this.memo, ctxKeys = memo.keys, ctxSums = memo.sums;
+    const m = this.m, trans = m.trans, w = m.w, skip = m.skip;
+    const charMisc = this.charMisc, charSlots = this.folded.charAt, memo = this.memo, ctxKeys = memo.keys, ctxSums = memo.sums;
     let cm = charMisc.entries;
-    if (this.tags.length < n) { this.tags = new Uint8Array(Math.max(n, this.tags.length * 2)); this.bp = new Uint8Array(this.tags.length * NT); }
+    if (this.tags.length < n) { this.tags = new Uint8Array(Math.max(n, this.tags.length * 2)); this.bp = new Int32Array(this.tags.length); }
     const N = n + 2 * PAD;
     if (this.uo.length < N) { const cap = Math.max(N, this.uo.length * 2); this.uo = new Int32Array(cap); this.mo = new Int32Array(cap); }
-    const bp = this.bp, feat = this.feat, uo = this.uo, mo = this.mo, uni = m.uni;
-    feat.load(text, 0, n);
-    const c = feat.c, k = feat.k, s = feat.s, dr = feat.dr;
-    // each char, pair and triple once: the char at q with the pair and triple starting there folded in (./folded-rows.ts), built on first sight
-    const folded = this.folded, charAt = folded.charAt, pairs = folded.pairs, ps = pairs.slots;
-    let corr = this.corr, extra = false; // triples folded() would not take, added per position (see FoldedRows#triple)
-    for (let q = 0; q < N; q++) {
-      const a = c[q], sp = q + 1 < N ? slotOf(pairs, (a << 16) | c[q + 1]) : -1;
-      uo[q] = uni[a];
-      const t = q + 2 < N ? lookup(tri, triKey(a, c[q + 1], c[q + 2])) : 0;
-      let po = 0; // the folded row of the char and pair: its entry in `pairs` once built
-      if (sp >= 0) { const v = ps[sp + 1]; po = v < 0 ? -v : folded.pair(a, sp); }
-      let o = t !== 0 ? folded.triple(a, po, t) : 0;
-      if (o === 0) {
-        if (t !== 0) {
-          if (corr.length < N * PW) corr = this.corr = new Int32Array(Math.max(N, 256) * PW);
-          addTriple(corr, w, t, q);
-          extra = true;
-        }
-        if (po !== 0) o = po;
-        else if ((o = charAt[a]) === 0) o = folded.char(a);
-      }
-      mo[q] = o;
-    }
+    const bp = this.bp, feat = this.feat, uo = this.uo, mo = this.mo;
+    const extra = this.scan(text, n), corr = this.corr;
+    const c = feat.c, k = feat.k, s = feat.s, dr = feat.dr, folded = this.folded;
     const fw = folded.rows;
     const bias = m.bias;
     // scores relative to O, as the packed rows hold them (./packed-rows.ts)
@@ -123,6 +111,10 @@ export class Decoder {
     const q0 = PAD - 1;
     let kw = k[q0 - 2] | (k[q0 - 1] << 4) | (k[q0] << 8) | (k[q0 + 1] << 12) | (k[q0 + 2] << 16);
     let sw = s[q0 - 2] | (s[q0 - 1] << 1) | (s[q0] << 2) | (s[q0 + 1] << 3), dw = dr[q0] << 24;
+    // the folded rows read here, slid the same way: sub-row k of the row at -2 + k is at mk (one load a char, not four)
+    let m0 = mo[q0 - 2], m1 = mo[q0 - 1] + PW, m2 = mo[q0] + 2 * PW, m3 = mo[q0 + 1] + 3 * PW;
+    let u3 = uo[q0 + 3] + 2 * PW; // the outer row of the char 3 on, at its sub-row 6
+    let cPrev = c[q0 - 1], cHere = c[q0], cNext = c[q0 + 1]; // the chars at -1, 0, +1, slid too
     for (let i = 0; i < n; i++) {
       const p = i + PAD;
       kw = (kw >>> 4) | (k[p + 2] << 16);
@@ -135,19 +127,23 @@ export class Decoder {
       const x = ctxKeys[slot] === ctx ? slot * PW : memo.fill(slot, ctx);
       let s12 = ctxSums[x], s34 = ctxSums[x + 1], s56 = ctxSums[x + 2], s78 = ctxSums[x + 3];
       if (extra) { const o = p * PW; s12 += corr[o]; s34 += corr[o + 1]; s56 += corr[o + 2]; s78 += corr[o + 3]; }
-      // sub-row k of the char k - 3 places on: its outer sub-rows from the char rows, the middle ones
+      // sub-row k of the char k - 3 places on: its outer sub-rows (k = 0, 5, 6) from its outer row, the middle ones
       // (k = 1 .. 4) from the folded rows, with its pair and triple (the sums are written out: a list of
       // offsets summed afterwards, or a helper, measured 5-8% slower)
-      { const r = uo[p - 3]; s12 += w[r]; s34 += w[r + 1]; s56 += w[r + 2]; s78 += w[r + 3]; }
-      for (let k = 0; k < 4; k++) { const r = mo[p - 2 + k] + PW * k; s12 += fw[r]; s34 += fw[r + 1]; s56 += fw[r + 2]; s78 += fw[r + 3]; }
-      { const r = uo[p + 2] + 5 * PW; s12 += w[r]; s34 += w[r + 1]; s56 += w[r + 2]; s78 += w[r + 3]; }
-      { const r = uo[p + 3] + 6 * PW; s12 += w[r]; s34 += w[r + 1]; s56 += w[r + 2]; s78 += w[r + 3]; }
+      { const r = uo[p - 3]; s12 += fw[r]; s34 += fw[r + 1]; s56 += fw[r + 2]; s78 += fw[r + 3]; }
+      m0 = m1 - PW; m1 = m2 - PW; m2 = m3 - PW; m3 = mo[p + 1] + 3 * PW;
+      s12 += fw[m0] + fw[m1] + fw[m2] + fw[m3]; s34 += fw[m0 + 1] + fw[m1 + 1] + fw[m2 + 1] + fw[m3 + 1];
+      s56 += fw[m0 + 2] + fw[m1 + 2] + fw[m2 + 2] + fw[m3 + 2]; s78 += fw[m0 + 3] + fw[m1 + 3] + fw[m2 + 3] + fw[m3 + 3];
+      const u2 = u3 - PW; // the char 2 on, at its sub-row 5: last step's char 3 on
+      u3 = uo[p + 3] + 2 * PW;
+      s12 += fw[u2] + fw[u3]; s34 += fw[u2 + 1] + fw[u3 + 1]; s56 += fw[u2 + 2] + fw[u3 + 2]; s78 += fw[u2 + 3] + fw[u3 + 3];
       // one-sub-row keys: the skip pair and the two per-char misc templates, added without a branch (an
       // absent one, entry 0, reads the zero row): each is there for some chars and not others, and the
       // mispredicted branches cost more than the loads (measured 3-5% of the tagger)
-      let cb = cmIndex[c[p]];
-      if (cb === 0) { cb = charMisc.block(c[p]); cm = charMisc.entries; }
-      const ea = lookup(skip, (c[p - 1] << 16) | c[p + 1]), eb = cm[cb + d0], ec = cm[cb + SUR_AT + sur];
+      cPrev = cHere; cHere = cNext; cNext = c[p + 1];
+      let cb = charSlots[CHAR_SLOTS * cHere + MISC_AT]; // next to the char's folded row, met in scan()
+      if (cb === 0) { cb = charMisc.block(cHere); cm = charMisc.entries; }
+      const ea = lookup(skip, (cPrev << 16) | cNext), eb = cm[cb + d0], ec = cm[cb + SUR_AT + sur];
       s12 += w[ea] + w[eb] + w[ec]; s34 += w[ea + 1] + w[eb + 1] + w[ec + 1];
       s56 += w[ea + 2] + w[eb + 2] + w[ec + 2]; s78 += w[ea + 3] + w[eb + 3] + w[ec + 3];
       const e0 = 0, e1 = a1 + lowLane(s12), e2 = a2 + highLane(s12), e3 = a3 + lowLane(s34), e4 = a4 + highLane(s34),
@@ -165,36 +161,34 @@ export class Decoder {
       if (v7 + t70 > b0) { b0 = v7 + t70; j0 = 7; }
       if (v8 + t80 > b0) { b0 = v8 + t80; j0 = 8; }
       let b1 = v0 + t01, j1 = 0;
-      if (v3 + t31 > b1) { b1 = v3 + t31; j1 = 3; }
-      if (v4 + t41 > b1) { b1 = v4 + t41; j1 = 4; }
-      if (v7 + t71 > b1) { b1 = v7 + t71; j1 = 7; }
-      if (v8 + t81 > b1) { b1 = v8 + t81; j1 = 8; }
-      let b2 = v1 + t12, j2 = 1;
-      if (v2 + t22 > b2) { b2 = v2 + t22; j2 = 2; }
-      let b3 = v1 + t13, j3 = 1;
-      if (v2 + t23 > b3) { b3 = v2 + t23; j3 = 2; }
+      if (v3 + t31 > b1) { b1 = v3 + t31; j1 = 3 << 4; }
+      if (v4 + t41 > b1) { b1 = v4 + t41; j1 = 4 << 4; }
+      if (v7 + t71 > b1) { b1 = v7 + t71; j1 = 7 << 4; }
+      if (v8 + t81 > b1) { b1 = v8 + t81; j1 = 8 << 4; }
+      let b2 = v1 + t12, j2 = 0;
+      if (v2 + t22 > b2) { b2 = v2 + t22; j2 = 1 << 20; }
+      let b3 = v1 + t13, j3 = 0;
+      if (v2 + t23 > b3) { b3 = v2 + t23; j3 = 1 << 21; }
       let b4 = v0 + t04, j4 = 0;
-      if (v3 + t34 > b4) { b4 = v3 + t34; j4 = 3; }
-      if (v4 + t44 > b4) { b4 = v4 + t44; j4 = 4; }
-      if (v7 + t74 > b4) { b4 = v7 + t74; j4 = 7; }
-      if (v8 + t84 > b4) { b4 = v8 + t84; j4 = 8; }
+      if (v3 + t34 > b4) { b4 = v3 + t34; j4 = 3 << 8; }
+      if (v4 + t44 > b4) { b4 = v4 + t44; j4 = 4 << 8; }
+      if (v7 + t74 > b4) { b4 = v7 + t74; j4 = 7 << 8; }
+      if (v8 + t84 > b4) { b4 = v8 + t84; j4 = 8 << 8; }
       let b5 = v0 + t05, j5 = 0;
-      if (v3 + t35 > b5) { b5 = v3 + t35; j5 = 3; }
-      if (v4 + t45 > b5) { b5 = v4 + t45; j5 = 4; }
-      if (v7 + t75 > b5) { b5 = v7 + t75; j5 = 7; }
-      if (v8 + t85 > b5) { b5 = v8 + t85; j5 = 8; }
-      let b6 = v5 + t56, j6 = 5;
-      if (v6 + t66 > b6) { b6 = v6 + t66; j6 = 6; }
-      let b7 = v5 + t57, j7 = 5;
-      if (v6 + t67 > b7) { b7 = v6 + t67; j7 = 6; }
+      if (v3 + t35 > b5) { b5 = v3 + t35; j5 = 3 << 12; }
+      if (v4 + t45 > b5) { b5 = v4 + t45; j5 = 4 << 12; }
+      if (v7 + t75 > b5) { b5 = v7 + t75; j5 = 7 << 12; }
+      if (v8 + t85 > b5) { b5 = v8 + t85; j5 = 8 << 12; }
+      let b6 = v5 + t56, j6 = 0;
+      if (v6 + t66 > b6) { b6 = v6 + t66; j6 = 1 << 22; }
+      let b7 = v5 + t57, j7 = 0;
+      if (v6 + t67 > b7) { b7 = v6 + t67; j7 = 1 << 23; }
       let b8 = v0 + t08, j8 = 0;
-      if (v3 + t38 > b8) { b8 = v3 + t38; j8 = 3; }
-      if (v4 + t48 > b8) { b8 = v4 + t48; j8 = 4; }
-      if (v7 + t78 > b8) { b8 = v7 + t78; j8 = 7; }
-      if (v8 + t88 > b8) { b8 = v8 + t88; j8 = 8; }
-      const bq = i * 9;
-      bp[bq] = j0; bp[bq + 1] = j1; bp[bq + 2] = j2; bp[bq + 3] = j3; bp[bq + 4] = j4;
-      bp[bq + 5] = j5; bp[bq + 6] = j6; bp[bq + 7] = j7; bp[bq + 8] = j8;
+      if (v3 + t38 > b8) { b8 = v3 + t38; j8 = 3 << 16; }
+      if (v4 + t48 > b8) { b8 = v4 + t48; j8 = 4 << 16; }
+      if (v7 + t78 > b8) { b8 = v7 + t78; j8 = 7 << 16; }
+      if (v8 + t88 > b8) { b8 = v8 + t88; j8 = 8 << 16; }
+      bp[i] = j0 | j1 | j2 | j3 | j4 | j5 | j6 | j7 | j8; // one store a char instead of nine
       const z = b0; // renormalise against the O path so scores stay small over long texts
       v0 = e0; v1 = b1 - z + e1; v2 = b2 - z + e2; v3 = b3 - z + e3; v4 = b4 - z + e4;
       v5 = b5 - z + e5; v6 = b6 - z + e6; v7 = b7 - z + e7; v8 = b8 - z + e8;
@@ -209,8 +203,68 @@ export class Decoder {
       if (v > bs) { bs = v; bt = t; }
     }
     const tags = this.tags;
-    for (let i = n - 1; i >= 0; i--) { tags[i] = bt; if (i > 0) bt = bp[i * NT + bt]; }
+    for (let i = n - 1; i >= 0; i--) { tags[i] = bt; if (i > 0) bt = BP_BASE[bt] + ((bp[i] >>> BP_SHIFT[bt]) & BP_MASK[bt]); }
     return spansFromTags(text, tags, n);
+  }
+
+  /**
+   * Featurizes text into the Featurizer's arrays and looks up each char, pair and triple (uo, mo, corr),
+   * in one pass from the end: a pair and a triple read the chars after theirs, featurized a step before,
+   * and the org-ending distance (Featurizer#load) is a right-to-left scan anyway; its one look back (the
+   * pair ending at a char) waits a step, for the char before. One pass instead of three over the text
+   * (Featurizer#load made two). Returns whether some triple went into `corr` (see FoldedRows#triple).
+   */
+  private scan(text: string, n: number): boolean {
+    const feat = this.feat;
+    feat.ensure(n);
+    const c = feat.c, k = feat.k, s = feat.s, dr = feat.dr, flags = feat.flags, end2 = feat.lex.end2, cls_ = CLASS;
+    const N = n + 2 * PAD, last = n + PAD - 1, w = this.m.w, tri = this.m.tri, uo = this.uo, mo = this.mo;
+    for (let i = 0; i < PAD; i++) {
+      c[i] = 0x2; k[i] = C_PAD; dr[i] = MAXD + 1; s[i] = flags[2] & F_SUR;
+      c[n + PAD + i] = 0x3; k[n + PAD + i] = C_PAD; dr[n + PAD + i] = MAXD + 1; s[n + PAD + i] = flags[3] & F_SUR;
+    }
+    // each char, pair and triple once: the char at q with the pair and triple starting there folded in (./folded-rows.ts), built on first sight
+    const folded = this.folded, charAt = folded.charAt, pairs = folded.pairs, ps = pairs.slots;
+    let corr = this.corr, extra = false;
+    let next = -1; // the nearest org ending at or after the position whose distance is pending
+    for (let q = N - 1; q >= 0; q--) {
+      let a: number;
+      if (q >= PAD && q <= last) {
+        const raw = text.charCodeAt(q - PAD), cls = cls_[raw];
+        a = cls === C_HAN || cls === C_NUM ? raw : norm(raw, cls);
+        c[q] = a; k[q] = cls; s[q] = flags[a] & F_SUR;
+      } else a = c[q];
+      const p = q + 1; // the distance of the char after: its pair with this char is known now
+      if (p >= PAD && p <= last) {
+        const cls = k[p];
+        if (cls === C_PUNCT || cls === C_SPACE) { next = -1; dr[p] = MAXD + 1; }
+        else {
+          const code = c[p], f = flags[code];
+          if ((f & F_ORG1) !== 0 || ((f & F_END2) !== 0 && p > PAD && end2.has((a << 16) | code))) next = p;
+          const d = next < 0 ? MAXD : next - p;
+          dr[p] = d > MAXD ? MAXD : d;
+        }
+      }
+      const sp = q + 1 < N ? slotOf(pairs, (a << 16) | c[q + 1]) : -1;
+      let u = charAt[CHAR_SLOTS * a + ROW_AT]; // the char's rows (built on first sight); u = 0: none, reads the zero row
+      if (u === 0) u = folded.char(a);
+      uo[q] = u === 0 ? 0 : u + OUTER_AT;
+      const t = q + 2 < N ? lookup(tri, triKey(a, c[q + 1], c[q + 2])) : 0;
+      let po = 0; // the folded row of the char and pair: its entry in `pairs` once built
+      if (sp >= 0) { const v = ps[sp + 1]; po = v < 0 ? -v : folded.pair(a, sp); }
+      let o = t !== 0 ? folded.triple(a, po, t) : 0;
+      if (o === 0) {
+        if (t !== 0) {
+          if (corr.length < N * PW) corr = this.corr = new Int32Array(Math.max(N, 256) * PW);
+          addTriple(corr, w, t, q);
+          extra = true;
+        }
+        if (po !== 0) o = po;
+        else o = u;
+      }
+      mo[q] = o;
+    }
+    return extra;
   }
 }
 

@@ -25,8 +25,12 @@ export interface LexTables {
   end2: PairSet; // (a << 16) | b
 }
 
-const F_SUR = 1;
-const F_ORG1 = 2;
+/** Flag bit of a surname char. */
+export const F_SUR = 1;
+/** Flag bit of a char that ends org names alone. */
+export const F_ORG1 = 2;
+/** Flag bit (set by Featurizer, not lexTables) of the second char of some two-char org ending, so most chars skip the set lookup. */
+export const F_END2 = 4;
 
 /** Builds the lookup tables once (the runtime caches them with the weights). */
 export function lexTables(lex: Lexicon): LexTables {
@@ -39,11 +43,12 @@ export function lexTables(lex: Lexicon): LexTables {
 }
 
 /** Char classes: coarse shape of a character, for patterns that generalise beyond seen chars. */
-const C_PAD = 0, C_HAN = 1, C_DIGIT = 2, C_LATIN = 3, C_PUNCT = 4, C_SPACE = 5, C_OTHER = 6, C_NUM = 7, C_DOT = 8;
+export const C_PAD = 0, C_HAN = 1, C_DIGIT = 2, C_LATIN = 3, C_PUNCT = 4, C_SPACE = 5, C_OTHER = 6, C_NUM = 7, C_DOT = 8;
 const NUMERALS = '零〇一二三四五六七八九十百千万亿两';
 
 // Built with native fills (no per-code loop) so importing this module costs well under a millisecond.
-const CLASS = new Uint8Array(65536).fill(C_OTHER);
+/** Class by UTF-16 code: exported so the decoder can featurize in its own pass (./decode.ts). */
+export const CLASS = new Uint8Array(65536).fill(C_OTHER);
 (() => {
   const fill = (k: number, ranges: number[]) => { for (let i = 0; i < ranges.length; i += 2) CLASS.fill(k, ranges[i], ranges[i + 1]); };
   fill(C_PUNCT, [0, 0x30, 0x3a, 0x41, 0x5b, 0x61, 0x7b, 0x80, 0x2000, 0x2070, 0x3000, 0x3040, 0xfe30, 0xfe50, 0xff01, 0xff5f]);
@@ -56,7 +61,7 @@ const CLASS = new Uint8Array(65536).fill(C_OTHER);
 })();
 
 /** Normalised code: digits → '0', Latin → lower-case ASCII, spaces → ' ', name dots → '·', full-width → ASCII. */
-function norm(raw: number, cls: number): number {
+export function norm(raw: number, cls: number): number {
   if (cls === C_HAN || cls === C_NUM) return raw;
   if (cls === C_DIGIT) return 0x30;
   if (cls === C_LATIN) return (raw >= 0xff00 ? raw - 0xfee0 : raw) | 0x20;
@@ -70,7 +75,8 @@ function norm(raw: number, cls: number): number {
 export const NF = 22;
 /** Padding chars on each side of a loaded text. */
 export const PAD = 3;
-const MAXD = 14; // org-ending look-ahead distance cap
+/** Org-ending look-ahead distance cap (MAXD + 1: a pad or punctuation). */
+export const MAXD = 14;
 
 /*
  * The templates, grouped by the n-gram they read, so the runtime looks each n-gram up once and reads
@@ -95,14 +101,15 @@ export class Featurizer {
   dr = new Uint8Array(0);
   /** Surname flag (0/1) per padded position. */
   s = new Uint8Array(0);
-  private flags: Uint8Array;
-  constructor(private lex: LexTables) {
-    // bit 2: second char of some two-char org ending, so most chars skip the set lookup
+  /** The lexicon's flags plus F_END2. */
+  readonly flags: Uint8Array;
+  constructor(readonly lex: LexTables) {
     this.flags = lex.flags.slice();
-    for (const v of lex.end2.keys) this.flags[v & 0xffff] |= 4;
+    for (const v of lex.end2.keys) this.flags[v & 0xffff] |= F_END2;
   }
 
-  private ensure(n: number): void {
+  /** Makes the arrays hold a text of n chars (reallocating: re-read them after). */
+  ensure(n: number): void {
     if (n + 2 * PAD + 2 <= this.cap) return;
     this.cap = Math.max(n + 2 * PAD + 2, this.cap * 2, 256);
     this.c = new Int32Array(this.cap);
@@ -135,7 +142,7 @@ export class Featurizer {
       const cls = k[p];
       if (cls === C_PUNCT || cls === C_SPACE) { next = -1; dr[p] = MAXD + 1; continue; }
       const code = c[p], f = flags[code];
-      if ((f & F_ORG1) !== 0 || ((f & 4) !== 0 && i > 0 && end2.has((c[p - 1] << 16) | code))) next = i;
+      if ((f & F_ORG1) !== 0 || ((f & F_END2) !== 0 && i > 0 && end2.has((c[p - 1] << 16) | code))) next = i;
       const d = next < 0 ? MAXD : next - i;
       dr[p] = d > MAXD ? MAXD : d;
     }

@@ -12,11 +12,18 @@
  */
 import { PW } from './packed-rows';
 import type { Table } from './key-table';
+import { CHAR_SLOTS, newCharSlots, ROW_AT } from './char-slots';
 
 /** Sub-rows of a pair row, and of a folded row: positions -1 .. +2, i.e. char sub-rows 1 .. 4. */
 export const MID_WIDTH = 4;
 /** Words of a folded row. */
 const ROW = MID_WIDTH * PW;
+/**
+ * Where a char's outer row starts, after its folded row: its sub-rows 0, 5, 6 (then zeros), which the
+ * decoder reads from positions +3, -2, -3: one cache line a char instead of the two or three its
+ * 112-byte char row spans, and only the sub-rows the hot loop reads.
+ */
+export const OUTER_AT = ROW;
 /** Sub-rows of a triple row: positions 0 .. +2, i.e. char sub-rows 1 .. 3. */
 const TRI_WIDTH = 3;
 
@@ -24,8 +31,8 @@ const TRI_WIDTH = 3;
 export class FoldedRows {
   /** The rows; offset 0 is a row of zeros (a char without weights, alone). Grows: re-read after char()/pair(). */
   rows = new Int32Array(ROW * 1024);
-  /** Row offset by char code: the char alone; 0 = not built yet (or no weights: char() answers 0 again). */
-  readonly charAt = new Int32Array(65536);
+  /** Row offset of the char alone at CHAR_SLOTS × char code + ROW_AT (./char-slots.ts); 0 = not built yet (or no weights: char() answers 0 again). */
+  readonly charAt: Int32Array;
   /**
    * A copy of the pair table whose entries become -(folded row) once built: the decoder finds a pair's
    * folded row with the lookup it makes anyway (no second table to miss in); see pair().
@@ -39,20 +46,25 @@ export class FoldedRows {
    */
   private triWith: Int32Array;
   private next = ROW;
-  constructor(private w: Int32Array, private uni: Int32Array, bi: Table) {
+  constructor(private w: Int32Array, private uni: Int32Array, bi: Table, charSlots: Int32Array = newCharSlots()) {
+    this.charAt = charSlots;
     this.pairs = { ...bi, slots: bi.slots.slice() };
     this.triAt = new Int32Array(((w.length / (TRI_WIDTH * PW)) | 0) + 1);
     this.triWith = new Int32Array(this.triAt.length);
   }
 
-  /** The row of char c alone (its char row; 0 = none). */
+  /** The row of char c alone (its char row; 0 = none), its outer row at + OUTER_AT. */
   char(c: number): number {
     const e = this.uni[c];
     if (e === 0) return 0;
-    let o = this.charAt[c];
+    let o = this.charAt[CHAR_SLOTS * c + ROW_AT];
     if (o === 0) {
-      o = this.charAt[c] = this.allocate();
-      this.rows.set(this.w.subarray(e + PW, e + PW + ROW), o);
+      o = this.charAt[CHAR_SLOTS * c + ROW_AT] = this.allocate();
+      if (this.allocate() !== o + OUTER_AT) throw new Error('rows are allocated in order');
+      const rows = this.rows, w = this.w;
+      rows.set(w.subarray(e + PW, e + PW + ROW), o);
+      rows.set(w.subarray(e, e + PW), o + OUTER_AT);
+      rows.set(w.subarray(e + 5 * PW, e + 7 * PW), o + OUTER_AT + PW);
     }
     return o;
   }
