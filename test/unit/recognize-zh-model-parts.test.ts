@@ -9,6 +9,8 @@ import { FoldedRows, MID_WIDTH } from '../../utils/recognize/zh/model/folded-row
 import { PairSet } from '../../utils/recognize/zh/model/pair-set';
 import { slotOf } from '../../utils/recognize/zh/model/key-table';
 import { PW } from '../../utils/recognize/zh/model/packed-rows';
+import { grownFor } from '../../utils/recognize/zh/model/grow';
+import { CHAR_SLOTS, MISC_AT, newCharSlots } from '../../utils/recognize/zh/model/char-slots';
 
 const model = () => decodeModel(new Uint8Array(readFileSync(modelPath('zh'))));
 
@@ -30,11 +32,12 @@ describe('PairSet', () => {
 describe('CharMisc', () => {
   it('holds for each char exactly the entries of its two per-char misc templates', () => {
     const m = model();
-    const cm = new CharMisc(m.misc);
+    const slots = newCharSlots();
+    const cm = new CharMisc(m.misc, slots);
     for (const ch of '局李的，A') {
       const c = ch.charCodeAt(0);
       const at = cm.block(c);
-      expect(cm.index[c]).toBe(at);
+      expect(slots[CHAR_SLOTS * c + MISC_AT]).toBe(at); // where the decoder finds it
       for (let payload = 0; payload < 16; payload++) {
         expect(cm.entries[at + payload]).toBe(lookup(m.misc, (T_CHAR_DIST << 24) | (payload << 16) | c));
         expect(cm.entries[at + SUR_AT + payload]).toBe(lookup(m.misc, (T_CHAR_SUR << 24) | (payload << 16) | c));
@@ -131,5 +134,16 @@ describe('FoldedRows', () => {
     expect(fresh().tag(text)).toEqual(want); // B's row folded
     expect(fresh(`记者${A}报道`).tag(text)).toEqual(want); // A's row folded first: B added per position
     expect(fresh().tag(`${A}。${text}`)).toEqual([want[0]].map((s) => ({ ...s, start: s.start + 4, end: s.end + 4 })));
+  });
+});
+
+describe('grownFor', () => {
+  it('keeps an array that holds what is needed, and doubles one that does not, keeping its words', () => {
+    const a = Int32Array.from([1, 2, 3, 4]);
+    expect(grownFor(a, 4)).toBe(a);
+    const b = grownFor(a, 5);
+    expect(b.length).toBe(8);
+    expect([...b.subarray(0, 4)]).toEqual([1, 2, 3, 4]);
+    expect(grownFor(a, 20).length).toBe(20);
   });
 });

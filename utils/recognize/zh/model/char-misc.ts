@@ -6,6 +6,7 @@
  */
 import { lookup, type Table } from './codec';
 import { CHAR_SLOTS, MISC_AT, newCharSlots } from './char-slots';
+import { grownFor } from './grow';
 
 /** Misc template of char × org-ending distance (key = 4 << 24 | distance << 16 | char). */
 export const T_CHAR_DIST = 4;
@@ -15,17 +16,15 @@ export const T_CHAR_SUR = 6;
 const BLOCK = 32;
 /** Where a block's surname-flag entries start. */
 export const SUR_AT = 16;
-/** The block of chars without keys (all zeros); block 0 is unused so that index 0 means "not built yet". */
+/** The block of chars without keys (all zeros); block 0 is unused so that a start of 0 means "not built yet". */
 const EMPTY = BLOCK;
 
 /** Entries (row offsets) of the two per-char templates: block(c) + distance, or + SUR_AT + flags. */
 export class CharMisc {
-  /** Block start by char code; 0 = not built yet (call block()). Copied to the char slots, which the decoder reads. */
-  readonly index = new Int32Array(65536);
   /** The blocks, BLOCK entries each, 0 = absent. */
   entries = new Int32Array(BLOCK * 256);
   private next = 2 * BLOCK;
-  /** charSlots: the decoder's per-char table (./char-slots.ts), where each block start is copied. */
+  /** charSlots: the decoder's per-char table (./char-slots.ts), where each block's start is kept (0 = not built yet). */
   constructor(private misc: Table, private charSlots: Int32Array = newCharSlots()) {}
 
   /** Builds the block of char c from the misc table and returns its start. */
@@ -39,16 +38,11 @@ export class CharMisc {
       if (at === EMPTY) at = this.allocate();
       this.entries[at + q] = e;
     }
-    this.charSlots[CHAR_SLOTS * c + MISC_AT] = at;
-    return (this.index[c] = at);
+    return (this.charSlots[CHAR_SLOTS * c + MISC_AT] = at);
   }
 
   private allocate(): number {
-    if (this.next + BLOCK > this.entries.length) {
-      const grown = new Int32Array(this.entries.length * 2);
-      grown.set(this.entries);
-      this.entries = grown;
-    }
+    this.entries = grownFor(this.entries, this.next + BLOCK);
     const at = this.next;
     this.next += BLOCK;
     return at;

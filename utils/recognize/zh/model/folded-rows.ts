@@ -13,6 +13,7 @@
 import { PW } from './packed-rows';
 import type { Table } from './key-table';
 import { CHAR_SLOTS, newCharSlots, ROW_AT } from './char-slots';
+import { grownFor } from './grow';
 
 /** Sub-rows of a pair row, and of a folded row: positions -1 .. +2, i.e. char sub-rows 1 .. 4. */
 export const MID_WIDTH = 4;
@@ -100,11 +101,7 @@ export class FoldedRows {
   }
 
   private allocate(): number {
-    if (this.next + ROW > this.rows.length) {
-      const grown = new Int32Array(this.rows.length * 2);
-      grown.set(this.rows);
-      this.rows = grown;
-    }
+    this.rows = grownFor(this.rows, this.next + ROW);
     const o = this.next;
     this.next += ROW;
     return o;
