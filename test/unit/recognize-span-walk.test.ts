@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSortedByStart, isSortedDisjoint, ReachWalk, SpanWalk } from '../../utils/recognize/zh/span-walk';
+import { isDisjointByStart, isSortedByStart, isSortedDisjoint, ReachWalk, SpanWalk } from '../../utils/recognize/span-walk';
 
 interface Span { start: number; end: number }
 
@@ -54,5 +54,11 @@ describe('span walks', () => {
     expect(isSortedDisjoint([{ start: 0, end: 2 }, { start: 1, end: 3 }])).toBe(false);
     expect(isSortedDisjoint([{ start: 2, end: 2 }])).toBe(false);
     expect(isSortedByStart([{ start: 3, end: 4 }, { start: 1, end: 2 }])).toBe(false);
+  });
+
+  it('isDisjointByStart lets empty spans pass anywhere, as overlap resolution skips them', () => {
+    expect(isDisjointByStart([{ start: 0, end: 2 }, { start: 5, end: 5 }, { start: 2, end: 4 }])).toBe(true);
+    expect(isDisjointByStart([{ start: 0, end: 2 }, { start: 1, end: 3 }])).toBe(false);
+    expect(isDisjointByStart([{ start: 3, end: 4 }, { start: 1, end: 2 }])).toBe(false);
   });
 });

@@ -11,6 +11,7 @@ import { findEnEntities } from './en';
 import { squeezeIfNeeded } from './squeeze';
 import { ScratchBytes } from './scratch';
 import { nextNumeralAt } from './cn-numerals';
+import { isDisjointByStart, SpanWalk } from './span-walk';
 import { mergeByStart, sortByStart, sortSmall } from './by-start';
 import type { Mention, PersonMention, PreparedKnown, RecognizeOptions } from './types';
 
@@ -99,21 +100,18 @@ function resolveOverlaps(ranked: Mention[][], length: number): Mention[] {
 /**
  * resolveOverlaps for lists that are each sorted by start and overlap nothing within themselves:
  * no two mentions of one rank compete, so each is taken when it is non-empty and overlaps none of
- * the mentions taken from earlier ranks. Those are sorted by start and disjoint, so their ends rise
- * too, and one pointer walking along them finds the only one that can overlap.
+ * the mentions taken from earlier ranks. Those are sorted by start and disjoint, and each rank's
+ * questions come in text order, so a SpanWalk along them answers each one.
  */
 function resolveDisjointLists(ranked: Mention[][]): Mention[] {
   let out: Mention[] = [];
   for (const list of ranked) {
     if (list.length === 0) continue;
     const taken: Mention[] = [];
-    let p = 0;
+    const before = new SpanWalk(out);
     for (let k = 0; k < list.length; k++) {
       const m = list[k];
-      if (m.end <= m.start) continue;
-      while (p < out.length && out[p].end <= m.start) p++;
-      if (p < out.length && out[p].start < m.end) continue;
-      taken.push(m);
+      if (m.end > m.start && before.first(m.start, m.end) === undefined) taken.push(m);
     }
     out = out.length === 0 ? taken : mergeByStart(out, taken);
   }
@@ -141,18 +139,6 @@ function takeFree(list: Mention[], cover: Uint8Array, length: number): Mention[]
   }
   // Taken mentions never overlap, so their starts differ and any sort by start gives one order.
   return order === list ? taken : sortByStart(taken);
-}
-
-/** Whether the non-empty mentions of `list` come by start and none overlaps the ones before it. */
-function isDisjointByStart(list: Mention[]): boolean {
-  let reach = -Infinity;
-  for (let k = 0; k < list.length; k++) {
-    const m = list[k];
-    if (m.end <= m.start) continue;
-    if (m.start < reach) return false;
-    reach = m.end;
-  }
-  return true;
 }
 
 /** Within one rank: longer first, then leftmost; stable, like the Array#sort it replaces. */

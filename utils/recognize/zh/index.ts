@@ -12,7 +12,7 @@ import { PLACE_NAMES } from './places';
 import { CharSet, isNameDotCode } from './chars';
 import { notNamePairAt } from './names';
 import { Cover } from './cover';
-import { ReachWalk, SpanWalk, isSortedByStart, isSortedDisjoint } from './span-walk';
+import { ReachWalk, SpanWalk, isSortedByStart, isSortedDisjoint } from '../span-walk';
 import { mergeByStart, sortByStart } from '../by-start';
 
 /** People and organizations in squeezed Chinese text, offsets into that text. */

@@ -16,6 +16,21 @@ export function isSortedDisjoint(list: readonly Span[]): boolean {
   return true;
 }
 
+/**
+ * Whether the non-empty spans of `list` come by start and none overlaps the ones before it; empty
+ * spans, anywhere, are let pass (callers that skip them, as the recogniser's overlap resolution does).
+ */
+export function isDisjointByStart(list: readonly Span[]): boolean {
+  let reach = -Infinity;
+  for (let k = 0; k < list.length; k++) {
+    const t = list[k];
+    if (t.end <= t.start) continue;
+    if (t.start < reach) return false;
+    reach = t.end;
+  }
+  return true;
+}
+
 /** Whether `list` is sorted by start. */
 export function isSortedByStart(list: readonly Span[]): boolean {
   for (let k = 1; k < list.length; k++) if (list[k].start < list[k - 1].start) return false;
