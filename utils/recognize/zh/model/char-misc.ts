@@ -5,7 +5,7 @@
  * lookups. Built lazily, so loading the model costs nothing more (a char's block is 32 hash lookups once).
  */
 import { lookup, type Table } from './codec';
-import { CHAR_SLOTS, MISC_AT, newCharSlots } from './char-slots';
+import { CHAR_SLOTS, MISC_AT } from './char-slots';
 import { grownFor } from './grow';
 
 /** Misc template of char × org-ending distance (key = 4 << 24 | distance << 16 | char). */
@@ -25,7 +25,7 @@ export class CharMisc {
   entries = new Int32Array(BLOCK * 256);
   private next = 2 * BLOCK;
   /** charSlots: the decoder's per-char table (./char-slots.ts), where each block's start is kept (0 = not built yet). */
-  constructor(private misc: Table, private charSlots: Int32Array = newCharSlots()) {}
+  constructor(private misc: Table, private charSlots: Int32Array) {}
 
   /** Builds the block of char c from the misc table and returns its start. */
   block(c: number): number {
