@@ -19,6 +19,12 @@ const PAD: number = PAD_;
 /** A tagged name span: UTF-16 offsets, end exclusive. */
 export interface TagSpan { type: 'person' | 'org'; start: number; end: number }
 
+/**
+ * The score of a tag no path can be in yet (I-*, E-* on the first char): far below any real score, and an
+ * int32 like them, so V8 keeps the whole Viterbi step in integer registers (a -1e18 made every score a double).
+ */
+const UNREACHABLE = -(1 << 29);
+
 const closed = (t: number) => t === 0 || t === 3 || t === 4 || t === 7 || t === 8; // O, E-*, S-*
 const opens = (t: number) => t === 0 || t === 1 || t === 4 || t === 5 || t === 8; // O, B-*, S-*
 
@@ -150,8 +156,8 @@ export class Decoder {
         e5 = a5 + lowLane(s56), e6 = a6 + highLane(s56), e7 = a7 + lowLane(s78), e8 = a8 + highLane(s78);
       if (i === 0) {
         const st = NT * NT;
-        v0 = e0 + trans[st]; v1 = e1 + trans[st + 1]; v2 = -1e18; v3 = -1e18; v4 = e4 + trans[st + 4];
-        v5 = e5 + trans[st + 5]; v6 = -1e18; v7 = -1e18; v8 = e8 + trans[st + 8];
+        v0 = e0 + trans[st]; v1 = e1 + trans[st + 1]; v2 = UNREACHABLE; v3 = UNREACHABLE; v4 = e4 + trans[st + 4];
+        v5 = e5 + trans[st + 5]; v6 = UNREACHABLE; v7 = UNREACHABLE; v8 = e8 + trans[st + 8];
         continue;
       }
       // best predecessor of each tag: O/B/S follow O/E/S; I/E follow B/I of the same type
