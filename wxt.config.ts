@@ -4,9 +4,11 @@ import preact from '@preact/preset-vite';
 /**
  * Extension pages (popup, options, the background) load only their own files and talk to no
  * server: no network even if a bug or a dependency tried (connect-src 'none'), no plugins, no
- * inline or remote script. `wxt` dev keeps WXT's own policy, which its reload server needs.
+ * inline or remote script. 'wasm-unsafe-eval' lets the background compile the tagger's WebAssembly
+ * kernel, which ships inside its bundle (utils/recognize/zh/model/kernel.ts); without it the tagger
+ * runs its JS loop. `wxt` dev keeps WXT's own policy, which its reload server needs.
  */
-const EXTENSION_PAGES_CSP = "default-src 'self'; script-src 'self'; object-src 'none'; connect-src 'none'; img-src 'self' data: blob:; base-uri 'none'; form-action 'none'";
+const EXTENSION_PAGES_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; connect-src 'none'; img-src 'self' data: blob:; base-uri 'none'; form-action 'none'";
 
 /** Extension build configuration: one source tree, Chrome MV3 and Firefox MV2 outputs. */
 export default defineConfig({

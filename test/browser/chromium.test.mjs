@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { launchChromium } from '../../scripts/lib/browsers.mjs';
 import { FIRST_ARTICLE_PATH, serve } from '../../scripts/lib/serve.mjs';
-import { ARTIFACTS, STEP_TIMEOUT, extensionDir, headless, parseCount, readDossierState, requireBrowser } from './helpers.mjs';
+import { ARTIFACTS, KERNEL_BASE64, STEP_TIMEOUT, compileKernel, extensionDir, headless, parseCount, readDossierState, requireBrowser } from './helpers.mjs';
 
 const browser = requireBrowser('chromium');
 
@@ -89,6 +89,8 @@ describe('Chromium', { skip: Boolean(browser.skip), timeout: 10 * STEP_TIMEOUT }
     } while (Date.now() < end);
     await page.screenshot({ path: join(ARTIFACTS, 'popup-chromium.png'), fullPage: true });
     assert.ok(count >= 1, `articles count should be >= 1 after reading an article, got ${count}\n${logs.join('\n')}`);
+    // The extension pages' policy (the background's too) lets the tagger's WebAssembly kernel compile.
+    assert.equal(await page.evaluate(compileKernel, KERNEL_BASE64), 'compiled');
     await page.close();
   });
 

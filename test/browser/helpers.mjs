@@ -1,6 +1,6 @@
 // Shared bits of the browser tests: where the build is, where screenshots go, and what a
 // missing browser means (a skip on a laptop, a failure on CI).
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findBrowser, waitUntil } from '../../scripts/lib/browsers.mjs';
@@ -10,6 +10,22 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** Generous per-step limit: slow CI machines must not fail on time, only on behaviour. */
 export const STEP_TIMEOUT = 90_000;
+
+/**
+ * The tagger's WebAssembly kernel (base64, from its generated module). The background compiles it; an
+ * extension page lives under the same policy (extension_pages), so a test compiles it there.
+ */
+export const KERNEL_BASE64 = readFileSync(resolve(root, 'utils/recognize/zh/model/decode-kernel.wasm.ts'), 'utf8').match(/atob\('([^']+)'\)/)[1];
+
+/** Runs in a page: 'compiled' when the kernel compiles there (the CSP allows WebAssembly, SIMD is supported), else why not. */
+export function compileKernel(base64) {
+  try {
+    new WebAssembly.Module(Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0)));
+    return 'compiled';
+  } catch (err) {
+    return String(err?.message ?? err);
+  }
+}
 
 /** Screenshots land here (gitignored) so a failing run can be looked at afterwards. */
 export const ARTIFACTS = resolve(root, 'test/artifacts');

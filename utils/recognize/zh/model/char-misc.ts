@@ -4,7 +4,7 @@
  * nine chars in ten have such keys, so afterwards both entries cost two loads instead of two hash
  * lookups. Built lazily, so loading the model costs nothing more (a char's block is 32 hash lookups once).
  */
-import { lookup, type Table } from './codec';
+import { G_MISC, lookup, type Table } from './codec';
 import { CHAR_SLOTS, MISC_AT } from './char-slots';
 import { grownFor } from './grow';
 
@@ -25,7 +25,15 @@ export class CharMisc {
   entries = new Int32Array(BLOCK * 256);
   private next = 2 * BLOCK;
   /** charSlots: the decoder's per-char table (./char-slots.ts), where each block's start is kept (0 = not built yet). */
-  constructor(private misc: Table, private charSlots: Int32Array) {}
+  /** entries: where to keep the blocks (the kernel's memory); of wordsFor() words it never grows, else it doubles when full. */
+  constructor(private misc: Table, private charSlots: Int32Array, entries?: Int32Array<ArrayBuffer>) {
+    if (entries) this.entries = entries;
+  }
+
+  /** Words the blocks can ever need (RuntimeModel#counts): the two reserved blocks and one per char with a key, at most one per misc key. */
+  static wordsFor(counts: readonly number[]): number {
+    return BLOCK * (2 + Math.min(65536, counts[G_MISC]));
+  }
 
   /** Builds the block of char c from the misc table and returns its start. */
   block(c: number): number {

@@ -3,6 +3,7 @@
  * char's folded row (./folded-rows.ts) and its misc block (./char-misc.ts) share a cache line, where two
  * tables of their own (256 KB apart) cost a line each, and the tagger is bound by the lines it touches.
  */
+import { PLAIN_ARENA, type Arena } from './kernel';
 
 /** Words per char. */
 export const CHAR_SLOTS = 2;
@@ -12,4 +13,4 @@ export const ROW_AT = 0;
 export const MISC_AT = 1;
 
 /** A zeroed table: nothing built yet. */
-export const newCharSlots = (): Int32Array => new Int32Array(65536 * CHAR_SLOTS);
+export const newCharSlots = (arena: Arena = PLAIN_ARENA): Int32Array => arena.i32(65536 * CHAR_SLOTS);

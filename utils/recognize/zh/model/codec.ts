@@ -66,6 +66,8 @@ export interface RuntimeModel {
   skip: Table;
   tri: Table;
   misc: Table;
+  /** Keys per template group (G_UNI … G_MISC): what bounds the decoder's lazily filled caches. */
+  counts: readonly number[];
 }
 
 class Writer {
@@ -179,7 +181,7 @@ export function decodeModel(b: Uint8Array): RuntimeModel {
     at += tableShape(counts[g]).words;
   }
   const w = view.subarray(tableWords);
-  return { trans, end, bias, lex, w, uni, bi: tables[0], skip: tables[1], tri: tables[2], misc: tables[3] };
+  return { trans, end, bias, lex, w, uni, bi: tables[0], skip: tables[1], tri: tables[2], misc: tables[3], counts };
 }
 
 /** Reads the char keys into the char index (entry by char code); returns the read position after them. */

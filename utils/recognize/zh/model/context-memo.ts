@@ -6,8 +6,9 @@
  */
 import { lookup, type Table } from './codec';
 import { PW } from './packed-rows';
+import { PLAIN_ARENA, type Arena } from './kernel';
 
-// 2^12 slots: over the dev sets 3% of chars miss (5.5% at 2^11, ~3% faster overall); 80 KB of keys and sums
+// 2^12 slots (decode-kernel.wat's slot shift is 32 - 12): over the dev sets 3% of chars miss (5.5% at 2^11, ~3% faster overall); 80 KB of keys and sums
 const BITS = 12;
 
 /**
@@ -21,12 +22,18 @@ export const memoSlot = (ctx: number) => Math.imul(ctx, 0x9e3779b1) >>> (32 - BI
 
 /** Packed sums of the four context templates' sub-rows, by context. */
 export class ContextMemo {
+  /** Words of keys and sums, for an arena's size. */
+  static readonly WORDS = (1 + PW) << BITS;
   /** The context held by each slot; -1 (every field 15, no class is) = none yet. */
-  readonly keys = new Int32Array(1 << BITS).fill(-1);
+  readonly keys: Int32Array;
   /** PW packed words per slot. */
-  readonly sums = new Int32Array(PW << BITS);
+  readonly sums: Int32Array;
   private scratch = new Int32Array(4);
-  constructor(private misc: Table, private w: Int32Array) {}
+  /** arena: where keys and sums live (the kernel's memory, which probes them itself). */
+  constructor(private misc: Table, private w: Int32Array, arena: Arena = PLAIN_ARENA) {
+    this.keys = arena.i32(1 << BITS).fill(-1);
+    this.sums = arena.i32(PW << BITS);
+  }
 
   /** Sums ctx's sub-rows into slot (on a miss: the decoder probes `keys` itself) and returns where the sum starts in `sums`. */
   fill(slot: number, ctx: number): number {

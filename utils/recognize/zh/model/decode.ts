@@ -11,6 +11,7 @@ import { ContextMemo, memoSlot } from './context-memo';
 import { CharMisc, SUR_AT } from './char-misc';
 import { FoldedRows, OUTER_AT } from './folded-rows';
 import { CHAR_SLOTS, MISC_AT, newCharSlots, ROW_AT } from './char-slots';
+import { H, instantiateKernel, KernelArena, kernelModule, PLAIN_ARENA, type KernelTag } from './kernel';
 
 // local copies: imported bindings compile to getters under some loaders, too slow for the hot loop
 const NT: number = NT_;
@@ -64,38 +65,121 @@ const BP_SHIFT = new Int32Array([0, 4, 20, 21, 8, 12, 22, 23, 16]);
 const BP_MASK = new Int32Array([15, 15, 1, 1, 15, 15, 1, 1, 15]);
 const BP_BASE = new Int32Array([0, 0, 1, 1, 0, 0, 5, 5, 0]);
 
+/**
+ * Chars the JS loop tags before the decoder sets up its WebAssembly kernel: the kernel's memory and the
+ * copies into it cost a few ms (and its caches fill again), which a reader of one short article never
+ * earns back; past this, every further article is tagged faster.
+ */
+export const KERNEL_AFTER = 1 << 16;
+
 /** A reusable tagger over one decoded model; keeps its buffers between calls. */
 export class Decoder {
   private feat: Featurizer;
-  private bp = new Int32Array(0); // the 9 best predecessors of each char, packed (see BP_SHIFT)
   private tags = new Uint8Array(0);
   private prev = new Float64Array(NT);
-  private uo = new Int32Array(0); // outer row (./folded-rows.ts OUTER_AT; 0 = the zero row) of the char at each padded position
-  private mo = new Int32Array(0); // folded row (./folded-rows.ts) of the n-grams starting there
-  private corr = new Int32Array(0); // PW packed words per padded position: unfolded triples, else zeros
-  private memo: ContextMemo;
-  private charMisc: CharMisc;
-  private folded: FoldedRows;
-  constructor(private m: RuntimeModel) {
+  // made by build(), sized for `cap` padded positions (the kernel reads them in its memory):
+  private bp!: Int32Array; // the 9 best predecessors of each char, packed (see BP_SHIFT)
+  private uo!: Int32Array; // outer row (./folded-rows.ts OUTER_AT; 0 = the zero row) of the char at each padded position
+  private mo!: Int32Array; // folded row (./folded-rows.ts) of the n-grams starting there
+  private corr!: Int32Array; // PW packed words per padded position: unfolded triples, else zeros
+  private memo!: ContextMemo;
+  private charMisc!: CharMisc;
+  private folded!: FoldedRows;
+  private cap = 0;
+  /** The WebAssembly kernel over these arrays (null: the JS loop runs), with the two arenas it must find unmoved. */
+  private kernel: { tag: KernelTag; header: Int32Array; rows: Int32Array; misc: Int32Array } | null = null;
+  /** Chars tagged so far by the JS loop, until the kernel takes over (tried once: it may be unavailable here). */
+  private tagged = 0;
+  private kernelTried = false;
+  /**
+   * kernelAfter: chars the JS loop tags before the WebAssembly kernel is set up (KERNEL_AFTER; Infinity:
+   * never, the reference the kernel is tested against; 0: at once).
+   */
+  constructor(private m: RuntimeModel, private readonly kernelAfter = KERNEL_AFTER) {
     this.feat = new Featurizer(lexTables(m.lex));
-    this.memo = new ContextMemo(m.misc, m.w);
-    const charSlots = newCharSlots();
-    this.charMisc = new CharMisc(m.misc, charSlots);
-    this.folded = new FoldedRows(m.w, m.uni, m.bi, charSlots);
+    this.build(1 << 12, false);
+  }
+
+  /**
+   * Makes the arrays for texts of up to cap - 2 × PAD - 2 chars and the lazily filled caches, in the
+   * kernel's memory when WebAssembly runs here (its size is fixed: a longer text builds all anew, and
+   * the caches fill again in a few texts), else as plain arrays.
+   */
+  private build(cap: number, withKernel: boolean): void {
+    const m = this.m, module = withKernel ? kernelModule() : null;
+    const foldedWords = FoldedRows.wordsFor(m.counts), miscWords = CharMisc.wordsFor(m.counts);
+    let arena: KernelArena | null = null;
+    try {
+      if (module) arena = new KernelArena(KernelArena.bytesFor([
+        65536 * CHAR_SLOTS * 4, ContextMemo.WORDS * 4, foldedWords * 4, miscWords * 4, m.w.byteLength,
+        m.skip.slots.byteLength, m.skip.filter.byteLength, cap * 4, cap, cap, cap, cap * 4, cap * 4, cap * PW * 4, cap * 4,
+      ]));
+    } catch {
+      arena = null; // no memory that large here: the JS loop on plain arrays
+    }
+    const a = arena ?? PLAIN_ARENA;
+    const charSlots = newCharSlots(a);
+    this.memo = new ContextMemo(m.misc, m.w, a);
+    this.charMisc = new CharMisc(m.misc, charSlots, arena?.i32(miscWords));
+    this.folded = new FoldedRows(m.w, m.uni, m.bi, charSlots, arena?.i32(foldedWords));
+    this.feat.adopt(a.i32(cap), a.u8(cap), a.u8(cap), a.u8(cap));
+    this.uo = a.i32(cap);
+    this.mo = a.i32(cap);
+    this.corr = a.i32(cap * PW);
+    this.bp = a.i32(cap);
+    this.cap = cap;
+    this.kernel = null;
+    if (!module || !arena) return;
+    const w = arena.i32(m.w.length), skipSlots = arena.i32(m.skip.slots.length), skipFilter = arena.i32(m.skip.filter.length);
+    w.set(m.w);
+    skipSlots.set(m.skip.slots);
+    skipFilter.set(m.skip.filter);
+    const h = arena.header, at = (v: ArrayBufferView) => v.byteOffset;
+    h[H.W] = at(w); h[H.FOLDED] = at(this.folded.rows); h[H.MISC] = at(this.charMisc.entries); h[H.CHAR_SLOTS] = at(charSlots);
+    h[H.MEMO_KEYS] = at(this.memo.keys); h[H.MEMO_SUMS] = at(this.memo.sums);
+    h[H.SKIP_SLOTS] = at(skipSlots); h[H.SKIP_FILTER] = at(skipFilter);
+    h[H.SKIP_SHIFT] = m.skip.shift; h[H.SKIP_MASK] = m.skip.mask; h[H.SKIP_FSHIFT] = m.skip.fshift;
+    h[H.C] = at(this.feat.c); h[H.K] = at(this.feat.k); h[H.S] = at(this.feat.s); h[H.DR] = at(this.feat.dr);
+    h[H.UO] = at(this.uo); h[H.MO] = at(this.mo); h[H.CORR] = at(this.corr); h[H.BP] = at(this.bp);
+    for (let t = 1; t < NT; t++) h[(t & 1 ? H.BIAS_LOW : H.BIAS_HIGH) + ((t - 1) >> 1)] = m.bias[t] - m.bias[0];
+    h.set(m.trans, H.TRANS);
+    const tag = instantiateKernel(module, arena, (slot, ctx) => this.memo.fill(slot, ctx), (ch) => this.charMisc.block(ch));
+    this.kernel = { tag, header: h, rows: this.folded.rows, misc: this.charMisc.entries };
+  }
+
+  /** Whether tagging runs in the WebAssembly kernel now (false: the JS loop; see KERNEL_AFTER). */
+  get runsKernel(): boolean {
+    return this.kernel !== null;
   }
 
   /** Tags text and returns sorted, non-overlapping person/org spans. */
   tag(text: string): TagSpan[] {
     const n = text.length;
     if (n === 0) return [];
+    const need = n + 2 * PAD + 2;
+    if (!this.kernelTried && (this.tagged += n) >= this.kernelAfter) {
+      this.kernelTried = true;
+      this.build(Math.max(this.cap, need), true);
+    }
+    else if (need > this.cap) this.build(Math.max(2 * this.cap, need), this.kernelTried);
+    if (this.tags.length < n) this.tags = new Uint8Array(Math.max(n, this.tags.length * 2));
+    const extra = this.scan(text, n);
+    const kernel = this.kernel;
+    // The kernel's arenas never move (sized for the whole model); if one did, the JS loop reads it where it is.
+    if (kernel !== null && kernel.rows === this.folded.rows && kernel.misc === this.charMisc.entries) {
+      kernel.tag(n, extra ? 1 : 0);
+      for (let t = 0; t < NT; t++) this.prev[t] = kernel.header[H.OUT + t];
+    } else this.loop(n, extra);
+    if (extra) this.corr.fill(0, 0, (n + 2 * PAD) * PW);
+    return this.backtrack(text, n);
+  }
+
+  /** The Viterbi pass in JS over what scan() wrote: the kernel's reference; leaves the last char's scores in `prev`. */
+  private loop(n: number, extra: boolean): void {
     const m = this.m, trans = m.trans, w = m.w, skip = m.skip;
     const charMisc = this.charMisc, charSlots = this.folded.charAt, memo = this.memo, ctxKeys = memo.keys, ctxSums = memo.sums;
     let cm = charMisc.entries;
-    if (this.tags.length < n) { this.tags = new Uint8Array(Math.max(n, this.tags.length * 2)); this.bp = new Int32Array(this.tags.length); }
-    const N = n + 2 * PAD;
-    if (this.uo.length < N) { const cap = Math.max(N, this.uo.length * 2); this.uo = new Int32Array(cap); this.mo = new Int32Array(cap); }
-    const bp = this.bp, feat = this.feat, uo = this.uo, mo = this.mo;
-    const extra = this.scan(text, n), corr = this.corr;
+    const bp = this.bp, feat = this.feat, uo = this.uo, mo = this.mo, corr = this.corr;
     const c = feat.c, k = feat.k, s = feat.s, dr = feat.dr, folded = this.folded;
     const fw = folded.rows;
     const bias = m.bias;
@@ -199,9 +283,13 @@ export class Decoder {
       v0 = e0; v1 = b1 - z + e1; v2 = b2 - z + e2; v3 = b3 - z + e3; v4 = b4 - z + e4;
       v5 = b5 - z + e5; v6 = b6 - z + e6; v7 = b7 - z + e7; v8 = b8 - z + e8;
     }
-    if (extra) corr.fill(0, 0, N * PW);
     const prev = this.prev;
     prev[0] = v0; prev[1] = v1; prev[2] = v2; prev[3] = v3; prev[4] = v4; prev[5] = v5; prev[6] = v6; prev[7] = v7; prev[8] = v8;
+  }
+
+  /** The best path back from the last char's scores (`prev`), as spans. */
+  private backtrack(text: string, n: number): TagSpan[] {
+    const m = this.m, prev = this.prev, bp = this.bp;
     let bt = 0, bs = -Infinity;
     for (let t = 0; t < NT; t++) {
       if (!CAN_END[t]) continue;
@@ -231,7 +319,8 @@ export class Decoder {
     }
     // each char, pair and triple once: the char at q with the pair and triple starting there folded in (./folded-rows.ts), built on first sight
     const folded = this.folded, charAt = folded.charAt, pairs = folded.pairs, ps = pairs.slots;
-    let corr = this.corr, extra = false;
+    const corr = this.corr;
+    let extra = false;
     let next = -1; // the nearest org ending at or after the position whose distance is pending
     for (let q = N - 1; q >= 0; q--) {
       let a: number;
@@ -261,7 +350,6 @@ export class Decoder {
       let o = t !== 0 ? folded.triple(a, po, t) : 0;
       if (o === 0) {
         if (t !== 0) {
-          if (corr.length < N * PW) corr = this.corr = new Int32Array(Math.max(N, 256) * PW);
           addTriple(corr, w, t, q);
           extra = true;
         }

@@ -108,6 +108,12 @@ export class Featurizer {
     for (const v of lex.end2.keys) this.flags[v & 0xffff] |= F_END2;
   }
 
+  /** Uses these arrays (of one length) from now on: the decoder's kernel reads them where they are. */
+  adopt(c: Int32Array<ArrayBuffer>, k: Uint8Array<ArrayBuffer>, dr: Uint8Array<ArrayBuffer>, s: Uint8Array<ArrayBuffer>): void {
+    this.c = c; this.k = k; this.dr = dr; this.s = s;
+    this.cap = c.length;
+  }
+
   /** Makes the arrays hold a text of n chars (reallocating: re-read them after). */
   ensure(n: number): void {
     if (n + 2 * PAD + 2 <= this.cap) return;

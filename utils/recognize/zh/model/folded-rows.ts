@@ -14,6 +14,7 @@ import { PW } from './packed-rows';
 import type { Table } from './key-table';
 import { CHAR_SLOTS, newCharSlots, ROW_AT } from './char-slots';
 import { grownFor } from './grow';
+import { G_BI, G_TRI, G_UNI } from './codec';
 
 /** Sub-rows of a pair row, and of a folded row: positions -1 .. +2, i.e. char sub-rows 1 .. 4. */
 export const MID_WIDTH = 4;
@@ -47,11 +48,21 @@ export class FoldedRows {
    */
   private triWith: Int32Array;
   private next = ROW;
-  constructor(private w: Int32Array, private uni: Int32Array, bi: Table, charSlots: Int32Array = newCharSlots()) {
+  /**
+   * rows: where to keep the rows (the kernel's memory); of wordsFor() words it never grows (a row per
+   * char, pair and triple of the model at most, see triple()), else it doubles when full.
+   */
+  constructor(private w: Int32Array, private uni: Int32Array, bi: Table, charSlots: Int32Array = newCharSlots(), rows?: Int32Array<ArrayBuffer>) {
+    if (rows) this.rows = rows;
     this.charAt = charSlots;
     this.pairs = { ...bi, slots: bi.slots.slice() };
     this.triAt = new Int32Array(((w.length / (TRI_WIDTH * PW)) | 0) + 1);
     this.triWith = new Int32Array(this.triAt.length);
+  }
+
+  /** Words the rows can ever need (RuntimeModel#counts): the zero row, two rows per char, one per pair and per triple. */
+  static wordsFor(counts: readonly number[]): number {
+    return ROW * (1 + 2 * counts[G_UNI] + counts[G_BI] + counts[G_TRI]);
   }
 
   /** The row of char c alone (its char row; 0 = none), its outer row at + OUTER_AT. */
@@ -107,3 +118,4 @@ export class FoldedRows {
     return o;
   }
 }
+
