@@ -1,19 +1,24 @@
-;; The tagger's hot loop (./decode.ts Decoder#tag) in WebAssembly with 128-bit SIMD: per char, the 11
-;; packed sub-rows (PW = 4 i32 words, exactly one v128) are summed with one i32x4.add each where JS
-;; needs four loads, four adds and four bounds checks, and the Viterbi step picks its best predecessors
-;; with selects instead of branches. It reads what Decoder#scan wrote into the same memory and writes
-;; the packed back-pointers and the last char's scores; the back-trace stays in JS. Memo and char-misc
-;; misses (rare once warm) call back into JS, which fills the same tables the JS loop uses.
+;; The tagger's hot loops (./decode.ts Decoder#scan and #loop) in WebAssembly with 128-bit SIMD. `scan`
+;; featurizes the text's UTF-16 codes and finds each position's char, pair and triple rows; `tag` then
+;; sums, per char, the 11 packed sub-rows (PW = 4 i32 words, exactly one v128: one i32x4.add each where
+;; JS needs four loads, four adds and four bounds checks) and runs the Viterbi step, picking the best
+;; predecessors with selects instead of branches. It writes the packed back-pointers and the last
+;; char's scores; the back-trace stays in JS. Cache misses (rare once warm) call back into JS, which
+;; fills the same tables the JS loops use (ContextMemo, CharMisc, FoldedRows).
 ;;
-;; The layout is a header of i32 words at address 0 (./wasm-kernel.ts HEADER writes it): byte
-;; addresses of the regions, the skip table's shifts, the biases and the transitions. Assembled by
-;; `npm run build:wasm` into ./decode-kernel.wasm.ts (a test checks the two agree).
+;; The layout is a header of i32 words at address 0 (./kernel.ts H; ./decode.ts Decoder#build writes
+;; it): byte addresses of the regions, table shifts and masks, the biases and the transitions.
+;; Assembled by `npm run build:wasm` into ./decode-kernel.wasm.ts (a test checks the two agree).
 (module
   (import "env" "memory" (memory 1))
   ;; ContextMemo#fill(slot, ctx): the word offset of the context's sums in the memo
   (import "env" "memoFill" (func $memoFill (param i32 i32) (result i32)))
   ;; CharMisc#block(c): the start of char c's misc block
   (import "env" "miscBlock" (func $miscBlock (param i32) (result i32)))
+  ;; FoldedRows#char(c), #pair(c, slot), #triple(c, pairRow, tripleEntry): a row built on first sight
+  (import "env" "charRow" (func $charRow (param i32) (result i32)))
+  (import "env" "pairRow" (func $pairRow (param i32 i32) (result i32)))
+  (import "env" "tripleRow" (func $tripleRow (param i32 i32 i32) (result i32)))
   (func (export "tag") (param $n i32) (param $extra i32)
     (local $W i32) (local $FW i32) (local $CM i32) (local $CS i32) (local $MK i32) (local $MS i32)
     (local $SS i32) (local $SF i32) (local $sshift i32) (local $smask i32) (local $sfshift i32)
@@ -337,4 +342,194 @@
     (i32.store offset=552 (i32.const 0) (local.get $v6))
     (i32.store offset=556 (i32.const 0) (local.get $v7))
     (i32.store offset=560 (i32.const 0) (local.get $v8)))
+
+  ;; Decoder#scan (./decode.ts) over the text's UTF-16 codes at header TEXT: featurizes each padded
+  ;; position and finds its char, pair and triple rows, from the end; builds a row on first sight by
+  ;; calling back into FoldedRows (char, pair, triple), which writes it where this reads it. Returns 1
+  ;; when some triple went into corr (a triple-key collision), else 0.
+  (func (export "scan") (param $n i32) (result i32)
+    (local $TEXT i32) (local $CLASS i32) (local $FLAGS i32) (local $UNI i32) (local $E2 i32) (local $e2shift i32) (local $e2mask i32)
+    (local $PS i32) (local $PF i32) (local $pshift i32) (local $pmask i32) (local $pfshift i32)
+    (local $TS i32) (local $TF i32) (local $tshift i32) (local $tmask i32) (local $tfshift i32) (local $TAT i32) (local $TWITH i32)
+    (local $W i32) (local $CS i32) (local $C i32) (local $K i32) (local $S i32) (local $DR i32) (local $UO i32) (local $MO i32) (local $CORR i32)
+    (local $N i32) (local $q i32) (local $p i32) (local $a i32) (local $raw i32) (local $cls i32) (local $code i32) (local $f i32)
+    (local $next i32) (local $d i32) (local $sp i32) (local $u i32) (local $t i32) (local $po i32) (local $o i32) (local $i i32)
+    (local $key i32) (local $h i32) (local $s i32) (local $v i32) (local $extra i32) (local $at i32)
+    (local.set $TEXT (i32.load offset=564 (i32.const 0)))
+    (local.set $CLASS (i32.load offset=568 (i32.const 0)))
+    (local.set $FLAGS (i32.load offset=572 (i32.const 0)))
+    (local.set $UNI (i32.load offset=576 (i32.const 0)))
+    (local.set $E2 (i32.load offset=580 (i32.const 0)))
+    (local.set $e2shift (i32.load offset=584 (i32.const 0)))
+    (local.set $e2mask (i32.load offset=588 (i32.const 0)))
+    (local.set $PS (i32.load offset=592 (i32.const 0)))
+    (local.set $PF (i32.load offset=596 (i32.const 0)))
+    (local.set $pshift (i32.load offset=600 (i32.const 0)))
+    (local.set $pmask (i32.load offset=604 (i32.const 0)))
+    (local.set $pfshift (i32.load offset=608 (i32.const 0)))
+    (local.set $TS (i32.load offset=612 (i32.const 0)))
+    (local.set $TF (i32.load offset=616 (i32.const 0)))
+    (local.set $tshift (i32.load offset=620 (i32.const 0)))
+    (local.set $tmask (i32.load offset=624 (i32.const 0)))
+    (local.set $tfshift (i32.load offset=628 (i32.const 0)))
+    (local.set $TAT (i32.load offset=632 (i32.const 0)))
+    (local.set $TWITH (i32.load offset=636 (i32.const 0)))
+    (local.set $W (i32.load offset=0 (i32.const 0)))
+    (local.set $CS (i32.load offset=12 (i32.const 0)))
+    (local.set $C (i32.load offset=44 (i32.const 0)))
+    (local.set $K (i32.load offset=48 (i32.const 0)))
+    (local.set $S (i32.load offset=52 (i32.const 0)))
+    (local.set $DR (i32.load offset=56 (i32.const 0)))
+    (local.set $UO (i32.load offset=60 (i32.const 0)))
+    (local.set $MO (i32.load offset=64 (i32.const 0)))
+    (local.set $CORR (i32.load offset=68 (i32.const 0)))
+    (local.set $N (i32.add (local.get $n) (i32.const 6)))
+    ;; the pads (PAD = 3 each side): codes 2 before, 3 after, class C_PAD (0), distance MAXD + 1
+    (loop $pads
+      (i32.store (i32.add (local.get $C) (i32.shl (local.get $i) (i32.const 2))) (i32.const 2))
+      (i32.store8 (i32.add (local.get $K) (local.get $i)) (i32.const 0))
+      (i32.store8 (i32.add (local.get $DR) (local.get $i)) (i32.const 15))
+      (i32.store8 (i32.add (local.get $S) (local.get $i)) (i32.and (i32.load8_u offset=2 (local.get $FLAGS)) (i32.const 1)))
+      (local.set $at (i32.add (i32.add (local.get $n) (i32.const 3)) (local.get $i)))
+      (i32.store (i32.add (local.get $C) (i32.shl (local.get $at) (i32.const 2))) (i32.const 3))
+      (i32.store8 (i32.add (local.get $K) (local.get $at)) (i32.const 0))
+      (i32.store8 (i32.add (local.get $DR) (local.get $at)) (i32.const 15))
+      (i32.store8 (i32.add (local.get $S) (local.get $at)) (i32.and (i32.load8_u offset=3 (local.get $FLAGS)) (i32.const 1)))
+      (br_if $pads (i32.lt_u (local.tee $i (i32.add (local.get $i) (i32.const 1))) (i32.const 3))))
+    (local.set $next (i32.const -1))
+    (local.set $q (i32.sub (local.get $N) (i32.const 1)))
+    (loop $positions
+      ;; the char at q: its normalised code (./features.ts norm), class and surname flag
+      (if (i32.lt_u (i32.sub (local.get $q) (i32.const 3)) (local.get $n))
+        (then
+          (local.set $raw (i32.load16_u (i32.add (local.get $TEXT) (i32.shl (i32.sub (local.get $q) (i32.const 3)) (i32.const 1)))))
+          (local.set $cls (i32.load8_u (i32.add (local.get $CLASS) (local.get $raw))))
+          (local.set $a (local.get $raw))
+          (block $normed
+            (br_if $normed (i32.or (i32.eq (local.get $cls) (i32.const 1)) (i32.eq (local.get $cls) (i32.const 7))))
+            (if (i32.eq (local.get $cls) (i32.const 2)) (then (local.set $a (i32.const 0x30)) (br $normed)))
+            (if (i32.eq (local.get $cls) (i32.const 3)) (then
+              (local.set $a (i32.or (select (i32.sub (local.get $raw) (i32.const 0xfee0)) (local.get $raw)
+                (i32.ge_u (local.get $raw) (i32.const 0xff00))) (i32.const 0x20)))
+              (br $normed)))
+            (if (i32.eq (local.get $cls) (i32.const 5)) (then (local.set $a (i32.const 0x20)) (br $normed)))
+            (if (i32.eq (local.get $cls) (i32.const 8)) (then (local.set $a (i32.const 0xb7)) (br $normed)))
+            (if (i32.le_u (i32.sub (local.get $raw) (i32.const 0xff01)) (i32.const 0x5d))
+              (then (local.set $a (i32.sub (local.get $raw) (i32.const 0xfee0))))))
+          (i32.store (i32.add (local.get $C) (i32.shl (local.get $q) (i32.const 2))) (local.get $a))
+          (i32.store8 (i32.add (local.get $K) (local.get $q)) (local.get $cls))
+          (i32.store8 (i32.add (local.get $S) (local.get $q))
+            (i32.and (i32.load8_u (i32.add (local.get $FLAGS) (local.get $a))) (i32.const 1))))
+        (else (local.set $a (i32.load (i32.add (local.get $C) (i32.shl (local.get $q) (i32.const 2)))))))
+      ;; the org-ending distance of the char after (its pair with this char is known now)
+      (local.set $p (i32.add (local.get $q) (i32.const 1)))
+      (if (i32.lt_u (i32.sub (local.get $p) (i32.const 3)) (local.get $n))
+        (then
+          (local.set $cls (i32.load8_u (i32.add (local.get $K) (local.get $p))))
+          (if (i32.or (i32.eq (local.get $cls) (i32.const 4)) (i32.eq (local.get $cls) (i32.const 5)))
+            (then
+              (local.set $next (i32.const -1))
+              (i32.store8 (i32.add (local.get $DR) (local.get $p)) (i32.const 15)))
+            (else
+              (local.set $code (i32.load (i32.add (local.get $C) (i32.shl (local.get $p) (i32.const 2)))))
+              (local.set $f (i32.load8_u (i32.add (local.get $FLAGS) (local.get $code))))
+              (if (i32.and (local.get $f) (i32.const 2))
+                (then (local.set $next (local.get $p)))
+                (else (if (i32.and (i32.ne (i32.and (local.get $f) (i32.const 4)) (i32.const 0)) (i32.gt_u (local.get $p) (i32.const 3)))
+                  (then
+                    ;; PairSet#has (./pair-set.ts)
+                    (local.set $key (i32.or (i32.shl (local.get $a) (i32.const 16)) (local.get $code)))
+                    (local.set $s (i32.shr_u (i32.mul (local.get $key) (i32.const 0x9e3779b1)) (local.get $e2shift)))
+                    (block $absent
+                      (loop $probe2
+                        (local.set $v (i32.load (i32.add (local.get $E2) (i32.shl (local.get $s) (i32.const 2)))))
+                        (br_if $absent (i32.eqz (local.get $v)))
+                        (if (i32.eq (local.get $v) (local.get $key)) (then (local.set $next (local.get $p)) (br $absent)))
+                        (local.set $s (i32.and (i32.add (local.get $s) (i32.const 1)) (local.get $e2mask)))
+                        (br $probe2)))))))
+              (local.set $d (select (i32.const 14) (i32.sub (local.get $next) (local.get $p)) (i32.lt_s (local.get $next) (i32.const 0))))
+              (i32.store8 (i32.add (local.get $DR) (local.get $p))
+                (select (i32.const 14) (local.get $d) (i32.gt_s (local.get $d) (i32.const 14))))))))
+      ;; the pair starting here: its slot in the pair table (./key-table.ts slotOf), -1 when absent
+      (local.set $sp (i32.const -1))
+      (if (i32.lt_u (local.get $p) (local.get $N))
+        (then
+          (local.set $key (i32.or (i32.shl (local.get $a) (i32.const 16))
+            (i32.load offset=4 (i32.add (local.get $C) (i32.shl (local.get $q) (i32.const 2))))))
+          (local.set $h (i32.mul (local.get $key) (i32.const 0x9e3779b1)))
+          (local.set $f (i32.shr_u (local.get $h) (local.get $pfshift)))
+          (if (i32.and (i32.load (i32.add (local.get $PF) (i32.shl (i32.shr_u (local.get $f) (i32.const 5)) (i32.const 2))))
+                       (i32.shl (i32.const 1) (i32.and (local.get $f) (i32.const 31))))
+            (then
+              (local.set $s (i32.shl (i32.shr_u (local.get $h) (local.get $pshift)) (i32.const 1)))
+              (block $pdone
+                (loop $pprobe
+                  (br_if $pdone (i32.eqz (i32.load offset=4 (i32.add (local.get $PS) (i32.shl (local.get $s) (i32.const 2))))))
+                  (if (i32.eq (i32.load (i32.add (local.get $PS) (i32.shl (local.get $s) (i32.const 2)))) (local.get $key))
+                    (then (local.set $sp (local.get $s)) (br $pdone)))
+                  (local.set $s (i32.and (i32.add (local.get $s) (i32.const 2)) (local.get $pmask)))
+                  (br $pprobe)))))))
+      ;; the char's rows (built on first sight when it has weights); 0 reads the zero row
+      (local.set $u (i32.load (i32.add (local.get $CS) (i32.shl (local.get $a) (i32.const 3)))))
+      (if (i32.eqz (local.get $u))
+        (then (if (i32.load (i32.add (local.get $UNI) (i32.shl (local.get $a) (i32.const 2))))
+          (then (local.set $u (call $charRow (local.get $a)))))))
+      (i32.store (i32.add (local.get $UO) (i32.shl (local.get $q) (i32.const 2)))
+        (select (i32.add (local.get $u) (i32.const 16)) (i32.const 0) (local.get $u)))
+      ;; the triple starting here (./codec.ts triKey; ./key-table.ts lookup)
+      (local.set $t (i32.const 0))
+      (if (i32.lt_u (i32.add (local.get $q) (i32.const 2)) (local.get $N))
+        (then
+          (local.set $at (i32.add (local.get $C) (i32.shl (local.get $q) (i32.const 2))))
+          (local.set $key (i32.xor
+            (i32.mul (i32.or (i32.shl (local.get $a) (i32.const 16)) (i32.load offset=4 (local.get $at))) (i32.const 0x2545f491))
+            (i32.mul (i32.add (i32.load offset=8 (local.get $at)) (i32.const 0x9e37)) (i32.const 0x85ebca6b))))
+          (local.set $h (i32.mul (local.get $key) (i32.const 0x9e3779b1)))
+          (local.set $f (i32.shr_u (local.get $h) (local.get $tfshift)))
+          (if (i32.and (i32.load (i32.add (local.get $TF) (i32.shl (i32.shr_u (local.get $f) (i32.const 5)) (i32.const 2))))
+                       (i32.shl (i32.const 1) (i32.and (local.get $f) (i32.const 31))))
+            (then
+              (local.set $s (i32.shl (i32.shr_u (local.get $h) (local.get $tshift)) (i32.const 1)))
+              (block $tdone
+                (loop $tprobe
+                  (local.set $v (i32.load offset=4 (i32.add (local.get $TS) (i32.shl (local.get $s) (i32.const 2)))))
+                  (br_if $tdone (i32.eqz (local.get $v)))
+                  (if (i32.eq (i32.load (i32.add (local.get $TS) (i32.shl (local.get $s) (i32.const 2)))) (local.get $key))
+                    (then (local.set $t (local.get $v)) (br $tdone)))
+                  (local.set $s (i32.and (i32.add (local.get $s) (i32.const 2)) (local.get $tmask)))
+                  (br $tprobe)))))))
+      ;; the folded row of the char and pair: its entry in the pair table once built (negated)
+      (local.set $po (i32.const 0))
+      (if (i32.ge_s (local.get $sp) (i32.const 0))
+        (then
+          (local.set $v (i32.load offset=4 (i32.add (local.get $PS) (i32.shl (local.get $sp) (i32.const 2)))))
+          (local.set $po (if (result i32) (i32.lt_s (local.get $v) (i32.const 0))
+            (then (i32.sub (i32.const 0) (local.get $v)))
+            (else (call $pairRow (local.get $a) (local.get $sp)))))))
+      ;; the triple's folded row (FoldedRows#triple): built on first sight; 0 when built after another pair
+      (local.set $o (i32.const 0))
+      (if (local.get $t)
+        (then
+          (local.set $i (i32.shl (i32.div_u (local.get $t) (i32.const 12)) (i32.const 2)))
+          (local.set $o (i32.load (i32.add (local.get $TAT) (local.get $i))))
+          (if (i32.eqz (local.get $o))
+            (then (local.set $o (call $tripleRow (local.get $a) (local.get $po) (local.get $t))))
+            (else (if (i32.ne (i32.load (i32.add (local.get $TWITH) (local.get $i)))
+                              (select (local.get $po) (i32.xor (local.get $a) (i32.const -1)) (local.get $po)))
+              (then (local.set $o (i32.const 0))))))))
+      (if (i32.eqz (local.get $o))
+        (then
+          (if (local.get $t)
+            (then
+              ;; the triple's own row, added at the three positions that read it (./decode.ts addTriple)
+              (local.set $at (i32.add (local.get $CORR) (i32.shl (local.get $q) (i32.const 4))))
+              (local.set $s (i32.add (local.get $W) (i32.shl (local.get $t) (i32.const 2))))
+              (v128.store offset=32 (local.get $at) (i32x4.add (v128.load offset=32 (local.get $at)) (v128.load offset=0 (local.get $s))))
+              (v128.store offset=16 (local.get $at) (i32x4.add (v128.load offset=16 (local.get $at)) (v128.load offset=16 (local.get $s))))
+              (v128.store offset=0 (local.get $at) (i32x4.add (v128.load offset=0 (local.get $at)) (v128.load offset=32 (local.get $s))))
+              (local.set $extra (i32.const 1))))
+          (local.set $o (select (local.get $po) (local.get $u) (local.get $po)))))
+      (i32.store (i32.add (local.get $MO) (i32.shl (local.get $q) (i32.const 2))) (local.get $o))
+      (br_if $positions (i32.ge_s (local.tee $q (i32.sub (local.get $q) (i32.const 1))) (i32.const 0))))
+    (local.get $extra))
 )

@@ -11,7 +11,7 @@ import { ContextMemo, memoSlot } from './context-memo';
 import { CharMisc, SUR_AT } from './char-misc';
 import { FoldedRows, OUTER_AT } from './folded-rows';
 import { CHAR_SLOTS, MISC_AT, newCharSlots, ROW_AT } from './char-slots';
-import { H, instantiateKernel, KernelArena, kernelModule, PLAIN_ARENA, type KernelTag } from './kernel';
+import { H, instantiateKernel, KernelArena, kernelModule, PLAIN_ARENA, type KernelExports } from './kernel';
 
 // local copies: imported bindings compile to getters under some loaders, too slow for the hot loop
 const NT: number = NT_;
@@ -87,7 +87,7 @@ export class Decoder {
   private folded!: FoldedRows;
   private cap = 0;
   /** The WebAssembly kernel over these arrays (null: the JS loop runs), with the two arenas it must find unmoved. */
-  private kernel: { tag: KernelTag; header: Int32Array; rows: Int32Array; misc: Int32Array } | null = null;
+  private kernel: (KernelExports & { text: Uint16Array; header: Int32Array; rows: Int32Array; misc: Int32Array }) | null = null;
   /** Chars tagged so far by the JS loop, until the kernel takes over (tried once: it may be unavailable here). */
   private tagged = 0;
   private kernelTried = false;
@@ -107,12 +107,18 @@ export class Decoder {
    */
   private build(cap: number, withKernel: boolean): void {
     const m = this.m, module = withKernel ? kernelModule() : null;
-    const foldedWords = FoldedRows.wordsFor(m.counts), miscWords = CharMisc.wordsFor(m.counts);
+    const foldedWords = FoldedRows.wordsFor(m.counts), miscWords = CharMisc.wordsFor(m.counts), flags = this.feat.flags, end2 = this.feat.lex.end2;
+    const triMarks = (((m.w.length / 12) | 0) + 1) * 4;
     let arena: KernelArena | null = null;
     try {
       if (module) arena = new KernelArena(KernelArena.bytesFor([
-        65536 * CHAR_SLOTS * 4, ContextMemo.WORDS * 4, foldedWords * 4, miscWords * 4, m.w.byteLength,
-        m.skip.slots.byteLength, m.skip.filter.byteLength, cap * 4, cap, cap, cap, cap * 4, cap * 4, cap * PW * 4, cap * 4,
+        // the caches (char slots, memo keys and sums, misc blocks, folded rows, pair entries, triple marks)
+        65536 * CHAR_SLOTS * 4, ContextMemo.WORDS * 4, miscWords * 4, foldedWords * 4, m.bi.slots.byteLength, triMarks, triMarks,
+        // per position: codes, classes, distances, surname flags, outer and folded rows, triples, back-pointers, the text
+        cap * 4, cap, cap, cap, cap * 4, cap * 4, cap * PW * 4, cap * 4, cap * 2,
+        // copies of what only the kernel reads there: weights, tables, the featurizer's tables, the char index
+        m.w.byteLength, m.skip.slots.byteLength, m.skip.filter.byteLength, m.bi.filter.byteLength, m.tri.slots.byteLength, m.tri.filter.byteLength,
+        CLASS.byteLength, flags.byteLength, m.uni.byteLength, end2.slots.byteLength,
       ]));
     } catch {
       arena = null; // no memory that large here: the JS loop on plain arrays
@@ -121,7 +127,7 @@ export class Decoder {
     const charSlots = newCharSlots(a);
     this.memo = new ContextMemo(m.misc, m.w, a);
     this.charMisc = new CharMisc(m.misc, charSlots, arena?.i32(miscWords));
-    this.folded = new FoldedRows(m.w, m.uni, m.bi, charSlots, arena?.i32(foldedWords));
+    this.folded = new FoldedRows(m.w, m.uni, m.bi, charSlots, a, arena ? foldedWords : 0);
     this.feat.adopt(a.i32(cap), a.u8(cap), a.u8(cap), a.u8(cap));
     this.uo = a.i32(cap);
     this.mo = a.i32(cap);
@@ -130,21 +136,38 @@ export class Decoder {
     this.cap = cap;
     this.kernel = null;
     if (!module || !arena) return;
-    const w = arena.i32(m.w.length), skipSlots = arena.i32(m.skip.slots.length), skipFilter = arena.i32(m.skip.filter.length);
-    w.set(m.w);
-    skipSlots.set(m.skip.slots);
-    skipFilter.set(m.skip.filter);
+    const text = arena.u16(cap);
+    const copy = <T extends Int32Array | Uint8Array>(from: T): T => {
+      const to = (from instanceof Int32Array ? arena.i32(from.length) : arena.u8(from.length)) as T;
+      to.set(from);
+      return to;
+    };
     const h = arena.header, at = (v: ArrayBufferView) => v.byteOffset;
-    h[H.W] = at(w); h[H.FOLDED] = at(this.folded.rows); h[H.MISC] = at(this.charMisc.entries); h[H.CHAR_SLOTS] = at(charSlots);
+    h[H.W] = at(copy(m.w)); h[H.FOLDED] = at(this.folded.rows); h[H.MISC] = at(this.charMisc.entries); h[H.CHAR_SLOTS] = at(charSlots);
     h[H.MEMO_KEYS] = at(this.memo.keys); h[H.MEMO_SUMS] = at(this.memo.sums);
-    h[H.SKIP_SLOTS] = at(skipSlots); h[H.SKIP_FILTER] = at(skipFilter);
+    h[H.SKIP_SLOTS] = at(copy(m.skip.slots)); h[H.SKIP_FILTER] = at(copy(m.skip.filter));
     h[H.SKIP_SHIFT] = m.skip.shift; h[H.SKIP_MASK] = m.skip.mask; h[H.SKIP_FSHIFT] = m.skip.fshift;
     h[H.C] = at(this.feat.c); h[H.K] = at(this.feat.k); h[H.S] = at(this.feat.s); h[H.DR] = at(this.feat.dr);
     h[H.UO] = at(this.uo); h[H.MO] = at(this.mo); h[H.CORR] = at(this.corr); h[H.BP] = at(this.bp);
     for (let t = 1; t < NT; t++) h[(t & 1 ? H.BIAS_LOW : H.BIAS_HIGH) + ((t - 1) >> 1)] = m.bias[t] - m.bias[0];
     h.set(m.trans, H.TRANS);
-    const tag = instantiateKernel(module, arena, (slot, ctx) => this.memo.fill(slot, ctx), (ch) => this.charMisc.block(ch));
-    this.kernel = { tag, header: h, rows: this.folded.rows, misc: this.charMisc.entries };
+    h[H.TEXT] = at(text); h[H.CLASS] = at(copy(CLASS)); h[H.FLAGS] = at(copy(flags)); h[H.UNI] = at(copy(m.uni));
+    h[H.END2] = at(copy(end2.slots)); h[H.END2_SHIFT] = end2.shift; h[H.END2_MASK] = end2.mask;
+    const pairs = this.folded.pairs, marks = this.folded.tripleMarks;
+    h[H.PAIR_SLOTS] = at(pairs.slots); h[H.PAIR_FILTER] = at(copy(pairs.filter));
+    h[H.PAIR_SHIFT] = pairs.shift; h[H.PAIR_MASK] = pairs.mask; h[H.PAIR_FSHIFT] = pairs.fshift;
+    h[H.TRI_SLOTS] = at(copy(m.tri.slots)); h[H.TRI_FILTER] = at(copy(m.tri.filter));
+    h[H.TRI_SHIFT] = m.tri.shift; h[H.TRI_MASK] = m.tri.mask; h[H.TRI_FSHIFT] = m.tri.fshift;
+    h[H.TRI_AT] = at(marks.at); h[H.TRI_WITH] = at(marks.with);
+    const folded = this.folded;
+    const exports = instantiateKernel(module, arena, {
+      memoFill: (slot, ctx) => this.memo.fill(slot, ctx),
+      miscBlock: (ch) => this.charMisc.block(ch),
+      charRow: (ch) => folded.char(ch),
+      pairRow: (ch, slot) => folded.pair(ch, slot),
+      tripleRow: (ch, pair, entry) => folded.triple(ch, pair, entry),
+    });
+    this.kernel = { ...exports, text, header: h, rows: folded.rows, misc: this.charMisc.entries };
   }
 
   /** Whether tagging runs in the WebAssembly kernel now (false: the JS loop; see KERNEL_AFTER). */
@@ -163,13 +186,23 @@ export class Decoder {
     }
     else if (need > this.cap) this.build(Math.max(2 * this.cap, need), this.kernelTried);
     if (this.tags.length < n) this.tags = new Uint8Array(Math.max(n, this.tags.length * 2));
-    const extra = this.scan(text, n);
     const kernel = this.kernel;
-    // The kernel's arenas never move (sized for the whole model); if one did, the JS loop reads it where it is.
-    if (kernel !== null && kernel.rows === this.folded.rows && kernel.misc === this.charMisc.entries) {
+    let extra: boolean;
+    if (kernel !== null) {
+      const codes = kernel.text;
+      for (let i = 0; i < n; i++) codes[i] = text.charCodeAt(i);
+      extra = kernel.scan(n) !== 0;
       kernel.tag(n, extra ? 1 : 0);
       for (let t = 0; t < NT; t++) this.prev[t] = kernel.header[H.OUT + t];
-    } else this.loop(n, extra);
+      // The arenas never move (sized for the whole model); if one did, the kernel read a stale copy: drop it.
+      if (kernel.rows !== this.folded.rows || kernel.misc !== this.charMisc.entries) {
+        this.kernel = null;
+        return this.tag(text);
+      }
+    } else {
+      extra = this.scan(text, n);
+      this.loop(n, extra);
+    }
     if (extra) this.corr.fill(0, 0, (n + 2 * PAD) * PW);
     return this.backtrack(text, n);
   }
@@ -307,6 +340,7 @@ export class Decoder {
    * and the org-ending distance (Featurizer#load) is a right-to-left scan anyway; its one look back (the
    * pair ending at a char) waits a step, for the char before. One pass instead of three over the text
    * (Featurizer#load made two). Returns whether some triple went into `corr` (see FoldedRows#triple).
+   * The kernel's `scan` does the same in WebAssembly; this one runs where the kernel does not.
    */
   private scan(text: string, n: number): boolean {
     const feat = this.feat;

@@ -14,6 +14,7 @@ import { PW } from './packed-rows';
 import type { Table } from './key-table';
 import { CHAR_SLOTS, newCharSlots, ROW_AT } from './char-slots';
 import { grownFor } from './grow';
+import { PLAIN_ARENA, type Arena } from './kernel';
 import { G_BI, G_TRI, G_UNI } from './codec';
 
 /** Sub-rows of a pair row, and of a folded row: positions -1 .. +2, i.e. char sub-rows 1 .. 4. */
@@ -49,15 +50,22 @@ export class FoldedRows {
   private triWith: Int32Array;
   private next = ROW;
   /**
-   * rows: where to keep the rows (the kernel's memory); of wordsFor() words it never grows (a row per
-   * char, pair and triple of the model at most, see triple()), else it doubles when full.
+   * arena: where the pair entries and triple marks live, and the rows too when rowWords is given (the
+   * kernel's memory, which reads them all): wordsFor() words, which they never outgrow (a row per char,
+   * pair and triple of the model at most, see triple()); else the rows double when full.
    */
-  constructor(private w: Int32Array, private uni: Int32Array, bi: Table, charSlots: Int32Array = newCharSlots(), rows?: Int32Array<ArrayBuffer>) {
-    if (rows) this.rows = rows;
+  constructor(private w: Int32Array, private uni: Int32Array, bi: Table, charSlots: Int32Array = newCharSlots(), arena: Arena = PLAIN_ARENA, rowWords = 0) {
+    if (rowWords > 0) this.rows = arena.i32(rowWords);
     this.charAt = charSlots;
-    this.pairs = { ...bi, slots: bi.slots.slice() };
-    this.triAt = new Int32Array(((w.length / (TRI_WIDTH * PW)) | 0) + 1);
-    this.triWith = new Int32Array(this.triAt.length);
+    this.pairs = { ...bi, slots: arena.i32(bi.slots.length) };
+    this.pairs.slots.set(bi.slots);
+    this.triAt = arena.i32(((w.length / (TRI_WIDTH * PW)) | 0) + 1);
+    this.triWith = arena.i32(this.triAt.length);
+  }
+
+  /** Where the kernel finds the triple marks (see triple()). */
+  get tripleMarks(): { at: Int32Array; with: Int32Array } {
+    return { at: this.triAt, with: this.triWith };
   }
 
   /** Words the rows can ever need (RuntimeModel#counts): the zero row, two rows per char, one per pair and per triple. */

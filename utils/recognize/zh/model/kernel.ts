@@ -1,7 +1,7 @@
 /**
- * The decoder's hot loop as WebAssembly (./decode-kernel.wat, assembled into ./decode-kernel.wasm.ts):
+ * The decoder's hot loops as WebAssembly (./decode-kernel.wat, assembled into ./decode-kernel.wasm.ts):
  * where the decoder's arrays live (an Arena: plain typed arrays, or views into the kernel's memory) and
- * the header through which the kernel finds them. The JS loop in ./decode.ts stays as the fallback where
+ * the header through which the kernel finds them. The JS loops in ./decode.ts stay as the fallback where
  * WebAssembly with SIMD is missing or forbidden, and as the reference the kernel is tested against.
  */
 import { kernelBytes } from './decode-kernel.wasm';
@@ -25,6 +25,11 @@ export const H = {
   TRANS: 40,
   /** The kernel writes the last char's nine scores here. */
   OUT: 132,
+  // what scan reads: the text's UTF-16 codes, the featurizer's tables, the char index, the two-char org
+  // endings (a PairSet), the pair and triple tables and the triple marks of FoldedRows
+  TEXT: 141, CLASS: 142, FLAGS: 143, UNI: 144, END2: 145, END2_SHIFT: 146, END2_MASK: 147,
+  PAIR_SLOTS: 148, PAIR_FILTER: 149, PAIR_SHIFT: 150, PAIR_MASK: 151, PAIR_FSHIFT: 152,
+  TRI_SLOTS: 153, TRI_FILTER: 154, TRI_SHIFT: 155, TRI_MASK: 156, TRI_FSHIFT: 157, TRI_AT: 158, TRI_WITH: 159,
 } as const;
 const HEADER_BYTES = 1024;
 /** Regions start on a cache line. */
@@ -54,6 +59,11 @@ export class KernelArena implements Arena {
     return new Uint8Array(this.memory.buffer, this.take(bytes), bytes);
   }
 
+  /** UTF-16 codes: only the kernel's text is kept this way. */
+  u16(count: number): Uint16Array<ArrayBuffer> {
+    return new Uint16Array(this.memory.buffer, this.take(count * 2), count);
+  }
+
   private take(bytes: number): number {
     const at = this.at;
     this.at += Math.ceil(bytes / ALIGN) * ALIGN;
@@ -66,7 +76,8 @@ let compiled: WebAssembly.Module | null | undefined;
 
 /**
  * The compiled kernel, or null where WebAssembly with SIMD is unavailable or forbidden (a page's CSP,
- * an old engine): the decoder then runs its JS loop. Compiled once, synchronously (2.6 kB).
+ * an old engine): the decoder then runs its JS loops. Compiled once, synchronously: Chrome allows that
+ * on a main thread (a page, the popup) only for modules under 4 KiB (4,096 bytes; this one is 4,059).
  */
 export function kernelModule(): WebAssembly.Module | null {
   if (compiled !== undefined) return compiled;
@@ -79,16 +90,23 @@ export function kernelModule(): WebAssembly.Module | null {
   return compiled;
 }
 
-/** The kernel's entry: tags n chars from the arrays the header points at (extra: corr holds triples). */
-export type KernelTag = (n: number, extra: number) => void;
+/** The kernel's entries: scan(n) → 1 when corr holds triples, then tag(n, extra) (see decode-kernel.wat). */
+export interface KernelExports {
+  scan(n: number): number;
+  tag(n: number, extra: number): void;
+}
+
+/** What the kernel calls back for on a cache miss: the decoder's ContextMemo, CharMisc and FoldedRows. */
+export interface KernelMisses {
+  memoFill(slot: number, ctx: number): number;
+  miscBlock(c: number): number;
+  charRow(c: number): number;
+  pairRow(c: number, slot: number): number;
+  tripleRow(c: number, pairRow: number, entry: number): number;
+}
 
 /** Instantiates the kernel on an arena's memory, with the decoder's miss handlers. */
-export function instantiateKernel(
-  module: WebAssembly.Module,
-  arena: KernelArena,
-  memoFill: (slot: number, ctx: number) => number,
-  miscBlock: (c: number) => number,
-): KernelTag {
-  const instance = new WebAssembly.Instance(module, { env: { memory: arena.memory, memoFill, miscBlock } });
-  return instance.exports.tag as KernelTag;
+export function instantiateKernel(module: WebAssembly.Module, arena: KernelArena, misses: KernelMisses): KernelExports {
+  const instance = new WebAssembly.Instance(module, { env: { memory: arena.memory, ...misses } });
+  return instance.exports as unknown as KernelExports;
 }

@@ -5,9 +5,10 @@
 export class PairSet {
   /** The pairs, as given. */
   readonly keys: number[];
-  private slots: Int32Array;
-  private shift: number;
-  private mask: number;
+  /** The table (0 = empty slot), its hash shift and index mask: read in place by the decoder's kernel. */
+  readonly slots: Int32Array;
+  readonly shift: number;
+  readonly mask: number;
 
   constructor(keys: Iterable<number>) {
     this.keys = [...new Set(keys)];
