@@ -151,6 +151,16 @@ export class Decoder {
     h[H.UO] = at(this.uo); h[H.MO] = at(this.mo); h[H.CORR] = at(this.corr); h[H.BP] = at(this.bp);
     for (let t = 1; t < NT; t++) h[(t & 1 ? H.BIAS_LOW : H.BIAS_HIGH) + ((t - 1) >> 1)] = m.bias[t] - m.bias[0];
     h.set(m.trans, H.TRANS);
+    // the Viterbi step's vectors: transitions into O, B-P, S-P, B-O from each of O, E-P, S-P, E-O, S-O, then
+    // into I-P, E-P, I-O, E-O from B-* and from I-*, the back-pointer codes of those, and the start row
+    const tr = (from: number, to: number) => m.trans[from * NT + to], into = [0, 1, 4, 5];
+    h.set([
+      ...[0, 3, 4, 7, 8].flatMap((j) => into.map((t) => tr(j, t))),
+      tr(1, 2), tr(1, 3), tr(5, 6), tr(5, 7), tr(2, 2), tr(2, 3), tr(6, 6), tr(6, 7),
+      ...[3, 4, 7, 8].flatMap((j) => [j, j << 4, j << 8, j << 12]),
+      1 << 20, 1 << 21, 1 << 22, 1 << 23,
+      ...into.map((t) => tr(NT, t)),
+    ], H.VITERBI);
     h[H.TEXT] = at(text); h[H.CLASS] = at(copy(CLASS)); h[H.FLAGS] = at(copy(flags)); h[H.UNI] = at(copy(m.uni));
     h[H.END2] = at(copy(end2.slots)); h[H.END2_SHIFT] = end2.shift; h[H.END2_MASK] = end2.mask;
     const pairs = this.folded.pairs, marks = this.folded.tripleMarks;
