@@ -79,7 +79,7 @@ let compiled: WebAssembly.Module | null | undefined;
 /**
  * The compiled kernel, or null where WebAssembly with SIMD is unavailable or forbidden (a page's CSP,
  * an old engine): the decoder then runs its JS loops. Compiled once, synchronously: Chrome allows that
- * on a main thread (a page, the popup) only for modules under 4 KiB (4,096 bytes; this one is 4,059).
+ * on a main thread (a page, the popup) only for modules under 4 KiB (a unit test keeps this one under).
  */
 export function kernelModule(): WebAssembly.Module | null {
   if (compiled !== undefined) return compiled;
