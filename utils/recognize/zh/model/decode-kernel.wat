@@ -4,7 +4,7 @@
 ;; JS needs four loads, four adds and four bounds checks) and runs the Viterbi step on vectors: the
 ;; nine tags in two groups of four (plus S-O), each group's best predecessors picked by compares and
 ;; bit-selects in one go instead of branch by branch. It writes the packed back-pointers and the last
-;; char's scores; the back-trace stays in JS. Cache misses (rare once warm) call back into JS, which
+;; char's scores; `trace` walks the back-pointers into tags. Cache misses (rare once warm) call back into JS, which
 ;; fills the same tables the JS loops use (ContextMemo, CharMisc, FoldedRows).
 ;;
 ;; The layout is a header of i32 words at address 0 (./kernel.ts H; ./decode.ts Decoder#build writes
@@ -433,4 +433,23 @@
       (i32.store (i32.add (local.get $MO) (i32.shl (local.get $q) (i32.const 2))) (local.get $o))
       (br_if $positions (i32.ge_s (local.tee $q (i32.sub (local.get $q) (i32.const 1))) (i32.const 0))))
     (local.get $extra))
+
+  ;; Decoder#backtrack's walk (./decode.ts): from the last char's best tag bt back through the packed
+  ;; back-pointers (BP_BASE, BP_SHIFT, BP_MASK at header words 213, 222, 231), writing each char's tag
+  ;; to the bytes at header TAGS (word 212).
+  (func (export "trace") (param $n i32) (param $bt i32)
+    (local $i i32) (local $TAGS i32) (local $BP i32) (local $b i32)
+    (local.set $TAGS (i32.load offset=848 (i32.const 0)))
+    (local.set $BP (i32.load offset=72 (i32.const 0)))
+    (local.set $i (i32.sub (local.get $n) (i32.const 1)))
+    (block $done
+      (loop $back
+        (i32.store8 (i32.add (local.get $TAGS) (local.get $i)) (local.get $bt))
+        (br_if $done (i32.eqz (local.get $i)))
+        (local.set $b (i32.shl (local.get $bt) (i32.const 2)))
+        (local.set $bt (i32.add (i32.load offset=852 (local.get $b))
+          (i32.and (i32.shr_u (i32.load (i32.add (local.get $BP) (i32.shl (local.get $i) (i32.const 2)))) (i32.load offset=888 (local.get $b)))
+                   (i32.load offset=924 (local.get $b)))))
+        (local.set $i (i32.sub (local.get $i) (i32.const 1)))
+        (br $back))))
 )

@@ -75,10 +75,10 @@ export const KERNEL_AFTER = 1 << 16;
 /** A reusable tagger over one decoded model; keeps its buffers between calls. */
 export class Decoder {
   private feat: Featurizer;
-  private tags = new Uint8Array(0);
   private prev = new Float64Array(NT);
   // made by build(), sized for `cap` padded positions (the kernel reads them in its memory):
   private bp!: Int32Array; // the 9 best predecessors of each char, packed (see BP_SHIFT)
+  private tags!: Uint8Array; // the best path's tag of each char
   private uo!: Int32Array; // outer row (./folded-rows.ts OUTER_AT; 0 = the zero row) of the char at each padded position
   private mo!: Int32Array; // folded row (./folded-rows.ts) of the n-grams starting there
   private corr!: Int32Array; // PW packed words per padded position: unfolded triples, else zeros
@@ -114,8 +114,8 @@ export class Decoder {
       if (module) arena = new KernelArena(KernelArena.bytesFor([
         // the caches (char slots, memo keys and sums, misc blocks, folded rows, pair entries, triple marks)
         65536 * CHAR_SLOTS * 4, ContextMemo.WORDS * 4, miscWords * 4, foldedWords * 4, m.bi.slots.byteLength, triMarks, triMarks,
-        // per position: codes, classes, distances, surname flags, outer and folded rows, triples, back-pointers, the text
-        cap * 4, cap, cap, cap, cap * 4, cap * 4, cap * PW * 4, cap * 4, cap * 2,
+        // per position: codes, classes, distances, surname flags, outer and folded rows, triples, back-pointers, the text, tags
+        cap * 4, cap, cap, cap, cap * 4, cap * 4, cap * PW * 4, cap * 4, cap * 2, cap,
         // copies of what only the kernel reads there: weights, tables, the featurizer's tables, the char index
         m.w.byteLength, m.skip.slots.byteLength, m.skip.filter.byteLength, m.bi.filter.byteLength, m.tri.slots.byteLength, m.tri.filter.byteLength,
         CLASS.byteLength, flags.byteLength, m.uni.byteLength, end2.slots.byteLength,
@@ -133,6 +133,7 @@ export class Decoder {
     this.mo = a.i32(cap);
     this.corr = a.i32(cap * PW);
     this.bp = a.i32(cap);
+    this.tags = a.u8(cap);
     this.cap = cap;
     this.kernel = null;
     if (!module || !arena) return;
@@ -169,6 +170,8 @@ export class Decoder {
     h[H.TRI_SLOTS] = at(copy(m.tri.slots)); h[H.TRI_FILTER] = at(copy(m.tri.filter));
     h[H.TRI_SHIFT] = m.tri.shift; h[H.TRI_MASK] = m.tri.mask; h[H.TRI_FSHIFT] = m.tri.fshift;
     h[H.TRI_AT] = at(marks.at); h[H.TRI_WITH] = at(marks.with);
+    h[H.TAGS] = at(this.tags);
+    h.set(BP_BASE, H.BP_TABLES); h.set(BP_SHIFT, H.BP_TABLES + NT); h.set(BP_MASK, H.BP_TABLES + 2 * NT);
     const folded = this.folded;
     const exports = instantiateKernel(module, arena, {
       memoFill: (slot, ctx) => this.memo.fill(slot, ctx),
@@ -195,7 +198,6 @@ export class Decoder {
       this.build(Math.max(this.cap, need), true);
     }
     else if (need > this.cap) this.build(Math.max(2 * this.cap, need), this.kernelTried);
-    if (this.tags.length < n) this.tags = new Uint8Array(Math.max(n, this.tags.length * 2));
     const kernel = this.kernel;
     let extra: boolean;
     if (kernel !== null) {
@@ -340,7 +342,8 @@ export class Decoder {
       if (v > bs) { bs = v; bt = t; }
     }
     const tags = this.tags;
-    for (let i = n - 1; i >= 0; i--) { tags[i] = bt; if (i > 0) bt = BP_BASE[bt] + ((bp[i] >>> BP_SHIFT[bt]) & BP_MASK[bt]); }
+    if (this.kernel !== null) this.kernel.trace(n, bt);
+    else for (let i = n - 1; i >= 0; i--) { tags[i] = bt; if (i > 0) bt = BP_BASE[bt] + ((bp[i] >>> BP_SHIFT[bt]) & BP_MASK[bt]); }
     return spansFromTags(text, tags, n);
   }
 

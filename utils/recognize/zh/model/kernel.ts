@@ -32,6 +32,8 @@ export const H = {
   TRI_SLOTS: 153, TRI_FILTER: 154, TRI_SHIFT: 155, TRI_MASK: 156, TRI_FSHIFT: 157, TRI_AT: 158, TRI_WITH: 159,
   /** The Viterbi step's constant vectors (52 words, 16-byte aligned): see Decoder#build. */
   VITERBI: 160,
+  /** Where `trace` writes the tags (a byte a char), then BP_BASE, BP_SHIFT, BP_MASK of ./decode.ts (9 words each). */
+  TAGS: 212, BP_TABLES: 213,
 } as const;
 const HEADER_BYTES = 1024;
 /** Regions start on a cache line. */
@@ -92,10 +94,11 @@ export function kernelModule(): WebAssembly.Module | null {
   return compiled;
 }
 
-/** The kernel's entries: scan(n) → 1 when corr holds triples, then tag(n, extra) (see decode-kernel.wat). */
+/** The kernel's entries: scan(n) → 1 when corr holds triples, then tag(n, extra), then trace(n, lastTag) (see decode-kernel.wat). */
 export interface KernelExports {
   scan(n: number): number;
   tag(n: number, extra: number): void;
+  trace(n: number, lastTag: number): void;
 }
 
 /** What the kernel calls back for on a cache miss: the decoder's ContextMemo, CharMisc and FoldedRows. */
