@@ -8,8 +8,12 @@ import { lookup, type Table } from './codec';
 import { PW } from './packed-rows';
 import { PLAIN_ARENA, type Arena } from './kernel';
 
-// 2^12 slots (decode-kernel.wat's slot shift is 32 - 12): over the dev sets 3% of chars miss (5.5% at 2^11, ~3% faster overall); 80 KB of keys and sums
-const BITS = 12;
+/**
+ * Slot bits. 2^14 (320 KB of keys and sums): a miss costs the WebAssembly kernel a call out to fill();
+ * 2^12 missed 3% of chars over the dev sets and was 1% slower in all; the JS loop found no gain past 2^12.
+ */
+export const MEMO_BITS = 14;
+const BITS = MEMO_BITS;
 
 /**
  * The context of a position: class at -2 | classes -1..+2 (the `tail` the templates share) << 4 |

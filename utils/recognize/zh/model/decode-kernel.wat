@@ -27,7 +27,7 @@
     (local $AL v128) (local $AH v128) (local $sum v128) (local $lo v128) (local $el v128) (local $eh v128)
     (local $t08 i32) (local $t38 i32) (local $t48 i32) (local $t78 i32) (local $t88 i32)
     (local $i i32) (local $p i32) (local $kw i32) (local $sw i32) (local $dw i32) (local $d0 i32) (local $sur i32)
-    (local $ctx i32) (local $slot i32) (local $x i32) (local $f i32) (local $r i32)
+    (local $mshift i32) (local $ctx i32) (local $slot i32) (local $x i32) (local $f i32) (local $r i32)
     (local $m0 i32) (local $m1 i32) (local $m2 i32) (local $m3 i32) (local $u2 i32) (local $u3 i32)
     (local $cPrev i32) (local $cHere i32) (local $cNext i32) (local $cb i32) (local $key i32) (local $h i32) (local $s i32) (local $ea i32)
     (local $e8 i32) (local $v8 i32) (local $b8 i32) (local $j8 i32) (local $b0 i32) (local $ts8 i32)
@@ -40,6 +40,7 @@
     (local.set $CS (i32.load offset=12 (i32.const 0)))
     (local.set $MK (i32.load offset=16 (i32.const 0)))
     (local.set $MS (i32.load offset=20 (i32.const 0)))
+    (local.set $mshift (i32.load offset=76 (i32.const 0)))
     (local.set $SS (i32.load offset=24 (i32.const 0)))
     (local.set $SF (i32.load offset=28 (i32.const 0)))
     (local.set $sshift (i32.load offset=32 (i32.const 0)))
@@ -108,9 +109,9 @@
         (local.set $dw (i32.or (i32.and (i32.shl (local.get $dw) (i32.const 4)) (i32.const 0xf0000000))
           (i32.shl (local.get $d0) (i32.const 24))))
         (local.set $sur (i32.or (i32.shr_u (local.get $sw) (i32.const 1)) (i32.shl (i32.and (local.get $sw) (i32.const 1)) (i32.const 3))))
-        ;; the context memo (./context-memo.ts): 2^12 slots
+        ;; the context memo (./context-memo.ts): 2^MEMO_BITS slots
         (local.set $ctx (i32.or (i32.or (local.get $kw) (i32.shl (local.get $sur) (i32.const 20))) (local.get $dw)))
-        (local.set $slot (i32.shr_u (i32.mul (local.get $ctx) (i32.const 0x9e3779b1)) (i32.const 20)))
+        (local.set $slot (i32.shr_u (i32.mul (local.get $ctx) (i32.const 0x9e3779b1)) (local.get $mshift)))
         (if (i32.eq (i32.load (i32.add (local.get $MK) (i32.shl (local.get $slot) (i32.const 2)))) (local.get $ctx))
           (then (local.set $x (i32.shl (local.get $slot) (i32.const 2))))
           (else (local.set $x (call $memoFill (local.get $slot) (local.get $ctx)))))

@@ -7,7 +7,7 @@ import { lookup, triKey, type RuntimeModel } from './codec';
 import { slotOf } from './key-table';
 import { C_HAN, C_NUM, C_PAD, C_PUNCT, C_SPACE, CLASS, F_END2, F_ORG1, F_SUR, Featurizer, lexTables, MAXD, norm, NT as NT_, PAD as PAD_ } from './features';
 import { highLane, lowLane, PW } from './packed-rows';
-import { ContextMemo, memoSlot } from './context-memo';
+import { ContextMemo, MEMO_BITS, memoSlot } from './context-memo';
 import { CharMisc, SUR_AT } from './char-misc';
 import { FoldedRows, OUTER_AT } from './folded-rows';
 import { CHAR_SLOTS, MISC_AT, newCharSlots, ROW_AT } from './char-slots';
@@ -145,7 +145,7 @@ export class Decoder {
     };
     const h = arena.header, at = (v: ArrayBufferView) => v.byteOffset;
     h[H.W] = at(copy(m.w)); h[H.FOLDED] = at(this.folded.rows); h[H.MISC] = at(this.charMisc.entries); h[H.CHAR_SLOTS] = at(charSlots);
-    h[H.MEMO_KEYS] = at(this.memo.keys); h[H.MEMO_SUMS] = at(this.memo.sums);
+    h[H.MEMO_KEYS] = at(this.memo.keys); h[H.MEMO_SUMS] = at(this.memo.sums); h[H.MEMO_SHIFT] = 32 - MEMO_BITS;
     h[H.SKIP_SLOTS] = at(copy(m.skip.slots)); h[H.SKIP_FILTER] = at(copy(m.skip.filter));
     h[H.SKIP_SHIFT] = m.skip.shift; h[H.SKIP_MASK] = m.skip.mask; h[H.SKIP_FSHIFT] = m.skip.fshift;
     h[H.C] = at(this.feat.c); h[H.K] = at(this.feat.k); h[H.S] = at(this.feat.s); h[H.DR] = at(this.feat.dr);

@@ -19,6 +19,8 @@ export const PLAIN_ARENA: Arena = { i32: (words) => new Int32Array(words), u8: (
 export const H = {
   W: 0, FOLDED: 1, MISC: 2, CHAR_SLOTS: 3, MEMO_KEYS: 4, MEMO_SUMS: 5, SKIP_SLOTS: 6, SKIP_FILTER: 7,
   SKIP_SHIFT: 8, SKIP_MASK: 9, SKIP_FSHIFT: 10, C: 11, K: 12, S: 13, DR: 14, UO: 15, MO: 16, CORR: 17, BP: 18,
+  /** 32 - MEMO_BITS: the memo slot is the top bits of the context's hash. */
+  MEMO_SHIFT: 19,
   /** Biases of tags 1, 3, 5, 7 minus that of O (one v128), then of tags 2, 4, 6, 8. */
   BIAS_LOW: 20, BIAS_HIGH: 24,
   /** The (NT + 1) × NT transitions, start row last. */
