@@ -72,6 +72,9 @@ const BP_BASE = new Int32Array([0, 0, 1, 1, 0, 0, 5, 5, 0]);
  */
 export const KERNEL_AFTER = 1 << 16;
 
+/** The kernel as a decoder holds it: its entries, the view it reads the text from, its header, and the two arenas it must find unmoved. */
+type WiredKernel = KernelExports & { text: Uint16Array; header: Int32Array; rows: Int32Array; misc: Int32Array };
+
 /** A reusable tagger over one decoded model; keeps its buffers between calls. */
 export class Decoder {
   private feat: Featurizer;
@@ -86,8 +89,8 @@ export class Decoder {
   private charMisc!: CharMisc;
   private folded!: FoldedRows;
   private cap = 0;
-  /** The WebAssembly kernel over these arrays (null: the JS loop runs), with the two arenas it must find unmoved. */
-  private kernel: (KernelExports & { text: Uint16Array; header: Int32Array; rows: Int32Array; misc: Int32Array }) | null = null;
+  /** The WebAssembly kernel over these arrays (null: the JS loops run). */
+  private kernel: WiredKernel | null = null;
   /** Chars tagged so far by the JS loop, until the kernel takes over (tried once: it may be unavailable here). */
   private tagged = 0;
   private kernelTried = false;
@@ -108,7 +111,7 @@ export class Decoder {
   private build(cap: number, withKernel: boolean): void {
     const m = this.m, module = withKernel ? kernelModule() : null;
     const foldedWords = FoldedRows.wordsFor(m.counts), miscWords = CharMisc.wordsFor(m.counts), flags = this.feat.flags, end2 = this.feat.lex.end2;
-    const triMarks = (((m.w.length / 12) | 0) + 1) * 4;
+    const triMarks = FoldedRows.markWordsFor(m.w) * 4;
     let arena: KernelArena | null = null;
     try {
       if (module) arena = new KernelArena(KernelArena.bytesFor([
@@ -135,8 +138,15 @@ export class Decoder {
     this.bp = a.i32(cap);
     this.tags = a.u8(cap);
     this.cap = cap;
-    this.kernel = null;
-    if (!module || !arena) return;
+    this.kernel = module && arena ? this.wireKernel(module, arena, charSlots) : null;
+  }
+
+  /**
+   * Copies what only the kernel reads into its memory, writes the header that tells it where everything
+   * is (./kernel.ts H), and instantiates it with the caches' miss handlers.
+   */
+  private wireKernel(module: WebAssembly.Module, arena: KernelArena, charSlots: Int32Array): WiredKernel {
+    const m = this.m, flags = this.feat.flags, end2 = this.feat.lex.end2, cap = this.cap;
     const text = arena.u16(cap);
     const copy = <T extends Int32Array | Uint8Array>(from: T): T => {
       const to = (from instanceof Int32Array ? arena.i32(from.length) : arena.u8(from.length)) as T;
@@ -180,7 +190,7 @@ export class Decoder {
       pairRow: (ch, slot) => folded.pair(ch, slot),
       tripleRow: (ch, pair, entry) => folded.triple(ch, pair, entry),
     });
-    this.kernel = { ...exports, text, header: h, rows: folded.rows, misc: this.charMisc.entries };
+    return { ...exports, text, header: h, rows: folded.rows, misc: this.charMisc.entries };
   }
 
   /** Whether tagging runs in the WebAssembly kernel now (false: the JS loop; see KERNEL_AFTER). */

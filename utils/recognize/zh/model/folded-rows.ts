@@ -59,13 +59,18 @@ export class FoldedRows {
     this.charAt = charSlots;
     this.pairs = { ...bi, slots: arena.i32(bi.slots.length) };
     this.pairs.slots.set(bi.slots);
-    this.triAt = arena.i32(((w.length / (TRI_WIDTH * PW)) | 0) + 1);
+    this.triAt = arena.i32(FoldedRows.markWordsFor(w));
     this.triWith = arena.i32(this.triAt.length);
   }
 
   /** Where the kernel finds the triple marks (see triple()). */
   get tripleMarks(): { at: Int32Array; with: Int32Array } {
     return { at: this.triAt, with: this.triWith };
+  }
+
+  /** Words of each of the two triple-mark arrays: one per triple row the weights could hold. */
+  static markWordsFor(w: Int32Array): number {
+    return ((w.length / (TRI_WIDTH * PW)) | 0) + 1;
   }
 
   /** Words the rows can ever need (RuntimeModel#counts): the zero row, two rows per char, one per pair and per triple. */
