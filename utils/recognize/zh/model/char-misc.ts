@@ -24,8 +24,11 @@ export class CharMisc {
   /** The blocks, BLOCK entries each, 0 = absent. */
   entries = new Int32Array(BLOCK * 256);
   private next = 2 * BLOCK;
-  /** charSlots: the decoder's per-char table (./char-slots.ts), where each block's start is kept (0 = not built yet). */
-  /** entries: where to keep the blocks (the kernel's memory); of wordsFor() words it never grows, else it doubles when full. */
+  /**
+   * charSlots: the decoder's per-char table (./char-slots.ts), where each block's start is kept (0 = not
+   * built yet); entries: where to keep the blocks (the kernel's memory): of wordsFor() words, they never
+   * outgrow it; without it they double when full.
+   */
   constructor(private misc: Table, private charSlots: Int32Array, entries?: Int32Array<ArrayBuffer>) {
     if (entries) this.entries = entries;
   }

@@ -131,4 +131,3 @@ export class FoldedRows {
     return o;
   }
 }
-
