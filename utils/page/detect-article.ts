@@ -92,9 +92,11 @@ export const tagOf = (el: Element): string => el.tagName.toUpperCase();
 
 /** True for elements that are page furniture: nav, sidebars, related links, comments, footers. */
 export function isChrome(el: Element): boolean {
+  const tag = tagOf(el);
   // An article's own <header> holds its headline: keep it.
-  if (tagOf(el) === 'HEADER' && el.querySelector('h1')) return false;
-  if (CHROME_TAGS.has(tagOf(el))) return true;
+  if (tag === 'HEADER' && el.querySelector('h1')) return false;
+  if (CHROME_TAGS.has(tag)) return true;
+  if (!el.hasAttributes()) return false;
   const role = el.getAttribute('role');
   if (role && /^(navigation|complementary|contentinfo|banner|search|menu|dialog)$/.test(role)) return true;
   const words = `${el.getAttribute('class') ?? ''} ${el.id ?? ''}`;
@@ -163,6 +165,8 @@ function* scanSteps(root: Element): Generator<void, PageScan> {
   /** What an element says about the page, noted when the walk enters it. */
   const enter = (el: Element, chromeAbove: boolean, listRoot: boolean, listItem: boolean): Frame => {
     const tag = tagOf(el);
+    // Most elements of a long article are bare <p>s: with no attribute, only the tag can say anything.
+    if (!el.hasAttributes()) return enterBare(el, tag, chromeAbove, listRoot, listItem);
     const self = isChrome(el);
     if (self) selfChrome.add(el);
     const chrome = chromeAbove || self;
@@ -184,6 +188,19 @@ function* scanSteps(root: Element): Generator<void, PageScan> {
     if (tag === 'P' || tag === 'PRE' || tag === 'TD') scan.blocks.push({ el, br: false, chrome });
     if (tag === 'A' && listItem) scan.listLinks++;
     const inList = listRoot || tag === 'UL' || tag === 'MAIN' || el.classList.contains('list');
+    const inItem = listItem || (listRoot && tag === 'LI');
+    return { el, tag, chrome, inList, inItem, marked, s: { chars: 0, linkChars: 0, paragraphs: 0 }, child: el.firstChild };
+  };
+  /** `enter` for an element without attributes: what its tag alone says (no attribute is read). */
+  const enterBare = (el: Element, tag: string, chromeAbove: boolean, listRoot: boolean, listItem: boolean): Frame => {
+    const self = CHROME_TAGS.has(tag) && !(tag === 'HEADER' && el.querySelector('h1'));
+    if (self) selfChrome.add(el);
+    const chrome = chromeAbove || self;
+    const marked = tag === 'ARTICLE';
+    if (marked) scan.marked[1].push(el);
+    if (tag === 'P' || tag === 'PRE' || tag === 'TD') scan.blocks.push({ el, br: false, chrome });
+    if (tag === 'A' && listItem) scan.listLinks++;
+    const inList = listRoot || tag === 'UL' || tag === 'MAIN';
     const inItem = listItem || (listRoot && tag === 'LI');
     return { el, tag, chrome, inList, inItem, marked, s: { chars: 0, linkChars: 0, paragraphs: 0 }, child: el.firstChild };
   };
@@ -222,18 +239,26 @@ function* scanSteps(root: Element): Generator<void, PageScan> {
     if (!parent || selfChrome.has(top.el)) continue;
     parent.s.chars += top.s.chars;
     parent.s.linkChars += top.tag === 'A' ? top.s.chars : top.s.linkChars;
-    parent.s.paragraphs += top.s.paragraphs + (top.tag === 'P' && (top.el.textContent ?? '').trim().length >= 20 ? 1 : 0);
+    parent.s.paragraphs += top.s.paragraphs + (top.tag === 'P' && isLongParagraph(top.el, top.s.chars) ? 1 : 0);
   }
   return scan;
 }
 
+/**
+ * Whether a <p>'s trimmed textContent has 20+ characters. Its visible non-space count is a lower
+ * bound of that (every character counted is one trim keeps), so only a paragraph counted short
+ * has its textContent read: a long article is thousands of paragraphs, each copied again for this.
+ */
+function isLongParagraph(p: Element, visibleChars: number): boolean {
+  return visibleChars >= 20 || (p.textContent ?? '').trim().length >= 20;
+}
+
+/** The characters countNonSpace leaves out: controls, spaces, no-break and ideographic spaces, the BOM. */
+const NOT_COUNTED = /[\x00-\x20\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+/g;
+
+/** Characters of `s` that show as something: one native regex pass, not a script loop per character. */
 function countNonSpace(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c > 32 && c !== 160 && c !== 0x3000 && !(c >= 0x2000 && c <= 0x200a) && c !== 0x2028 && c !== 0x2029 && c !== 0x202f && c !== 0x205f && c !== 0xfeff && c !== 0x1680) n++;
-  }
-  return n;
+  return s.replace(NOT_COUNTED, '').length;
 }
 
 /** Picks the element that holds the article text: marked-up bodies first, else the densest block. */
