@@ -70,13 +70,22 @@ export interface TextMapOptions {
   isVisible?: (el: Element) => boolean;
 }
 
+/** checkVisibility's options, made once: an article's thousands of elements each ask. */
+const VISIBILITY_OPTIONS = { visibilityProperty: true };
+
 function defaultVisible(el: Element): boolean {
-  if ((el as HTMLElement).hidden || el.getAttribute('aria-hidden') === 'true') return false;
-  const style = el.getAttribute('style');
-  if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return false;
+  // hidden, aria-hidden and style are attributes: an element with none (most of an article) has none to read.
+  if (el.hasAttributes()) {
+    if ((el as HTMLElement).hidden || el.getAttribute('aria-hidden') === 'true') return false;
+    const style = el.getAttribute('style');
+    if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return false;
+  }
   const check = (el as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
-  return typeof check === 'function' ? check.call(el, { visibilityProperty: true }) !== false || el.getClientRects().length > 0 : true;
+  return typeof check === 'function' ? check.call(el, VISIBILITY_OPTIONS) !== false || el.getClientRects().length > 0 : true;
 }
+
+/** Where whitespace collapsing first changes a text: a tab or line break, or a second space in a row. */
+const COLLAPSES = /[\t\n\r\f]| {2}/;
 
 /** Builds the text map of `root`, skipping hidden elements, form fields, editors, furniture and our UI. */
 export function buildTextMap(root: Element, options: TextMapOptions = {}): TextMap {
@@ -130,14 +139,18 @@ function mapBuilder(root: Element, options: TextMapOptions): { steps: Generator<
     const value = node.nodeValue ?? '';
     const n = value.length;
     if (!n) return;
+    // Up to the first place collapsing changes anything (found by one native search; often none
+    // at all), the text is copied as it is: the loop below starts there, with what it would have had.
+    const from = value.charCodeAt(0) === 32 && (lastChar === ' ' || lastChar === '\n') ? 0 : value.search(COLLAPSES);
+    const copied = from < 0 ? n : from;
     let out = '';
-    let outLen = 0;
+    let outLen = copied;
     /** Where in `value` the run of characters copied as they are began, or -1. */
-    let runFrom = -1;
+    let runFrom = copied > 0 ? 0 : -1;
     let offsets: number[] | null = null;
-    let firstOffset = -1;
-    let last = lastChar;
-    for (let i = 0; i < n; i++) {
+    let firstOffset = copied > 0 ? 0 : -1;
+    let last = copied > 0 ? (value.charCodeAt(copied - 1) === 32 ? ' ' : '') : lastChar;
+    for (let i = copied; i < n; i++) {
       const code = value.charCodeAt(i);
       const space = code === 32 || code === 10 || code === 9 || code === 13 || code === 12;
       if (space && (last === ' ' || last === '\n')) {
@@ -191,8 +204,10 @@ function mapBuilder(root: Element, options: TextMapOptions): { steps: Generator<
       else if (child.nodeType === 1) {
         const c = child as Element;
         const tag = tagOf(c);
-        if (SKIP_TAGS.has(tag) || tag.startsWith('DOSSIER-') || c.hasAttribute('data-dossier-ui')) continue;
-        if ((c as HTMLElement).isContentEditable || c.getAttribute('contenteditable') === 'true' || c.getAttribute('contenteditable') === '') continue;
+        // Most of an article's elements have no attribute at all: then none is read.
+        const bare = !c.hasAttributes();
+        if (SKIP_TAGS.has(tag) || tag.startsWith('DOSSIER-') || (!bare && c.hasAttribute('data-dossier-ui'))) continue;
+        if ((c as HTMLElement).isContentEditable || (!bare && (c.getAttribute('contenteditable') === 'true' || c.getAttribute('contenteditable') === ''))) continue;
         if (isChrome(c) || options.exclude?.(c) || !isVisible(c)) continue;
         const block = BLOCK_TAGS.has(tag);
         if (block) breakLine();
