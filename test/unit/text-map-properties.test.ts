@@ -101,4 +101,21 @@ describe('text map on any DOM', () => {
       { numRuns: 500 },
     );
   });
+
+  it('nodeAt names the text node of each mapped character, in any order of asking', () => {
+    fc.assert(
+      fc.property(fc.array(nodeArb, { minLength: 1, maxLength: 6 }), fc.array(fc.nat(), { maxLength: 30 }), (nodes, asks) => {
+        document.body.innerHTML = `<article>${nodes.map(toHtml).join('')}</article>`;
+        const map = buildTextMap(document.querySelector('article')!, { isVisible: () => true });
+        if (!map.text) return;
+        // In text order (the paint window's way), then jumping about: the remembered segment must not mislead.
+        const order = [...map.text].map((_, i) => i).concat(asks.map((a) => a % map.text.length));
+        for (const i of order) {
+          const want = map.text[i] === '\n' ? null : map.toRange(i, i + 1)!.startContainer;
+          expect(map.nodeAt(i)).toBe(want);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
