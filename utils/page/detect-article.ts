@@ -160,60 +160,66 @@ export async function scanPageInSlices(root: Element, budgetMs = 12): Promise<Pa
 /** The walk as a generator (it pauses every 512 elements), depth first with an explicit stack. */
 function* scanSteps(root: Element): Generator<void, PageScan> {
   const scan: PageScan = { stats: new Map(), metas: new Map(), jsonLd: [], itemTypes: [], marked: [[], [], []], blocks: [], hasAuthor: false, hasArticleBody: false, listLinks: 0 };
-  const selfChrome = new Set<Element>();
-  interface Frame { el: Element; tag: string; chrome: boolean; inList: boolean; inItem: boolean; marked: boolean; s: TextStats; child: ChildNode | null }
-  /** What an element says about the page, noted when the walk enters it. */
-  const enter = (el: Element, chromeAbove: boolean, listRoot: boolean, listItem: boolean): Frame => {
+  /**
+   * One level of the walk: the element, what it says about the page, its text statistics so far
+   * and the next child to visit. Frames are kept by depth and reused: a page of thousands of
+   * elements is no deeper than a few dozen, and one object per element was garbage for nothing.
+   */
+  interface Frame { el: Element; tag: string; self: boolean; chrome: boolean; inList: boolean; inItem: boolean; marked: boolean; chars: number; linkChars: number; paragraphs: number; child: ChildNode | null }
+  const frames: Frame[] = [];
+  /** Enters `el` at `depth` (under `above`): notes what it says about the page and readies its frame. */
+  const enter = (depth: number, el: Element, above: Frame | null): Frame => {
     const tag = tagOf(el);
-    // Most elements of a long article are bare <p>s: with no attribute, only the tag can say anything.
-    if (!el.hasAttributes()) return enterBare(el, tag, chromeAbove, listRoot, listItem);
-    const self = isChrome(el);
-    if (self) selfChrome.add(el);
-    const chrome = chromeAbove || self;
-    if (tag === 'META') {
-      const content = el.getAttribute('content')?.trim();
-      if (content) for (const attr of ['property', 'name', 'itemprop']) {
-        const key = el.getAttribute(attr);
-        if (key && !scan.metas.has(key)) scan.metas.set(key, content);
-      }
-    }
-    const itemprop = el.getAttribute('itemprop');
+    const chromeAbove = above ? above.chrome : false;
+    const listRoot = above ? above.inList : false;
+    const listItem = above ? above.inItem : false;
+    let self: boolean;
     let marked = true;
-    if (itemprop === 'articleBody') { scan.marked[0].push(el); scan.hasArticleBody = true; }
-    else if (tag === 'ARTICLE') scan.marked[1].push(el);
-    else if (el.getAttribute('role') === 'article' || el.id === 'content' || BODY_CLASSES.some((c) => el.classList.contains(c))) scan.marked[2].push(el);
-    else marked = false;
-    if (itemprop === 'author' || el.getAttribute('rel') === 'author' || el.classList.contains('byline') || el.classList.contains('author')) scan.hasAuthor = true;
-    if (el.hasAttribute('itemtype')) scan.itemTypes.push(el.getAttribute('itemtype') ?? '');
-    if (tag === 'P' || tag === 'PRE' || tag === 'TD') scan.blocks.push({ el, br: false, chrome });
-    if (tag === 'A' && listItem) scan.listLinks++;
-    const inList = listRoot || tag === 'UL' || tag === 'MAIN' || el.classList.contains('list');
-    const inItem = listItem || (listRoot && tag === 'LI');
-    return { el, tag, chrome, inList, inItem, marked, s: { chars: 0, linkChars: 0, paragraphs: 0 }, child: el.firstChild };
-  };
-  /** `enter` for an element without attributes: what its tag alone says (no attribute is read). */
-  const enterBare = (el: Element, tag: string, chromeAbove: boolean, listRoot: boolean, listItem: boolean): Frame => {
-    const self = CHROME_TAGS.has(tag) && !(tag === 'HEADER' && el.querySelector('h1'));
-    if (self) selfChrome.add(el);
+    let inList = listRoot || tag === 'UL' || tag === 'MAIN';
+    // Most elements of a long article are bare <p>s: with no attribute, only the tag can say anything.
+    if (!el.hasAttributes()) {
+      self = CHROME_TAGS.has(tag) && !(tag === 'HEADER' && el.querySelector('h1'));
+      if (tag === 'ARTICLE') scan.marked[1].push(el);
+      else marked = false;
+    } else {
+      self = isChrome(el);
+      if (tag === 'META') {
+        const content = el.getAttribute('content')?.trim();
+        if (content) for (const attr of ['property', 'name', 'itemprop']) {
+          const key = el.getAttribute(attr);
+          if (key && !scan.metas.has(key)) scan.metas.set(key, content);
+        }
+      }
+      const itemprop = el.getAttribute('itemprop');
+      if (itemprop === 'articleBody') { scan.marked[0].push(el); scan.hasArticleBody = true; }
+      else if (tag === 'ARTICLE') scan.marked[1].push(el);
+      else if (el.getAttribute('role') === 'article' || el.id === 'content' || BODY_CLASSES.some((c) => el.classList.contains(c))) scan.marked[2].push(el);
+      else marked = false;
+      if (itemprop === 'author' || el.getAttribute('rel') === 'author' || el.classList.contains('byline') || el.classList.contains('author')) scan.hasAuthor = true;
+      if (el.hasAttribute('itemtype')) scan.itemTypes.push(el.getAttribute('itemtype') ?? '');
+      inList ||= el.classList.contains('list');
+    }
     const chrome = chromeAbove || self;
-    const marked = tag === 'ARTICLE';
-    if (marked) scan.marked[1].push(el);
     if (tag === 'P' || tag === 'PRE' || tag === 'TD') scan.blocks.push({ el, br: false, chrome });
     if (tag === 'A' && listItem) scan.listLinks++;
-    const inList = listRoot || tag === 'UL' || tag === 'MAIN';
     const inItem = listItem || (listRoot && tag === 'LI');
-    return { el, tag, chrome, inList, inItem, marked, s: { chars: 0, linkChars: 0, paragraphs: 0 }, child: el.firstChild };
+    const f = frames[depth];
+    if (!f) return (frames[depth] = { el, tag, self, chrome, inList, inItem, marked, chars: 0, linkChars: 0, paragraphs: 0, child: el.firstChild });
+    f.el = el; f.tag = tag; f.self = self; f.chrome = chrome; f.inList = inList; f.inItem = inItem; f.marked = marked;
+    f.chars = 0; f.linkChars = 0; f.paragraphs = 0; f.child = el.firstChild;
+    return f;
   };
-  const stack: Frame[] = [enter(root, false, false, false)];
+  let depth = 0;
+  enter(0, root, null);
   let visited = 0;
-  while (stack.length > 0) {
-    const top = stack[stack.length - 1];
+  while (depth >= 0) {
+    const top = frames[depth];
     let descended = false;
     while (top.child) {
       const child = top.child;
       top.child = child.nextSibling;
       if (child.nodeType === 3) {
-        top.s.chars += countNonSpace(child.nodeValue ?? '');
+        top.chars += countNonSpace(child.nodeValue ?? '');
       } else if (child.nodeType === 1) {
         const c = child as Element;
         const childTag = tagOf(c);
@@ -222,7 +228,7 @@ function* scanSteps(root: Element): Generator<void, PageScan> {
           if (childTag === 'SCRIPT' && c.getAttribute('type') === 'application/ld+json') scan.jsonLd.push(c.textContent ?? '');
           continue;
         }
-        stack.push(enter(c, top.chrome, top.inList, top.inItem));
+        enter(++depth, c, top);
         descended = true;
         break;
       }
@@ -232,14 +238,14 @@ function* scanSteps(root: Element): Generator<void, PageScan> {
       continue;
     }
     // All children done: the element's statistics are final; add them to its parent's.
-    stack.pop();
-    if (top.marked || top.s.chars >= MIN_BLOCK_CHARS) scan.stats.set(top.el, top.s);
-    const parent = stack[stack.length - 1];
+    depth--;
+    if (top.marked || top.chars >= MIN_BLOCK_CHARS) scan.stats.set(top.el, { chars: top.chars, linkChars: top.linkChars, paragraphs: top.paragraphs });
     // Furniture inside counts for its own statistics, never for its container's.
-    if (!parent || selfChrome.has(top.el)) continue;
-    parent.s.chars += top.s.chars;
-    parent.s.linkChars += top.tag === 'A' ? top.s.chars : top.s.linkChars;
-    parent.s.paragraphs += top.s.paragraphs + (top.tag === 'P' && isLongParagraph(top.el, top.s.chars) ? 1 : 0);
+    if (depth < 0 || top.self) continue;
+    const parent = frames[depth];
+    parent.chars += top.chars;
+    parent.linkChars += top.tag === 'A' ? top.chars : top.linkChars;
+    parent.paragraphs += top.paragraphs + (top.tag === 'P' && isLongParagraph(top.el, top.chars) ? 1 : 0);
   }
   return scan;
 }
@@ -365,10 +371,20 @@ const ZH_NEWS_LINES = /(来源|稿源|发布时间|发布日期|责任编辑|责
 
 interface ProseSignals { attribution: number; firstPerson: number; words: number; english: boolean; dateline: boolean; zhLines: number }
 
+/** CJK ideographs (U+4E00–U+9FFF) in `s`, counted in place: matching them made a one-character string each. */
+function countCjk(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) n++;
+  }
+  return n;
+}
+
 /** Signals of news writing in the body's text and in the lines around it. */
 function proseSignals(doc: Document, body: Element): ProseSignals {
   const prose = proseOf(body);
-  const cjk = (prose.match(/[\u4e00-\u9fff]/g) ?? []).length;
+  const cjk = countCjk(prose);
   const words = cjk > prose.length / 4 ? Math.round(cjk / 1.6) : prose.split(' ').length;
   const sample = prose.slice(0, 5000);
   const english = (sample.match(ENGLISH) ?? []).length >= Math.max(5, 0.03 * sample.split(' ').length);
