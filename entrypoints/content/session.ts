@@ -222,8 +222,8 @@ export class Session {
     this.window?.stop();
     this.window = null;
     if (a.mentions.length > WINDOW_ABOVE_MENTIONS && typeof win.IntersectionObserver === 'function') {
-      const near = createPaintWindow(painter, (callback, options) => new win.IntersectionObserver(callback, options));
-      await inSlices(a.mentions, (mention, i) => near.add([{ mention, nodes: a.pieces.nodes(i), pieces: () => a.pieces.of(i) }]));
+      const near = createPaintWindow(painter, a.pieces, (callback, options) => new win.IntersectionObserver(callback, options));
+      await inSlices(a.mentions, (_, i) => near.add(i));
       if (this.current !== a) return;
       near.start();
       this.window = near;

@@ -104,12 +104,12 @@ async function ours() {
   let allPieces = 0;
   if (mentions.length > WINDOW_ABOVE_MENTIONS) {
     // The observer's reports run in tasks of their own: their time is added to the paint phase.
-    near = createPaintWindow(painter, (callback, options) => new IntersectionObserver((entries) => {
+    near = createPaintWindow(painter, pieces, (callback, options) => new IntersectionObserver((entries) => {
       const c0 = performance.now();
       callback(entries);
       observerMs += performance.now() - c0;
     }, options));
-    for (let i = 0; i < mentions.length; i++) near.add([{ mention: mentions[i], nodes: pieces.nodes(i), pieces: () => pieces.of(i) }]);
+    for (let i = 0; i < mentions.length; i++) near.add(i);
     near.start();
   } else {
     const pass = painter.begin();

@@ -48,6 +48,17 @@ describe('news signals', () => {
     expect(d.isArticle).toBe(true);
   });
 
+  it('counts reported speech in any case and accent, in any language it knows, not inside longer words', () => {
+    const lines = ['The mayor SAID the plan was ready.', 'El alcalde Afirmó que sí.', 'Der Minister erklärte es.', 'Le maire a DÉCLARÉ cela.', 'A saidly word and toldo do not count.'];
+    const d = detectArticle(page('', `<div>${para(lines.join(' '), 1)}</div>`), 'https://example.com/a');
+    expect(d.reasons.join(' ')).toMatch(/reported speech \(4\)/);
+  });
+
+  it('finds no dateline in paragraphs without a dash and a space', () => {
+    const d = detectArticle(page('', `<div><p>WASHINGTON —${REPORT}</p>${para(REPORT, 6)}</div>`), 'https://example.com/council-expands-the-bus-network');
+    expect(d.reasons.join(' ')).not.toMatch(/dateline/);
+  });
+
   it('takes a Chinese government portal article with 发布时间 and 来源 lines for news', () => {
     const d = detectArticle(page('<title>地质灾害防治工作会议召开_焦作市人民政府</title>', `
       <div class="header"><a href="/">首页</a></div>

@@ -34,7 +34,8 @@ describe('mention pieces', () => {
   it('names the text nodes a mention starts and ends in without making ranges', () => {
     const { map, calls } = mapOf('<p>局长<b>刘晓</b>军指出。</p>');
     const pieces = new MentionPieces(map, [at(map.text, '刘晓军')]);
-    expect(pieces.nodes(0).map((n) => n.data)).toEqual(['刘晓', '军指出。']);
+    expect([pieces.startNode(0)?.data, pieces.endNode(0)?.data]).toEqual(['刘晓', '军指出。']);
+    expect(pieces.mention(0).text).toBe('刘晓军');
     expect(calls).toEqual([]);
   });
 

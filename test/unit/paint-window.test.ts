@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import type { Painter, PaintPass } from '@/utils/page/paint';
-import { blockOf, createPaintWindow, type ObserverFactory, type PaintItem, type WindowEntry, type WindowObserverEntry, WINDOW_MARGIN } from '@/utils/page/paint-window';
+import { blockOf, createPaintWindow, type ObserverFactory, type PaintItem, type WindowMentions, type WindowObserverEntry, WINDOW_MARGIN } from '@/utils/page/paint-window';
 import type { Mention } from '@/utils/recognize/types';
 
 /** A painter that remembers what the last committed pass showed. */
@@ -85,6 +85,17 @@ function fakeObserver() {
 
 const mention = (text: string): Mention => ({ text, type: 'person', start: 0, end: text.length }) as Mention;
 
+/** One mention of a test page: the text nodes it starts and ends in, and its ranges. */
+interface WindowEntry { mention: Mention; nodes: Node[]; pieces(): readonly AbstractRange[] }
+
+/** The entries as the window reads mentions: by index. */
+const byIndex = (entries: WindowEntry[]): WindowMentions => ({
+  mention: (i) => entries[i].mention,
+  startNode: (i) => entries[i].nodes[0] ?? null,
+  endNode: (i) => entries[i].nodes[entries[i].nodes.length - 1] ?? null,
+  of: (i) => entries[i].pieces(),
+});
+
 /** A page of paragraphs, each with a name in a <span>: one mention per name, counting the ranges made. */
 function page(paragraphs: number) {
   document.body.innerHTML = `<article>${Array.from({ length: paragraphs }, (_, i) => `<p>第${i}段 <span>张${i}</span> 讲话。</p>`).join('')}</article>`;
@@ -107,8 +118,9 @@ function started(paragraphs: number, { runs, extra }: { runs?: number; extra?: (
   const { painter, state } = recordingPainter();
   const io = fakeObserver();
   const p = page(paragraphs);
-  const w = createPaintWindow(painter, io.factory, WINDOW_MARGIN, runs);
-  w.add([...p.entries, ...(extra?.(p.entries) ?? [])]);
+  const all = [...p.entries, ...(extra?.(p.entries) ?? [])];
+  const w = createPaintWindow(painter, byIndex(all), io.factory, WINDOW_MARGIN, runs);
+  all.forEach((_, i) => w.add(i));
   w.start();
   return { ...p, state, io, w };
 }
@@ -123,9 +135,9 @@ describe('painting near the viewport', () => {
     const { painter } = recordingPainter();
     const io = fakeObserver();
     const { ps, entries } = page(5);
-    const w = createPaintWindow(painter, io.factory);
-    w.add(entries);
-    w.add([{ ...entries[0], mention: mention('张0 again') }]);
+    const all = [...entries, { ...entries[0], mention: mention('张0 again') }];
+    const w = createPaintWindow(painter, byIndex(all), io.factory);
+    all.forEach((_, i) => w.add(i));
     w.start();
     expect(io.observed()).toEqual(ps);
     expect(io.margin()).toBe('100% 0px');

@@ -92,9 +92,11 @@ export const tagOf = (el: Element): string => el.tagName.toUpperCase();
 
 /** True for elements that are page furniture: nav, sidebars, related links, comments, footers. */
 export function isChrome(el: Element): boolean {
+  const tag = tagOf(el);
   // An article's own <header> holds its headline: keep it.
-  if (tagOf(el) === 'HEADER' && el.querySelector('h1')) return false;
-  if (CHROME_TAGS.has(tagOf(el))) return true;
+  if (tag === 'HEADER' && el.querySelector('h1')) return false;
+  if (CHROME_TAGS.has(tag)) return true;
+  if (!el.hasAttributes()) return false;
   const role = el.getAttribute('role');
   if (role && /^(navigation|complementary|contentinfo|banner|search|menu|dialog)$/.test(role)) return true;
   const words = `${el.getAttribute('class') ?? ''} ${el.id ?? ''}`;
@@ -158,45 +160,66 @@ export async function scanPageInSlices(root: Element, budgetMs = 12): Promise<Pa
 /** The walk as a generator (it pauses every 512 elements), depth first with an explicit stack. */
 function* scanSteps(root: Element): Generator<void, PageScan> {
   const scan: PageScan = { stats: new Map(), metas: new Map(), jsonLd: [], itemTypes: [], marked: [[], [], []], blocks: [], hasAuthor: false, hasArticleBody: false, listLinks: 0 };
-  const selfChrome = new Set<Element>();
-  interface Frame { el: Element; tag: string; chrome: boolean; inList: boolean; inItem: boolean; marked: boolean; s: TextStats; child: ChildNode | null }
-  /** What an element says about the page, noted when the walk enters it. */
-  const enter = (el: Element, chromeAbove: boolean, listRoot: boolean, listItem: boolean): Frame => {
+  /**
+   * One level of the walk: the element, what it says about the page, its text statistics so far
+   * and the next child to visit. Frames are kept by depth and reused: a page of thousands of
+   * elements is no deeper than a few dozen, and one object per element was garbage for nothing.
+   */
+  interface Frame { el: Element; tag: string; self: boolean; chrome: boolean; inList: boolean; inItem: boolean; marked: boolean; chars: number; linkChars: number; paragraphs: number; child: ChildNode | null }
+  const frames: Frame[] = [];
+  /** Enters `el` at `depth` (under `above`): notes what it says about the page and readies its frame. */
+  const enter = (depth: number, el: Element, above: Frame | null): Frame => {
     const tag = tagOf(el);
-    const self = isChrome(el);
-    if (self) selfChrome.add(el);
-    const chrome = chromeAbove || self;
-    if (tag === 'META') {
-      const content = el.getAttribute('content')?.trim();
-      if (content) for (const attr of ['property', 'name', 'itemprop']) {
-        const key = el.getAttribute(attr);
-        if (key && !scan.metas.has(key)) scan.metas.set(key, content);
-      }
-    }
-    const itemprop = el.getAttribute('itemprop');
+    const chromeAbove = above ? above.chrome : false;
+    const listRoot = above ? above.inList : false;
+    const listItem = above ? above.inItem : false;
+    let self: boolean;
     let marked = true;
-    if (itemprop === 'articleBody') { scan.marked[0].push(el); scan.hasArticleBody = true; }
-    else if (tag === 'ARTICLE') scan.marked[1].push(el);
-    else if (el.getAttribute('role') === 'article' || el.id === 'content' || BODY_CLASSES.some((c) => el.classList.contains(c))) scan.marked[2].push(el);
-    else marked = false;
-    if (itemprop === 'author' || el.getAttribute('rel') === 'author' || el.classList.contains('byline') || el.classList.contains('author')) scan.hasAuthor = true;
-    if (el.hasAttribute('itemtype')) scan.itemTypes.push(el.getAttribute('itemtype') ?? '');
+    let inList = listRoot || tag === 'UL' || tag === 'MAIN';
+    // Most elements of a long article are bare <p>s: with no attribute, only the tag can say anything.
+    if (!el.hasAttributes()) {
+      self = CHROME_TAGS.has(tag) && !(tag === 'HEADER' && el.querySelector('h1'));
+      if (tag === 'ARTICLE') scan.marked[1].push(el);
+      else marked = false;
+    } else {
+      self = isChrome(el);
+      if (tag === 'META') {
+        const content = el.getAttribute('content')?.trim();
+        if (content) for (const attr of ['property', 'name', 'itemprop']) {
+          const key = el.getAttribute(attr);
+          if (key && !scan.metas.has(key)) scan.metas.set(key, content);
+        }
+      }
+      const itemprop = el.getAttribute('itemprop');
+      if (itemprop === 'articleBody') { scan.marked[0].push(el); scan.hasArticleBody = true; }
+      else if (tag === 'ARTICLE') scan.marked[1].push(el);
+      else if (el.getAttribute('role') === 'article' || el.id === 'content' || BODY_CLASSES.some((c) => el.classList.contains(c))) scan.marked[2].push(el);
+      else marked = false;
+      if (itemprop === 'author' || el.getAttribute('rel') === 'author' || el.classList.contains('byline') || el.classList.contains('author')) scan.hasAuthor = true;
+      if (el.hasAttribute('itemtype')) scan.itemTypes.push(el.getAttribute('itemtype') ?? '');
+      inList ||= el.classList.contains('list');
+    }
+    const chrome = chromeAbove || self;
     if (tag === 'P' || tag === 'PRE' || tag === 'TD') scan.blocks.push({ el, br: false, chrome });
     if (tag === 'A' && listItem) scan.listLinks++;
-    const inList = listRoot || tag === 'UL' || tag === 'MAIN' || el.classList.contains('list');
     const inItem = listItem || (listRoot && tag === 'LI');
-    return { el, tag, chrome, inList, inItem, marked, s: { chars: 0, linkChars: 0, paragraphs: 0 }, child: el.firstChild };
+    const f = frames[depth];
+    if (!f) return (frames[depth] = { el, tag, self, chrome, inList, inItem, marked, chars: 0, linkChars: 0, paragraphs: 0, child: el.firstChild });
+    f.el = el; f.tag = tag; f.self = self; f.chrome = chrome; f.inList = inList; f.inItem = inItem; f.marked = marked;
+    f.chars = 0; f.linkChars = 0; f.paragraphs = 0; f.child = el.firstChild;
+    return f;
   };
-  const stack: Frame[] = [enter(root, false, false, false)];
+  let depth = 0;
+  enter(0, root, null);
   let visited = 0;
-  while (stack.length > 0) {
-    const top = stack[stack.length - 1];
+  while (depth >= 0) {
+    const top = frames[depth];
     let descended = false;
     while (top.child) {
       const child = top.child;
       top.child = child.nextSibling;
       if (child.nodeType === 3) {
-        top.s.chars += countNonSpace(child.nodeValue ?? '');
+        top.chars += countNonSpace(child.nodeValue ?? '');
       } else if (child.nodeType === 1) {
         const c = child as Element;
         const childTag = tagOf(c);
@@ -205,7 +228,7 @@ function* scanSteps(root: Element): Generator<void, PageScan> {
           if (childTag === 'SCRIPT' && c.getAttribute('type') === 'application/ld+json') scan.jsonLd.push(c.textContent ?? '');
           continue;
         }
-        stack.push(enter(c, top.chrome, top.inList, top.inItem));
+        enter(++depth, c, top);
         descended = true;
         break;
       }
@@ -215,19 +238,37 @@ function* scanSteps(root: Element): Generator<void, PageScan> {
       continue;
     }
     // All children done: the element's statistics are final; add them to its parent's.
-    stack.pop();
-    if (top.marked || top.s.chars >= MIN_BLOCK_CHARS) scan.stats.set(top.el, top.s);
-    const parent = stack[stack.length - 1];
+    depth--;
+    if (top.marked || top.chars >= MIN_BLOCK_CHARS) scan.stats.set(top.el, { chars: top.chars, linkChars: top.linkChars, paragraphs: top.paragraphs });
     // Furniture inside counts for its own statistics, never for its container's.
-    if (!parent || selfChrome.has(top.el)) continue;
-    parent.s.chars += top.s.chars;
-    parent.s.linkChars += top.tag === 'A' ? top.s.chars : top.s.linkChars;
-    parent.s.paragraphs += top.s.paragraphs + (top.tag === 'P' && (top.el.textContent ?? '').trim().length >= 20 ? 1 : 0);
+    if (depth < 0 || top.self) continue;
+    const parent = frames[depth];
+    parent.chars += top.chars;
+    parent.linkChars += top.tag === 'A' ? top.chars : top.linkChars;
+    parent.paragraphs += top.paragraphs + (top.tag === 'P' && isLongParagraph(top.el, top.chars) ? 1 : 0);
   }
   return scan;
 }
 
+/**
+ * Whether a <p>'s trimmed textContent has 20+ characters. Its visible non-space count is a lower
+ * bound of that (every character counted is one trim keeps), so only a paragraph counted short
+ * has its textContent read: a long article is thousands of paragraphs, each copied again for this.
+ */
+function isLongParagraph(p: Element, visibleChars: number): boolean {
+  return visibleChars >= 20 || (p.textContent ?? '').trim().length >= 20;
+}
+
+/** A character countNonSpace leaves out: controls, spaces, no-break and ideographic spaces, the BOM. */
+const NOT_COUNTED = /[\x00-\x20\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+
+/**
+ * Characters of `s` that show as something. A text with none to leave out (most of a Chinese
+ * article's) is answered by one native search; the others are counted in a loop, which makes no
+ * garbage (a stripped copy of every text node would be a second copy of the page's text).
+ */
 function countNonSpace(s: string): number {
+  if (!NOT_COUNTED.test(s)) return s.length;
   let n = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -308,12 +349,21 @@ function proseOf(body: Element, max = 20000): string {
 }
 
 /** Verbs and phrases of reported speech: news quotes and attributes ("said", "según", "sagte"). */
-const ATTRIBUTION = /(?<![\p{L}])(said|says|told|according to|dijo|afirmó|aseguró|explicó|señaló|indicó|declaró|sagte|erklärte|betonte|zufolge|a déclaré|a affirmé|a indiqué|a expliqué|selon|disse|afirmou|declarou|ha detto|ha dichiarato|secondo)(?![\p{L}])/giu;
+const ATTRIBUTION_WORDS = 'said|says|told|according to|dijo|afirmó|aseguró|explicó|señaló|indicó|declaró|sagte|erklärte|betonte|zufolge|a déclaré|a affirmé|a indiqué|a expliqué|selon|disse|afirmou|declarou|ha detto|ha dichiarato|secondo';
+const ATTRIBUTION = new RegExp(`(?<![\\p{L}])(${ATTRIBUTION_WORDS})(?![\\p{L}])`, 'giu');
+/**
+ * Text ATTRIBUTION can match in has one of its words in some case (or ſ or K, which /iu folds to
+ * s and k). Compiling ATTRIBUTION's case-folded letter classes cost up to 7 ms on a page's first
+ * use: a text without any of the words (a Chinese report) skips it, cheaply and with the same count.
+ */
+const MAY_ATTRIBUTE = new RegExp(`${ATTRIBUTION_WORDS}|[\\u017f\\u212a]`, 'i');
 /** English first-person words outside quotations: a writer speaking for themselves or their company. */
 const FIRST_PERSON = /\b(I|I'm|I’m|I've|I’ve|I'd|I’d|my|My|me|we|We|we're|we’re|We're|We’re|we've|we’ve|our|Our|ours|us)\b/g;
 const ENGLISH = /\b(the|and|of|to|is|that)\b/gi;
 /** A dateline opening a report: "WASHINGTON —", "LONDON (Reuters) -", "BERLIN, 5. März (dpa) –". */
 const DATELINE = /^[\p{Lu}][\p{Lu}\p{M} .'’-]{1,30}(,\s*[\p{L}.]+(\s[\p{L}.]+){0,3})?(,?\s*\d{1,2}\.?\s*[\p{L}.]+\.?(\s\d{4})?)?\s*(\([\p{L} .&-]{2,30}\))?\s*[—–-]{1,2}\s/u;
+/** Text DATELINE can match has a dash and a space after it: without (most paragraphs) its large letter classes are never compiled (4-8 ms on a page's first use). */
+const MAY_DATELINE = /[—–-]\s/;
 const DATELINE_AGENCY = /^[^.!?]{0,60}\((AP|AFP|Reuters|dpa|EFE|ANSA|Xinhua|Bloomberg|KNA|epd|APA|SDA|Kyodo|Yonhap)\)\s*[—–-]/;
 const ZH_DATELINE = /^(本报讯|本报[^，。]{0,12}电|新华社[^，。]{0,14}电|中新社[^，。]{0,14}电|中新网[^，。]{0,14}电|[^，。]{0,16}\d{1,2}月\d{1,2}日(电|讯)|[^，。]{2,10}讯\s*[（(]\s*记者)/;
 /** Lines Chinese news and government portals print around a report. */
@@ -321,24 +371,34 @@ const ZH_NEWS_LINES = /(来源|稿源|发布时间|发布日期|责任编辑|责
 
 interface ProseSignals { attribution: number; firstPerson: number; words: number; english: boolean; dateline: boolean; zhLines: number }
 
+/** CJK ideographs (U+4E00–U+9FFF) in `s`, counted in place: matching them made a one-character string each. */
+function countCjk(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) n++;
+  }
+  return n;
+}
+
 /** Signals of news writing in the body's text and in the lines around it. */
 function proseSignals(doc: Document, body: Element): ProseSignals {
   const prose = proseOf(body);
-  const cjk = (prose.match(/[\u4e00-\u9fff]/g) ?? []).length;
+  const cjk = countCjk(prose);
   const words = cjk > prose.length / 4 ? Math.round(cjk / 1.6) : prose.split(' ').length;
   const sample = prose.slice(0, 5000);
   const english = (sample.match(ENGLISH) ?? []).length >= Math.max(5, 0.03 * sample.split(' ').length);
   // Quotations are other people's words: count the writer's own voice only.
   const unquoted = prose.replace(/“[^”]{0,600}”|"[^"]{0,600}"|‘[^’]{0,300}’(?![a-z])/g, ' ');
   const firstPerson = english ? (unquoted.match(FIRST_PERSON) ?? []).length : 0;
-  const attribution = (prose.match(ATTRIBUTION) ?? []).length;
+  const attribution = MAY_ATTRIBUTE.test(prose) ? (prose.match(ATTRIBUTION) ?? []).length : 0;
   let dateline = false;
   // A live collection: only the first four paragraphs are ever looked up, however many there are.
   const all = body.getElementsByTagName('p');
   const paragraphs = [all[0], all[1], all[2], all[3]].filter((p): p is HTMLParagraphElement => !!p);
   for (const p of paragraphs) {
     const t = (p.textContent ?? '').replace(/\s+/g, ' ').trim();
-    if (DATELINE.test(t) || DATELINE_AGENCY.test(t) || ZH_DATELINE.test(t)) { dateline = true; break; }
+    if ((MAY_DATELINE.test(t) && DATELINE.test(t)) || DATELINE_AGENCY.test(t) || ZH_DATELINE.test(t)) { dateline = true; break; }
   }
   // 来源/发布时间/责任编辑 lines sit in the body or just around it (an info bar above, an editor line below).
   const around = body.parentElement ?? body;

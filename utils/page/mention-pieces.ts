@@ -31,10 +31,21 @@ export class MentionPieces {
     return this.of(i)[0] ?? null;
   }
 
-  /** The text nodes mention `i` starts and ends in, without making its ranges. */
-  nodes(i: number): Text[] {
+  /** Mention `i` itself: a paint window reads the mentions it files by index (see paint-window.ts). */
+  mention(i: number): Mention {
+    return this.mentions[i];
+  }
+
+  /** The text node mention `i` starts in, without making its ranges (null: none). */
+  startNode(i: number): Text | null {
     const m = this.mentions[i];
-    return m ? this.map.nodesAt(m.start, m.end) : [];
+    return m && m.end > m.start ? this.map.nodeAt(m.start) : null;
+  }
+
+  /** The text node mention `i` ends in (its last character's), without making its ranges (null: none). */
+  endNode(i: number): Text | null {
+    const m = this.mentions[i];
+    return m && m.end > m.start ? this.map.nodeAt(m.end - 1) : null;
   }
 
   /** What was made for the first `count` mentions, to carry into a list that continues differently. */

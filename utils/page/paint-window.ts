@@ -16,13 +16,19 @@ export interface PaintItem {
   range: AbstractRange;
 }
 
-/** One mention to paint near the viewport. */
-export interface WindowEntry {
-  mention: Mention;
-  /** The text nodes it starts and ends in: the blocks around them decide when it is near. */
-  nodes: readonly Node[];
+/**
+ * The mentions a window paints, read by index (MentionPieces is one). A huge page files tens of
+ * thousands of mentions: by index, filing makes no object per mention (an entry, its node list
+ * and a closure each were 3–4 MB of young objects on the 1 MB bench page, and the collections
+ * that copied them cost more than the filing itself).
+ */
+export interface WindowMentions {
+  mention(i: number): Mention;
+  /** The text node mention `i` starts in, and the one it ends in: the blocks around them decide when it is near. */
+  startNode(i: number): Node | null;
+  endNode(i: number): Node | null;
   /** Its ranges (one per text node), asked for when its block first comes near. */
-  pieces(): readonly AbstractRange[];
+  of(i: number): readonly AbstractRange[];
 }
 
 /** Above this many mentions a page is painted near the viewport only; below, all at once. */
@@ -61,8 +67,8 @@ export type ObserverFactory = (callback: (entries: ReadonlyArray<WindowObserverE
 
 /** A running windowed paint: mentions are added while grouping, then `start` begins following the viewport. */
 export interface PaintWindow {
-  /** Files mentions under their blocks; before `start`. */
-  add(entries: readonly WindowEntry[]): void;
+  /** Files mention `i` of the window's mentions under its blocks; before `start`. */
+  add(i: number): void;
   /** Observes the runs of blocks; the highlights follow from the first report on. */
   start(): void;
   /** How many pieces are registered now. */
@@ -105,10 +111,15 @@ const runIsNear = (a: Side, b: Side) => a === 'near' || b === 'near' || (a === '
  * then observed one by one, and those near are painted. So a page of any length has a few hundred
  * observed elements at most, and what is registered stays within `margin` of the viewport.
  */
-export function createPaintWindow(painter: Painter, observe: ObserverFactory, margin = WINDOW_MARGIN, runs = WATCHED_RUNS): PaintWindow {
-  const byBlock = new Map<Element, WindowEntry[]>();
+export function createPaintWindow(painter: Painter, mentions: WindowMentions, observe: ObserverFactory, margin = WINDOW_MARGIN, runs = WATCHED_RUNS): PaintWindow {
+  /** Indices of the mentions filed under each block. */
+  const byBlock = new Map<Element, number[]>();
   /** Mentions with no element to watch (detached text): painted with whatever is near. */
-  const loose: WindowEntry[] = [];
+  const loose: number[] = [];
+  /** The text node filed last, its block and that block's list: mentions come in document order, a few to a node. */
+  let lastNode: Node | null = null;
+  let lastBlock: Element | null = null;
+  let lastList: number[] | undefined;
   const ends = new Map<Element, Side>();
   let watched: Run[] = [];
   let nearRuns = new Set<Run>();
@@ -123,12 +134,13 @@ export function createPaintWindow(painter: Painter, observe: ObserverFactory, ma
 
   const repaint = () => {
     const pass = painter.begin();
-    const painted = new Set<WindowEntry>();
+    const painted = new Set<number>();
     let n = 0;
-    const paint = (entry: WindowEntry) => {
-      if (painted.has(entry)) return;
-      painted.add(entry);
-      n += pass.add(entry.pieces().map((range) => ({ mention: entry.mention, range })));
+    const paint = (i: number) => {
+      if (painted.has(i)) return;
+      painted.add(i);
+      const mention = mentions.mention(i);
+      n += pass.add(mentions.of(i).map((range) => ({ mention, range })));
     };
     loose.forEach(paint);
     for (const block of nearBlocks) byBlock.get(block)?.forEach(paint);
@@ -189,20 +201,27 @@ export function createPaintWindow(painter: Painter, observe: ObserverFactory, ma
     if (changed) repaint();
   };
 
+  /** Files mention `i` under the block of `node` unless that is `filed` already; the block, or null when it has none. */
+  const file = (node: Node, i: number, filed: Element | null): Element | null => {
+    if (node !== lastNode) {
+      lastNode = node;
+      lastBlock = blockOf(node);
+      lastList = lastBlock ? byBlock.get(lastBlock) : undefined;
+    }
+    if (!lastBlock) return null;
+    if (lastBlock === filed) return filed;
+    if (!lastList) byBlock.set(lastBlock, (lastList = []));
+    lastList.push(i);
+    return lastBlock;
+  };
+
   return {
-    add(entries) {
-      for (const entry of entries) {
-        let filed: Element | null = null;
-        for (const node of entry.nodes) {
-          const block = blockOf(node);
-          if (!block || block === filed) continue;
-          let list = byBlock.get(block);
-          if (!list) byBlock.set(block, (list = []));
-          list.push(entry);
-          filed = block;
-        }
-        if (!filed) loose.push(entry);
-      }
+    add(i) {
+      const first = mentions.startNode(i);
+      const last = first && mentions.endNode(i);
+      const filed = first ? file(first, i, null) : null;
+      const alsoFiled = last && last !== first ? file(last, i, filed) : null;
+      if (!filed && !alsoFiled) loose.push(i);
     },
     start() {
       coarse?.disconnect();

@@ -31,8 +31,8 @@ export interface TextMap {
    * live ranges, 0.4 ms with static ones); `liveRange` turns one into a Range where a box is needed.
    */
   toRanges(start: number, end: number): AbstractRange[];
-  /** The text nodes [start, end) starts and ends in (one when they are the same), without making ranges. */
-  nodesAt(start: number, end: number): Text[];
+  /** The text node holding the mapped character at `offset`, or null (a break); makes nothing, for lookups by the thousand. */
+  nodeAt(offset: number): Text | null;
   /** The text offset of a DOM position inside a mapped text node, or -1. */
   offsetOf(node: Node, offset: number): number;
 }
@@ -70,13 +70,22 @@ export interface TextMapOptions {
   isVisible?: (el: Element) => boolean;
 }
 
+/** checkVisibility's options, made once: an article's thousands of elements each ask. */
+const VISIBILITY_OPTIONS = { visibilityProperty: true };
+
 function defaultVisible(el: Element): boolean {
-  if ((el as HTMLElement).hidden || el.getAttribute('aria-hidden') === 'true') return false;
-  const style = el.getAttribute('style');
-  if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return false;
+  // hidden, aria-hidden and style are attributes: an element with none (most of an article) has none to read.
+  if (el.hasAttributes()) {
+    if ((el as HTMLElement).hidden || el.getAttribute('aria-hidden') === 'true') return false;
+    const style = el.getAttribute('style');
+    if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return false;
+  }
   const check = (el as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
-  return typeof check === 'function' ? check.call(el, { visibilityProperty: true }) !== false || el.getClientRects().length > 0 : true;
+  return typeof check === 'function' ? check.call(el, VISIBILITY_OPTIONS) !== false || el.getClientRects().length > 0 : true;
 }
+
+/** Where whitespace collapsing first changes a text: a tab or line break, or a second space in a row. */
+const COLLAPSES = /[\t\n\r\f]| {2}/;
 
 /** Builds the text map of `root`, skipping hidden elements, form fields, editors, furniture and our UI. */
 export function buildTextMap(root: Element, options: TextMapOptions = {}): TextMap {
@@ -106,9 +115,11 @@ export async function buildTextMapInSlices(root: Element, options: TextMapOption
 /** The walk as steps (a generator: it yields every few hundred nodes) and the map it finishes with. */
 function mapBuilder(root: Element, options: TextMapOptions): { steps: Generator<void>; finish: () => TextMap } {
   const isVisible = options.isVisible ?? defaultVisible;
-  /** Text pieces not yet joined, and the joined chunks: joining as the walk goes spreads its cost. */
+  /**
+   * The text's pieces, joined once at the end: joining them in chunks as the walk went made a
+   * second copy of the whole text (2 MB of garbage on a 1 MB article) to spread a 1-2 ms join.
+   */
   const parts: string[] = [];
-  const chunks: string[] = [];
   const segments: Segment[] = [];
   let length = 0;
   let lastChar = '\n';
@@ -130,14 +141,18 @@ function mapBuilder(root: Element, options: TextMapOptions): { steps: Generator<
     const value = node.nodeValue ?? '';
     const n = value.length;
     if (!n) return;
+    // Up to the first place collapsing changes anything (found by one native search; often none
+    // at all), the text is copied as it is: the loop below starts there, with what it would have had.
+    const from = value.charCodeAt(0) === 32 && (lastChar === ' ' || lastChar === '\n') ? 0 : value.search(COLLAPSES);
+    const copied = from < 0 ? n : from;
     let out = '';
-    let outLen = 0;
+    let outLen = copied;
     /** Where in `value` the run of characters copied as they are began, or -1. */
-    let runFrom = -1;
+    let runFrom = copied > 0 ? 0 : -1;
     let offsets: number[] | null = null;
-    let firstOffset = -1;
-    let last = lastChar;
-    for (let i = 0; i < n; i++) {
+    let firstOffset = copied > 0 ? 0 : -1;
+    let last = copied > 0 ? (value.charCodeAt(copied - 1) === 32 ? ' ' : '') : lastChar;
+    for (let i = copied; i < n; i++) {
       const code = value.charCodeAt(i);
       const space = code === 32 || code === 10 || code === 9 || code === 13 || code === 12;
       if (space && (last === ' ' || last === '\n')) {
@@ -184,15 +199,16 @@ function mapBuilder(root: Element, options: TextMapOptions): { steps: Generator<
         continue;
       }
       if ((++visited & 255) === 0) {
-        if (parts.length > 512) chunks.push(parts.splice(0).join(''));
         yield;
       }
       if (child.nodeType === 3) addText(child as Text);
       else if (child.nodeType === 1) {
         const c = child as Element;
         const tag = tagOf(c);
-        if (SKIP_TAGS.has(tag) || tag.startsWith('DOSSIER-') || c.hasAttribute('data-dossier-ui')) continue;
-        if ((c as HTMLElement).isContentEditable || c.getAttribute('contenteditable') === 'true' || c.getAttribute('contenteditable') === '') continue;
+        // Most of an article's elements have no attribute at all: then none is read.
+        const bare = !c.hasAttributes();
+        if (SKIP_TAGS.has(tag) || tag.startsWith('DOSSIER-') || (!bare && c.hasAttribute('data-dossier-ui'))) continue;
+        if ((c as HTMLElement).isContentEditable || (!bare && (c.getAttribute('contenteditable') === 'true' || c.getAttribute('contenteditable') === ''))) continue;
         if (isChrome(c) || options.exclude?.(c) || !isVisible(c)) continue;
         const block = BLOCK_TAGS.has(tag);
         if (block) breakLine();
@@ -203,20 +219,26 @@ function mapBuilder(root: Element, options: TextMapOptions): { steps: Generator<
 
   const finish = (): TextMap => {
     // Drop a trailing break or space.
-    chunks.push(parts.splice(0).join(''));
-    let text = chunks.join('');
+    let text = parts.join('');
     let end = text.length;
     while (end > 0 && (text[end - 1] === '\n' || text[end - 1] === ' ')) end--;
     if (end < text.length) text = text.slice(0, end);
 
     const nodeOffset = (seg: Segment, at: number) => (seg.offsets ? seg.offsets[at - seg.start] : seg.nodeStart + (at - seg.start));
+    /** The segment found last: mentions are looked up in text order, so the next one is mostly there or just after. */
+    let hint = 0;
     const segmentAt = (offset: number) => {
+      for (let i = hint; i < hint + 2 && i < segments.length; i++) {
+        const seg = segments[i];
+        if (seg.start > offset) break;
+        if (seg.end > offset) return segments[(hint = i)];
+      }
       let lo = 0, hi = segments.length - 1;
       while (lo <= hi) {
         const mid = (lo + hi) >> 1;
         if (segments[mid].end <= offset) lo = mid + 1;
         else if (segments[mid].start > offset) hi = mid - 1;
-        else return segments[mid];
+        else return segments[(hint = mid)];
       }
       return null;
     };
@@ -255,10 +277,8 @@ function mapBuilder(root: Element, options: TextMapOptions): { steps: Generator<
         }
         return out;
       },
-      nodesAt(start, end) {
-        const a = end > start ? segmentAt(start) : null;
-        const b = a && segmentAt(end - 1);
-        return !a ? [] : !b || b.node === a.node ? [a.node] : [a.node, b.node];
+      nodeAt(offset) {
+        return segmentAt(offset)?.node ?? null;
       },
       offsetOf(node, offset) {
         if (!bySegmentNode) {
