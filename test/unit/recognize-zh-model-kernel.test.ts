@@ -6,7 +6,7 @@ import { assembleKernel } from '../../scripts/lib/assemble-kernel';
 import { decodeModel } from '../../utils/recognize/zh/model/codec';
 import { Decoder } from '../../utils/recognize/zh/model/decode';
 import { kernelBytes } from '../../utils/recognize/zh/model/decode-kernel.wasm';
-import { KernelArena, kernelModule } from '../../utils/recognize/zh/model/kernel';
+import { H, KernelArena, kernelModule } from '../../utils/recognize/zh/model/kernel';
 
 const model = () => decodeModel(new Uint8Array(readFileSync(modelPath('zh'))));
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, '..', 'fixtures', 'jiaozuo-2024-02', name), 'utf8');
@@ -57,6 +57,19 @@ describe('the WebAssembly kernel', () => {
 
   it('stays under the 4 KiB Chrome allows a main thread (a page, the popup) to compile synchronously', () => {
     expect(kernelBytes().length).toBeLessThan(4096);
+  });
+
+  it('lays its header out with no two entries on one word, inside the 1 KiB at address 0, vectors 16-byte aligned', () => {
+    const widths: Partial<Record<keyof typeof H, number>> = { BIAS_LOW: 4, BIAS_HIGH: 4, TRANS: 90, OUT: 9, VITERBI: 52, BP_TABLES: 27 };
+    const used = new Map<number, string>();
+    for (const [name, at] of Object.entries(H) as Array<[keyof typeof H, number]>) {
+      for (let k = 0; k < (widths[name] ?? 1); k++) {
+        expect(used.get(at + k), `${name} meets ${used.get(at + k)}`).toBeUndefined();
+        used.set(at + k, name);
+      }
+    }
+    expect(Math.max(...used.keys())).toBeLessThan(1024 / 4);
+    for (const at of [H.BIAS_LOW, H.BIAS_HIGH, H.VITERBI]) expect(at % 4).toBe(0);
   });
 
   it('has an arena that refuses to hand out more than it was sized for', () => {

@@ -32,7 +32,7 @@ export const H = {
   TEXT: 141, CLASS: 142, FLAGS: 143, UNI: 144, END2: 145, END2_SHIFT: 146, END2_MASK: 147,
   PAIR_SLOTS: 148, PAIR_FILTER: 149, PAIR_SHIFT: 150, PAIR_MASK: 151, PAIR_FSHIFT: 152,
   TRI_SLOTS: 153, TRI_FILTER: 154, TRI_SHIFT: 155, TRI_MASK: 156, TRI_FSHIFT: 157, TRI_AT: 158, TRI_WITH: 159,
-  /** The Viterbi step's constant vectors (52 words, 16-byte aligned): see Decoder#build. */
+  /** The Viterbi step's constant vectors (52 words, 16-byte aligned): see Decoder#wireKernel. */
   VITERBI: 160,
   /** Where `trace` writes the tags (a byte a char), then BP_BASE, BP_SHIFT, BP_MASK of ./decode.ts (9 words each). */
   TAGS: 212, BP_TABLES: 213,
