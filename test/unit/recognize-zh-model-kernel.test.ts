@@ -51,6 +51,17 @@ describe('the WebAssembly kernel', () => {
     expect(seen).toEqual([false, true, true]);
   });
 
+  it('gives the memory of a huge text back on the next short one, and tags both as the JS loops do', () => {
+    const m = model();
+    const kernel = new Decoder(m, 0), js = new Decoder(m, Infinity);
+    const huge = '新华社北京电 国家主席江泽民会见了美国国务卿奥尔布赖特。'.repeat(45000), short = '市教育局局长杨建路出席。';
+    expect(kernel.tag(huge)).toEqual(js.tag(huge));
+    expect(kernel.capacity).toBeGreaterThan(huge.length);
+    expect(kernel.tag(short)).toEqual(js.tag(short));
+    expect(kernel.capacity).toBeLessThan(1 << 13);
+    expect(kernel.runsKernel).toBe(true);
+  });
+
   it('is built from decode-kernel.wat: the committed bytes are what `npm run build:wasm` assembles', async () => {
     expect(Buffer.from(kernelBytes()).equals(Buffer.from(await assembleKernel()))).toBe(true);
   });

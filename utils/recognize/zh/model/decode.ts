@@ -72,6 +72,9 @@ const BP_BASE = new Int32Array([0, 0, 1, 1, 0, 0, 5, 5, 0]);
  */
 export const KERNEL_AFTER = 1 << 16;
 
+/** Positions above which the arrays shrink again for a text that needs under an eighth of them. */
+const SHRINK_ABOVE = 1 << 20;
+
 /** The kernel as a decoder holds it: its entries, the view it reads the text from, its header, and the two arenas it must find unmoved. */
 type WiredKernel = KernelExports & { text: Uint16Array; header: Int32Array; rows: Int32Array; misc: Int32Array };
 
@@ -193,6 +196,11 @@ export class Decoder {
     return { ...exports, text, header: h, rows: folded.rows, misc: this.charMisc.entries };
   }
 
+  /** Padded positions the arrays hold now: they grow for a longer text and shrink again after a huge one. */
+  get capacity(): number {
+    return this.cap;
+  }
+
   /** Whether tagging runs in the WebAssembly kernel now (false: the JS loop; see KERNEL_AFTER). */
   get runsKernel(): boolean {
     return this.kernel !== null;
@@ -208,6 +216,9 @@ export class Decoder {
       this.build(Math.max(this.cap, need), true);
     }
     else if (need > this.cap) this.build(Math.max(2 * this.cap, need), this.kernelTried);
+    // After a huge text (its arrays take ~38 bytes a char in the kernel's memory), a far shorter one
+    // gives that memory back: the rebuild costs a few ms, little beside tagging the huge text.
+    else if (this.cap > SHRINK_ABOVE && need * 8 < this.cap) this.build(Math.max(1 << 12, 2 * need), this.kernelTried);
     const kernel = this.kernel;
     let extra: boolean;
     if (kernel !== null) {
