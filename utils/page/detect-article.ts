@@ -173,16 +173,14 @@ function* scanSteps(root: Element): Generator<void, PageScan> {
     const chromeAbove = above ? above.chrome : false;
     const listRoot = above ? above.inList : false;
     const listItem = above ? above.inItem : false;
-    let self: boolean;
+    const self = isChrome(el);
     let marked = true;
     let inList = listRoot || tag === 'UL' || tag === 'MAIN';
     // Most elements of a long article are bare <p>s: with no attribute, only the tag can say anything.
     if (!el.hasAttributes()) {
-      self = CHROME_TAGS.has(tag) && !(tag === 'HEADER' && el.querySelector('h1'));
       if (tag === 'ARTICLE') scan.marked[1].push(el);
       else marked = false;
     } else {
-      self = isChrome(el);
       if (tag === 'META') {
         const content = el.getAttribute('content')?.trim();
         if (content) for (const attr of ['property', 'name', 'itemprop']) {
