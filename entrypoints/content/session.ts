@@ -57,6 +57,18 @@ async function inSlices<T>(items: readonly T[], fn: (item: T, index: number) => 
   }
 }
 
+/** Runs `fn` over [0, count) in chunks of 1,024, yielding to the page whenever a slice took about `budgetMs`. */
+async function inChunks(count: number, fn: (from: number, to: number) => void, budgetMs = 12): Promise<void> {
+  let sliceStart = performance.now();
+  for (let from = 0; from < count; from += 1024) {
+    fn(from, Math.min(count, from + 1024));
+    if (performance.now() - sliceStart > budgetMs) {
+      await yieldToPage();
+      sliceStart = performance.now();
+    }
+  }
+}
+
 /** The longest recording waits for the highlights to be rendered (see Session.onScreen). */
 const SHOWN_WAIT_MS = 1000;
 
@@ -223,7 +235,7 @@ export class Session {
     this.window = null;
     if (a.mentions.length > WINDOW_ABOVE_MENTIONS && typeof win.IntersectionObserver === 'function') {
       const near = createPaintWindow(painter, a.pieces, (callback, options) => new win.IntersectionObserver(callback, options));
-      await inSlices(a.mentions, (_, i) => near.add(i));
+      await inChunks(a.mentions.length, (from, to) => near.add(from, to));
       if (this.current !== a) return;
       near.start();
       this.window = near;

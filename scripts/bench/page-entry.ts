@@ -109,7 +109,7 @@ async function ours() {
       callback(entries);
       observerMs += performance.now() - c0;
     }, options));
-    for (let i = 0; i < mentions.length; i++) near.add(i);
+    near.add(0, mentions.length);
     near.start();
   } else {
     const pass = painter.begin();

@@ -34,9 +34,29 @@ describe('mention pieces', () => {
   it('names the text nodes a mention starts and ends in without making ranges', () => {
     const { map, calls } = mapOf('<p>局长<b>刘晓</b>军指出。</p>');
     const pieces = new MentionPieces(map, [at(map.text, '刘晓军')]);
-    expect([pieces.startNode(0)?.data, pieces.endNode(0)?.data]).toEqual(['刘晓', '军指出。']);
+    const seen: Array<[number, string | undefined, string | undefined]> = [];
+    pieces.eachEnds(0, 1, (i, start, end) => seen.push([i, start?.data, end?.data]));
+    expect(seen).toEqual([[0, '刘晓', '军指出。']]);
     expect(pieces.mention(0).text).toBe('刘晓军');
     expect(calls).toEqual([]);
+  });
+
+  it('steps through the text nodes as the map would look each mention up, sorted or not', () => {
+    const { map } = mapOf('<p>甲乙<b>丙</b>丁</p><p>戊<i>己庚</i></p><div>辛壬<span>癸</span></div><p>子丑寅</p>');
+    const n = map.text.length;
+    const node = (offset: number) => (offset >= 0 && offset < n ? map.nodeAt(offset) : null);
+    // Every span of the text (some starting or ending on a line break, some empty), first in order, then shuffled.
+    const spans: Mention[] = [];
+    for (let s = 0; s < n; s++) for (let e = s; e <= n; e++) spans.push({ type: 'person', start: s, end: e, text: map.text.slice(s, e) } as Mention);
+    let seed = 7;
+    const shuffled = [...spans].sort(() => ((seed = (seed * 48271) % 2147483647) & 1 ? 1 : -1));
+    for (const mentions of [spans, shuffled]) {
+      const pieces = new MentionPieces(map, mentions);
+      const got: Array<[number, Node | null, Node | null]> = [];
+      pieces.eachEnds(3, mentions.length, (i, start, end) => got.push([i, start, end]));
+      const want = mentions.slice(3).map((m, k): [number, Node | null, Node | null] => (m.end > m.start ? [k + 3, node(m.start), node(m.end - 1)] : [k + 3, null, null]));
+      expect(got).toEqual(want);
+    }
   });
 
   it('carries made ranges into a continued list and into a list without some mentions', () => {

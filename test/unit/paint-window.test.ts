@@ -91,8 +91,9 @@ interface WindowEntry { mention: Mention; nodes: Node[]; pieces(): readonly Abst
 /** The entries as the window reads mentions: by index. */
 const byIndex = (entries: WindowEntry[]): WindowMentions => ({
   mention: (i) => entries[i].mention,
-  startNode: (i) => entries[i].nodes[0] ?? null,
-  endNode: (i) => entries[i].nodes[entries[i].nodes.length - 1] ?? null,
+  eachEnds: (from, to, visit) => {
+    for (let i = from; i < to; i++) visit(i, entries[i].nodes[0] ?? null, entries[i].nodes[entries[i].nodes.length - 1] ?? null);
+  },
   of: (i) => entries[i].pieces(),
 });
 
@@ -120,7 +121,10 @@ function started(paragraphs: number, { runs, extra }: { runs?: number; extra?: (
   const p = page(paragraphs);
   const all = [...p.entries, ...(extra?.(p.entries) ?? [])];
   const w = createPaintWindow(painter, byIndex(all), io.factory, WINDOW_MARGIN, runs);
-  all.forEach((_, i) => w.add(i));
+  // Filed in two calls, as the extension files in chunks.
+  const half = all.length >> 1;
+  w.add(0, half);
+  w.add(half, all.length);
   w.start();
   return { ...p, state, io, w };
 }
@@ -137,7 +141,7 @@ describe('painting near the viewport', () => {
     const { ps, entries } = page(5);
     const all = [...entries, { ...entries[0], mention: mention('张0 again') }];
     const w = createPaintWindow(painter, byIndex(all), io.factory);
-    all.forEach((_, i) => w.add(i));
+    w.add(0, all.length);
     w.start();
     expect(io.observed()).toEqual(ps);
     expect(io.margin()).toBe('100% 0px');

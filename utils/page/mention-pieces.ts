@@ -36,16 +36,33 @@ export class MentionPieces {
     return this.mentions[i];
   }
 
-  /** The text node mention `i` starts in, without making its ranges (null: none). */
-  startNode(i: number): Text | null {
-    const m = this.mentions[i];
-    return m && m.end > m.start ? this.map.nodeAt(m.start) : null;
-  }
-
-  /** The text node mention `i` ends in (its last character's), without making its ranges (null: none). */
-  endNode(i: number): Text | null {
-    const m = this.mentions[i];
-    return m && m.end > m.start ? this.map.nodeAt(m.end - 1) : null;
+  /**
+   * Calls `visit(i, start, end)` for mentions `from` to `to` - 1 with the text nodes holding their
+   * first and last characters (null: none), without making their ranges, in one pass over the
+   * map's text nodes: mentions come sorted, so each is found by stepping on from the one before
+   * (looked up one at a time, through the map, filing the 22,600 mentions of a 1 MB article took
+   * 6–8 ms with the code still cold).
+   */
+  eachEnds(from: number, to: number, visit: (i: number, start: Text | null, end: Text | null) => void): void {
+    const segs = this.map.segments;
+    const n = segs.length;
+    let s = 0;
+    let last = 0;
+    for (let i = from; i < to; i++) {
+      const m = this.mentions[i];
+      if (!m || m.end <= m.start) {
+        visit(i, null, null);
+        continue;
+      }
+      // Back to the first segment for a mention starting before the one before it (unsorted input).
+      if (m.start < last) s = 0;
+      last = m.start;
+      while (s < n && segs[s].end <= m.start) s++;
+      const start = s < n && segs[s].start <= m.start ? segs[s].node : null;
+      let e = s;
+      while (e < n && segs[e].end < m.end) e++;
+      visit(i, start, e < n && segs[e].start < m.end ? segs[e].node : null);
+    }
   }
 
   /** What was made for the first `count` mentions, to carry into a list that continues differently. */
