@@ -21,7 +21,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { waitUntil } from '../../scripts/lib/browsers.mjs';
 import { serve } from '../../scripts/lib/serve.mjs';
-import { CANARIES, OPEN_SHADOW_NAME, neverEndsHead, writeHostilePages } from '../fixtures/hostile/pages.mjs';
+import { CANARIES, CONTENTS_NAME, OPEN_SHADOW_NAME, neverEndsHead, writeHostilePages } from '../fixtures/hostile/pages.mjs';
 import { launch } from './drivers.mjs';
 import { STEP_TIMEOUT, requireBrowser } from './helpers.mjs';
 
@@ -52,7 +52,7 @@ const PAGES = [
   { file: 'body-replaced.html', truth: 'article', what: 'body replaced during annotation' },
   { file: 'shadow-roots.html', truth: 'article', what: 'open and closed shadow roots', expectNames: [OPEN_SHADOW_NAME] },
   { file: 'iframes.html', truth: 'article', what: 'same-origin and srcdoc iframes' },
-  { file: 'editors.html', truth: 'article', what: 'contenteditable and textarea' },
+  { file: 'editors.html', truth: 'article', what: 'contenteditable, textarea, text the style sheet hides and text in a display:contents box', expectNames: [CONTENTS_NAME] },
   { file: 'overrides.html', truth: 'article', what: 'Node.prototype, getSelection, MutationObserver, CSS replaced' },
   { file: 'forged-messages.html', truth: 'article', what: 'messages pretending to be Dossier' },
   { file: 'csp.html', truth: 'article', what: "CSP default-src 'none'; style-src 'none'" },

@@ -74,11 +74,13 @@ export interface TextMapOptions {
 const VISIBILITY_OPTIONS = { visibilityProperty: true };
 
 /**
- * Whether an element the walk reached is rendered. `display: none` (and content-visibility) is
- * checked on every element; `visibility: hidden` only on elements with attributes, as asking for
- * it doubles the check's cost (0.35 → 0.7 µs an element; a long article is thousands of bare
- * <p>s). A bare element could only show it through a rule on its tag alone: one hiding a class or
- * an id (how pages hide things) hides an element the walk has checked already and never enters.
+ * Whether the text of an element the walk reached shows. Not when `display: none` (or
+ * content-visibility) hides it, nor `visibility: hidden`, which is asked only of elements with
+ * attributes: asking doubles the check's cost (0.35 → 0.7 µs an element, and a long article is
+ * thousands of bare <p>s), and a bare element could only have it from a rule on its tag alone (a
+ * rule on a class or an id, how pages hide things, hides an element checked already, never entered).
+ * A box without a layout box of its own is read still when its children have one (`display:
+ * contents`), and so is a closed <details>'s or `hidden="until-found"` text: the reader can open it.
  */
 function defaultVisible(el: Element): boolean {
   // hidden, aria-hidden and style are attributes: an element with none (most of an article) has none to read.
@@ -90,7 +92,10 @@ function defaultVisible(el: Element): boolean {
   }
   const check = (el as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
   if (typeof check !== 'function') return true;
-  return (attributed ? check.call(el, VISIBILITY_OPTIONS) : check.call(el)) !== false || el.getClientRects().length > 0;
+  if (check.call(el, attributed ? VISIBILITY_OPTIONS : undefined)) return true;
+  // Rendered, but visibility: hidden.
+  if (attributed && check.call(el)) return false;
+  return el.getClientRects().length > 0 || el.ownerDocument.defaultView?.getComputedStyle(el).display === 'contents';
 }
 
 /** Where whitespace collapsing first changes a text: a tab or line break, or a second space in a row. */
