@@ -2,7 +2,7 @@
  * The one message protocol between content scripts, extension pages and the background. Every
  * request is checked against its schema in the background before any handler sees it.
  */
-import type { Lang, Mention } from '@/utils/recognize/types';
+import type { Lang } from '@/utils/recognize/types';
 import type { EntityRecord, KbStats, NoteRecord, NoteTarget } from '@/utils/kb/types';
 import type { ArticleRef, EntityCard, EntityRow, FigureCard, SearchResults } from '@/utils/kb/queries';
 import type { NoteQuery, NoteTargetInfo } from '@/utils/kb/notes';
@@ -66,8 +66,11 @@ export interface ProtocolMap {
   putText: { req: { base: HeldTextRef | null; piece: string }; res: { status: 'held'; textId: string; length: number } | UnknownText };
   /** Recognises a held text; for a text grown from an earlier one, says which mentions are unchanged. */
   recognize: { req: { textId: string; lang?: Lang; refDate?: string }; res: Recognized | UnknownText };
-  /** The recognised mentions [from, to) of a held text, sorted by start. */
-  mentions: { req: { textId: string; from: number; to: number }; res: { status: 'mentions'; mentions: Mention[] } | UnknownText };
+  /**
+   * The recognised mentions [from, to) of a held text, sorted by start, three numbers each
+   * (see utils/page-texts/mention-spans.ts: the page reads their text from its own copy).
+   */
+  mentions: { req: { textId: string; from: number; to: number }; res: { status: 'mentions'; spans: number[] } | UnknownText };
   /** Records the held text as read, with the mentions found in it. */
   recordReading: { req: { article: ArticleMeta; textId: string; refDate?: string }; res: { status: 'recorded'; articleId: number; isNew: boolean } | UnknownText };
   stats: { req: undefined; res: KbStats };

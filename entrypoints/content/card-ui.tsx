@@ -7,7 +7,7 @@ import { CARD_CSS } from '@/components/card-style';
 import { t } from '@/utils/i18n';
 import type { EntityCard as EntityCardData, FigureCard as FigureCardData } from '@/utils/kb/queries';
 import { sendMessage } from '@/utils/messages';
-import type { Mention, NumberMention, OrgMention, PersonMention } from '@/utils/recognize/types';
+import type { PageMention } from '@/utils/page-texts/mention-spans';
 import type { TextQuote } from '@/utils/page/text-quote';
 import type { NoteRecord } from '@/utils/kb/types';
 import { NotesPanel } from '@/components/NotesPanel';
@@ -19,9 +19,15 @@ interface OnPage {
   anchor: DOMRect;
 }
 
+/** A mention a card can be about: a person, an agency or a figure (dates have no card). */
+export type CardMention = PageMention & { readonly type: 'person' | 'org' | 'number' };
+
+/** True for mentions that open a card. */
+export const hasCard = (m: PageMention): m is CardMention => m.type !== 'date';
+
 /** What a card is opened for: a mention, a passage with notes (or one about to get its first), or the selection's note button. */
 export type CardTarget =
-  | (OnPage & { kind: 'mention'; mention: PersonMention | OrgMention | NumberMention })
+  | (OnPage & { kind: 'mention'; mention: CardMention })
   | (OnPage & { kind: 'passage'; quote: TextQuote; notes: NoteRecord[] })
   | (OnPage & { kind: 'note-button'; quote: TextQuote });
 
@@ -110,7 +116,7 @@ function PassageCard({ target, onClose, onSaved }: { target: Extract<CardTarget,
   );
 }
 
-function CardFrame({ target, onClose, onIgnored }: { target: Extract<CardTarget, { kind: 'mention' }>; onClose: () => void; onIgnored: (m: Mention) => void }) {
+function CardFrame({ target, onClose, onIgnored }: { target: Extract<CardTarget, { kind: 'mention' }>; onClose: () => void; onIgnored: (m: CardMention) => void }) {
   const [entityId, setEntityId] = useState<number | undefined>(undefined);
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
   const [version, setVersion] = useState(0);
@@ -163,7 +169,7 @@ function CardFrame({ target, onClose, onIgnored }: { target: Extract<CardTarget,
 }
 
 /** The card surface: one shadow-rooted host created on first use, re-rendered for each card. */
-export function createCardUi(ctx: ContentScriptContext, onIgnored: (m: Mention) => void, onPassageSaved: () => void): CardUi {
+export function createCardUi(ctx: ContentScriptContext, onIgnored: (m: CardMention) => void, onPassageSaved: () => void): CardUi {
   let ui: Awaited<ReturnType<typeof createShadowRootUi<HTMLElement>>> | null = null;
   let pending: Promise<void> | null = null;
   let current: CardTarget | null = null;

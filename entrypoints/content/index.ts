@@ -1,7 +1,6 @@
-import { createCardUi, type CardUi } from './card-ui';
+import { createCardUi, hasCard, type CardMention, type CardUi } from './card-ui';
 import { Session } from './session';
 import { loadSettings, settingsItem, normalizeSettings, siteDecision } from '@/utils/settings';
-import type { Mention } from '@/utils/recognize/types';
 import type { PageStatus } from '@/utils/messages';
 import { liveRange } from '@/utils/page/text-map';
 
@@ -66,7 +65,7 @@ export default defineContentScript({
     };
 
     // Cards: hover (throttled to frames, after a short delay) and keyboard.
-    const onIgnored = (m: Mention) => {
+    const onIgnored = (m: CardMention) => {
       session.forget(m.text, m.type);
       root.dataset.dossierCount = String(session.paintedCount);
     };
@@ -85,7 +84,7 @@ export default defineContentScript({
       const m = a.mentions[index];
       const first = a.pieces.first(index);
       const range = first && liveRange(first);
-      if (!range || m.type === 'date') return;
+      if (!range || !hasCard(m)) return;
       if (cards.openFor === m) return;
       openedBy = by;
       cards.open({ kind: 'mention', mention: m, url: location.href, canonicalUrl: a.detection.canonicalUrl, anchor: range.getBoundingClientRect() });

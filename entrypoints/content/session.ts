@@ -13,7 +13,7 @@ import { buildTextMapInSlices, type TextMap } from '@/utils/page/text-map';
 import { HeldTextClient, TextLostError, type Send } from '@/utils/page/held-text';
 import { MENTION_PAGE_MAX, sendMessage } from '@/utils/messages';
 import { detectLang } from '@/utils/recognize/lang';
-import type { Mention } from '@/utils/recognize/types';
+import { decodeSpans, type PageMention } from '@/utils/page-texts/mention-spans';
 import type { NoteRecord } from '@/utils/kb/types';
 import type { Settings } from '@/utils/settings';
 
@@ -25,7 +25,7 @@ export interface Annotation {
   /** The kinds painted (the reader's settings when this annotation was made). */
   kinds: Settings['kinds'];
   /** Painted mentions, sorted by start. */
-  mentions: Mention[];
+  mentions: PageMention[];
   /** Each mention's ranges, one per text node it covers (same index): what is painted and hit-tested. */
   pieces: MentionPieces;
   /** Passages with the reader's notes, found again in this text. */
@@ -74,9 +74,10 @@ const SHOWN_WAIT_MS = 1000;
 
 /**
  * Mentions fetched per request. Chromium turns a reply into page objects in one task of its own,
- * outside our slices: 2,000 mentions a reply made 50–90 ms tasks on a 200,000-node page.
+ * outside our slices: as objects, 2,000 mentions a reply made 50–90 ms tasks on a 200,000-node
+ * page; as spans (three numbers each) the most a request may ask for parse in about a millisecond.
  */
-const MENTION_PAGE = Math.min(400, MENTION_PAGE_MAX);
+const MENTION_PAGE = MENTION_PAGE_MAX;
 
 /** The same kinds switched on. */
 const sameKinds = (a: Settings['kinds'], b: Settings['kinds']) => (Object.keys(a) as Array<keyof Settings['kinds']>).every((k) => a[k] === b[k]);
@@ -99,7 +100,7 @@ interface MentionUpdate {
   /** Mentions of the previous annotation starting before this offset stay as they are (0: none). */
   since: number;
   /** The mentions from `since` on. */
-  fresh: Mention[];
+  fresh: PageMention[];
 }
 
 export class Session {
@@ -173,11 +174,11 @@ export class Session {
         since = rec.since;
         from = rec.kept;
       }
-      const fresh: Mention[] = [];
+      const fresh: PageMention[] = [];
       let lost = false;
       for (let i = from; i < rec.count && !lost; i += MENTION_PAGE) {
         const page = await this.send('mentions', { textId: rec.textId, from: i, to: Math.min(rec.count, i + MENTION_PAGE) });
-        if (page.status === 'mentions') for (const m of page.mentions) fresh.push(m);
+        if (page.status === 'mentions') decodeSpans(page.spans, map.text, fresh);
         else lost = true;
       }
       if (!lost) return { textId: rec.textId, update: { since, fresh } };
@@ -281,7 +282,7 @@ export class Session {
   }
 
   /** Drops every mention of a name the reader marked "not an entity". */
-  forget(name: string, type: Mention['type']) {
+  forget(name: string, type: PageMention['type']) {
     if (!this.current) return;
     const keep = this.current.mentions.map((m) => !(m.type === type && m.text === name));
     const c = this.current;

@@ -6,7 +6,8 @@ import { recordReading } from '@/utils/kb/record-reading';
 import { addNote } from '@/utils/kb/notes';
 import { dispatch, type Handlers } from '@/utils/message-schemas';
 import type { ArticleMeta, MessageType, ProtocolMap } from '@/utils/messages';
-import { pageTextHandlers } from '@/utils/page-texts/text-handlers';
+import { decodeSpans, type PageMention } from '@/utils/page-texts/mention-spans';
+import { pageTextHandlers, scopeOf } from '@/utils/page-texts/text-handlers';
 import { PageTextStore } from '@/utils/page-texts/text-store';
 import { prepareKnown, recognize } from '@/utils/recognize';
 
@@ -37,15 +38,18 @@ async function put(text: string, sender = inTab(1)): Promise<string> {
   return r.textId;
 }
 
-/** Every mention of a recognised held text, fetched in pages. */
-async function allMentions(textId: string, count: number, sender = inTab(1)) {
-  const out = [];
+/** What the page learns of a mention: kind, place, text, known. */
+const asPage = (m: PageMention) => ({ type: m.type, start: m.start, end: m.end, text: m.text, known: !!m.known });
+
+/** Every mention of a recognised held text `text`, fetched in pages and read as the page reads them. */
+async function allMentions(textId: string, count: number, text: string, sender = inTab(1)) {
+  const out: PageMention[] = [];
   for (let i = 0; i < count; i += 3) {
     const page = await ask('mentions', { textId, from: i, to: Math.min(count, i + 3) }, sender);
     if (page.status !== 'mentions') throw new Error('lost');
-    out.push(...page.mentions);
+    decodeSpans(page.spans, text, out);
   }
-  return out;
+  return out.map(asPage);
 }
 
 /** A background with nothing in memory: what a stopped and restarted MV3 service worker is. */
@@ -79,7 +83,7 @@ describe('page texts held by the background', () => {
     expect(rec).toMatchObject({ status: 'recognized', base: null, since: 0, kept: 0 });
     if (rec.status !== 'recognized') return;
     const whole = recognize(text, { lang: 'zh', refDate: '2024-02-07', known: prepareKnown({ entries: [] }) }).sort((a, b) => a.start - b.start);
-    expect(await allMentions(rec.textId, rec.count)).toEqual(whole);
+    expect(await allMentions(rec.textId, rec.count, text)).toEqual(whole.map(asPage));
   });
 
   it('answers "unknown text" for an id it does not hold, as after its worker was stopped', async () => {
@@ -152,7 +156,7 @@ describe('an article that grows', () => {
     const first = await put(TITLED);
     const r1 = await ask('recognize', { textId: first, lang: 'zh', refDate: '2024-02-07' });
     if (r1.status !== 'recognized') throw new Error('lost');
-    const before = await allMentions(first, r1.count);
+    const before = await allMentions(first, r1.count, TITLED);
 
     const grown = await ask('putText', { base: { textId: first, length: TITLED.length }, piece: LATER });
     if (grown.status !== 'held') throw new Error('lost');
@@ -161,9 +165,11 @@ describe('an article that grows', () => {
     if (r2.status !== 'recognized') throw new Error('lost');
     expect(r2).toMatchObject({ base: first, kept: before.length });
     expect(r2.since).toBeGreaterThan(before[before.length - 1].start);
-    const added = (await allMentions(grown.textId, r2.count)).slice(r2.kept);
-    // The bare 万里 in the new part is a person (an official) only thanks to the title earlier.
-    expect(added.find((m) => m.text === '万里')).toMatchObject({ type: 'person', official: true, start: TITLED.length + LATER.indexOf('万里') });
+    const added = (await allMentions(grown.textId, r2.count, TITLED + LATER)).slice(r2.kept);
+    // The bare 万里 in the new part is a person (an official, as the background holds it) only thanks to the title earlier.
+    const at = TITLED.length + LATER.indexOf('万里');
+    expect(added.find((m) => m.text === '万里')).toMatchObject({ type: 'person', start: at });
+    expect(store.get(scopeOf(inTab(1)), grown.textId)?.recognition?.mentions.find((m) => m.start === at)).toMatchObject({ type: 'person', official: true });
     expect(added.every((m) => m.start >= r2.since)).toBe(true);
   });
 

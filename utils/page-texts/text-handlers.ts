@@ -12,6 +12,7 @@ import type { UnknownText } from '@/utils/messages';
 import { anchorQuote } from '@/utils/page/anchor-quote';
 import { detectLang, recognize } from '@/utils/recognize';
 import type { Lang, Mention, PreparedKnown } from '@/utils/recognize/types';
+import { encodeSpans } from './mention-spans';
 import type { HeldText, PageTextStore, Recognition, TextScope } from './text-store';
 
 /** What the handlers need from the rest of the background. */
@@ -93,7 +94,7 @@ export function pageTextHandlers(deps: PageTextDeps): Recognizing {
     mentions: ({ textId, from, to }, sender) => {
       const held = store.get(scopeOf(sender), textId);
       if (!held?.recognition) return UNKNOWN;
-      return { status: 'mentions', mentions: held.recognition.mentions.slice(from, to) };
+      return { status: 'mentions', spans: encodeSpans(held.recognition.mentions.slice(from, to)) };
     },
 
     recordReading: async ({ article, textId, refDate }, sender) => {

@@ -3,7 +3,7 @@
  * text map, the mention by binary search, then confirmed against the range's boxes (a caret
  * position is also reported for points beside the text).
  */
-import type { Mention } from '@/utils/recognize/types';
+import type { PageMention } from '@/utils/page-texts/mention-spans';
 import { liveRange, type TextMap } from './text-map';
 
 /** The text node and offset under a viewport point, in any browser that has either API. */
@@ -24,7 +24,7 @@ export function caretAt(doc: Document, x: number, y: number): { node: Node; offs
 }
 
 /** Index of the mention covering text offset `at` in mentions sorted by start, or -1. */
-export function mentionIndexAt(mentions: ReadonlyArray<Pick<Mention, 'start' | 'end'>>, at: number): number {
+export function mentionIndexAt(mentions: ReadonlyArray<Pick<PageMention, 'start' | 'end'>>, at: number): number {
   let lo = 0;
   let hi = mentions.length - 1;
   while (lo <= hi) {
@@ -45,7 +45,7 @@ export function rangeContainsPoint(range: AbstractRange, x: number, y: number): 
 }
 
 /** The mention under a point, or -1. Both offsets either side of the caret are tried (a caret sits between characters). */
-export function hitTest(doc: Document, map: TextMap, mentions: ReadonlyArray<Mention>, piecesOf: (index: number) => ReadonlyArray<AbstractRange>, x: number, y: number): number {
+export function hitTest(doc: Document, map: TextMap, mentions: ReadonlyArray<PageMention>, piecesOf: (index: number) => ReadonlyArray<AbstractRange>, x: number, y: number): number {
   const caret = caretAt(doc, x, y);
   if (!caret || caret.node.nodeType !== 3) return -1;
   const at = map.offsetOf(caret.node, caret.offset);

@@ -4,7 +4,7 @@
  * theirs, and every range made is one more object the page's garbage collector must trace: making
  * all 23,000–47,000 of a huge page's up front was 50 ms of work and stalls in its collections.
  */
-import type { Mention } from '@/utils/recognize/types';
+import type { PageMention } from '@/utils/page-texts/mention-spans';
 import type { TextMap } from './text-map';
 
 /** The painted pieces of one annotation's mentions, by mention index, made lazily and kept. */
@@ -15,7 +15,7 @@ export class MentionPieces {
    */
   constructor(
     private readonly map: TextMap,
-    private readonly mentions: readonly Mention[],
+    private readonly mentions: readonly PageMention[],
     private readonly made: Array<readonly AbstractRange[] | undefined> = [],
   ) {}
 
@@ -32,7 +32,7 @@ export class MentionPieces {
   }
 
   /** Mention `i` itself: a paint window reads the mentions it files by index (see paint-window.ts). */
-  mention(i: number): Mention {
+  mention(i: number): PageMention {
     return this.mentions[i];
   }
 

@@ -6,13 +6,13 @@
  * mentions in blocks within about a viewport of the visible area, and follow the reader's scrolling.
  * A mention's ranges are made when it is first painted, so most of a huge page's never are.
  */
-import type { Mention } from '@/utils/recognize/types';
+import type { PageMention } from '@/utils/page-texts/mention-spans';
 import type { Painter } from './paint';
 import { BLOCK_TAGS } from './text-map';
 
 /** One painted range of one mention. */
 export interface PaintItem {
-  mention: Mention;
+  mention: PageMention;
   range: AbstractRange;
 }
 
@@ -23,7 +23,7 @@ export interface PaintItem {
  * that copied them cost more than the filing itself).
  */
 export interface WindowMentions {
-  mention(i: number): Mention;
+  mention(i: number): PageMention;
   /** Its ranges (one per text node), asked for when its block first comes near. */
   of(i: number): readonly AbstractRange[];
   /**

@@ -2,7 +2,8 @@
  * Painting mentions with the CSS Custom Highlight API: one Highlight per kind and state, registered
  * as `dossier-<kind>[-known]`. No node of the page is added, removed or changed.
  */
-import type { Mention, MentionType } from '@/utils/recognize/types';
+import type { MentionType } from '@/utils/recognize/types';
+import type { PageMention } from '@/utils/page-texts/mention-spans';
 
 /** The highlight registry name for a mention: `dossier-person`, `dossier-org-known` … */
 export function highlightName(type: MentionType, known: boolean): string {
@@ -67,7 +68,7 @@ export function canPaintHighlights(win: Window & typeof globalThis): boolean {
  */
 export interface PaintPass {
   /** Adds ranges for mentions; returns how many. */
-  add(items: Array<{ mention: Mention; range: AbstractRange }>): number;
+  add(items: Array<{ mention: PageMention; range: AbstractRange }>): number;
   /** Shows what was added, in place of everything painted before. */
   commit(): void;
 }
@@ -76,7 +77,7 @@ export interface Painter {
   /** Starts a repaint (see PaintPass). */
   begin(): PaintPass;
   /** Paints exactly these, in place of what was painted (one pass, committed); returns how many. */
-  paint(items: Array<{ mention: Mention; range: AbstractRange }>): number;
+  paint(items: Array<{ mention: PageMention; range: AbstractRange }>): number;
   /** Shows the passages that carry the reader's notes. */
   paintNotes(ranges: AbstractRange[]): void;
   /** Marks one range as the focused mention (keyboard navigation), or none. */
