@@ -1,8 +1,9 @@
 /**
  * In-page side of the page annotation benchmark (bundled by esbuild, injected as an init script).
  * Exposes `window.__bench` with one function per contender, each run on a freshly loaded page:
- * - `ours`: detect → map → recognise → ranges → paint, each step its own task (the recogniser runs
- *   in the background in the extension; here in the page), with phase times and long tasks;
+ * - `ours`: detect → map → recognise → messages → ranges → paint, each step its own task (the
+ *   recogniser runs in the background in the extension; here in the page, and what the extension's
+ *   messages cost the page is timed on its own), with phase times and long tasks;
  * - `floor`: a TreeWalker over the article body's text nodes and one regex pass over their joined text;
  * - `mark`: mark.js marking the strings our recogniser found (it rewrites the DOM).
  */
@@ -16,6 +17,8 @@ import { installModel, recognize } from '@/utils/recognize/index';
 import zhModel from '../../public/models/zh-tagger.bin';
 import enModel from '../../public/models/en-tagger.txt';
 import { detectLang } from '@/utils/recognize/lang';
+import { decodeSpans, encodeSpans, type PageMention } from '@/utils/page-texts/mention-spans';
+import { MENTION_PAGE_MAX } from '@/utils/messages';
 
 // As the extension's document_start script does: the highlight sheet is adopted while the document is
 // empty, so painting later restyles nothing (adopting it then restyles every element).
@@ -80,8 +83,20 @@ async function ours() {
   const t2 = performance.now();
   const lang = detection.htmlLang?.toLowerCase().startsWith('zh') ? 'zh' : detectLang(map.text);
   const refDate = detection.publishedAt ?? new Date().toISOString().slice(0, 10);
-  const mentions = recognize(map.text, { lang, refDate }).sort((a, b) => a.start - b.start);
+  const found = recognize(map.text, { lang, refDate }).sort((a, b) => a.start - b.start);
   const t3 = performance.now();
+  // The background's replies to the page's `mentions` requests (its work, untimed).
+  const replies: string[] = [];
+  for (let i = 0; i < found.length; i += MENTION_PAGE_MAX) replies.push(JSON.stringify({ status: 'mentions', spans: encodeSpans(found.slice(i, i + MENTION_PAGE_MAX)) }));
+  await nextTask();
+  // What the extension's messages cost the page: the text goes out (putText) and the mentions come
+  // back, as JSON, which is how Chromium carries extension messages.
+  const tm = performance.now();
+  const sent = JSON.stringify({ base: null, piece: map.text });
+  const mentions: PageMention[] = [];
+  for (const reply of replies) decodeSpans((JSON.parse(reply) as { spans: number[] }).spans, map.text, mentions);
+  const tmEnd = performance.now();
+  const messages = tmEnd - tm;
   await nextTask();
   // The extension's background recogniser stays warm: a second call shows the cost without first-use set-up.
   const tw = performance.now();
@@ -137,7 +152,7 @@ async function ours() {
   const heap1 = heapAfterGc();
   // Keep what the extension keeps (map, ranges) alive until the heap was read.
   (w as { __keep?: unknown }).__keep = { map, pieces, near };
-  const strings = [...new Set(mentions.map((m) => map.text.slice(m.start, m.end)))];
+  const strings = [...new Set(found.map((m) => map.text.slice(m.start, m.end)))];
   return {
     isArticle: detection.isArticle,
     textLength: map.text.length,
@@ -150,10 +165,12 @@ async function ours() {
     detectMapWarm,
     detectMap: t1 - t0,
     recognize: t3 - t2,
+    messages,
+    sentChars: sent.length,
     paint: t5 - t4,
-    total: t1 - t0 + (t3 - t2) + (t5 - t4),
-    longest: longestIn([[t0, t1], [t2, t3], [t4, tPainted]]),
-    longestPageSide: longestIn([[t0, t1], [t4, tPainted]]),
+    total: t1 - t0 + (t3 - t2) + messages + (t5 - t4),
+    longest: longestIn([[t0, t1], [t2, t3], [tm, tmEnd], [t4, tPainted]]),
+    longestPageSide: longestIn([[t0, t1], [tm, tmEnd], [t4, tPainted]]),
     heap: heap1,
   };
 }
