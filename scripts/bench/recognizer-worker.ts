@@ -1,0 +1,41 @@
+/**
+ * The page benchmark's background: the recogniser in a worker beside the page, so its work and its
+ * garbage stay off the page's thread and out of the page's heap, as in the extension (where it
+ * runs in the background). Answers each text with the replies the page's `mentions` requests would
+ * get (JSON, MENTION_PAGE_MAX mentions each) and the distinct strings for mark.js.
+ */
+import { installModel, recognize } from '@/utils/recognize/index';
+import { encodeSpans } from '@/utils/page-texts/mention-spans';
+import { MENTION_PAGE_MAX } from '@/utils/messages';
+import type { Lang } from '@/utils/recognize/types';
+import zhModel from '../../public/models/zh-tagger.bin';
+import enModel from '../../public/models/en-tagger.txt';
+
+installModel('zh', zhModel);
+installModel('en', enModel);
+
+/** What the page asks: recognise `text`. */
+export interface WorkerRequest {
+  text: string;
+  lang: Lang;
+  refDate: string;
+}
+
+/** What the worker answers: its recognition time (ms), the mention count, the replies and the strings. */
+export interface WorkerReply {
+  ms: number;
+  count: number;
+  replies: string[];
+  strings: string[];
+}
+
+self.onmessage = (e: MessageEvent<WorkerRequest>) => {
+  const { text, lang, refDate } = e.data;
+  const t0 = performance.now();
+  const found = recognize(text, { lang, refDate }).sort((a, b) => a.start - b.start);
+  const ms = performance.now() - t0;
+  const replies: string[] = [];
+  for (let i = 0; i < found.length; i += MENTION_PAGE_MAX) replies.push(JSON.stringify({ status: 'mentions', spans: encodeSpans(found.slice(i, i + MENTION_PAGE_MAX)) }));
+  const reply: WorkerReply = { ms, count: found.length, replies, strings: [...new Set(found.map((m) => m.text))] };
+  postMessage(reply);
+};
