@@ -103,6 +103,7 @@ export async function run(): Promise<void> {
       const url = `${server.url}${newsPathFor(file)}`;
       const load = async () => {
         await tab.goto(url, { waitUntil: 'load' });
+        await tab.evaluate(() => (window as unknown as { __bench: { ready(): Promise<void> } }).__bench.ready());
         await tab.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 30))));
       };
       const call = async <T>(fn: string, ...args: unknown[]): Promise<T> => {
