@@ -54,6 +54,12 @@ describe('text map', () => {
     expect(map.text).toBe('正文。\n结尾。');
   });
 
+  it('reads nothing of an editor it starts inside, bare paragraphs included', () => {
+    document.body.innerHTML = '<div contenteditable="true"><article><p>编辑中的正文</p><p><b>加粗</b></p></article></div><article id="plain"><p>正文</p></article>';
+    expect(buildTextMap(document.querySelector('article')!, { isVisible: () => true }).text).toBe('');
+    expect(buildTextMap(document.getElementById('plain')!, { isVisible: () => true }).text).toBe('正文');
+  });
+
   it('walks open shadow roots', () => {
     document.body.innerHTML = '<article><p>开头</p><x-box></x-box></article>';
     const host = document.querySelector('x-box')!;

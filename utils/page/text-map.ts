@@ -201,6 +201,7 @@ function mapBuilder(root: Element, options: TextMapOptions): { steps: Generator<
   // Depth-first with an explicit stack: no recursion limit on deeply nested pages, and a place to pause.
   function* walk(): Generator<void> {
     const stack: Frame[] = [frameOf(root, tagOf(root), false)];
+    const inEditor = (root as HTMLElement).isContentEditable === true;
     let visited = 0;
     while (stack.length > 0) {
       const top = stack[stack.length - 1];
@@ -222,7 +223,9 @@ function mapBuilder(root: Element, options: TextMapOptions): { steps: Generator<
         // Most of an article's elements have no attribute at all: then none is read.
         const bare = !c.hasAttributes();
         if (SKIP_TAGS.has(tag) || tag.startsWith('DOSSIER-') || (!bare && c.hasAttribute('data-dossier-ui'))) continue;
-        if ((c as HTMLElement).isContentEditable || (!bare && (c.getAttribute('contenteditable') === 'true' || c.getAttribute('contenteditable') === ''))) continue;
+        // An editor is marked by its attribute; inside one (never entered) or a designMode document,
+        // every element is editable: a bare element is so only where the root already is.
+        if (bare ? inEditor : (c as HTMLElement).isContentEditable || c.getAttribute('contenteditable') === 'true' || c.getAttribute('contenteditable') === '') continue;
         if (isChrome(c, tag) || options.exclude?.(c) || !isVisible(c)) continue;
         const block = BLOCK_TAGS.has(tag);
         if (block) breakLine();
