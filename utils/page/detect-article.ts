@@ -228,6 +228,20 @@ function* scanSteps(root: Element): Generator<void, PageScan> {
           if (childTag === 'SCRIPT' && c.getAttribute('type') === 'application/ld+json') scan.jsonLd.push(c.textContent ?? '');
           continue;
         }
+        // Most of a long article: a bare <p> of one text node. It says nothing of the page, and
+        // entering and leaving it costs more than its text: what the walk would do, done in place.
+        if (childTag === 'P' && !c.hasAttributes()) {
+          const only = c.firstChild;
+          if (only && only.nodeType === 3 && !only.nextSibling) {
+            const chars = countNonSpace(only.nodeValue ?? '');
+            scan.blocks.push({ el: c, br: false, chrome: top.chrome });
+            if (chars >= MIN_BLOCK_CHARS) scan.stats.set(c, { chars, linkChars: 0, paragraphs: 0 });
+            top.chars += chars;
+            if (isLongParagraph(c, chars)) top.paragraphs++;
+            if ((++visited & 511) === 0) yield;
+            continue;
+          }
+        }
         enter(++depth, c, childTag, top);
         descended = true;
         break;

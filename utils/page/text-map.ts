@@ -227,6 +227,16 @@ function mapBuilder(root: Element, options: TextMapOptions): { steps: Generator<
         // every element is editable: a bare element is so only where the root already is.
         if (bare ? inEditor : (c as HTMLElement).isContentEditable || c.getAttribute('contenteditable') === 'true' || c.getAttribute('contenteditable') === '') continue;
         if (isChrome(c, tag) || options.exclude?.(c) || !isVisible(c)) continue;
+        // Most of a long article: a bare <p> of one text node, mapped in place (no level of the walk).
+        if (bare && tag === 'P' && !c.shadowRoot) {
+          const only = c.firstChild;
+          if (only && only.nodeType === 3 && !only.nextSibling) {
+            breakLine();
+            addText(only as Text);
+            breakLine();
+            continue;
+          }
+        }
         const block = BLOCK_TAGS.has(tag);
         if (block) breakLine();
         stack.push(frameOf(c, tag, block));
