@@ -12,6 +12,22 @@ function load(html: string) {
   return document;
 }
 
+describe('a bare paragraph of one text node (handled in place by the walks)', () => {
+  it.each(['a01-leaders-lecture', 'a20-mental-health-education'])('%s: detection and text map are what the general walk gives', (id) => {
+    const html = readFileSync(`${fixture}/html/${id}.html`, 'utf8');
+    // An empty comment in each paragraph gives it a second child: the walks then enter it as any element.
+    const general = html.replace(/(<p>[^<]*)(<\/p>)/g, '$1<!---->$2');
+    expect(general).not.toBe(html);
+    const outcome = (page: string) => {
+      const doc = load(page);
+      const d = detectArticle(doc, 'http://127.0.0.1/2024-02/07/content_01.html');
+      const map = buildTextMap(d.body!, { isVisible: () => true });
+      return { isArticle: d.isArticle, score: d.score, reasons: d.reasons, body: d.body ? `${d.body.tagName}.${d.body.className}` : null, text: map.text, nodes: map.segments.map((s) => s.node.data) };
+    };
+    expect(outcome(html)).toEqual(outcome(general));
+  });
+});
+
 describe('article detection on the bundled newspaper pages', () => {
   it.each(gold.map((g) => [g.id, g.text]))('%s is an article whose body text is exactly the gold text', (id, text) => {
     const doc = load(readFileSync(`${fixture}/html/${id}.html`, 'utf8'));
