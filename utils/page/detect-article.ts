@@ -124,8 +124,12 @@ export interface PageScan {
   itemTypes: string[];
   /** Marked-up body candidates: itemprop=articleBody, then <article>, then common body classes. */
   marked: [Element[], Element[], Element[]];
-  /** Paragraph-like blocks in document order (a <div> of <br>-separated text as the div); `chrome`: in furniture. */
-  blocks: Array<{ el: Element; br: boolean; chrome: boolean }>;
+  /**
+   * Paragraph-like blocks in document order (a <div> of <br>-separated text as the div); `chrome`:
+   * in furniture; `chars`: the block's visible characters where the walk knew them on the spot (a
+   * bare <p> of one text node, which then needs no entry in `stats`), else -1: look in `stats`.
+   */
+  blocks: Array<{ el: Element; br: boolean; chrome: boolean; chars: number }>;
   hasAuthor: boolean;
   hasArticleBody: boolean;
   /** Links inside list items of lists and <main> (`ul li a`, `main li a`, `.list li a`). */
@@ -200,7 +204,7 @@ function* scanSteps(root: Element): Generator<void, PageScan> {
       inList ||= el.classList.contains('list');
     }
     const chrome = chromeAbove || self;
-    if (tag === 'P' || tag === 'PRE' || tag === 'TD') scan.blocks.push({ el, br: false, chrome });
+    if (tag === 'P' || tag === 'PRE' || tag === 'TD') scan.blocks.push({ el, br: false, chrome, chars: -1 });
     if (tag === 'A' && listItem) scan.listLinks++;
     const inItem = listItem || (listRoot && tag === 'LI');
     const f = frames[depth];
@@ -223,7 +227,7 @@ function* scanSteps(root: Element): Generator<void, PageScan> {
       } else if (child.nodeType === 1) {
         const c = child as Element;
         const childTag = tagOf(c);
-        if (childTag === 'BR' && top.tag === 'DIV') scan.blocks.push({ el: top.el, br: true, chrome: top.chrome });
+        if (childTag === 'BR' && top.tag === 'DIV') scan.blocks.push({ el: top.el, br: true, chrome: top.chrome, chars: -1 });
         if (SKIP_TAGS.has(childTag)) {
           if (childTag === 'SCRIPT' && c.getAttribute('type') === 'application/ld+json') scan.jsonLd.push(c.textContent ?? '');
           continue;
@@ -234,8 +238,8 @@ function* scanSteps(root: Element): Generator<void, PageScan> {
           const only = c.firstChild;
           if (only && only.nodeType === 3 && !only.nextSibling) {
             const chars = countNonSpace(only.nodeValue ?? '');
-            scan.blocks.push({ el: c, br: false, chrome: top.chrome });
-            if (chars >= MIN_BLOCK_CHARS) scan.stats.set(c, { chars, linkChars: 0, paragraphs: 0 });
+            // No entry in stats: such a paragraph is never a candidate body (not marked, no blocks in it).
+            scan.blocks.push({ el: c, br: false, chrome: top.chrome, chars });
             top.chars += chars;
             if (isLongParagraph(c, chars)) top.paragraphs++;
             if ((++visited & 511) === 0) yield;
@@ -313,11 +317,11 @@ function bodyAndStats(doc: Document, scan: PageScan | null = doc.documentElement
   }
   // Readability-style: credit each paragraph's text to its parent and grandparent.
   const credit = new Map<Element, number>();
-  for (const { el, br, chrome } of scan.blocks) {
+  for (const { el, br, chrome, chars } of scan.blocks) {
     if (br && credit.has(el)) continue;
     if (chrome) continue;
     // The walk already counted each block's visible text: no textContent of every paragraph again.
-    const len = statsOf(el).chars;
+    const len = chars >= 0 ? chars : statsOf(el).chars;
     if (len < MIN_BLOCK_CHARS) continue;
     const parent = el.parentElement;
     if (parent) credit.set(parent, (credit.get(parent) ?? 0) + len);
