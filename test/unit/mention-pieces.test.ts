@@ -34,9 +34,9 @@ describe('mention pieces', () => {
   it('names the text nodes a mention starts and ends in without making ranges', () => {
     const { map, calls } = mapOf('<p>局长<b>刘晓</b>军指出。</p>');
     const pieces = new MentionPieces(map, [at(map.text, '刘晓军')]);
-    const seen: Array<[number, string | undefined, string | undefined]> = [];
-    pieces.eachEnds(0, 1, (i, start, end) => seen.push([i, start?.data, end?.data]));
-    expect(seen).toEqual([[0, '刘晓', '军指出。']]);
+    const seen: Array<[number, number, string | undefined, string | undefined]> = [];
+    pieces.eachRun(0, 1, (first, last, start, end) => seen.push([first, last, start?.data, end?.data]));
+    expect(seen).toEqual([[0, 0, '刘晓', '军指出。']]);
     expect(pieces.mention(0).text).toBe('刘晓军');
     expect(calls).toEqual([]);
   });
@@ -53,10 +53,26 @@ describe('mention pieces', () => {
     for (const mentions of [spans, shuffled]) {
       const pieces = new MentionPieces(map, mentions);
       const got: Array<[number, Node | null, Node | null]> = [];
-      pieces.eachEnds(3, mentions.length, (i, start, end) => got.push([i, start, end]));
+      let runs = 0;
+      let next = 3;
+      pieces.eachRun(3, mentions.length, (first, last, start, end) => {
+        expect(first).toBe(next);
+        next = last + 1;
+        runs++;
+        for (let i = first; i <= last; i++) got.push([i, start, end]);
+      });
       const want = mentions.slice(3).map((m, k): [number, Node | null, Node | null] => (m.end > m.start ? [k + 3, node(m.start), node(m.end - 1)] : [k + 3, null, null]));
       expect(got).toEqual(want);
+      expect(runs).toBeLessThanOrEqual(want.length);
     }
+  });
+
+  it('gives the mentions of one text node in a row as one run', () => {
+    const { map } = mapOf('<p>刘晓军、崔峰出席，张苗主持。</p><p>王军<b>讲话</b>。</p>');
+    const mentions = [at(map.text, '刘晓军'), at(map.text, '崔峰'), at(map.text, '张苗'), at(map.text, '王军'), at(map.text, '讲话')];
+    const runs: Array<[number, number, string | undefined]> = [];
+    new MentionPieces(map, mentions).eachRun(0, mentions.length, (first, last, start) => runs.push([first, last, start?.data]));
+    expect(runs).toEqual([[0, 2, '刘晓军、崔峰出席，张苗主持。'], [3, 3, '王军'], [4, 4, '讲话']]);
   });
 
   it('carries made ranges into a continued list and into a list without some mentions', () => {

@@ -91,8 +91,9 @@ interface WindowEntry { mention: Mention; nodes: Node[]; pieces(): readonly Abst
 /** The entries as the window reads mentions: by index. */
 const byIndex = (entries: WindowEntry[]): WindowMentions => ({
   mention: (i) => entries[i].mention,
-  eachEnds: (from, to, visit) => {
-    for (let i = from; i < to; i++) visit(i, entries[i].nodes[0] ?? null, entries[i].nodes[entries[i].nodes.length - 1] ?? null);
+  // Runs of one mention each: runs need not be the longest.
+  eachRun: (from, to, visit) => {
+    for (let i = from; i < to; i++) visit(i, i, entries[i].nodes[0] ?? null, entries[i].nodes[entries[i].nodes.length - 1] ?? null);
   },
   of: (i) => entries[i].pieces(),
 });
@@ -145,6 +146,34 @@ describe('painting near the viewport', () => {
     w.start();
     expect(io.observed()).toEqual(ps);
     expect(io.margin()).toBe('100% 0px');
+  });
+
+  it('files runs of mentions in a row, also when a block\'s mentions come back after another block\'s', () => {
+    const { painter, state } = recordingPainter();
+    const io = fakeObserver();
+    const { ps, entries } = page(3);
+    const again = (e: WindowEntry, text: string): WindowEntry => ({ ...e, mention: mention(text) });
+    const all = [entries[0], again(entries[0], '张0b'), again(entries[0], '张0c'), entries[1], again(entries[0], '张0d'), entries[2]];
+    // As MentionPieces gives them: one call for each run of mentions in a row in the same nodes.
+    const byRun: WindowMentions = {
+      ...byIndex(all),
+      eachRun: (from, to, visit) => {
+        for (let first = from; first < to; ) {
+          let last = first;
+          while (last + 1 < to && all[last + 1].nodes[0] === all[first].nodes[0]) last++;
+          visit(first, last, all[first].nodes[0], all[first].nodes[0]);
+          first = last + 1;
+        }
+      },
+    };
+    const w = createPaintWindow(painter, byRun, io.factory);
+    w.add(0, 2);
+    w.add(2, all.length);
+    w.start();
+    io.report([ps[0]], ps.slice(1));
+    expect(names(state.shown)).toEqual(['张0', '张0b', '张0c', '张0d']);
+    io.report([ps[1]], [ps[2]], [], [ps[0]]);
+    expect(names(state.shown)).toEqual(['张1']);
   });
 
   it('shows exactly the mentions of the blocks reported near, and follows as they change', () => {

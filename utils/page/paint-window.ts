@@ -28,9 +28,10 @@ export interface WindowMentions {
   of(i: number): readonly AbstractRange[];
   /**
    * The text nodes mentions `from` to `to` - 1 start and end in (the blocks around them decide when
-   * each is near), in one pass: how a window files thousands.
+   * each is near), in one pass, for runs of mentions in a row that share both (`first` to `last`;
+   * runs need not be the longest): how a window files thousands.
    */
-  eachEnds(from: number, to: number, visit: (i: number, start: Node | null, end: Node | null) => void): void;
+  eachRun(from: number, to: number, visit: (first: number, last: number, start: Node | null, end: Node | null) => void): void;
 }
 
 /** Above this many mentions a page is painted near the viewport only; below, all at once. */
@@ -114,7 +115,7 @@ const runIsNear = (a: Side, b: Side) => a === 'near' || b === 'near' || (a === '
  * observed elements at most, and what is registered stays within `margin` of the viewport.
  */
 export function createPaintWindow(painter: Painter, mentions: WindowMentions, observe: ObserverFactory, margin = WINDOW_MARGIN, runs = WATCHED_RUNS): PaintWindow {
-  /** Indices of the mentions filed under each block. */
+  /** The mentions filed under each block, as runs of indices: first, last, first, last… */
   const byBlock = new Map<Element, number[]>();
   /** Mentions with no element to watch (detached text): painted with whatever is near. */
   const loose: number[] = [];
@@ -145,7 +146,10 @@ export function createPaintWindow(painter: Painter, mentions: WindowMentions, ob
       n += pass.add(mentions.of(i).map((range) => ({ mention, range })));
     };
     loose.forEach(paint);
-    for (const block of nearBlocks) byBlock.get(block)?.forEach(paint);
+    for (const block of nearBlocks) {
+      const runs = byBlock.get(block);
+      if (runs) for (let r = 0; r < runs.length; r += 2) for (let i = runs[r]; i <= runs[r + 1]; i++) paint(i);
+    }
     pass.commit();
     shown = n;
     firstPainted();
@@ -203,8 +207,8 @@ export function createPaintWindow(painter: Painter, mentions: WindowMentions, ob
     if (changed) repaint();
   };
 
-  /** Files mention `i` under the block of `node` unless that is `filed` already; the block, or null when it has none. */
-  const file = (node: Node, i: number, filed: Element | null): Element | null => {
+  /** Files mentions `first` to `last` under the block of `node` unless that is `filed` already; the block, or null when it has none. */
+  const file = (node: Node, first: number, last: number, filed: Element | null): Element | null => {
     if (node !== lastNode) {
       lastNode = node;
       lastBlock = blockOf(node);
@@ -213,20 +217,22 @@ export function createPaintWindow(painter: Painter, mentions: WindowMentions, ob
     if (!lastBlock) return null;
     if (lastBlock === filed) return filed;
     if (!lastList) byBlock.set(lastBlock, (lastList = []));
-    lastList.push(i);
+    const n = lastList.length;
+    if (n > 0 && lastList[n - 1] === first - 1) lastList[n - 1] = last;
+    else lastList.push(first, last);
     return lastBlock;
   };
 
-  /** Files mention `i` under the blocks of the text nodes it starts and ends in, or as loose. */
-  const fileMention = (i: number, first: Node | null, last: Node | null) => {
-    const filed = first ? file(first, i, null) : null;
-    const alsoFiled = last && last !== first ? file(last, i, filed) : null;
-    if (!filed && !alsoFiled) loose.push(i);
+  /** Files a run of mentions under the blocks of the text nodes they start and end in, or as loose. */
+  const fileRun = (first: number, last: number, start: Node | null, end: Node | null) => {
+    const filed = start ? file(start, first, last, null) : null;
+    const alsoFiled = end && end !== start ? file(end, first, last, filed) : null;
+    if (!filed && !alsoFiled) for (let i = first; i <= last; i++) loose.push(i);
   };
 
   return {
     add(from, to) {
-      mentions.eachEnds(from, to, fileMention);
+      mentions.eachRun(from, to, fileRun);
     },
     start() {
       coarse?.disconnect();
