@@ -37,7 +37,10 @@ export function encodeSpans(mentions: readonly Mention[]): number[] {
   return out;
 }
 
-/** A decoded mention: its text is sliced from the article only when asked for (most never are). */
+/**
+ * A decoded mention: its text is sliced from the article only when asked for (most never are). The
+ * text is a getter, so a copy made by spreading or cloning has none: messages name a mention's fields.
+ */
 class SpanMention implements PageMention {
   constructor(
     readonly type: MentionType,
