@@ -173,8 +173,8 @@ async function ours() {
     sentChars: sent.length,
     paint: t5 - t4,
     total: t1 - t0 + recognizeMs + messages + (t5 - t4),
+    // The page's thread only: the worker's tasks (the background's, in the extension) are not the page's.
     longest: longestIn([[t0, t1], [tm, tmEnd], [t4, tPainted]]),
-    longestPageSide: longestIn([[t0, t1], [tm, tmEnd], [t4, tPainted]]),
     heap: heap1,
   };
 }
