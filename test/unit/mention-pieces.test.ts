@@ -44,7 +44,7 @@ describe('mention pieces', () => {
   it('steps through the text nodes as the map would look each mention up, sorted or not', () => {
     const { map } = mapOf('<p>甲乙<b>丙</b>丁</p><p>戊<i>己庚</i></p><div>辛壬<span>癸</span></div><p>子丑寅</p>');
     const n = map.text.length;
-    const node = (offset: number) => (offset >= 0 && offset < n ? map.nodeAt(offset) : null);
+    const node = (offset: number) => (offset >= 0 && offset < n ? map.toRange(offset, offset + 1)?.startContainer ?? null : null);
     // Every span of the text (some starting or ending on a line break, some empty), first in order, then shuffled.
     const spans: Mention[] = [];
     for (let s = 0; s < n; s++) for (let e = s; e <= n; e++) spans.push({ type: 'person', start: s, end: e, text: map.text.slice(s, e) } as Mention);

@@ -31,8 +31,6 @@ export interface TextMap {
    * live ranges, 0.4 ms with static ones); `liveRange` turns one into a Range where a box is needed.
    */
   toRanges(start: number, end: number): AbstractRange[];
-  /** The text node holding the mapped character at `offset`, or null (a break); makes nothing, for lookups by the thousand. */
-  nodeAt(offset: number): Text | null;
   /** The text offset of a DOM position inside a mapped text node, or -1. */
   offsetOf(node: Node, offset: number): number;
 }
@@ -252,20 +250,13 @@ function mapBuilder(root: Element, options: TextMapOptions): { steps: Generator<
     if (end < text.length) text = text.slice(0, end);
 
     const nodeOffset = (seg: Segment, at: number) => (seg.offsets ? seg.offsets[at - seg.start] : seg.nodeStart + (at - seg.start));
-    /** The segment found last: mentions are looked up in text order, so the next one is mostly there or just after. */
-    let hint = 0;
     const segmentAt = (offset: number) => {
-      for (let i = hint; i < hint + 2 && i < segments.length; i++) {
-        const seg = segments[i];
-        if (seg.start > offset) break;
-        if (seg.end > offset) return segments[(hint = i)];
-      }
       let lo = 0, hi = segments.length - 1;
       while (lo <= hi) {
         const mid = (lo + hi) >> 1;
         if (segments[mid].end <= offset) lo = mid + 1;
         else if (segments[mid].start > offset) hi = mid - 1;
-        else return segments[(hint = mid)];
+        else return segments[mid];
       }
       return null;
     };
@@ -303,9 +294,6 @@ function mapBuilder(root: Element, options: TextMapOptions): { steps: Generator<
           out.push(staticRange(seg.node, nodeOffset(seg, from), nodeOffset(seg, to - 1) + 1));
         }
         return out;
-      },
-      nodeAt(offset) {
-        return segmentAt(offset)?.node ?? null;
       },
       offsetOf(node, offset) {
         if (!bySegmentNode) {
