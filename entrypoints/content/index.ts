@@ -1,7 +1,7 @@
 import { createCardUi, hasCard, type CardMention, type CardUi } from './card-ui';
 import { Session } from './session';
 import { loadSettings, settingsItem, normalizeSettings, siteDecision } from '@/utils/settings';
-import type { PageStatus } from '@/utils/messages';
+import { sendMessage, type PageStatus } from '@/utils/messages';
 import { liveRange } from '@/utils/page/text-map';
 
 const HOVER_DELAY_MS = 250;
@@ -9,6 +9,14 @@ const LEAVE_DELAY_MS = 400;
 const MUTATION_DEBOUNCE_MS = 500;
 /** A page whose text never stops changing is still re-read this often. */
 const MUTATION_MAX_WAIT_MS = 3000;
+/** What the article's observer watches. */
+const OBSERVED_CHANGES: MutationObserverInit = { childList: true, subtree: true, characterData: true };
+
+/** A change the page made to its article (not to our card or other UI in it). */
+const isPageChange = (r: MutationRecord) => {
+  const el = r.target.nodeType === 1 ? (r.target as Element) : r.target.parentElement;
+  return !el || !el.closest('[data-dossier-ui], dossier-card');
+};
 
 /**
  * Per page: decide whether it is a news article, annotate it (see session.ts), open a card on
@@ -21,7 +29,30 @@ export default defineContentScript({
   async main(ctx) {
     const root = document.documentElement;
     const settings = await loadSettings().catch(() => normalizeSettings(null));
-    const session = new Session(document, settings);
+    // Live pages (see below): the article's observer, and one on the whole document.
+    let observer: MutationObserver | null = null;
+    let observed: Element | null = null;
+    const pageObserver = new MutationObserver(() => {
+      if (observed && !observed.isConnected) later();
+    });
+    /** Changes of ours to the page (the fallback's marks) pass unseen: the page's own, before them, count. */
+    const quiet = (change: () => void) => {
+      const pending = observer?.takeRecords() ?? [];
+      const replaced = pageObserver.takeRecords().length > 0 && !!observed && !observed.isConnected;
+      observer?.disconnect();
+      pageObserver.disconnect();
+      try {
+        change();
+      } finally {
+        // Once this script has ended (see onInvalidated), nothing is watched any more.
+        if (!ctx.isInvalid) {
+          if (observer && observed) observer.observe(observed, OBSERVED_CHANGES);
+          pageObserver.observe(root, { childList: true, subtree: true });
+          if (replaced || pending.some(isPageChange)) later();
+        }
+      }
+    };
+    const session = new Session(document, settings, sendMessage, quiet);
     let mode = siteDecision(settings, location.hostname);
     let running: Promise<void> | null = null;
     let again = false;
@@ -48,8 +79,9 @@ export default defineContentScript({
             }
             const state = await session.annotate(mode);
             root.dataset.dossierCount = String(session.paintedCount);
-            // Tests and tools: on a very large page only mentions near the viewport are registered.
-            if (session.painting === 'near-viewport') root.dataset.dossierPainting = 'near-viewport';
+            // Tests and tools: on a very large page only mentions near the viewport are registered;
+            // without the Highlight API the mentions are wrapped in marks.
+            if (session.painting !== 'all') root.dataset.dossierPainting = session.painting;
             else delete root.dataset.dossierPainting;
             root.dataset.dossier = state;
             watchBody();
@@ -169,8 +201,6 @@ export default defineContentScript({
     });
 
     // Live pages: re-annotate when the article's text changes (our own UI excluded).
-    let observer: MutationObserver | null = null;
-    let observed: Element | null = null;
     let debounce = 0;
     let firstPending = 0;
     /** Re-annotates once the page has been quiet for a moment, and at the latest after the max wait. */
@@ -196,26 +226,20 @@ export default defineContentScript({
       observed = body;
       if (!body) return;
       observer = new MutationObserver((records) => {
-        const relevant = records.some((r) => {
-          const el = r.target.nodeType === 1 ? (r.target as Element) : r.target.parentElement;
-          return !el || !el.closest('[data-dossier-ui], dossier-card');
-        });
-        if (!relevant) return;
-        later();
+        if (records.some(isPageChange)) later();
       });
-      observer.observe(body, { childList: true, subtree: true, characterData: true });
+      observer.observe(body, OBSERVED_CHANGES);
     };
     // A page that replaces its whole article element, or its whole <body>: notice through the
     // document element (an observer on the old body would see nothing once it is gone).
-    const pageObserver = new MutationObserver(() => {
-      if (observed && !observed.isConnected) later();
-    });
     pageObserver.observe(root, { childList: true, subtree: true });
     ctx.onInvalidated(() => {
+      // First: the fallback's marks come out while the observers still look away from our changes.
+      session.clear();
       observer?.disconnect();
+      observer = null;
       pageObserver.disconnect();
       clearTimeout(debounce);
-      session.clear();
       // Whatever ends this script (an update, the extension switched off) ends its claims on the page.
       delete root.dataset.dossier;
       delete root.dataset.dossierCount;

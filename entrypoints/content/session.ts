@@ -6,7 +6,8 @@ import { detectArticle, scanPageInSlices, type ArticleDetection } from '@/utils/
 import type { TextQuote } from '@/utils/page/anchor-quote';
 import { quoteAt } from '@/utils/page/text-quote';
 import { hitTest, rangeContainsPoint } from '@/utils/page/hit-test';
-import { canPaintHighlights, createPainter, type Painter } from '@/utils/page/paint';
+import { canPaintHighlights, createPainter, MARK_TAG, type Painter } from '@/utils/page/paint';
+import { createWrapPainter, type WrapPass, type WrapPainter } from '@/utils/page/wrap-paint';
 import { createPaintWindow, WINDOW_ABOVE_MENTIONS, type PaintWindow } from '@/utils/page/paint-window';
 import { MentionPieces } from '@/utils/page/mention-pieces';
 import { buildTextMapInSlices, type TextMap } from '@/utils/page/text-map';
@@ -19,6 +20,8 @@ import type { Settings } from '@/utils/settings';
 
 export interface Annotation {
   detection: ArticleDetection;
+  /** The element whose text `map` holds. */
+  root: Element;
   map: TextMap;
   /** The background's id of `map.text` (null for an empty text, which is never sent). */
   textId: string | null;
@@ -36,11 +39,25 @@ export interface Annotation {
 export interface Passage {
   quote: TextQuote;
   notes: NoteRecord[];
+  /** Where it lies in the annotation's text. */
+  at: { start: number; end: number };
   range: Range;
 }
 
-/** Our own UI and hosts: never read as article text, never a reason to re-annotate. */
-export const isOurs = (el: Element) => el.tagName.toLowerCase().startsWith('dossier-') || el.hasAttribute('data-dossier-ui');
+/**
+ * Our own UI and hosts: never read as article text, never a reason to re-annotate. The marks of
+ * the fallback painting (see wrap-paint.ts) are not: they hold the article's own text.
+ */
+export const isOurs = (el: Element) => {
+  const tag = el.tagName.toLowerCase();
+  return (tag.startsWith('dossier-') && tag !== MARK_TAG) || el.hasAttribute('data-dossier-ui');
+};
+
+/**
+ * Runs a change of ours to the page's DOM (the fallback painting's marks) where the page's
+ * observers that watch for its own changes do not see it.
+ */
+export type Quiet = (change: () => void) => void;
 
 /** Lets the page run: the next piece of our work starts in a new task. */
 const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -94,6 +111,8 @@ interface MentionUpdate {
 export class Session {
   current: Annotation | null = null;
   private painter: Painter | null = null;
+  /** The fallback painter, where the Highlight API is missing (see wrap-paint.ts). */
+  private wrapper: WrapPainter | null = null;
   /** Set while a page with very many pieces is painted near the viewport only (see paint-window.ts). */
   private window: PaintWindow | null = null;
   private lastRecordedId: string | null = null;
@@ -103,6 +122,7 @@ export class Session {
     private readonly doc: Document,
     private settings: Settings,
     private readonly send: Send = sendMessage,
+    private readonly quiet: Quiet = (change) => change(),
   ) {
     this.texts = new HeldTextClient(send);
   }
@@ -123,7 +143,7 @@ export class Session {
     const kinds = { ...this.settings.kinds };
     const prev = this.current && sameKinds(this.current.kinds, kinds) ? this.current : null;
     if (!map.text) {
-      this.current = { detection, map, textId: null, kinds, mentions: [], pieces: new MentionPieces(map, []), passages: [] };
+      this.current = { detection, root: body, map, textId: null, kinds, mentions: [], pieces: new MentionPieces(map, []), passages: [] };
       await this.paintInSlices();
       return 'article';
     }
@@ -133,7 +153,7 @@ export class Session {
     const kept = prev && update.since > 0 ? (keep < 0 ? prev.mentions.length : keep) : 0;
     const mentions = prev ? prev.mentions.slice(0, kept).concat(fresh) : fresh;
     const pieces = new MentionPieces(map, mentions, prev ? prev.pieces.madeBefore(kept) : []);
-    this.current = { detection, map, textId, kinds, mentions, pieces, passages: prev && kept > 0 ? prev.passages : [] };
+    this.current = { detection, root: body, map, textId, kinds, mentions, pieces, passages: prev && kept > 0 ? prev.passages : [] };
     await this.paintInSlices();
     await this.onScreen();
     if (textId !== this.lastRecordedId) {
@@ -185,11 +205,12 @@ export class Session {
     const passages: Passage[] = [];
     for (const g of groups) {
       const range = g.at && a.map.toRange(g.at.start, g.at.end);
-      if (range) passages.push({ quote: { exact: g.exact, prefix: g.prefix, suffix: g.suffix }, notes: g.notes, range });
+      if (range && g.at) passages.push({ quote: { exact: g.exact, prefix: g.prefix, suffix: g.suffix }, notes: g.notes, at: { start: g.at.start, end: g.at.end }, range });
     }
     if (this.current !== a) return;
     a.passages = passages;
-    this.painter?.paintNotes(passages.map((p) => p.range));
+    if (this.wrapper) await this.wrapNotes(a);
+    else this.painter?.paintNotes(passages.map((p) => p.range));
   }
 
   /** The passage under a viewport point, if any. */
@@ -218,7 +239,8 @@ export class Session {
   private async paintInSlices(): Promise<void> {
     const a = this.current;
     const win = this.doc.defaultView as Window & typeof globalThis;
-    if (!a || !canPaintHighlights(win)) return;
+    if (!a) return;
+    if (!canPaintHighlights(win)) return this.wrapInSlices(a);
     const painter = (this.painter ??= createPainter(this.doc, this.settings.palette, { live: import.meta.env.BROWSER === 'firefox' }));
     this.window?.stop();
     this.window = null;
@@ -242,6 +264,53 @@ export class Session {
   }
 
   /**
+   * The fallback painting (no Highlight API): wraps every mention's pieces in marks, a slice at a
+   * time, then maps the text again, since the wrapped text now lies in the text nodes the marks
+   * hold (the text is the same: the marks are inline and add none). Hit-testing, cards and notes
+   * then work on the new map as they do on painted pages.
+   */
+  private async wrapInSlices(a: Annotation): Promise<void> {
+    const wrapper = (this.wrapper ??= createWrapPainter(this.doc, this.settings.palette));
+    let pass: WrapPass | null = null;
+    this.quiet(() => (pass = wrapper.begin()));
+    await inChunks(a.mentions.length, 64, (from, to) =>
+      this.quiet(() => {
+        // Cleared or annotated again meanwhile: this pass's marks would be left behind.
+        if (this.current !== a) return;
+        for (let i = from; i < to; i++) pass!.wrap(a.mentions[i], a.pieces.of(i));
+      }),
+    );
+    if (this.current !== a) return;
+    const wrapped = await this.remap(a);
+    if (wrapped) await this.wrapNotes(wrapped);
+  }
+
+  /** Wraps the passages with notes (fallback painting) in place of those wrapped before, and maps the text again. */
+  private async wrapNotes(a: Annotation): Promise<void> {
+    const wrapper = this.wrapper;
+    if (!wrapper) return;
+    let n = 0;
+    this.quiet(() => (n = wrapper.paintNotes(a.passages.flatMap((p) => a.map.toRanges(p.at.start, p.at.end)))));
+    if (n > 0) await this.remap(a);
+  }
+
+  /**
+   * Maps `a`'s text again after marks went in or out, and makes it current with ranges on the new
+   * map; null (and `a` stays) if the text reads differently now: the page changed it meanwhile,
+   * and its observer has the page annotated again.
+   */
+  private async remap(a: Annotation): Promise<Annotation | null> {
+    const map = await buildTextMapInSlices(a.root, { exclude: isOurs });
+    if (this.current !== a || map.text !== a.map.text) return null;
+    const passages = a.passages.flatMap((p) => {
+      const range = map.toRange(p.at.start, p.at.end);
+      return range ? [{ ...p, range }] : [];
+    });
+    this.current = { ...a, map, pieces: new MentionPieces(map, a.mentions), passages };
+    return this.current;
+  }
+
+  /**
    * Resolves once the painted highlights have been rendered (or after SHOWN_WAIT_MS, where frames
    * are not rendered: a hidden tab). Recording waits for this: storing a big article's mentions
    * keeps the background and the database busy, and on a 2-core machine that slowed the browser's
@@ -257,9 +326,12 @@ export class Session {
     win.clearTimeout(timer);
   }
 
-  /** How the mentions are painted: all registered, or only those near the viewport (a very large page). */
-  get painting(): 'all' | 'near-viewport' {
-    return this.window ? 'near-viewport' : 'all';
+  /**
+   * How the mentions are painted: all registered, only those near the viewport (a very large
+   * page), or wrapped in marks (no Highlight API).
+   */
+  get painting(): 'all' | 'near-viewport' | 'wrapped' {
+    return this.wrapper ? 'wrapped' : this.window ? 'near-viewport' : 'all';
   }
 
   /** Every mention is painted (near the viewport when there are very many): each covers mapped text. */
@@ -271,6 +343,7 @@ export class Session {
   updateSettings(settings: Settings) {
     this.settings = settings;
     this.painter?.setPalette(settings.palette);
+    this.wrapper?.setPalette(settings.palette);
   }
 
   /** Drops every mention of a name the reader marked "not an entity". */
@@ -291,13 +364,18 @@ export class Session {
   }
 
   focus(index: number | null) {
-    this.painter?.focus(index === null || !this.current ? null : this.current.pieces.first(index));
+    const piece = index === null || !this.current ? null : this.current.pieces.first(index);
+    this.painter?.focus(piece);
+    const wrapper = this.wrapper;
+    if (wrapper) this.quiet(() => wrapper.focus(piece));
   }
 
   clear() {
     this.window?.stop();
     this.window = null;
     this.painter?.clear();
+    const wrapper = this.wrapper;
+    if (wrapper) this.quiet(() => wrapper.clear());
     this.current = null;
   }
 }

@@ -1,9 +1,17 @@
 /**
  * Painting mentions with the CSS Custom Highlight API: one Highlight per kind and state, registered
- * as `dossier-<kind>[-known]`. No node of the page is added, removed or changed.
+ * as `dossier-<kind>[-known]`. No node of the page is added, removed or changed. Where the API is
+ * missing, wrap-paint.ts wraps the pieces in elements instead; the sheet here styles both.
  */
 import type { MentionType } from '@/utils/recognize/types';
 import type { PageMention } from '@/utils/page-texts/mention-spans';
+
+/** The element a piece is wrapped in where the Highlight API is missing (a custom-element name, never defined). */
+export const MARK_TAG = 'dossier-mark';
+/** The attribute naming the highlight a mark stands for (`dossier-person-known`, `dossier-note`): tests read marks by the same names. */
+export const MARK_ATTR = 'data-dossier-highlight';
+/** Set on the mark of the mention keyboard navigation is on. */
+export const FOCUS_ATTR = 'data-dossier-focus';
 
 /** The highlight registry name for a mention: `dossier-person`, `dossier-org-known` … */
 export function highlightName(type: MentionType, known: boolean): string {
@@ -37,20 +45,27 @@ export const PALETTES: Record<Palette, Record<MentionType, { bg: string; line: s
   },
 };
 
-/** The ::highlight() rules: new mentions get a tint, known ones also a solid underline; the focused one an outline colour. */
+/**
+ * A rule for the highlight `name` and one for the marks standing in for it (important: the page's
+ * own rules must not restyle them). Separate rules: a browser without ::highlight() drops that
+ * one and keeps the other.
+ */
+const rules = (name: string, declarations: string) =>
+  `::highlight(${name}) { ${declarations} }\n${MARK_TAG}[${MARK_ATTR}="${name}"] { ${declarations.replace(/;/g, ' !important;')} }`;
+
+/** The ::highlight() rules: new mentions get a tint, known ones also a solid underline; the focused one an outline colour. Marks get the same. */
 export function highlightCss(palette: Palette = 'classic'): string {
   const colours = PALETTES[palette];
-  return (Object.keys(colours) as MentionType[])
-    .map((t) => {
+  return [`${MARK_TAG} { display: inline !important; margin: 0 !important; padding: 0 !important; border: none !important; }`]
+    .concat((Object.keys(colours) as MentionType[]).map((t) => {
       const c = colours[t];
-      return (
-        `::highlight(${highlightName(t, false)}) { background-color: ${c.bg}; }\n` +
-        `::highlight(${highlightName(t, true)}) { background-color: ${c.bg}; text-decoration: underline 2px ${c.line}; }`
-      );
-    })
+      return rules(highlightName(t, false), `background-color: ${c.bg};`) + '\n' + rules(highlightName(t, true), `background-color: ${c.bg}; text-decoration: underline 2px ${c.line};`);
+    }))
     .concat([
+      rules('dossier-note', 'background-color: rgba(214, 51, 190, 0.16); text-decoration: underline wavy 1px #b0279a;'),
       '::highlight(dossier-focus) { background-color: rgba(255, 120, 0, 0.55); color: inherit; }',
-      '::highlight(dossier-note) { background-color: rgba(214, 51, 190, 0.16); text-decoration: underline wavy 1px #b0279a; }',
+      // After the kinds' rules, which it overrides (same specificity).
+      `${MARK_TAG}[${FOCUS_ATTR}] { background-color: rgba(255, 120, 0, 0.55) !important; }`,
     ])
     .join('\n');
 }

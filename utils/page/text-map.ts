@@ -3,6 +3,10 @@
  * the DOM, so a mention's offsets become a Range even when a name crosses elements (`<b>刘晓</b>军`).
  */
 import { isChrome, SKIP_TAGS, tagOf } from './detect-article';
+import { MARK_TAG } from './paint';
+
+/** The fallback painting's marks hold article text (see wrap-paint.ts); our other elements are UI. */
+const MARK = MARK_TAG.toUpperCase();
 
 /** Elements that start a new line of text: a break in the mapped text, and the unit painting near the viewport watches. */
 export const BLOCK_TAGS: ReadonlySet<string> = new Set(['P', 'DIV', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'UL', 'OL', 'BLOCKQUOTE', 'SECTION', 'ARTICLE', 'FIGURE', 'FIGCAPTION', 'TR', 'TD', 'TH', 'TABLE', 'PRE', 'HEADER', 'DT', 'DD', 'DL', 'ADDRESS', 'HR', 'BR', 'MAIN', 'CENTER']);
@@ -35,14 +39,15 @@ export interface TextMap {
   offsetOf(node: Node, offset: number): number;
 }
 
-/** A range over one text node that does not follow later DOM changes (a Range where StaticRange is missing). */
+/**
+ * A range over one text node that does not follow later DOM changes: a StaticRange, or where that
+ * is missing (no browser that paints highlights; test DOMs) an object with the same fields. A live
+ * Range would not do: the fallback painting splits text nodes, which moves live ranges' ends.
+ */
 function staticRange(node: Text, start: number, end: number): AbstractRange {
   const Static = node.ownerDocument!.defaultView?.StaticRange;
   if (typeof Static === 'function') return new Static({ startContainer: node, startOffset: start, endContainer: node, endOffset: end });
-  const range = node.ownerDocument!.createRange();
-  range.setStart(node, start);
-  range.setEnd(node, end);
-  return range;
+  return { startContainer: node, startOffset: start, endContainer: node, endOffset: end, collapsed: start === end };
 }
 
 /**
@@ -220,7 +225,7 @@ function mapBuilder(root: Element, options: TextMapOptions): { steps: Generator<
         const tag = tagOf(c);
         // Most of an article's elements have no attribute at all: then none is read.
         const bare = !c.hasAttributes();
-        if (SKIP_TAGS.has(tag) || tag.startsWith('DOSSIER-') || (!bare && c.hasAttribute('data-dossier-ui'))) continue;
+        if (SKIP_TAGS.has(tag) || (tag.startsWith('DOSSIER-') && tag !== MARK) || (!bare && c.hasAttribute('data-dossier-ui'))) continue;
         // An editor is marked by its attribute; inside one (never entered) or a designMode document,
         // every element is editable: a bare element is so only where the root already is.
         if (bare ? inEditor : (c as HTMLElement).isContentEditable || c.getAttribute('contenteditable') === 'true' || c.getAttribute('contenteditable') === '') continue;
