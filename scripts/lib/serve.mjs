@@ -61,9 +61,9 @@ export function newsPathFor(fileName) {
  * Serves `dir` on 127.0.0.1 (a random free port unless `port` is given) so browsers see the
  * fixtures over http like a real news site. Returns `{ url, port, close }`; url has no trailing slash.
  * `handle(req, res, pathname)` may answer a request itself (return true): special headers or a
- * response that never ends, for the hostile-page tests.
+ * response that never ends, for the hostile-page tests. `headers` go on every file served.
  */
-export async function serve({ dir = FIXTURE_HTML_DIR, port = 0, handle } = {}) {
+export async function serve({ dir = FIXTURE_HTML_DIR, port = 0, handle, headers = {} } = {}) {
   const host = '127.0.0.1'; // loopback only, never a public interface
   const root = resolve(dir);
   const files = (await readdir(root)).filter((f) => !f.startsWith('.'));
@@ -87,6 +87,7 @@ export async function serve({ dir = FIXTURE_HTML_DIR, port = 0, handle } = {}) {
         'content-type': TYPES[extname(name).toLowerCase()] ?? 'application/octet-stream',
         'content-length': body.length,
         'cache-control': 'no-store',
+        ...headers,
       });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch {
