@@ -27,6 +27,20 @@ export function compileKernel(base64) {
   }
 }
 
+/** The bundled articles' gold: one record a page (`id`, `text`, `entities` with `type` and `text`). */
+export const GOLD = readFileSync(resolve(root, 'test/fixtures/jiaozuo-2024-02/gold.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+
+/** Multiset F1 of highlighted (or marked) texts against gold texts of one type. */
+export function f1(pred, goldTexts) {
+  const bag = new Map();
+  for (const g of goldTexts) bag.set(g, (bag.get(g) ?? 0) + 1);
+  let tp = 0;
+  for (const p of pred) if (bag.get(p) > 0) { tp++; bag.set(p, bag.get(p) - 1); }
+  const p = pred.length ? tp / pred.length : 0;
+  const r = goldTexts.length ? tp / goldTexts.length : 0;
+  return p + r ? (2 * p * r) / (p + r) : 0;
+}
+
 /** Screenshots land here (gitignored) so a failing run can be looked at afterwards. */
 export const ARTIFACTS = resolve(root, 'test/artifacts');
 mkdirSync(ARTIFACTS, { recursive: true });

@@ -3,16 +3,11 @@
 // base remembers an official across two articles, and his card opens on hover and takes a note.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join, resolve, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { waitUntil } from '../../scripts/lib/browsers.mjs';
 import { servedExtension } from './drivers.mjs';
 import { newsPathFor } from '../../scripts/lib/serve.mjs';
-import { ARTIFACTS, STEP_TIMEOUT, parseCount, requireBrowser, hoverPerson, writeCardNote } from './helpers.mjs';
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const gold = readFileSync(join(root, 'test/fixtures/jiaozuo-2024-02/gold.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+import { ARTIFACTS, GOLD, STEP_TIMEOUT, f1, parseCount, requireBrowser, hoverPerson, writeCardNote } from './helpers.mjs';
 
 /** Installed before any page script: counts every DOM change inside the article. */
 function installProbe() {
@@ -46,16 +41,6 @@ function readHighlights() {
   return out;
 }
 
-/** Multiset F1 of highlighted texts against gold texts of one type. */
-function f1(pred, goldTexts) {
-  const bag = new Map();
-  for (const g of goldTexts) bag.set(g, (bag.get(g) ?? 0) + 1);
-  let tp = 0;
-  for (const p of pred) if (bag.get(p) > 0) { tp++; bag.set(p, bag.get(p) - 1); }
-  const p = pred.length ? tp / pred.length : 0;
-  const r = goldTexts.length ? tp / goldTexts.length : 0;
-  return p + r ? (2 * p * r) / (p + r) : 0;
-}
 
 for (const kind of ['chromium', 'firefox']) {
   const browser = requireBrowser(kind);
@@ -85,7 +70,7 @@ for (const kind of ['chromium', 'firefox']) {
     test('on every bundled article, the highlights match the gold and stay inside the article', { timeout: 10 * STEP_TIMEOUT }, async () => {
       const pred = { person: [], org: [] };
       const expected = { person: [], org: [] };
-      for (const article of gold) {
+      for (const article of GOLD) {
         const page = await read(article.id);
         const highlights = await page.evaluate(readHighlights);
         const outside = highlights.filter((h) => !h.inArticle);

@@ -5,16 +5,10 @@
 // there). Firefox ESR here (153) has the API built in, with no switch left to turn it off.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { waitUntil } from '../../scripts/lib/browsers.mjs';
 import { newsPathFor } from '../../scripts/lib/serve.mjs';
 import { servedExtension } from './drivers.mjs';
-import { STEP_TIMEOUT, requireBrowser } from './helpers.mjs';
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const gold = readFileSync(join(root, 'test/fixtures/jiaozuo-2024-02/gold.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+import { GOLD, STEP_TIMEOUT, f1, requireBrowser } from './helpers.mjs';
 
 /** Installed before any page script: the article's text and HTML as parsed, before Dossier runs. */
 function keepParsedArticle() {
@@ -48,16 +42,6 @@ function readMarks() {
   return out.map(({ el, ...m }) => ({ ...m, type: m.name.replace(/^dossier-/, '').replace(/-known$/, '') }));
 }
 
-/** Multiset F1 of texts against gold texts. */
-function f1(pred, goldTexts) {
-  const bag = new Map();
-  for (const g of goldTexts) bag.set(g, (bag.get(g) ?? 0) + 1);
-  let tp = 0;
-  for (const p of pred) if (bag.get(p) > 0) { tp++; bag.set(p, bag.get(p) - 1); }
-  const p = pred.length ? tp / pred.length : 0;
-  const r = goldTexts.length ? tp / goldTexts.length : 0;
-  return p + r ? (2 * p * r) / (p + r) : 0;
-}
 
 const browser = requireBrowser('chromium');
 if (browser.skip) test('chromium: painting without the Highlight API', { skip: browser.skip }, () => {});
@@ -84,7 +68,7 @@ describe('painting without the Highlight API, in chromium', { skip: Boolean(brow
   test('mentions are wrapped in styled marks matching the gold, inside the article, on the same text', { timeout: 4 * STEP_TIMEOUT }, async () => {
     const pred = { person: [], org: [] };
     const expected = { person: [], org: [] };
-    for (const article of gold) {
+    for (const article of GOLD) {
       const page = await readWithoutApi(article.id);
       const state = await page.evaluate(() => ({ ...document.documentElement.dataset, painted: [...CSS.highlights.keys()].filter((k) => k.startsWith('dossier-')) }));
       assert.equal(state.dossier, 'article', article.id);
@@ -103,7 +87,7 @@ describe('painting without the Highlight API, in chromium', { skip: Boolean(brow
       await page.close();
     }
     const scores = { person: f1(pred.person, expected.person), org: f1(pred.org, expected.org) };
-    console.log(`# chromium without the Highlight API: mark F1 against gold.json over ${gold.length} pages: person ${scores.person.toFixed(3)}, org ${scores.org.toFixed(3)}`);
+    console.log(`# chromium without the Highlight API: mark F1 against gold.json over ${GOLD.length} pages: person ${scores.person.toFixed(3)}, org ${scores.org.toFixed(3)}`);
     assert.ok(scores.person >= 0.9, `person F1 ${scores.person}`);
     assert.ok(scores.org >= 0.9, `org F1 ${scores.org}`);
   });
