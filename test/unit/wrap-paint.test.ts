@@ -162,6 +162,14 @@ describe('painting by wrapping, where the Highlight API is missing', () => {
     expect(Array.from(article.querySelectorAll(`[${FOCUS_ATTR}]`)).map((m) => m.textContent)).toEqual(['崔峰']);
     painter.focus(null);
     expect(article.querySelectorAll(`[${FOCUS_ATTR}]`)).toHaveLength(0);
+    // A passage with notes wrapped inside the mention's mark: the focus still goes to the mention's.
+    const noted = buildTextMap(article);
+    const at = place(noted, SPANS[5]);
+    painter.paintNotes(noted.toRanges(at.start + 1, at.end));
+    const inNote = buildTextMap(article).toRanges(at.start + 1, at.end)[0];
+    expect(inNote.startContainer.parentElement?.getAttribute(MARK_ATTR)).toBe('dossier-note');
+    painter.focus(inNote);
+    expect(Array.from(article.querySelectorAll(`[${FOCUS_ATTR}]`)).map((m) => m.getAttribute(MARK_ATTR))).toEqual(['dossier-person']);
   });
 
   it('styles marks inside an open shadow root with the same sheet, and takes it away on clear', () => {

@@ -123,8 +123,9 @@ export function createWrapPainter(doc: Document, palette: Palette = 'classic'): 
     focus(piece) {
       focused?.removeAttribute(FOCUS_ATTR);
       focused = null;
-      const mark = piece?.startContainer.parentElement;
-      if (mark && mark.localName === MARK_TAG) {
+      // The mention's own mark: a note's mark may sit between it and the text.
+      const mark = piece?.startContainer.parentElement?.closest(`${MARK_TAG}:not([${MARK_ATTR}="dossier-note"])`);
+      if (mark) {
         mark.setAttribute(FOCUS_ATTR, '');
         focused = mark;
       }
