@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run test:browser`: builds both targets (unless told not to) and runs test/browser/*.test.mjs
 // with node's test runner, one browser at a time, ending with node's standard summary.
-//   --chromium | --firefox   only that browser      --no-build   use the existing .output
+//   --chromium | --firefox   only that browser      --no-build   use the existing .output (three builds)
 //   --headed                 show the browser (needs DISPLAY)
 //   DOSSIER_STUB=1           run against test/browser/stub-extension (harness self-test)
 import { spawnSync } from 'node:child_process';
@@ -24,6 +24,8 @@ function run(cmd, cmdArgs, env = {}) {
 const builds = [
   { browser: 'chromium', script: 'build', out: '.output/chrome-mv3' },
   { browser: 'firefox', script: 'build:firefox', out: '.output/firefox-mv2' },
+  // The same Firefox build painting by wrapping, as where the Highlight API is missing (wrap-fallback.test.mjs).
+  { browser: 'firefox', script: 'build:firefox:fallback', out: '.output/firefox-mv2-fallback' },
 ].filter((b) => !only || b.browser === only);
 
 if (!stub) {

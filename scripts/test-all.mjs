@@ -25,6 +25,7 @@ const stages = [
   { name: 'unit tests (vitest run)', cmd: [bin('vitest'), ['run']] },
   { name: 'build Chrome MV3 (npm run build)', cmd: [npm, ['run', '--silent', 'build']] },
   { name: 'build Firefox MV2 (npm run build:firefox)', cmd: [npm, ['run', '--silent', 'build:firefox']] },
+  { name: 'build Firefox MV2 painting by wrapping (npm run build:firefox:fallback)', cmd: [npm, ['run', '--silent', 'build:firefox:fallback']] },
   {
     name: 'web-ext lint (.output/firefox-mv2)',
     cmd: [bin('web-ext'), ['lint', '--source-dir', '.output/firefox-mv2', '--no-config-discovery', '--no-input']],

@@ -9,11 +9,11 @@ import { STEP_TIMEOUT, extensionDir, headless } from './helpers.mjs';
  * For the enclosing describe block: serves the bundled news pages and launches `kind` with the built
  * extension before its tests, closes both after them. Read `server` and `driver` off the result.
  */
-export function servedExtension(kind, executablePath) {
+export function servedExtension(kind, executablePath, options = {}) {
   const env = { server: null, driver: null };
   before(async () => {
     env.server = await serve();
-    env.driver = await launch(kind, executablePath);
+    env.driver = await launch(kind, executablePath, options);
   }, { timeout: STEP_TIMEOUT });
   after(async () => {
     await env.driver?.close();
@@ -22,8 +22,11 @@ export function servedExtension(kind, executablePath) {
   return env;
 }
 
-/** Launches the built extension in `kind` ('chromium' | 'firefox') with a fresh profile. */
-export async function launch(kind, executablePath) {
+/**
+ * Launches the built extension in `kind` ('chromium' | 'firefox') with a fresh profile; `fallback`:
+ * Firefox's build that paints by wrapping (see extensionDir).
+ */
+export async function launch(kind, executablePath, { fallback = false } = {}) {
   if (kind === 'chromium') {
     const c = await launchChromium(extensionDir('chrome'), { headless, executablePath, timeout: STEP_TIMEOUT });
     const base = c.popupUrl.replace(/popup\.html$/, '');
@@ -61,7 +64,7 @@ export async function launch(kind, executablePath) {
       close: () => c.close(),
     };
   }
-  const f = await launchFirefox(extensionDir('firefox'), { headless, executablePath, timeout: STEP_TIMEOUT });
+  const f = await launchFirefox(extensionDir('firefox', { fallback }), { headless, executablePath, timeout: STEP_TIMEOUT });
   const base = f.popupUrl.replace(/popup\.html$/, '');
   return {
     kind,

@@ -45,9 +45,13 @@ export function f1(pred, goldTexts) {
 export const ARTIFACTS = resolve(root, 'test/artifacts');
 mkdirSync(ARTIFACTS, { recursive: true });
 
-/** Where the unpacked build for a browser is: the WXT output, or the stub with DOSSIER_STUB=1. */
-export function extensionDir(browser) {
+/**
+ * Where the unpacked build for a browser is: the WXT output, or the stub with DOSSIER_STUB=1.
+ * `fallback`: Firefox's build that paints by wrapping (npm run build:firefox:fallback).
+ */
+export function extensionDir(browser, { fallback = false } = {}) {
   if (process.env.DOSSIER_STUB === '1') return writeStubExtension(browser);
+  if (fallback) return resolve(root, '.output/firefox-mv2-fallback');
   return resolve(root, browser === 'firefox' ? '.output/firefox-mv2' : '.output/chrome-mv3');
 }
 
