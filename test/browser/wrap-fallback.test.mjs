@@ -43,91 +43,90 @@ function readMarks() {
   return out.map(({ el, ...m }) => ({ ...m, type: m.name.replace(/^dossier-/, '').replace(/-known$/, '') }));
 }
 
-
 for (const kind of ['chromium', 'firefox']) {
   const browser = requireBrowser(kind);
   if (browser.skip) test(`${kind}: painting without the Highlight API`, { skip: browser.skip }, () => {});
 
-describe(`painting without the Highlight API, in ${kind}`, { skip: Boolean(browser.skip), timeout: 8 * STEP_TIMEOUT }, () => {
-  const env = servedExtension(kind, browser.path, { fallback: kind === 'firefox' });
+  describe(`painting without the Highlight API, in ${kind}`, { skip: Boolean(browser.skip), timeout: 8 * STEP_TIMEOUT }, () => {
+    const env = servedExtension(kind, browser.path, { fallback: kind === 'firefox' });
 
-  /** Opens an article where Dossier has no Highlight API; resolves once annotated. */
-  async function readWithoutApi(id) {
-    const page = await env.driver.newPage({ init: keepParsedArticle });
-    const removed = [];
-    if (kind === 'chromium') {
-      const cdp = await page.context().newCDPSession(page);
-      cdp.on('Runtime.executionContextCreated', ({ context }) => {
-        if (context.auxData?.type !== 'isolated' || !context.origin.startsWith('chrome-extension://')) return;
-        removed.push(cdp.send('Runtime.evaluate', { contextId: context.id, expression: 'delete globalThis.Highlight; delete CSS.highlights; typeof Highlight + typeof CSS.highlights' }).then((r) => r.result.value));
-      });
-      await cdp.send('Runtime.enable');
-    }
-    await page.goto(env.server.url + newsPathFor(`${id}.html`), { timeout: STEP_TIMEOUT });
-    await waitUntil(() => page.evaluate(() => document.documentElement.dataset.dossier), { timeout: STEP_TIMEOUT, what: `data-dossier on ${id}` });
-    if (kind === 'chromium') assert.deepEqual(await Promise.all(removed), ['undefinedundefined'], 'the API was taken out of the extension world once');
-    return page;
-  }
-
-  test('mentions are wrapped in styled marks matching the gold, inside the article, on the same text', { timeout: 4 * STEP_TIMEOUT }, async () => {
-    const pred = { person: [], org: [] };
-    const expected = { person: [], org: [] };
-    for (const article of GOLD) {
-      const page = await readWithoutApi(article.id);
-      const state = await page.evaluate(() => ({ ...document.documentElement.dataset, painted: [...CSS.highlights.keys()].filter((k) => k.startsWith('dossier-')) }));
-      assert.equal(state.dossier, 'article', article.id);
-      assert.equal(state.dossierPainting, 'wrapped', `${article.id}: painted by wrapping`);
-      assert.deepEqual(state.painted, [], `${article.id}: nothing registered as a highlight`);
-      const marks = await page.evaluate(readMarks);
-      assert.equal(marks.length, Number(state.dossierCount), `${article.id}: a mark for each mention`);
-      assert.deepEqual(marks.filter((m) => !m.inArticle), [], `${article.id}: marks outside the article`);
-      assert.deepEqual(marks.filter((m) => !m.styled), [], `${article.id}: marks the sheet does not style`);
-      const parsed = await page.evaluate(() => ({ now: document.querySelector('article').textContent, then: window.__parsed.text }));
-      assert.equal(parsed.now, parsed.then, `${article.id}: the article reads as before`);
-      for (const type of ['person', 'org']) {
-        pred[type].push(...marks.filter((m) => m.type === type).map((m) => m.text));
-        expected[type].push(...article.entities.filter((e) => e.type === type).map((e) => e.text));
+    /** Opens an article where Dossier has no Highlight API; resolves once annotated. */
+    async function readWithoutApi(id) {
+      const page = await env.driver.newPage({ init: keepParsedArticle });
+      const removed = [];
+      if (kind === 'chromium') {
+        const cdp = await page.context().newCDPSession(page);
+        cdp.on('Runtime.executionContextCreated', ({ context }) => {
+          if (context.auxData?.type !== 'isolated' || !context.origin.startsWith('chrome-extension://')) return;
+          removed.push(cdp.send('Runtime.evaluate', { contextId: context.id, expression: 'delete globalThis.Highlight; delete CSS.highlights; typeof Highlight + typeof CSS.highlights' }).then((r) => r.result.value));
+        });
+        await cdp.send('Runtime.enable');
       }
-      await page.close();
+      await page.goto(env.server.url + newsPathFor(`${id}.html`), { timeout: STEP_TIMEOUT });
+      await waitUntil(() => page.evaluate(() => document.documentElement.dataset.dossier), { timeout: STEP_TIMEOUT, what: `data-dossier on ${id}` });
+      if (kind === 'chromium') assert.deepEqual(await Promise.all(removed), ['undefinedundefined'], 'the API was taken out of the extension world once');
+      return page;
     }
-    const scores = { person: f1(pred.person, expected.person), org: f1(pred.org, expected.org) };
-    console.log(`# ${kind} without the Highlight API: mark F1 against gold.json over ${GOLD.length} pages: person ${scores.person.toFixed(3)}, org ${scores.org.toFixed(3)}`);
-    assert.ok(scores.person >= 0.9, `person F1 ${scores.person}`);
-    assert.ok(scores.org >= 0.9, `org F1 ${scores.org}`);
-  });
 
-  test('hovering a marked name opens its card, Alt+J focuses a mark, pausing gives the page its DOM back', { timeout: 4 * STEP_TIMEOUT }, async () => {
-    const page = await readWithoutApi('a01-leaders-lecture');
-    const point = await page.evaluate(() => {
-      const mark = [...document.querySelectorAll('dossier-mark[data-dossier-highlight^="dossier-person"]')].find((m) => m.textContent === '刘晓军');
-      if (!mark) return null;
-      mark.scrollIntoView({ block: 'center' });
-      const b = mark.getBoundingClientRect();
-      return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+    test('mentions are wrapped in styled marks matching the gold, inside the article, on the same text', { timeout: 4 * STEP_TIMEOUT }, async () => {
+      const pred = { person: [], org: [] };
+      const expected = { person: [], org: [] };
+      for (const article of GOLD) {
+        const page = await readWithoutApi(article.id);
+        const state = await page.evaluate(() => ({ ...document.documentElement.dataset, painted: [...CSS.highlights.keys()].filter((k) => k.startsWith('dossier-')) }));
+        assert.equal(state.dossier, 'article', article.id);
+        assert.equal(state.dossierPainting, 'wrapped', `${article.id}: painted by wrapping`);
+        assert.deepEqual(state.painted, [], `${article.id}: nothing registered as a highlight`);
+        const marks = await page.evaluate(readMarks);
+        assert.equal(marks.length, Number(state.dossierCount), `${article.id}: a mark for each mention`);
+        assert.deepEqual(marks.filter((m) => !m.inArticle), [], `${article.id}: marks outside the article`);
+        assert.deepEqual(marks.filter((m) => !m.styled), [], `${article.id}: marks the sheet does not style`);
+        const parsed = await page.evaluate(() => ({ now: document.querySelector('article').textContent, then: window.__parsed.text }));
+        assert.equal(parsed.now, parsed.then, `${article.id}: the article reads as before`);
+        for (const type of ['person', 'org']) {
+          pred[type].push(...marks.filter((m) => m.type === type).map((m) => m.text));
+          expected[type].push(...article.entities.filter((e) => e.type === type).map((e) => e.text));
+        }
+        await page.close();
+      }
+      const scores = { person: f1(pred.person, expected.person), org: f1(pred.org, expected.org) };
+      console.log(`# ${kind} without the Highlight API: mark F1 against gold.json over ${GOLD.length} pages: person ${scores.person.toFixed(3)}, org ${scores.org.toFixed(3)}`);
+      assert.ok(scores.person >= 0.9, `person F1 ${scores.person}`);
+      assert.ok(scores.org >= 0.9, `org F1 ${scores.org}`);
     });
-    assert.ok(point, '刘晓军 is marked');
-    await page.mouse.move(point.x - 30, point.y);
-    await page.mouse.move(point.x, point.y, { steps: 3 });
-    const card = await waitUntil(() => page.evaluate(() => document.querySelector('dossier-card')?.shadowRoot?.querySelector('[data-testid="entity-card"]')?.textContent), { timeout: STEP_TIMEOUT, what: "刘晓军's card" });
-    assert.match(card, /刘晓军/);
 
-    await page.keyboard.press('Escape');
-    await page.keyboard.down('Alt');
-    await page.keyboard.press('KeyJ');
-    await page.keyboard.up('Alt');
-    const focused = await waitUntil(() => page.evaluate(() => document.querySelectorAll('dossier-mark[data-dossier-focus]').length), { timeout: STEP_TIMEOUT, what: 'a focused mark' });
-    assert.equal(focused, 1);
+    test('hovering a marked name opens its card, Alt+J focuses a mark, pausing gives the page its DOM back', { timeout: 4 * STEP_TIMEOUT }, async () => {
+      const page = await readWithoutApi('a01-leaders-lecture');
+      const point = await page.evaluate(() => {
+        const mark = [...document.querySelectorAll('dossier-mark[data-dossier-highlight^="dossier-person"]')].find((m) => m.textContent === '刘晓军');
+        if (!mark) return null;
+        mark.scrollIntoView({ block: 'center' });
+        const b = mark.getBoundingClientRect();
+        return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+      });
+      assert.ok(point, '刘晓军 is marked');
+      await page.mouse.move(point.x - 30, point.y);
+      await page.mouse.move(point.x, point.y, { steps: 3 });
+      const card = await waitUntil(() => page.evaluate(() => document.querySelector('dossier-card')?.shadowRoot?.querySelector('[data-testid="entity-card"]')?.textContent), { timeout: STEP_TIMEOUT, what: "刘晓军's card" });
+      assert.match(card, /刘晓军/);
 
-    const control = await env.driver.newPage();
-    await env.driver.openExtensionPage(control, 'options.html', () => document.readyState === 'complete');
-    const setEnabled = (on) => control.evaluate((on) => (globalThis.browser ?? chrome).storage.local.set({ settings: { kinds: { person: true, org: true, number: true, date: true }, enabled: on, skipSites: [], alwaysSites: [], palette: 'classic' } }), on);
-    await setEnabled(false);
-    await waitUntil(() => page.evaluate(() => document.documentElement.dataset.dossier === 'skipped'), { timeout: STEP_TIMEOUT, what: 'paused' });
-    const after = await page.evaluate(() => ({ marks: document.querySelectorAll('dossier-mark').length, same: document.querySelector('article').innerHTML === window.__parsed.html }));
-    assert.deepEqual(after, { marks: 0, same: true }, 'no mark left, the article HTML as parsed');
-    await setEnabled(true);
-    await control.close();
-    await page.close();
+      await page.keyboard.press('Escape');
+      await page.keyboard.down('Alt');
+      await page.keyboard.press('KeyJ');
+      await page.keyboard.up('Alt');
+      const focused = await waitUntil(() => page.evaluate(() => document.querySelectorAll('dossier-mark[data-dossier-focus]').length), { timeout: STEP_TIMEOUT, what: 'a focused mark' });
+      assert.equal(focused, 1);
+
+      const control = await env.driver.newPage();
+      await env.driver.openExtensionPage(control, 'options.html', () => document.readyState === 'complete');
+      const setEnabled = (on) => control.evaluate((on) => (globalThis.browser ?? chrome).storage.local.set({ settings: { kinds: { person: true, org: true, number: true, date: true }, enabled: on, skipSites: [], alwaysSites: [], palette: 'classic' } }), on);
+      await setEnabled(false);
+      await waitUntil(() => page.evaluate(() => document.documentElement.dataset.dossier === 'skipped'), { timeout: STEP_TIMEOUT, what: 'paused' });
+      const after = await page.evaluate(() => ({ marks: document.querySelectorAll('dossier-mark').length, same: document.querySelector('article').innerHTML === window.__parsed.html }));
+      assert.deepEqual(after, { marks: 0, same: true }, 'no mark left, the article HTML as parsed');
+      await setEnabled(true);
+      await control.close();
+      await page.close();
+    });
   });
-});
 }
