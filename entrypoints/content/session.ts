@@ -6,7 +6,7 @@ import { detectArticle, scanPageInSlices, type ArticleDetection } from '@/utils/
 import type { TextQuote } from '@/utils/page/anchor-quote';
 import { quoteAt } from '@/utils/page/text-quote';
 import { hitTest, rangeContainsPoint } from '@/utils/page/hit-test';
-import { canPaintHighlights, createPainter, MARK_TAG, type Painter } from '@/utils/page/paint';
+import { canPaintHighlights, createPainter, type Painter } from '@/utils/page/paint';
 import { createWrapPainter, type WrapPass, type WrapPainter } from '@/utils/page/wrap-paint';
 import { createPaintWindow, WINDOW_ABOVE_MENTIONS, type PaintWindow } from '@/utils/page/paint-window';
 import { MentionPieces } from '@/utils/page/mention-pieces';
@@ -43,15 +43,6 @@ export interface Passage {
   at: { start: number; end: number };
   range: Range;
 }
-
-/**
- * Our own UI and hosts: never read as article text, never a reason to re-annotate. The marks of
- * the fallback painting (see wrap-paint.ts) are not: they hold the article's own text.
- */
-export const isOurs = (el: Element) => {
-  const tag = el.tagName.toLowerCase();
-  return (tag.startsWith('dossier-') && tag !== MARK_TAG) || el.hasAttribute('data-dossier-ui');
-};
 
 /**
  * Runs a change of ours to the page's DOM (the fallback painting's marks) where the page's
@@ -167,7 +158,7 @@ export class Session {
       return 'skipped';
     }
     await yieldToPage();
-    const map = await buildTextMapInSlices(body, { exclude: isOurs });
+    const map = await buildTextMapInSlices(body);
     const lang = detection.htmlLang?.toLowerCase().startsWith('zh') ? 'zh' : detectLang(map.text);
     const refDate = detection.publishedAt ?? new Date().toISOString().slice(0, 10);
     const kinds = { ...this.settings.kinds };
@@ -331,7 +322,7 @@ export class Session {
    * and its observer has the page annotated again.
    */
   private async remap(a: Annotation): Promise<Annotation | null> {
-    const map = await buildTextMapInSlices(a.root, { exclude: isOurs });
+    const map = await buildTextMapInSlices(a.root);
     if (this.current !== a || map.text !== a.map.text) return null;
     const passages = a.passages.flatMap((p) => {
       const range = map.toRange(p.at.start, p.at.end);

@@ -67,8 +67,6 @@ export function liveRange(r: AbstractRange): Range | null {
 }
 
 export interface TextMapOptions {
-  /** Elements to leave out besides the usual (our own UI, for example). */
-  exclude?: (el: Element) => boolean;
   /** Whether an element is rendered; the browser's checkVisibility by default. */
   isVisible?: (el: Element) => boolean;
 }
@@ -225,11 +223,12 @@ function mapBuilder(root: Element, options: TextMapOptions): { steps: Generator<
         const tag = tagOf(c);
         // Most of an article's elements have no attribute at all: then none is read.
         const bare = !c.hasAttributes();
+        // Our own elements (the card's host, anything marked data-dossier-ui) are no article text; the fallback's marks are.
         if (SKIP_TAGS.has(tag) || (tag.startsWith('DOSSIER-') && tag !== MARK) || (!bare && c.hasAttribute('data-dossier-ui'))) continue;
         // An editor is marked by its attribute; inside one (never entered) or a designMode document,
         // every element is editable: a bare element is so only where the root already is.
         if (bare ? inEditor : (c as HTMLElement).isContentEditable || c.getAttribute('contenteditable') === 'true' || c.getAttribute('contenteditable') === '') continue;
-        if (isChrome(c, tag) || options.exclude?.(c) || !isVisible(c)) continue;
+        if (isChrome(c, tag) || !isVisible(c)) continue;
         // Most of a long article: a bare <p> of one text node, mapped in place (no level of the walk).
         if (bare && tag === 'P' && !c.shadowRoot) {
           const only = c.firstChild;
