@@ -54,14 +54,15 @@ export type Quiet = (change: () => void) => void;
 const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
- * Lets the page render a frame first: the next piece of our work starts after it (or after
- * FRAME_WAIT_MS, where frames are not rendered: a hidden tab).
+ * Resolves once `first` has settled and the page has rendered a frame after it, or after `waitMs`
+ * in all, where frames are not rendered (a hidden tab).
  */
-const afterNextFrame = (win: Window) =>
+const afterNextFrame = (win: Window, waitMs: number, first: Promise<unknown> = Promise.resolve()) =>
   new Promise<void>((resolve) => {
-    const timer = win.setTimeout(resolve, FRAME_WAIT_MS);
-    win.requestAnimationFrame(() => win.setTimeout(() => (win.clearTimeout(timer), resolve()), 0));
+    const timer = win.setTimeout(resolve, waitMs);
+    void first.then(() => win.requestAnimationFrame(() => win.setTimeout(() => (win.clearTimeout(timer), resolve()), 0)));
   });
+/** The longest a slice of the fallback's wrapping waits for a frame. */
 const FRAME_WAIT_MS = 100;
 
 /**
@@ -301,7 +302,7 @@ export class Session {
         if (this.current !== a) return;
         for (let i = from; i < to; i++) pass!.wrap(a.mentions[i], a.pieces.of(i));
       }),
-    WRAP_BUDGET_MS, () => afterNextFrame(win));
+    WRAP_BUDGET_MS, () => afterNextFrame(win, FRAME_WAIT_MS));
     if (this.current !== a) return;
     const wrapped = await this.remap(a);
     if (wrapped) await this.wrapNotes(wrapped);
@@ -341,11 +342,7 @@ export class Session {
   private async onScreen(): Promise<void> {
     const win = this.doc.defaultView;
     if (!win) return;
-    const painted = this.window?.firstPaint ?? Promise.resolve();
-    const rendered = painted.then(() => new Promise<void>((resolve) => win.requestAnimationFrame(() => setTimeout(resolve, 0))));
-    let timer = 0;
-    await Promise.race([rendered, new Promise<void>((resolve) => (timer = win.setTimeout(resolve, SHOWN_WAIT_MS)))]);
-    win.clearTimeout(timer);
+    await afterNextFrame(win, SHOWN_WAIT_MS, this.window?.firstPaint);
   }
 
   /**
