@@ -42,4 +42,17 @@ describe('known names', () => {
     expect(people.map((m) => m.text)).toEqual(['刘晓军']);
     expect(people[0]).toMatchObject({ known: true, official: true, start: 0, end: 3 });
   });
+
+  it('marks a name the rules found as known also when the knowledge base writes it with a space', () => {
+    const mentions = recognize('Secretary of State Maria Lopez met reporters. Lopez said talks went well.', {
+      lang: 'en',
+      known: { entries: [{ name: 'Maria Lopez', type: 'person', official: true }, { name: 'Lopez', type: 'person', official: true }] },
+    });
+    expect(mentions.filter((m) => m.type === 'person').map((m) => [m.text, m.known])).toEqual([
+      ['Maria Lopez', true],
+      ['Lopez', true],
+    ]);
+    // A line break ends a block: no name runs on into the next one.
+    expect(prepareKnown({ entries: [{ name: 'Maria Lopez', type: 'person' }] }).find('Maria\nLopez')).toEqual([]);
+  });
 });

@@ -76,8 +76,12 @@ export function prepareKnown(known: KnownNames): PreparedKnown {
       let pos = 0;
       for (const raw of text) {
         const ch = raw.normalize('NFKC');
-        starts.push(pos);
         pos += raw.length;
+        // Names are stored without whitespace (normalizeName), so spaces and tabs within a line
+        // are skipped here too: "Maria Lopez" and "王  军" match "MariaLopez" and "王军". A line
+        // break is not skipped: no name runs on into the next block.
+        if (ch === ' ' || ch === '\t') continue;
+        starts.push(pos - raw.length);
         while (node !== 0 && !edges[node].has(ch)) node = fail[node];
         node = edges[node].get(ch) ?? 0;
         for (let hit = out[node] !== -1 ? node : dictLink[node]; hit > 0; hit = dictLink[hit]) {
