@@ -1,13 +1,18 @@
+import { sendMessage } from '@/utils/messages';
 import { highlightSheet } from '@/utils/page/paint';
+import { urlLooksLikeNews } from '@/utils/page/detect-article';
 import { loadSettings, siteDecision } from '@/utils/settings';
 
 /**
- * Adopts the highlight style sheet at document_start, while the document is still empty: adopting
- * it later, once the main content script knows the page is an article, makes the browser restyle
- * every element (half a second on a 200,000-node page). The default palette goes in at once (the
- * settings arrive asynchronously, by when a fast page may be parsed); a reader's other palette
- * replaces it when they do. The sheet only styles Dossier's own named highlights: on pages that
- * never get any, including the sites the reader skips, it changes nothing.
+ * Runs at document_start, while the document is still empty, to get things ready for an article:
+ * - Adopts the highlight style sheet: adopting it later, once the main content script knows the
+ *   page is an article, makes the browser restyle every element (half a second on a 200,000-node
+ *   page). The default palette goes in at once (the settings arrive asynchronously, by when a fast
+ *   page may be parsed); a reader's other palette replaces it when they do. The sheet only styles
+ *   Dossier's own named highlights: on pages that never get any, it changes nothing.
+ * - On a page that may be annotated (a site the reader always annotates, or a news-shaped URL),
+ *   wakes the background to read the known names, load the model and warm the recogniser up while
+ *   the page loads: after a restart, the background's first recognition costs several times a later one.
  */
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -15,6 +20,13 @@ export default defineContentScript({
   async main() {
     highlightSheet(document, 'classic');
     const settings = await loadSettings().catch(() => null);
-    if (settings && siteDecision(settings, location.hostname) !== 'skip') highlightSheet(document, settings.palette);
+    if (!settings) return;
+    const decision = siteDecision(settings, location.hostname);
+    if (decision === 'skip') return;
+    highlightSheet(document, settings.palette);
+    if (decision === 'always' || urlLooksLikeNews(location.href)) {
+      const declared = document.documentElement?.lang.toLowerCase() ?? '';
+      void sendMessage('warmUp', { lang: declared.startsWith('zh') ? 'zh' : null }).catch(() => undefined);
+    }
   },
 });

@@ -32,6 +32,7 @@ const noteText = z.string().max(20_000);
 /** Request schemas, one per message type. */
 export const requestSchemas = {
   ping: z.undefined(),
+  warmUp: z.strictObject({ lang: lang.nullable() }),
   putText: z.strictObject({ base: z.object({ textId, length: z.number().int().nonnegative() }).nullable(), piece: z.string().max(TEXT_PIECE_MAX) }),
   recognize: z.strictObject({ textId, lang: lang.optional(), refDate: refDate.optional() }),
   mentions: z.strictObject({ textId, from: z.number().int().nonnegative(), to: z.number().int().nonnegative() }).refine((r) => r.to >= r.from && r.to - r.from <= MENTION_PAGE_MAX),

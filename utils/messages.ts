@@ -60,6 +60,12 @@ export const MENTION_PAGE_MAX = 5000;
 export interface ProtocolMap {
   ping: { req: undefined; res: { ok: true; version: string } };
   /**
+   * A page that may be annotated started loading (sent at document_start): the background reads the
+   * known names, installs the model of `lang` (null: not declared Chinese, so both) and runs the
+   * recogniser once on a sample, so the article's own recognition later is at the warm speed.
+   */
+  warmUp: { req: { lang: Lang | null }; res: { warmed: Lang[] } };
+  /**
    * Hands the background a text, or the next piece of one: `base` null starts a new text (and
    * drops the frame's older ones), else `piece` is appended to the held text `base`.
    */

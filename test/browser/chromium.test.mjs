@@ -94,6 +94,26 @@ describe('Chromium', { skip: Boolean(browser.skip), timeout: 10 * STEP_TIMEOUT }
     await page.close();
   });
 
+  test('a news-shaped page wakes the background to get ready before the article is read; a front page does not', { timeout: 2 * STEP_TIMEOUT }, async () => {
+    const worker = chrome.context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+    assert.ok(worker, 'the extension has a service worker');
+    // What the background is asked, in order, from now on (a listener beside Dossier's own).
+    await worker.evaluate(() => {
+      globalThis.__asked = [];
+      chrome.runtime.onMessage.addListener((m) => void globalThis.__asked.push(`${m?.type}:${JSON.stringify(m?.data?.lang ?? null)}`));
+    });
+    const asked = () => worker.evaluate(() => globalThis.__asked.map((a) => a));
+    const { page: front } = await openAndWait('/');
+    await front.close();
+    assert.deepEqual((await asked()).filter((a) => a.startsWith('warmUp')), [], 'no warm-up for a URL that is not news');
+    const { page } = await openAndWait(FIRST_ARTICLE_PATH);
+    await page.close();
+    const types = (await asked()).map((a) => a.split(':')[0]);
+    // The bundled pages declare lang="zh-CN": only the Chinese model is warmed.
+    assert.ok((await asked()).includes('warmUp:"zh"'), JSON.stringify(await asked()));
+    assert.ok(types.indexOf('warmUp') < types.indexOf('putText'), `warmUp comes before the article's text: ${types}`);
+  });
+
   test('nothing was fetched beyond the local server', () => {
     // Dossier promises no network call: reading the fixture pages must stay on this machine.
     assert.deepEqual(offMachine, []);

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { detectArticle, findBody, isChrome } from '@/utils/page/detect-article';
+import { detectArticle, findBody, isChrome, urlLooksLikeNews } from '@/utils/page/detect-article';
 
 function page(head: string, body: string) {
   document.head.innerHTML = head;
@@ -151,4 +151,21 @@ describe('body and furniture', () => {
       <div id="story-text">${para(REPORT, 8)}</div>`);
     expect(findBody(document)?.id).toBe('story-text');
   });
+});
+
+describe('news-shaped URLs, read before the page has content', () => {
+  it.each([
+    'https://www.jiaozuo.gov.cn/2024-02/07/content_12345.html',
+    'http://www.gov.cn/zhengce/content/2024-02/07/content_6930745.htm',
+    'https://www.henan.gov.cn/2024/02-07/t20240207_2901234.html',
+    'https://www.example-times.com/2024/02/07/world/asia/flood-relief.html',
+    'https://news.example.org/some-local-story',
+  ])('%s looks like news', (url) => expect(urlLooksLikeNews(url)).toBe(true));
+
+  it.each([
+    'https://www.example.com/',
+    'https://docs.example.com/news/2024/02/07/release-notes-for-version-three',
+    'https://mail.example.com/inbox',
+    'https://shop.example.com/products/a-very-nice-red-chair',
+  ])('%s does not', (url) => expect(urlLooksLikeNews(url)).toBe(false));
 });

@@ -205,3 +205,58 @@ describe('an article that grows', () => {
     expect(r).toMatchObject({ status: 'found', passages: [{ exact: '要做好土地供应工作', at: { start: (TITLED + LATER).indexOf('要做好') } }] });
   });
 });
+
+describe('getting ready while a page loads', () => {
+  /** A background whose model reads and known-name reads are counted; `failModel` makes the first read of that model fail. */
+  function countingBackground(failModel?: 'zh' | 'en') {
+    const calls = { known: 0, models: [] as string[] };
+    let failed = false;
+    handlers = {
+      ...pageTextHandlers({
+        db,
+        store,
+        knownNames: async () => {
+          calls.known++;
+          return prepareKnown({ entries: [] });
+        },
+        ensureModel: async (lang) => {
+          calls.models.push(lang);
+          if (lang === failModel && !failed) {
+            failed = true;
+            throw new Error(`could not read the ${lang} model`);
+          }
+        },
+        generation: () => 0,
+        onRecorded: () => undefined,
+      }),
+    } as Handlers;
+    return calls;
+  }
+
+  it('reads the known names and loads and warms the declared language once, however many pages ask', async () => {
+    const calls = countingBackground();
+    const replies = await Promise.all([ask('warmUp', { lang: 'zh' }), ask('warmUp', { lang: 'zh' }, inTab(2))]);
+    expect(replies).toEqual([{ warmed: ['zh'] }, { warmed: ['zh'] }]);
+    await ask('warmUp', { lang: 'zh' });
+    expect(calls.models).toEqual(['zh']);
+    expect(calls.known).toBe(3);
+  });
+
+  it('warms both languages for a page that does not declare Chinese', async () => {
+    const calls = countingBackground();
+    expect(await ask('warmUp', { lang: null })).toEqual({ warmed: ['zh', 'en'] });
+    expect(calls.models).toEqual(['zh', 'en']);
+  });
+
+  it('reports a model that could not be read, and tries it again for the next page', async () => {
+    const calls = countingBackground('zh');
+    await expect(ask('warmUp', { lang: 'zh' })).rejects.toThrow('could not read the zh model');
+    expect(await ask('warmUp', { lang: 'zh' })).toEqual({ warmed: ['zh'] });
+    expect(calls.models).toEqual(['zh', 'zh']);
+  });
+
+  it('refuses a language the recogniser does not have', async () => {
+    const reply = await dispatch(handlers, { dossier: 1, type: 'warmUp', data: { lang: 'fr' } }, inTab(1));
+    expect(reply).toEqual({ ok: false, error: 'refused: invalid warmUp request' });
+  });
+});

@@ -11,6 +11,7 @@ import type { Handlers } from '@/utils/message-schemas';
 import type { UnknownText } from '@/utils/messages';
 import { anchorQuote } from '@/utils/page/anchor-quote';
 import { detectLang, recognize } from '@/utils/recognize';
+import { warmUpRecognizer } from '@/utils/recognize/warm-up';
 import type { Lang, Mention, PreparedKnown } from '@/utils/recognize/types';
 import { encodeSpans } from './mention-spans';
 import type { HeldText, PageTextStore, Recognition, TextScope } from './text-store';
@@ -46,11 +47,23 @@ function sortMentions(mentions: Mention[]): Mention[] {
 /** Mentions compared by value (they are plain data from the recogniser). */
 const sameMention = (a: Mention, b: Mention) => JSON.stringify(a) === JSON.stringify(b);
 
-type Recognizing = Pick<Handlers, 'putText' | 'recognize' | 'mentions' | 'recordReading' | 'passageNotes'>;
+type Recognizing = Pick<Handlers, 'warmUp' | 'putText' | 'recognize' | 'mentions' | 'recordReading' | 'passageNotes'>;
 
 /** The page-text half of the protocol. */
 export function pageTextHandlers(deps: PageTextDeps): Recognizing {
   const { db, store } = deps;
+  /** Each language's warm-up, run once in this background's life (concurrent pages share it). */
+  const warming = new Map<Lang, Promise<void>>();
+  const warmUp = (lang: Lang): Promise<void> => {
+    let done = warming.get(lang);
+    if (!done) {
+      done = deps.ensureModel(lang).then(() => void warmUpRecognizer(lang));
+      // A model that could not be read is tried again by the next page (and reported to this one).
+      done.catch(() => warming.delete(lang));
+      warming.set(lang, done);
+    }
+    return done;
+  };
 
   /** The held text's recognition for this language and date, computed now if missing. */
   const recognitionOf = async (scope: TextScope, held: HeldText, lang: Lang | undefined, refDate: string | undefined): Promise<Recognition> => {
@@ -69,6 +82,15 @@ export function pageTextHandlers(deps: PageTextDeps): Recognizing {
   };
 
   return {
+    warmUp: async ({ lang }) => {
+      const langs: Lang[] = lang ? [lang] : ['zh', 'en'];
+      // The known names too: after a restart the first recognition waits for them (a read of every
+      // entity), so that read is best made while the page is still loading as well. A knowledge
+      // base that fails here fails again, and is reported, on the article's own request.
+      await Promise.all([deps.knownNames().catch(() => undefined), ...langs.map(warmUp)]);
+      return { warmed: langs };
+    },
+
     putText: ({ base, piece }, sender) => {
       const held = store.put(scopeOf(sender), base, piece);
       return held ? { status: 'held', textId: held.id, length: held.text.length } : UNKNOWN;

@@ -493,6 +493,16 @@ function urlSignals(url: string): { articleShape: boolean; newsSection: boolean;
   };
 }
 
+/**
+ * True when the URL alone says news: an article's shape or a news section, and nothing of a blog,
+ * docs or shop. Read before the page has any content (at document_start), to decide whether the
+ * background should get ready for an article.
+ */
+export function urlLooksLikeNews(url: string): boolean {
+  const u = urlSignals(url);
+  return (u.articleShape || u.newsSection) && !u.nonNews;
+}
+
 /** Scores the page's signals and finds its body; `isArticle` when they add up. */
 export function detectArticle(doc: Document, url: string, prescanned?: PageScan | null): ArticleDetection {
   const reasons: string[] = [];
