@@ -4,7 +4,8 @@
  * - `ours`: detect → map → recognise → messages → ranges → paint, each step its own task, with
  *   phase times and long tasks. The recogniser runs in a worker (recognizer-worker.ts; in the
  *   extension, in the background), so its work and garbage stay off the page's thread and heap;
- *   what the extension's messages cost the page is timed on its own;
+ *   what the extension's messages cost the page is timed on its own. The worker warmed up when the
+ *   page started, as the background does; a second, cold worker times the same recognition without;
  * - `oursWrapped`: the same, painted as where the Highlight API is missing: every mention wrapped in
  *   marks (wrap-paint.ts), the text mapped again, one forced layout (as the DOM contenders have);
  * - `floor`: a TreeWalker over the article body's text nodes and one regex pass over their joined text;
@@ -19,27 +20,45 @@ import { MentionPieces } from '@/utils/page/mention-pieces';
 import { createWrapPainter } from '@/utils/page/wrap-paint';
 import { detectLang } from '@/utils/recognize/lang';
 import { decodeSpans, type PageMention } from '@/utils/page-texts/mention-spans';
-import type { WorkerReply, WorkerRequest } from './recognizer-worker';
+import type { WorkerReady, WorkerReply, WorkerRequest } from './recognizer-worker';
 
 // As the extension's document_start script does: the highlight sheet is adopted while the document is
 // empty, so painting later restyles nothing (adopting it then restyles every element).
 highlightSheet(document, 'classic');
 
-/** The recogniser's worker, served beside the pages; started with the page, as the extension's background is already running. */
-const recognizer = new Worker('/recognizer-worker.js');
-/** Settles once the worker has loaded its models (every contender's page waits for it). */
-const ready = new Promise<void>((resolve, reject) => {
-  recognizer.onmessage = () => resolve();
-  recognizer.onerror = (e) => reject(new Error(`recognizer worker: ${e.message}`));
-});
-
-/** Has the worker recognise a text. */
-const recognizeInWorker = (request: WorkerRequest) =>
-  new Promise<WorkerReply>((resolve, reject) => {
-    recognizer.onmessage = (e: MessageEvent<WorkerReply>) => resolve(e.data);
-    recognizer.onerror = (e) => reject(new Error(e.message));
-    recognizer.postMessage(request);
+/** Settles with the worker's ready message, once it has loaded its models (and warmed up, unless cold). */
+const whenReady = (worker: Worker) =>
+  new Promise<WorkerReady>((resolve, reject) => {
+    worker.onmessage = (e: MessageEvent<WorkerReady>) => resolve(e.data);
+    worker.onerror = (e) => reject(new Error(`recognizer worker: ${e.message}`));
   });
+
+/**
+ * The recogniser's worker, served beside the pages; started with the page, as the extension's
+ * background is woken by the page's document_start script and gets ready while the page loads.
+ */
+const recognizer = new Worker('/recognizer-worker.js');
+/** Every contender's page waits for it. */
+const ready = whenReady(recognizer);
+
+/** Has a worker recognise a text. */
+const recognizeInWorker = (request: WorkerRequest, worker = recognizer) =>
+  new Promise<WorkerReply>((resolve, reject) => {
+    worker.onmessage = (e: MessageEvent<WorkerReply>) => resolve(e.data);
+    worker.onerror = (e) => reject(new Error(e.message));
+    worker.postMessage(request);
+  });
+
+/** First recognition in a worker that did not warm up: a background woken by the article's own request. */
+async function recognizeCold(request: WorkerRequest): Promise<number> {
+  const worker = new Worker('/recognizer-worker.js?cold');
+  try {
+    await whenReady(worker);
+    return (await recognizeInWorker(request, worker)).ms;
+  } finally {
+    worker.terminate();
+  }
+}
 
 type Window_ = Window & { gc?: () => void; __bench?: unknown };
 const w = window as Window_;
@@ -165,6 +184,8 @@ async function ours(painting: 'highlights' | 'wrapped' = 'highlights') {
   const tPainted = performance.now();
   const t5 = t4 + syncPaint + observerMs;
   await settle();
+  // Off the page's thread, after its phases: the same text in a background that did not warm up.
+  const recognizeCold_ = await recognizeCold({ text: map.text, lang, refDate });
   const heap1 = heapAfterGc();
   // Keep what the extension keeps (map, ranges) alive until the heap was read.
   (w as { __keep?: unknown }).__keep = { map, pieces, near };
@@ -178,6 +199,8 @@ async function ours(painting: 'highlights' | 'wrapped' = 'highlights') {
     detect: tDetect - t0,
     map: t1 - tDetect,
     recognizeWarm,
+    recognizeCold: recognizeCold_,
+    warmUp: (await ready).warmUpMs,
     detectMapWarm,
     detectMap: t1 - t0,
     recognize: recognizeMs,
@@ -235,4 +258,4 @@ async function mark(strings: string[]) {
   return { total: t1 - t0, marked, longest: longestIn([[t0, t1]]), heap: heapAfterGc() };
 }
 
-w.__bench = { ready: () => ready, ours, oursWrapped: () => ours('wrapped'), floor, mark, longTaskSupported: PerformanceObserver.supportedEntryTypes?.includes('longtask') ?? false };
+w.__bench = { ready: () => ready.then(() => undefined), ours, oursWrapped: () => ours('wrapped'), floor, mark, longTaskSupported: PerformanceObserver.supportedEntryTypes?.includes('longtask') ?? false };

@@ -5,6 +5,7 @@
  * get (JSON, MENTION_PAGE_MAX mentions each) and the distinct strings for mark.js.
  */
 import { installModel, recognize } from '@/utils/recognize/index';
+import { warmUpRecognizer } from '@/utils/recognize/warm-up';
 import { encodeSpans } from '@/utils/page-texts/mention-spans';
 import { MENTION_PAGE_MAX } from '@/utils/messages';
 import type { Lang } from '@/utils/recognize/types';
@@ -13,8 +14,20 @@ import enModel from '../../public/models/en-tagger.txt';
 
 installModel('zh', zhModel);
 installModel('en', enModel);
+// As the extension's background does once a news-shaped page starts loading (the warmUp request,
+// sent at document_start): one run over a sample text in each language. `?cold` skips it: a
+// background woken by the article's own request, on a page whose URL did not look like news.
+const cold = new URL(self.location.href).searchParams.has('cold');
+const w0 = performance.now();
+if (!cold) for (const lang of ['zh', 'en'] as const) warmUpRecognizer(lang);
 // Ready: the page waits for this before any contender runs, so no one shares the CPU with our start-up.
-postMessage('ready');
+postMessage({ ready: true, warmUpMs: performance.now() - w0 } satisfies WorkerReady);
+
+/** The worker's first message: models installed, and how long its warm-up took (0 when cold). */
+export interface WorkerReady {
+  ready: true;
+  warmUpMs: number;
+}
 
 /** What the page asks: recognise `text`. */
 export interface WorkerRequest {
