@@ -7,7 +7,8 @@ import type { TextQuote } from '@/utils/page/anchor-quote';
 import { quoteAt } from '@/utils/page/text-quote';
 import { hitTest, rangeContainsPoint } from '@/utils/page/hit-test';
 import { canPaintHighlights, createPainter, type Painter } from '@/utils/page/paint';
-import { createWrapPainter, type WrapPass, type WrapPainter } from '@/utils/page/wrap-paint';
+import { createWrapPainter, wrapInFrames, type WrapPass, type WrapPainter } from '@/utils/page/wrap-paint';
+import { afterNextFrame, inChunks, yieldToPage } from '@/utils/page/pacing';
 import { createPaintWindow, WINDOW_ABOVE_MENTIONS, type PaintWindow } from '@/utils/page/paint-window';
 import { MentionPieces } from '@/utils/page/mention-pieces';
 import { buildTextMapInSlices, type TextMap } from '@/utils/page/text-map';
@@ -50,36 +51,6 @@ export interface Passage {
  */
 export type Quiet = (change: () => void) => void;
 
-/** Lets the page run: the next piece of our work starts in a new task. */
-const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-/**
- * Resolves once `first` has settled and the page has rendered a frame after it, or after `waitMs`
- * in all, where frames are not rendered (a hidden tab).
- */
-const afterNextFrame = (win: Window, waitMs: number, first: Promise<unknown> = Promise.resolve()) =>
-  new Promise<void>((resolve) => {
-    const timer = win.setTimeout(resolve, waitMs);
-    void first.then(() => win.requestAnimationFrame(() => win.setTimeout(() => (win.clearTimeout(timer), resolve()), 0)));
-  });
-/** The longest a slice of the fallback's wrapping waits for a frame. */
-const FRAME_WAIT_MS = 100;
-
-/**
- * Runs `fn` over [0, count) in chunks of `size`, yielding to the page (`pause`, a new task by
- * default) whenever a slice took about `budgetMs`.
- */
-async function inChunks(count: number, size: number, fn: (from: number, to: number) => void, budgetMs = 12, pause: () => Promise<void> = yieldToPage): Promise<void> {
-  let sliceStart = performance.now();
-  for (let from = 0; from < count; from += size) {
-    fn(from, Math.min(count, from + size));
-    if (performance.now() - sliceStart > budgetMs) {
-      await pause();
-      sliceStart = performance.now();
-    }
-  }
-}
-
 /**
  * A build made with `--mode fallback` (`npm run build:firefox:fallback`, for the tests) paints by
  * wrapping even where the Highlight API exists: the Firefox versions that need the fallback
@@ -87,14 +58,6 @@ async function inChunks(count: number, size: number, fn: (from: number, to: numb
  * Every other build folds this to false.
  */
 const FALLBACK_BUILD = import.meta.env.MODE === 'fallback';
-
-/**
- * Wrapping per frame (fallback painting). Any change to an article's DOM has the browser lay the
- * article out again in the next frame, and each wrapped paragraph on top: 12 ms of wrapping a task
- * made 23 tasks of 50–90 ms on a 5 MB article (Chromium); 3 ms a frame, 12 of 50–64 ms there and
- * none of 50 ms on the 1 MB and the 200,000-node pages.
- */
-const WRAP_BUDGET_MS = 3;
 
 /** The longest recording waits for the highlights to be rendered (see Session.onScreen). */
 const SHOWN_WAIT_MS = 1000;
@@ -295,14 +258,13 @@ export class Session {
     const wrapper = (this.wrapper ??= createWrapPainter(this.doc, this.settings.palette));
     let pass: WrapPass | null = null;
     this.quiet(() => (pass = wrapper.begin()));
-    const win = this.doc.defaultView!;
-    await inChunks(a.mentions.length, 16, (from, to) =>
+    await wrapInFrames(this.doc.defaultView!, a.mentions.length, (from, to) =>
       this.quiet(() => {
         // Cleared or annotated again meanwhile: this pass's marks would be left behind.
         if (this.current !== a) return;
         for (let i = from; i < to; i++) pass!.wrap(a.mentions[i], a.pieces.of(i));
       }),
-    WRAP_BUDGET_MS, () => afterNextFrame(win, FRAME_WAIT_MS));
+    );
     if (this.current !== a) return;
     const wrapped = await this.remap(a);
     if (wrapped) await this.wrapNotes(wrapped);

@@ -99,7 +99,7 @@ export async function run(): Promise<void> {
   try {
     console.log(`Chromium ${browser.version}; ours = detect + map + recognise (in a worker here, off the page's thread as in the extension's background, which a news-shaped page wakes at document_start to warm up: the worker warms up when the page starts) + messages (what the extension's cost the page: the text sent, the mentions received as spans, as JSON) + ranges + paint (CSS highlights).`);
     console.log('floor = TreeWalker over the article body\'s text nodes + one regex pass over their joined text, with (a) an alternation of the distinct mention strings ours found, longest first, (b) /[\\u4e00-\\u9fff]{2,4}(局|厅|委)/g.');
-    console.log('wrapped = our fallback where the Highlight API is missing: every mention wrapped in <dossier-mark> elements (in the extension 3 ms a frame; here in one go: the longest task is that one), the text mapped again, one forced layout.');
+    console.log('wrapped = our fallback where the Highlight API is missing: every mention wrapped in <dossier-mark> elements about 3 ms a frame, as the extension wraps (the slices are timed, not the waits for frames; layouts the browser makes between them count only as long tasks), the text mapped again in slices as the extension does (wall time), one forced layout.');
     console.log('mark.js 8.11.1 = mark(strings ours found, {separateWordSearch:false, acrossElements:true}) on the article body (found by our detection, untimed). Every run loads the page afresh, cross-origin isolated (timers in 5 µs steps); DOM contenders include one forced layout.\n');
     for (const { file, label } of pages) {
       const url = `${server.url}${newsPathFor(file)}`;

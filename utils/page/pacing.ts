@@ -1,0 +1,33 @@
+/**
+ * How the content script spreads its work over the page's tasks and frames, so the page stays
+ * responsive however big the article. Shared by the session and the page benchmark, which must
+ * pace its work as the extension does for its long-task counts to mean anything.
+ */
+
+/** Lets the page run: the next piece of our work starts in a new task. */
+export const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Resolves once `first` has settled and the page has rendered a frame after it, or after `waitMs`
+ * in all, where frames are not rendered (a hidden tab).
+ */
+export const afterNextFrame = (win: Window, waitMs: number, first: Promise<unknown> = Promise.resolve()) =>
+  new Promise<void>((resolve) => {
+    const timer = win.setTimeout(resolve, waitMs);
+    void first.then(() => win.requestAnimationFrame(() => win.setTimeout(() => (win.clearTimeout(timer), resolve()), 0)));
+  });
+
+/**
+ * Runs `fn` over [0, count) in chunks of `size`, yielding to the page (`pause`, a new task by
+ * default) whenever a slice took about `budgetMs`.
+ */
+export async function inChunks(count: number, size: number, fn: (from: number, to: number) => void, budgetMs = 12, pause: () => Promise<void> = yieldToPage): Promise<void> {
+  let sliceStart = performance.now();
+  for (let from = 0; from < count; from += size) {
+    fn(from, Math.min(count, from + size));
+    if (performance.now() - sliceStart > budgetMs) {
+      await pause();
+      sliceStart = performance.now();
+    }
+  }
+}
