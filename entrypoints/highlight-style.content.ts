@@ -25,7 +25,8 @@ export default defineContentScript({
     if (decision === 'skip') return;
     highlightSheet(document, settings.palette);
     if (decision === 'always' || urlLooksLikeNews(location.href)) {
-      const declared = document.documentElement?.lang.toLowerCase() ?? '';
+      // An attribute, not `.lang`: an XML document's root (an SVG file) has no such property.
+      const declared = document.documentElement?.getAttribute('lang')?.toLowerCase() ?? '';
       void sendMessage('warmUp', { lang: declared.startsWith('zh') ? 'zh' : null }).catch(() => undefined);
     }
   },

@@ -20,7 +20,7 @@ const XHTML = 'http://www.w3.org/1999/xhtml';
  * 50–90 ms on a 5 MB article (Chromium); 3 ms a frame, 12 of 50–64 ms there and none of 50 ms on
  * the 1 MB and the 200,000-node pages.
  */
-export const WRAP_BUDGET_MS = 3;
+const WRAP_BUDGET_MS = 3;
 /** The longest a slice of wrapping waits for a frame (frames are not rendered in a hidden tab). */
 const FRAME_WAIT_MS = 100;
 
