@@ -14,6 +14,7 @@ import { PageTextStore } from '@/utils/page-texts/text-store';
 import { pageTextHandlers } from '@/utils/page-texts/text-handlers';
 import type { PreparedKnown } from '@/utils/recognize/types';
 import { t } from '@/utils/i18n';
+import { forgetNewsHosts, rememberNewsHost } from '@/utils/news-hosts';
 
 /**
  * The background owns the knowledge base (the only code that opens IndexedDB) and runs the
@@ -100,9 +101,11 @@ export default defineBackground(() => {
     knownNames,
     ensureModel: ensurePackagedModel,
     generation: () => generation,
-    onRecorded: (isNew) => {
+    onRecorded: (isNew, url) => {
       if (isNew) forgetKnown();
       announceChange();
+      // Its site's next pages get the background ready as they load, whatever their address.
+      void rememberNewsHost(url).catch(() => undefined);
     },
   });
 
@@ -163,12 +166,16 @@ export default defineBackground(() => {
     importBackup: async ({ text, mode }) => {
       const parsed = parseBackup(text);
       if (!parsed.ok) return parsed;
-      return { ok: true, summary: await write(() => importBackup(db, parsed.backup, mode)) };
+      const summary = await write(() => importBackup(db, parsed.backup, mode));
+      // The sites read were those of the knowledge base now replaced.
+      if (mode === 'replace') await forgetNewsHosts().catch(() => undefined);
+      return { ok: true, summary };
     },
     deleteAllData: () => write(async () => {
       await db.transaction('rw', db.tables, async () => {
         for (const table of db.tables) await table.clear();
       });
+      await forgetNewsHosts();
       return null;
     }),
     storage: async () => {

@@ -26,8 +26,8 @@ export interface PageTextDeps {
   ensureModel(lang: Lang): Promise<void>;
   /** Bumped by every change the reader makes to the knowledge base. */
   generation(): number;
-  /** A reading was recorded that may have added names. */
-  onRecorded(isNew: boolean): void;
+  /** A reading of the article at `url` was recorded (it may have added names). */
+  onRecorded(isNew: boolean, url: string): void;
 }
 
 const UNKNOWN: UnknownText = { status: 'unknown-text' };
@@ -125,7 +125,7 @@ export function pageTextHandlers(deps: PageTextDeps): Recognizing {
       if (!held) return UNKNOWN;
       const { mentions } = held.recognition ?? (await recognitionOf(scope, held, article.lang, refDate));
       const result = await recordReading(db, { ...article, text: held.text }, mentions);
-      deps.onRecorded(result.isNew);
+      deps.onRecorded(result.isNew, article.url);
       return { status: 'recorded', ...result };
     },
 
