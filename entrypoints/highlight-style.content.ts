@@ -12,8 +12,9 @@ import { newsHostsItem, readsNewsOn } from '@/utils/news-hosts';
  *   page may be parsed); a reader's other palette replaces it when they do. The sheet only styles
  *   Dossier's own named highlights: on pages that never get any, it changes nothing.
  * - On a page that may be annotated (a site the reader always annotates, a site where they have
- *   read articles before, or a news-shaped URL), wakes the background to read the known names, load the model and warm the recogniser up while
- *   the page loads: after a restart, the background's first recognition costs several times a later one.
+ *   read articles before, or a news-shaped URL), wakes the background to read the known names,
+ *   load the model and warm the recogniser up while the page loads: after a restart, the
+ *   background's first recognition costs several times a later one.
  */
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
