@@ -196,8 +196,9 @@ async function ours(painting: 'highlights' | 'wrapped' = 'highlights') {
   const tPainted = performance.now();
   const t5 = t4 + syncPaint + observerMs;
   await settle();
-  // Off the page's thread, after its phases: the same text in a background that did not warm up.
-  const recognizeCold_ = await recognizeCold({ text: map.text, lang, refDate });
+  // Off the page's thread, after its phases: the same text in a background that did not warm up
+  // (once per pair of runs: the wrapped run's recognition is the same).
+  const recognizeCold_ = painting === 'highlights' ? await recognizeCold({ text: map.text, lang, refDate }) : NaN;
   const heap1 = heapAfterGc();
   // Keep what the extension keeps (map, ranges) alive until the heap was read.
   (w as { __keep?: unknown }).__keep = { map, pieces, near };

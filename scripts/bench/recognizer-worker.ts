@@ -14,9 +14,9 @@ import enModel from '../../public/models/en-tagger.txt';
 
 installModel('zh', zhModel);
 installModel('en', enModel);
-// As the extension's background does once a news-shaped page starts loading (the warmUp request,
-// sent at document_start): one run over a sample text in each language. `?cold` skips it: a
-// background woken by the article's own request, on a page whose URL did not look like news.
+// As the extension's background does once a page that may be an article starts loading (the
+// warmUp request, sent at document_start): the same warm-up, in each language. `?cold` skips it: a
+// background woken by the article's own request.
 const cold = new URL(self.location.href).searchParams.has('cold');
 const w0 = performance.now();
 if (!cold) for (const lang of ['zh', 'en'] as const) warmUpRecognizer(lang);
