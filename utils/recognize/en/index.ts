@@ -1,11 +1,13 @@
 /**
- * English people and organizations: the learned tagger (tagger.ts) finds the names, rules add what a
- * reader wants next to them: titles, the body a title belongs to, official or not, government or not.
+ * English people and organizations: the learned tagger (tagger.ts) finds the names sentence by
+ * sentence, the whole text settles what they are (discourse.ts), and rules add what a reader wants
+ * next to them: titles, the body a title belongs to, official or not, government or not.
  */
 import type { OrgMention, PersonMention } from '../types';
 import { orgKind } from './orgkind';
 import { tagsToSpans, type TokenSpan } from './spans';
-import { tagWords } from './tagger';
+import { reconcileSpans } from './discourse';
+import { getModel, tagWords } from './tagger';
 import { ModelNotLoadedError } from '../models';
 import { makeContext, titlesFor } from './titles';
 import { sentenceStarts, tokenize, type Token } from './tokenize';
@@ -46,7 +48,7 @@ function tagAll(toks: Token[]): TokenSpan[] {
 
 function find(text: string): Array<PersonMention | OrgMention> {
   const toks = tokenize(text);
-  const spans = tagAll(toks);
+  const spans = reconcileSpans(toks, tagAll(toks), getModel().lex);
   const kinds = new Map<string, 'gov' | 'other'>();
   const kindOf = (name: string) => {
     let k = kinds.get(name);

@@ -1,0 +1,184 @@
+/**
+ * What the whole text says about each name the tagger found one sentence at a time. The tagger was
+ * trained on newswire sentences; a web page adds what those lack: Title Case headlines and captions
+ * ("Vidyard Launches New Tools", "How Winter Wreaks Havoc"), one-word lines ("Photo",
+ * "Advertisement") and one name read two ways in two sentences ("Rothman said" a person,
+ * "Lorenz and Rothman" an organization). A reader wants one answer per name, and none for a
+ * capitalised common word, so these rules look across the text:
+ *
+ * - a name read as both kinds takes the kind most of its mentions have, a surname counting for
+ *   each person named in full with it (`Patrick McHugh` … `Mr. McHugh`), and a name after Mr.,
+ *   Mrs., Ms., Dr. or Prof. is a person's;
+ * - a name found only in a Title Case line (a headline, a caption, a one-word label) and nowhere in
+ *   the running text is dropped: the text names again whoever its headline names;
+ * - a one-word name that is a common lower-case word, capitalised only where a sentence or line
+ *   starts ("Potholes form when…"), is dropped.
+ */
+import type { Lexicon } from './features';
+import type { TokenSpan } from './spans';
+import type { Token } from './tokenize';
+
+/** Honorifics after which a capitalised name is a person's. */
+const HONORIFIC = /^(Mr|Mrs|Ms|Mx|Dr|Prof|Messrs|Mme|Mlle)\.?$/;
+
+/** Short words Title Case leaves in lower case ("Burst Pipes and the Winter"). */
+const MINOR = new Set(['a', 'an', 'the', 'and', 'or', 'nor', 'but', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'by', 'from', 'as', 'vs', 'via', 'per', 'into', 'onto', 'over', 'up', 'out', 'off', 'is', 'are', 'be', 'its', 'than']);
+
+/** Tokens outside Title Case lines a text needs before a name found only in those lines is doubted. */
+const MIN_RUNNING_TOKENS = 60;
+
+const isCapitalised = (w: string): boolean => {
+  const c = w.charCodeAt(0);
+  return (c >= 65 && c <= 90) || (c >= 0xc0 && w[0] !== w[0].toLowerCase());
+};
+const LETTER = /\p{L}/u;
+const LOWER_START = /^\p{Ll}/u;
+/** ASCII words and punctuation are answered without a regex: most tokens of an English text. */
+const hasLetter = (w: string): boolean => {
+  const c = w.charCodeAt(0);
+  if ((c | 32) >= 97 && (c | 32) <= 122) return true;
+  return c < 0x80 && w.length === 1 ? false : LETTER.test(w);
+};
+/** Whether a token starts with a lower-case letter (a common word as this text writes it). */
+const startsLower = (w: string): boolean => {
+  const c = w.charCodeAt(0);
+  return c < 0x80 ? c >= 97 && c <= 122 : LOWER_START.test(w);
+};
+/** Punctuation that may open a sentence before its first word: quotes, brackets, dashes, bullets. */
+const OPENER = /^[“"‘'(\[—–\-•·*]$/;
+
+/** Applies the rules above to the tagger's spans of `toks`; returns the spans kept, relabelled where needed. */
+export function reconcileSpans(toks: Token[], spans: TokenSpan[], lex: Lexicon): TokenSpan[] {
+  if (!spans.length) return spans;
+  let lowerWords: Set<string> | null = null; // made on the first question: most texts ask few
+  const seenLower = (w: string) => {
+    if (lex.lower.has(w)) return true;
+    if (!lowerWords) {
+      lowerWords = new Set();
+      for (const t of toks) if (startsLower(t.text)) lowerWords.add(t.text);
+    }
+    return lowerWords.has(w);
+  };
+  /** A common word: one the tagger saw in lower case in training, or this text writes in lower case (or its singular). */
+  const isCommon = (w: string) => seenLower(w) || (w.endsWith('s') && seenLower(w.slice(0, -1))) || (w.endsWith('es') && seenLower(w.slice(0, -2)));
+  const headline = titleCaseTokens(toks, isCommon);
+  const names = spans.map((sp) => spanText(toks, sp));
+  // Only a text with running text of its own can name again what its headlines name.
+  const running = headline.length - headline.reduce((n, h) => n + h, 0) >= MIN_RUNNING_TOKENS;
+  const inRunning = running ? runningText(toks, headline, spans.filter((sp) => headline[sp.a])) : null;
+  // Words written with a capital inside a sentence of running text: there the capital says "a name".
+  const midCapitals = new Set<string>();
+  for (let i = 0; i < toks.length; i++) if (!headline[i] && isCapitalised(toks[i].text) && !startsSentence(toks, i)) midCapitals.add(toks[i].text);
+  const keep = spans.map((sp, k) => {
+    if (inRunning && headline[sp.a] && !inRunning.has(names[k]) && !(sp.type === 'person' && sp.b > sp.a && inRunning.has(toks[sp.b].text))) return false;
+    return !isCommonWordAtStart(toks, sp, lex, isCommon, midCapitals);
+  });
+  const kept = spans.filter((_, k) => keep[k]);
+  voteKinds(toks, kept, names.filter((_, k) => keep[k]));
+  return kept;
+}
+
+function spanText(toks: Token[], sp: TokenSpan): string {
+  let s = toks[sp.a].text;
+  for (let i = sp.a + 1; i <= sp.b; i++) s += (toks[i].start > toks[i - 1].end ? ' ' : '') + toks[i].text;
+  return s;
+}
+
+/**
+ * Per token: whether its line is in Title Case. A line counts when it has three or more words other
+ * than minor ones, all capitalised, two of them after the first common words (see isCommon):
+ * "Stella Kim, Jennifer Jett" is a byline, not a headline. A line of one capitalised word is a label
+ * ("Photo", "Advertisement") and counts too.
+ */
+function titleCaseTokens(toks: Token[], isCommon: (lower: string) => boolean): Uint8Array {
+  const out = new Uint8Array(toks.length);
+  for (let a = 0; a < toks.length; ) {
+    let b = a + 1;
+    while (b < toks.length && !toks[b].nl) b++;
+    // Words of the line: whether each is capitalised, and after the first, a common one.
+    let words = 0, common = 0, titleCase = true;
+    for (let i = a; i < b && titleCase; i++) {
+      const w = toks[i].text;
+      if (!hasLetter(w) || w === "'s" || w === '’s') continue;
+      const capitalised = isCapitalised(w);
+      if (!capitalised && i > a && MINOR.has(w)) continue;
+      words++;
+      titleCase = capitalised;
+    }
+    if (titleCase && words >= 3) {
+      for (let i = a + 1; i < b && common < 2; i++) {
+        const lower = toks[i].text.toLowerCase();
+        if (isCapitalised(toks[i].text) && !MINOR.has(lower) && isCommon(lower)) common++;
+      }
+    }
+    if (titleCase && (words === 1 || (words >= 3 && common >= 2))) out.fill(1, a, b);
+    a = b;
+  }
+  return out;
+}
+
+/**
+ * Which of the names of `spans` (in full, or a person's surname) stand in running text, outside
+ * Title Case lines: one pass over the tokens, looking only where a sought name's first word is.
+ */
+function runningText(toks: Token[], headline: Uint8Array, spans: TokenSpan[]): Set<string> {
+  const sought = new Map<string, number[]>(); // first word → lengths in tokens of the names it starts
+  for (const sp of spans) {
+    const parts: Array<[number, number]> = [[sp.a, sp.b]];
+    if (sp.type === 'person' && sp.b > sp.a) parts.push([sp.b, sp.b]);
+    for (const [a, b] of parts) {
+      const lengths = sought.get(toks[a].text) ?? [];
+      if (!lengths.includes(b - a)) lengths.push(b - a);
+      sought.set(toks[a].text, lengths);
+    }
+  }
+  const found = new Set<string>();
+  for (let i = 0; i < toks.length; i++) {
+    const lengths = headline[i] ? undefined : sought.get(toks[i].text);
+    if (lengths) for (const n of lengths) if (i + n < toks.length) found.add(spanText(toks, { type: 'org', a: i, b: i + n }));
+  }
+  return found;
+}
+
+/**
+ * A one-word name that is a common word ("Potholes", "Businesses") where a sentence or line starts,
+ * and capitalised nowhere else in running text but at such starts: capitals there say nothing.
+ */
+function isCommonWordAtStart(toks: Token[], sp: TokenSpan, lex: Lexicon, isCommon: (lower: string) => boolean, midCapitals: Set<string>): boolean {
+  if (sp.a !== sp.b) return false;
+  const w = toks[sp.a].text;
+  if (w === w.toUpperCase() || !isCommon(w.toLowerCase()) || lex.first.has(w) || lex.last.has(w)) return false;
+  return startsSentence(toks, sp.a) && !midCapitals.has(w);
+}
+
+function startsSentence(toks: Token[], i: number): boolean {
+  let j = i;
+  while (j > 0 && !toks[j].nl && OPENER.test(toks[j - 1].text)) j--;
+  if (j === 0 || toks[j].nl) return true;
+  const p = toks[j - 1].text;
+  return p === '.' || p === '!' || p === '?' || p === ':' || p === '|';
+}
+
+/**
+ * One kind per name: a name read as a person in some places and an organization in others takes
+ * the kind of most of its mentions. A one-word name counts as a person's once for each full name
+ * that starts or ends with it (a given name or a surname), a name after an honorific twice (and is a person's whatever the vote); a tie changes nothing.
+ */
+function voteKinds(toks: Token[], spans: TokenSpan[], names: string[]): void {
+  const votes = new Map<string, number>(); // > 0: person
+  const titled = spans.map((sp) => sp.a > 0 && HONORIFIC.test(toks[sp.a - 1].text));
+  spans.forEach((sp, k) => votes.set(names[k], (votes.get(names[k]) ?? 0) + (titled[k] ? 2 : sp.type === 'person' ? 1 : -1)));
+  for (const sp of spans) {
+    if (sp.type !== 'person' || sp.b === sp.a) continue;
+    // Either end: the surname comes first in `Yoon Suk Yeol`. Initials (`W.`) name nobody alone.
+    for (const i of [sp.a, sp.b]) {
+      const part = toks[i].text;
+      if (part.length > 2 && votes.has(part)) votes.set(part, votes.get(part)! + 1);
+    }
+  }
+  spans.forEach((sp, k) => {
+    const v = votes.get(names[k]) ?? 0;
+    if (titled[k] || v > 0) sp.type = 'person';
+    else if (v < 0) sp.type = 'org';
+  });
+}
