@@ -85,10 +85,65 @@ function schemaFacts(scan: PageScan): TypeFacts {
 }
 
 /**
- * The element's tag name in upper case. HTML documents give it so already; XHTML documents
- * (application/xhtml+xml) give it as written, in lower case, and every tag test would miss.
+ * The element's tag name in upper case. HTML documents give it so already (one test, no copy);
+ * XHTML documents (application/xhtml+xml) and SVG give it as written, and every tag test would miss.
  */
-export const tagOf = (el: Element): string => el.tagName.toUpperCase();
+export const tagOf = (el: Element): string => {
+  const tag = el.tagName;
+  const c = tag.charCodeAt(tag.length - 1);
+  return c >= 97 && c <= 122 ? tag.toUpperCase() : tag;
+};
+
+const CHROME_ROLES = /^(navigation|complementary|contentinfo|banner|search|menu|dialog)$/;
+
+/** Text CONTENT_TOKEN can match in: most class lists have none of its words and skip the split. */
+const MAY_NAME_CONTENT = /article|body|content|main|story|entry/i;
+
+/** What a class list (or id) says, as bits; see wordFacts and classFacts. */
+const FURNITURE = 1, NAMES_ARTICLE = 2, BODY_CLASS = 4, AUTHOR_CLASS = 8, LIST_CLASS = 16;
+
+/**
+ * What a class or id attribute says of furniture: FURNITURE, a word of it (`sidebar`,
+ * `related-links`); NAMES_ARTICLE, a word naming the article that is no furniture word
+ * (`article-body`). An element with both holds the article: a layout box "l-sidebar l-article-body".
+ */
+function wordFacts(words: string): number {
+  const chrome = CHROME_WORDS.test(words) ? FURNITURE : 0;
+  const content = MAY_NAME_CONTENT.test(words) && words.split(/\s+/).some((t) => CONTENT_TOKEN.test(t) && !CHROME_WORDS.test(t)) ? NAMES_ARTICLE : 0;
+  return chrome | content;
+}
+
+/**
+ * Everything the walk asks of a class list, by its value: wordFacts, and whether it holds a body
+ * class, `byline`/`author` or `list`. A page repeats a few dozen class lists over thousands of
+ * elements, and asking each element again was most of the walk's time. Bounded, as pages make up classes.
+ */
+const classFacts = new Map<string, number>();
+const CLASS_FACTS_MAX = 4096;
+
+function factsOfClass(cls: string): number {
+  let f = classFacts.get(cls);
+  if (f === undefined) {
+    if (classFacts.size >= CLASS_FACTS_MAX) classFacts.clear();
+    f = wordFacts(cls);
+    for (const t of cls.split(/\s+/)) {
+      if (BODY_CLASSES.includes(t)) f |= BODY_CLASS;
+      else if (t === 'byline' || t === 'author') f |= AUTHOR_CLASS;
+      else if (t === 'list') f |= LIST_CLASS;
+    }
+    classFacts.set(cls, f);
+  }
+  return f;
+}
+
+/** isChrome from what the caller has read of the element already (`classBits`: factsOfClass). */
+function furniture(el: Element, tag: string, classBits: number, role: string | null, id: string): boolean {
+  // An article's own <header> holds its headline: keep it.
+  if (tag === 'HEADER' && el.querySelector('h1')) return false;
+  if (CHROME_TAGS.has(tag)) return true;
+  if (role && CHROME_ROLES.test(role)) return true;
+  return ((classBits | (id ? wordFacts(id) : 0)) & (FURNITURE | NAMES_ARTICLE)) === FURNITURE;
+}
 
 /**
  * True for elements that are page furniture: nav, sidebars, related links, comments, footers.
@@ -96,15 +151,9 @@ export const tagOf = (el: Element): string => el.tagName.toUpperCase();
  * article is thousands of elements).
  */
 export function isChrome(el: Element, tag: string = tagOf(el)): boolean {
-  // An article's own <header> holds its headline: keep it.
-  if (tag === 'HEADER' && el.querySelector('h1')) return false;
-  if (CHROME_TAGS.has(tag)) return true;
-  if (!el.hasAttributes()) return false;
-  const role = el.getAttribute('role');
-  if (role && /^(navigation|complementary|contentinfo|banner|search|menu|dialog)$/.test(role)) return true;
-  const words = `${el.getAttribute('class') ?? ''} ${el.id ?? ''}`;
-  if (words.length <= 1 || !CHROME_WORDS.test(words)) return false;
-  return !words.split(/\s+/).some((t) => CONTENT_TOKEN.test(t) && !CHROME_WORDS.test(t));
+  if (!el.hasAttributes()) return furniture(el, tag, 0, null, '');
+  const cls = el.getAttribute('class');
+  return furniture(el, tag, cls ? factsOfClass(cls) : 0, el.getAttribute('role'), el.id ?? '');
 }
 
 interface TextStats { chars: number; linkChars: number; paragraphs: number }
@@ -179,14 +228,21 @@ function* scanSteps(root: Element): Generator<void, PageScan> {
     const chromeAbove = above ? above.chrome : false;
     const listRoot = above ? above.inList : false;
     const listItem = above ? above.inItem : false;
-    const self = isChrome(el, tag);
+    let self: boolean;
     let marked = true;
     let inList = listRoot || tag === 'UL' || tag === 'MAIN';
     // Most elements of a long article are bare <p>s: with no attribute, only the tag can say anything.
     if (!el.hasAttributes()) {
+      self = furniture(el, tag, 0, null, '');
       if (tag === 'ARTICLE') scan.marked[1].push(el);
       else marked = false;
     } else {
+      // Each attribute is read once: every read is a call into the DOM.
+      const cls = el.getAttribute('class');
+      const classBits = cls ? factsOfClass(cls) : 0;
+      const role = el.getAttribute('role');
+      const id = el.id ?? '';
+      self = furniture(el, tag, classBits, role, id);
       if (tag === 'META') {
         const content = el.getAttribute('content')?.trim();
         if (content) for (const attr of ['property', 'name', 'itemprop']) {
@@ -197,11 +253,12 @@ function* scanSteps(root: Element): Generator<void, PageScan> {
       const itemprop = el.getAttribute('itemprop');
       if (itemprop === 'articleBody') { scan.marked[0].push(el); scan.hasArticleBody = true; }
       else if (tag === 'ARTICLE') scan.marked[1].push(el);
-      else if (el.getAttribute('role') === 'article' || el.id === 'content' || BODY_CLASSES.some((c) => el.classList.contains(c))) scan.marked[2].push(el);
+      else if (role === 'article' || id === 'content' || classBits & BODY_CLASS) scan.marked[2].push(el);
       else marked = false;
-      if (itemprop === 'author' || el.getAttribute('rel') === 'author' || el.classList.contains('byline') || el.classList.contains('author')) scan.hasAuthor = true;
-      if (el.hasAttribute('itemtype')) scan.itemTypes.push(el.getAttribute('itemtype') ?? '');
-      inList ||= el.classList.contains('list');
+      if (itemprop === 'author' || classBits & AUTHOR_CLASS || el.getAttribute('rel') === 'author') scan.hasAuthor = true;
+      const itemtype = el.getAttribute('itemtype');
+      if (itemtype !== null) scan.itemTypes.push(itemtype);
+      if (classBits & LIST_CLASS) inList = true;
     }
     const chrome = chromeAbove || self;
     if (tag === 'P' || tag === 'PRE' || tag === 'TD') scan.blocks.push({ el, br: false, chrome, chars: -1 });
