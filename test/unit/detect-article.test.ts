@@ -54,6 +54,16 @@ describe('news signals', () => {
     expect(d.reasons.join(' ')).toMatch(/reported speech \(4\)/);
   });
 
+  it('recognises a dateline of the date alone, as health and wire desks open a report', () => {
+    for (const opening of ['April 17, 2015 -- ', 'MONDAY, Jan. 5, 2015 (HealthDay News) -- ', '17 April 2015 — ']) {
+      const d = detectArticle(page('', `<div><p>${opening}${REPORT}</p>${para(REPORT, 6)}</div>`), 'https://example.com/council-expands-the-bus-network');
+      expect(d.reasons.join(' ')).toMatch(/dateline \+2/);
+    }
+    // A range of dates is no dateline.
+    const range = detectArticle(page('', `<div><p>March 3-5 - ${REPORT}</p>${para(REPORT, 6)}</div>`), 'https://example.com/council-expands-the-bus-network');
+    expect(range.reasons.join(' ')).not.toMatch(/dateline/);
+  });
+
   it('finds no dateline in paragraphs without a dash and a space', () => {
     const d = detectArticle(page('', `<div><p>WASHINGTON —${REPORT}</p>${para(REPORT, 6)}</div>`), 'https://example.com/council-expands-the-bus-network');
     expect(d.reasons.join(' ')).not.toMatch(/dateline/);

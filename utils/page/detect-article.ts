@@ -444,6 +444,12 @@ const DATELINE = /^[\p{Lu}][\p{Lu}\p{M} .'’-]{1,30}(,\s*[\p{L}.]+(\s[\p{L}.]+)
 /** Text DATELINE can match has a dash and a space after it: without (most paragraphs) its large letter classes are never compiled (4-8 ms on a page's first use). */
 const MAY_DATELINE = /[—–-]\s/;
 const DATELINE_AGENCY = /^[^.!?]{0,60}\((AP|AFP|Reuters|dpa|EFE|ANSA|Xinhua|Bloomberg|KNA|epd|APA|SDA|Kyodo|Yonhap)\)\s*[—–-]/;
+/**
+ * A dateline of the date alone, as health and wire desks write it: "April 17, 2015 -- ",
+ * "MONDAY, Jan. 5, 2015 (HealthDay News) -- ", "17 April 2015 — ". A double hyphen or a dash, never
+ * a hyphen: "March 3-5" is a range.
+ */
+const DATE_DATELINE = /^((mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?((jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?)\.?\s+\d{1,2}(,?\s+\d{4})?|\d{1,2}\s+(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?)\.?(\s+\d{4})?)\s*(\([^()]{2,40}\)\s*)?(--|[—–])\s/i;
 const ZH_DATELINE = /^(本报讯|本报[^，。]{0,12}电|新华社[^，。]{0,14}电|中新社[^，。]{0,14}电|中新网[^，。]{0,14}电|[^，。]{0,16}\d{1,2}月\d{1,2}日(电|讯)|[^，。]{2,10}讯\s*[（(]\s*记者)/;
 /** Lines Chinese news and government portals print around a report. */
 const ZH_NEWS_LINES = /(来源|稿源|发布时间|发布日期|责任编辑|责编|编辑|作者|记者|通讯员|信息来源)\s*[：:]|本报记者|本报讯|[（(]\s*记者[^）)]{1,20}[）)]|\[责任编辑/g;
@@ -476,7 +482,7 @@ function proseSignals(doc: Document, body: Element): ProseSignals {
   const paragraphs = [all[0], all[1], all[2], all[3]].filter((p): p is HTMLParagraphElement => !!p);
   for (const p of paragraphs) {
     const t = (p.textContent ?? '').replace(/\s+/g, ' ').trim();
-    if ((MAY_DATELINE.test(t) && DATELINE.test(t)) || DATELINE_AGENCY.test(t) || ZH_DATELINE.test(t)) { dateline = true; break; }
+    if ((MAY_DATELINE.test(t) && (DATELINE.test(t) || DATE_DATELINE.test(t))) || DATELINE_AGENCY.test(t) || ZH_DATELINE.test(t)) { dateline = true; break; }
   }
   // 来源/发布时间/责任编辑 lines sit in the body or just around it (an info bar above, an editor line below).
   const around = body.parentElement ?? body;
