@@ -77,8 +77,11 @@ describe('English names read across the whole text', () => {
   });
 
   it('does not take a byline of names for a headline, nor doubt headlines in a text with no running text of its own', () => {
-    const byline = `By Stella Kim, Jennifer Jett\n${FILLER}`;
+    const byline = `Stella Kim, Jennifer Jett\n${FILLER}`;
     expect(reconcile(byline, [['person', 'Stella Kim'], ['person', 'Jennifer Jett']]).length).toBe(2);
+    // Given names that are common words too, after "By": still a byline.
+    const by = `By Mark Rose and Bill Young\n${FILLER}`;
+    expect(reconcile(by, [['person', 'Mark Rose'], ['person', 'Bill Young']], lex(['mark', 'rose', 'bill', 'young'])).length).toBe(2);
     // A results line is all capitals and the whole text: nothing else could name its teams again.
     const results = 'At Headingley: Yorkshire 290 and 329 (R. Kettleborough 108, P. Such 8-118), Essex 372 and 100-5.';
     expect(reconcile(results, [['org', 'Yorkshire'], ['person', 'R. Kettleborough'], ['person', 'P. Such'], ['org', 'Essex']], lex(['at', 'such'])).length).toBe(4);

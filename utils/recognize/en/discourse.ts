@@ -87,8 +87,8 @@ function spanText(toks: Token[], sp: TokenSpan): string {
 /**
  * Per token: whether its line is in Title Case. A line counts when it has three or more words other
  * than minor ones, all capitalised, two of them after the first common words (see isCommon):
- * "Stella Kim, Jennifer Jett" is a byline, not a headline. A line of one capitalised word is a label
- * ("Photo", "Advertisement") and counts too.
+ * "Stella Kim, Jennifer Jett" is a byline, not a headline, and so is a line that starts with "By".
+ * A line of one capitalised word is a label ("Photo", "Advertisement") and counts too.
  */
 function titleCaseTokens(toks: Token[], isCommon: (lower: string) => boolean): Uint8Array {
   const out = new Uint8Array(toks.length);
@@ -96,7 +96,8 @@ function titleCaseTokens(toks: Token[], isCommon: (lower: string) => boolean): U
     let b = a + 1;
     while (b < toks.length && !toks[b].nl) b++;
     // Words of the line: whether each is capitalised, and after the first, a common one.
-    let words = 0, common = 0, titleCase = true;
+    // A byline names its writers in capitals ("By Mark Rose and Bill Young"), and only there.
+    let words = 0, common = 0, titleCase = !/^by$/i.test(toks[a].text);
     for (let i = a; i < b && titleCase; i++) {
       const w = toks[i].text;
       if (!hasLetter(w) || w === "'s" || w === '’s') continue;
