@@ -95,6 +95,11 @@ describe('English names read across the whole text', () => {
     expect(reconcile(quoted, [['org', 'Businesses']], lex(['business']))).toEqual([]);
   });
 
+  it('reads a given name, an initial and a surname as a person, and a credential after a name as nothing', () => {
+    const text = 'Reviewed by Hansa D. Bhargava, MD, on Friday.';
+    expect(reconcile(text, [['org', 'Hansa D. Bhargava'], ['org', 'MD']])).toEqual([['person', 'Hansa D. Bhargava']]);
+  });
+
   it('keeps a capitalised word that the text also capitalises inside a sentence, or that is a known name', () => {
     const text = 'Control was lost. The astronauts radioed Mission Control and Control answered.';
     expect(reconcile(text, [['org', 'Control'], ['org', 'Control']], lex(['control']))).toHaveLength(2);

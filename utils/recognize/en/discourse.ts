@@ -12,7 +12,8 @@
  * - a name found only in a Title Case line (a headline, a caption, a one-word label) and nowhere in
  *   the running text is dropped: the text names again whoever its headline names;
  * - a one-word name that is a common lower-case word, capitalised only where a sentence or line
- *   starts ("Potholes form when…"), is dropped.
+ *   starts ("Potholes form when…"), is dropped, and so are credentials ("MD");
+ * - a given name, an initial and a surname ("Hansa D. Bhargava") name a person.
  */
 import type { Lexicon } from './features';
 import type { TokenSpan } from './spans';
@@ -23,6 +24,11 @@ const HONORIFIC = /^(Mr|Mrs|Ms|Mx|Dr|Prof|Messrs|Mme|Mlle)\.?$/;
 
 /** Short words Title Case leaves in lower case ("Burst Pipes and the Winter"). */
 const MINOR = new Set(['a', 'an', 'the', 'and', 'or', 'nor', 'but', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'by', 'from', 'as', 'vs', 'via', 'per', 'into', 'onto', 'over', 'up', 'out', 'off', 'is', 'are', 'be', 'its', 'than']);
+
+/** Letters after a name that say what its bearer studied ("Hansa Bhargava, MD"): never a name. */
+const CREDENTIAL = /^(MD|M\.D\.|PhD|Ph\.D\.|DDS|D\.D\.S\.|RN|MPH|MBA|JD|J\.D\.|Esq\.?|CPA|FRCP|FACS)$/;
+/** "Brian K. Coombes": a given name, one initial and a surname. */
+const INITIALLED = /^\p{Lu}\p{Ll}+ \p{Lu}\. \p{Lu}[\p{L}'’-]*\p{Ll}$/u;
 
 /** Tokens outside Title Case lines a text needs before a name found only in those lines is doubted. */
 const MIN_RUNNING_TOKENS = 60;
@@ -70,11 +76,15 @@ export function reconcileSpans(toks: Token[], spans: TokenSpan[], lex: Lexicon):
   const midCapitals = new Set<string>();
   for (let i = 0; i < toks.length; i++) if (!headline[i] && isCapitalised(toks[i].text) && !startsSentence(toks, i)) midCapitals.add(toks[i].text);
   const keep = spans.map((sp, k) => {
+    if (sp.a === sp.b && CREDENTIAL.test(names[k])) return false;
     if (inRunning && headline[sp.a] && !inRunning.has(names[k]) && !(sp.type === 'person' && sp.b > sp.a && inRunning.has(toks[sp.b].text))) return false;
     return !isCommonWordAtStart(toks, sp, lex, isCommon, midCapitals);
   });
   const kept = spans.filter((_, k) => keep[k]);
-  voteKinds(toks, kept, names.filter((_, k) => keep[k]));
+  const keptNames = names.filter((_, k) => keep[k]);
+  // A given name, a middle initial and a surname: a person's name whatever the tagger said.
+  kept.forEach((sp, k) => { if (INITIALLED.test(keptNames[k])) sp.type = 'person'; });
+  voteKinds(toks, kept, keptNames);
   return kept;
 }
 
