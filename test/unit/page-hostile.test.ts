@@ -9,7 +9,10 @@ describe('hostile pages, DOM side', () => {
     const doc = new DOMParser().parseFromString('<html xmlns="http://www.w3.org/1999/xhtml"><body><nav>x</nav><p>y</p></body></html>', 'application/xhtml+xml');
     const nav = doc.getElementsByTagName('nav')[0];
     expect(tagOf(nav)).toBe('NAV');
+    // as a browser gives XHTML names (happy-dom's parser gives them in capitals): one ending in a digit too
+    for (const name of ['h1', 'p', 'dossier-mark']) expect(tagOf({ tagName: name } as Element)).toBe(name.toUpperCase());
     expect(tagOf(document.createElement('nav'))).toBe('NAV');
+    expect(tagOf(document.createElementNS('http://www.w3.org/2000/svg', 'foreignObject'))).toBe('FOREIGNOBJECT');
   });
 
   it('maps text 2,000 levels deep', () => {

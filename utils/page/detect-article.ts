@@ -90,7 +90,8 @@ function schemaFacts(scan: PageScan): TypeFacts {
  */
 export const tagOf = (el: Element): string => {
   const tag = el.tagName;
-  const c = tag.charCodeAt(tag.length - 1);
+  // A name starts with a letter: upper case there is an HTML element's name, all in capitals (`H1`).
+  const c = tag.charCodeAt(0);
   return c >= 97 && c <= 122 ? tag.toUpperCase() : tag;
 };
 

@@ -173,7 +173,8 @@ function startsSentence(toks: Token[], i: number): boolean {
 /**
  * One kind per name: a name read as a person in some places and an organization in others takes
  * the kind of most of its mentions. A one-word name counts as a person's once for each full name
- * that starts or ends with it (a given name or a surname), a name after an honorific twice (and is a person's whatever the vote); a tie changes nothing.
+ * that starts or ends with it (a given name or a surname), a name after an honorific twice (and is
+ * a person's whatever the vote); a tie changes nothing.
  */
 function voteKinds(toks: Token[], spans: TokenSpan[], names: string[]): void {
   const votes = new Map<string, number>(); // > 0: person
