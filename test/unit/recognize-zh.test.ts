@@ -132,6 +132,9 @@ describe('org boundaries (rules alone)', () => {
   it('stops at adjectives and at verbs that take a body as object', () => {
     expect(ruleOrgs('都一家著名电脑公司斥资1亿元。')).toEqual(['电脑公司']);
     expect(ruleOrgs('湘乡市公安局责令治安股将收取的款项退还。')).toEqual(['湘乡市公安局']);
+    // 获 (won) before 县政府 or 市委 is the verb; 获嘉县 is a county
+    expect(orgs('他连续3年获县政府嘉奖，又获市委表彰。').map((o) => o.text)).toEqual(['县政府', '市委']);
+    expect(orgs('获嘉县人民政府召开会议。').map((o) => o.text)).toEqual(['获嘉县人民政府']);
   });
 
   it('does not join two bodies, or a noun and a bare suffix, over 和', () => {

@@ -169,6 +169,7 @@ const PLACE_CHARS = charSet('省市县区州镇乡村盟旗');
 const DATE_ENDS = charSet('日年月号');
 const HE = 0x548c; // 和
 const YOU = 0x6709; // 有
+const HUO = 0x83b7; // 获
 
 const GOV = new Lexicon(GOV_SUFFIXES);
 const OTHER = new Lexicon(OTHER_SUFFIXES);
@@ -260,6 +261,8 @@ export function bodyStart(text: string, end: number, floor = 0): number {
       p--;
       continue;
     }
+    // 获县政府嘉奖, 获市委表彰: the verb before a place character or a named body (获嘉县 is a county).
+    if (c === HUO && (PLACE_CHARS.hasAt(text, p) || NAMED_LEX.longestAt(text, p) > 0)) break;
     if (STOP_CHARS.hasCode(c)) break;
     const w = STOP_WORDS.longestEndingAt(text, p, limit);
     if (w > 0) break;
