@@ -137,6 +137,11 @@ describe('org boundaries (rules alone)', () => {
     expect(orgs('获嘉县人民政府召开会议。').map((o) => o.text)).toEqual(['获嘉县人民政府']);
   });
 
+  it('reads 共产党员 and 共青团员 as members, not the party or the league, and 集团员工 as the group\'s staff', () => {
+    expect(orgs('他是一名优秀共产党员，也当过共青团员。')).toEqual([]);
+    expect(orgs('中国共产党党员应当带头，中信集团员工参加培训。').map((o) => o.text)).toEqual(['中国共产党', '中信集团']);
+  });
+
   it('does not join two bodies, or a noun and a bare suffix, over 和', () => {
     expect(ruleOrgs('c组的丹麦队和南非队踢成1比1。')).toEqual(['丹麦队', '南非队']);
     expect(ruleOrgs('鼓励商人和银行向农民贷款。')).toEqual([]);

@@ -20,7 +20,9 @@ export function findZhEntities(text: string): Array<PersonMention | OrgMention> 
   if (!text) return [];
   const ruleOrgs = findOrgs(text);
   const rulePersons = findPersons(text, ruleOrgs);
-  const { orgs, persons } = fillFromTagger(text, ruleOrgs, rulePersons);
+  const found = fillFromTagger(text, ruleOrgs, rulePersons);
+  const persons = found.persons;
+  const orgs = found.orgs.filter((o) => !namesAMember(text, o));
   // Most texts name nobody: they need none of the passes below.
   if (orgs.length === 0 && persons.length === 0) return [];
   const orgMentions: Array<PersonMention | OrgMention> = orgs.map((o) => toOrg(text, o));
@@ -31,6 +33,16 @@ export function findZhEntities(text: string): Array<PersonMention | OrgMention> 
   const named = mergeByStart(sortByStart(orgMentions), sortByStart(people));
   const repeats = bareRepeats(text, people, orgs);
   return repeats.length ? mergeByStart(named, sortByStart(repeats)) : named;
+}
+
+/**
+ * 共产党员, 国民党员, 共青团员: a member of the party or league, not the body itself: 员 right after
+ * a party (…党) or the league (共青团, 青年团). 员工 is staff (中信集团员工 names the group).
+ */
+function namesAMember(text: string, o: OrgSpan): boolean {
+  if (text[o.end] !== '员' || text[o.end + 1] === '工') return false;
+  const name = text.slice(Math.max(o.start, o.end - 3), o.end);
+  return name.endsWith('党') || name.endsWith('共青团') || name.endsWith('青年团');
 }
 
 /**
