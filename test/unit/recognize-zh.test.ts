@@ -137,6 +137,15 @@ describe('org boundaries (rules alone)', () => {
     expect(orgs('获嘉县人民政府召开会议。').map((o) => o.text)).toEqual(['获嘉县人民政府']);
   });
 
+  it('finds the everyday bodies of local government whole, opening a sentence or inside one', () => {
+    // 财政局 ends in 政局 (the political situation), 组织部 holds 组织 (to organise), 大数据局 the 据 of 根据.
+    const bodies = ['市财政局', '县民政局', '市邮政局', '焦作市财政局', '市委组织部', '市委宣传部', '市国资委', '县残联', '市大数据局', '市档案馆'];
+    for (const body of bodies) {
+      expect(orgs(`${body}召开会议。`).map((o) => o.text)).toEqual([body]);
+      expect(orgs(`会上，${body}负责同志作了发言。`).map((o) => o.text)).toEqual([body]);
+    }
+  });
+
   it('reads 共产党员 and 共青团员 as members, not the party or the league, and 集团员工 as the group\'s staff', () => {
     expect(orgs('他是一名优秀共产党员，也当过共青团员。')).toEqual([]);
     expect(orgs('中国共产党党员应当带头，中信集团员工参加培训。').map((o) => o.text)).toEqual(['中国共产党', '中信集团']);

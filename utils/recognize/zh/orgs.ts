@@ -30,6 +30,13 @@ const GOV_SUFFIXES = [
   '边防站', '税务所', '工商所', '司法所', '财政所', '街道办事处', '办事处', '统计局', '海关', '总署', '联络处', '大使馆',
   '领事馆', '总领事馆', '使馆', '代表处', '工作组', '调查组', '人民银行', '国务院', '党组织', '团委', '妇联', '总工会',
   '委员会办公室', '管理处', '稽查队', '执法队', '大队', '中队', '检察署', '警察局', '警署', '特区政府', '部队',
+  // Bodies whose name ends in a word that alone is no body (政局: the political situation) or holds
+  // one that ends a name body elsewhere (组织, 宣传: verbs; 据 of 数据).
+  '财政局', '民政局', '邮政局', '财政厅', '民政厅', '财政部', '民政部', '财政所', '民政所', '组织部', '宣传部', '统战部',
+  '大数据局', '大数据中心',
+  // Committees and federations known by a short name, after their place (市国资委, 县残联).
+  '国资委', '发改委', '卫健委', '住建委', '政法委', '经信委', '工信委', '教委', '科委', '农委', '编委', '民委', '侨委',
+  '残联', '文联', '科协', '侨联', '工商联', '台联', '社科联', '档案局',
 ];
 
 /** Suffixes of schools, hospitals, companies, media and associations. */
@@ -38,7 +45,7 @@ const OTHER_SUFFIXES = [
   '有限公司', '有限责任公司', '股份有限公司', '集团', '银行', '分行', '支行', '日报', '晚报', '早报', '时报', '商报',
   '报社', '电视台', '广播电台', '电台', '出版社', '杂志社', '通讯社', '学会', '协会', '研究所', '研究院', '研究中心',
   '研究会', '基金会', '俱乐部', '联合会', '商会', '工会', '社', '厂', '博物馆', '图书馆', '纪念馆', '科技馆', '文化馆',
-  '体育馆', '美术馆', '展览馆', '队', '代表团', '剧团', '乐团', '艺术团', '歌舞团', '事务所', '合作社', '联盟',
+  '体育馆', '美术馆', '展览馆', '档案馆', '队', '代表团', '剧团', '乐团', '艺术团', '歌舞团', '事务所', '合作社', '联盟',
   '研究中心', '保险公司', '证券', '交易所', '共产党', '工人党', '民主党', '委员会', '理事会',
   '董事会', '促进会', '联谊会', '办事处', '总部', '实验室', '科学院', '工程院', '社科院', '农科院', '医科院',
   '总公司', '分公司', '酒店', '饭店', '宾馆', '商场', '超市', '书店', '药店', '周刊', '杂志', '频道', '新闻网', '研究会',
@@ -321,7 +328,8 @@ function suffixedEndingAt(text: string, e: number): OrgSpan | null {
   const sl = Math.max(g, o);
   if (sl === 0) return null;
   if (CONTINUATIONS.hasSlice(text, e - 1, e + 1) || CONTINUATIONS.hasSlice(text, e - 2, e + 1)) return null;
-  for (let k = 2; k <= 4; k++) if (e - k >= 0 && NON_ORG_ENDINGS.hasSlice(text, e - k, e)) return null;
+  // A non-org ending inside the suffix found (政局 in 财政局) loses to the suffix: only longer ones count.
+  for (let k = Math.max(2, sl + 1); k <= 4; k++) if (e - k >= 0 && NON_ORG_ENDINGS.hasSlice(text, e - k, e)) return null;
   const suffix = text.slice(e - sl, e);
   const start = chooseStart(text, bodyStart(text, e - sl), e - sl, suffix);
   if (start < 0) return null;
