@@ -135,6 +135,9 @@ describe('org boundaries (rules alone)', () => {
     // 获 (won) before 县政府 or 市委 is the verb; 获嘉县 is a county
     expect(orgs('他连续3年获县政府嘉奖，又获市委表彰。').map((o) => o.text)).toEqual(['县政府', '市委']);
     expect(orgs('获嘉县人民政府召开会议。').map((o) => o.text)).toEqual(['获嘉县人民政府']);
+    // 学习 before 省委 is the verb; 学习型 opens a name
+    expect(orgs('会议传达学习省委全会精神。').map((o) => o.text)).toEqual(['省委']);
+    expect(orgs('焦作市学习型城市建设促进会成立。').map((o) => o.text)).toEqual(['焦作市学习型城市建设促进会']);
   });
 
   it('finds the everyday bodies of local government whole, opening a sentence or inside one', () => {

@@ -360,7 +360,8 @@ function chooseStart(text: string, from: number, suffixAt: number, suffix: strin
   for (let k = from; k < suffixAt; k++) {
     if (PLACE_NAMES.longestAt(text, k) > 0) { anchor = k; break; }
     if (PLACE_CHARS.hasAt(text, k) && !(k + 1 < suffixAt && GENERIC.hasSlice(text, k, k + 2) && k > from)) {
-      anchor = Math.max(from, k - 2);
+      // 学习省委精神: the verb is no place name (学习 opens names too: 学习型城市建设促进会).
+      anchor = text.startsWith('学习', k - 2) ? k : Math.max(from, k - 2);
       break;
     }
     if (k === from && PLACE_ABBREV.hasAt(text, k) && suffixAt - k >= 2) { anchor = k; break; }
