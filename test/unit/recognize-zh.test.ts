@@ -149,6 +149,12 @@ describe('org boundaries (rules alone)', () => {
     }
   });
 
+  it('keeps two bodies apart when the tagger runs one name over them and the verb between', () => {
+    expect(orgs('沁阳市人社局联合市总工会开展“送温暖”活动。').map((o) => o.text)).toEqual(['沁阳市人社局', '市总工会']);
+    // with nothing between them, the tagger's one name stands (a parent and its branch)
+    expect(orgs('新华社河南分社记者报道。').map((o) => o.text)).toEqual(['新华社河南分社']);
+  });
+
   it('reads 共产党员 and 共青团员 as members, not the party or the league, and 集团员工 as the group\'s staff', () => {
     expect(orgs('他是一名优秀共产党员，也当过共青团员。')).toEqual([]);
     expect(orgs('中国共产党党员应当带头，中信集团员工参加培训。').map((o) => o.text)).toEqual(['中国共产党', '中信集团']);

@@ -3,7 +3,7 @@
  * media) with their attributes, `该局` resolved to the article's bureau.
  */
 import type { OrgMention, PersonMention } from '../types';
-import { findOrgs, type OrgSpan } from './orgs';
+import { findOrgs, joinsBodies, type OrgSpan } from './orgs';
 import { findPersons, titlesBefore, type PersonSpan } from './persons';
 import { tagZh } from './tagger';
 import { isOfficialTitle, roleOf } from './titles';
@@ -82,10 +82,16 @@ function fillFromTagger(text: string, orgs: OrgSpan[], persons: PersonSpan[]): {
   // Rule orgs with strong evidence stay, unless a plausible tagged org holds them and more (印尼 + 农业部,
   // 中科院 + 微生物研究所): the tagger sees the place or parent the rule stopped short of. Weak rule orgs
   // give way to any tagged org they overlap.
+  // A tagged span over two rule orgs and the verb or function word between them runs over two
+  // bodies (沁阳市人社局联合市总工会): the rule orgs stay. With nothing between them it may be one
+  // (新华社河南分社).
   const keptOrgs: OrgSpan[] = [];
-  for (const o of orgs) {
+  for (let k = 0; k < orgs.length; k++) {
+    const o = orgs[k];
     const t = tagOrgAt?.first(o.start, o.end);
-    if (!t || (isStrongOrg(text, o) && !taggedOrgHolds(text, o, t))) keptOrgs.push(o);
+    const before = orgs[k - 1], after = orgs[k + 1];
+    const twoBodies = t !== undefined && ((within(before, t) && joinsBodies(text, before.end, o.start)) || (within(after, t) && joinsBodies(text, o.end, after.start)));
+    if (!t || (isStrongOrg(text, o) && (twoBodies || !taggedOrgHolds(text, o, t)))) keptOrgs.push(o);
   }
   const keptOrgAt = persons.length === 0 ? null : walk ? new SpanWalk(keptOrgs) : new SpanCover(text, keptOrgs);
   const tagPersonAt = persons.length === 0 ? null : walk ? new SpanWalk(tagPersons) : new SpanCover(text, tagPersons);
@@ -126,6 +132,11 @@ function fillFromTagger(text: string, orgs: OrgSpan[], persons: PersonSpan[]): {
     }
   }
   return { orgs: allOrgs, persons: mergeByStart(sortByStart(keptPersons), sortByStart(newPersons)) };
+}
+
+/** Whether span `a` (if any) lies inside span `b`. */
+function within(a: { start: number; end: number } | undefined, b: { start: number; end: number }): boolean {
+  return a !== undefined && a.start >= b.start && a.end <= b.end;
 }
 
 /** SpanWalk's question for any list (spans may overlap, questions come in any order), by a Cover. */

@@ -423,6 +423,17 @@ export function plausibleOrg(name: string): boolean {
   return true;
 }
 
+/**
+ * Whether the text between two bodies, [from, to), is a verb or function word that joins them
+ * (联合, 会同, 与, 和): then a name running over both is two names (沁阳市人社局联合市总工会).
+ */
+export function joinsBodies(text: string, from: number, to: number): boolean {
+  if (to <= from || to - from > 4) return false;
+  // Not any stop character: place names hold some (成都, 经侦 of 公安厅经侦总队).
+  for (let i = from; i < to; i++) if (JOINERS.hasCode(text.charCodeAt(i))) return true;
+  return STOP_WORDS.longestEndingAt(text, to, from) === to - from;
+}
+
 /** Function words that join phrases (与, 和, 的 …): never inside a name (…所, 成都… can be). */
 const JOINERS = charSet('的了与和及或并而在是把被将从向对给让');
 
