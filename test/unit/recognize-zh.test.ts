@@ -149,6 +149,15 @@ describe('org boundaries (rules alone)', () => {
     }
   });
 
+  it('takes a county and a town, or a town of three characters, before 人民政府 whole', () => {
+    expect(orgs('修武县云台山镇人民政府组织干部开展防汛演练。').map((o) => o.text)).toEqual(['修武县云台山镇人民政府']);
+    expect(orgs('云台山镇人民政府组织干部开展演练。').map((o) => o.text)).toEqual(['云台山镇人民政府']);
+    // a city keeps a name of two: the word before it is no part of it
+    expect(orgs('像三亚市政府这样出台限制令。').map((o) => o.text)).toEqual(['三亚市政府']);
+    // 精心组织 (organised with care) holds no working group (组)
+    expect(orgs('新一届河北省石家庄市委精心组织、周密部署。').map((o) => o.text)).toEqual(['河北省石家庄市委']);
+  });
+
   it('keeps two bodies apart when the tagger runs one name over them and the verb between', () => {
     expect(orgs('沁阳市人社局联合市总工会开展“送温暖”活动。').map((o) => o.text)).toEqual(['沁阳市人社局', '市总工会']);
     // with nothing between them, the tagger's one name stands (a parent and its branch)

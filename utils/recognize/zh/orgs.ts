@@ -161,6 +161,7 @@ const CONTINUATIONS = new Lexicon([
   '网站', '网格', '网点', '网友', '网民', '党员', '党性', '党风', '党建', '党组', '党委', '党校', '党史', '党内', '党政',
   '委会', '署名', '署长', '站长', '所属', '学生', '学习', '学科', '学者', '中心城', '集团化', '公司化', '军人', '军事',
   '军队', '厂长', '厂家', '厂区', '馆长', '局长', '部长', '处长', '科长', '委书', '院内', '院外', '部分', '组织部',
+  '组织', '组成', '组建', '组合', '组长',
   '办公', '办起', '办了', '办过', '办下',
 ]);
 
@@ -357,11 +358,13 @@ function mediaAt(text: string, i: number): OrgSpan | null {
 function chooseStart(text: string, from: number, suffixAt: number, suffix: string): number {
   // Anchors: a place name, or a place character (焦作市, 温县) whose name is the characters before it.
   let anchor = -1;
+  let verb = false;
   for (let k = from; k < suffixAt; k++) {
     if (PLACE_NAMES.longestAt(text, k) > 0) { anchor = k; break; }
     if (PLACE_CHARS.hasAt(text, k) && !(k + 1 < suffixAt && GENERIC.hasSlice(text, k, k + 2) && k > from)) {
       // 学习省委精神: the verb is no place name (学习 opens names too: 学习型城市建设促进会).
-      anchor = text.startsWith('学习', k - 2) ? k : Math.max(from, k - 2);
+      verb = text.startsWith('学习', k - 2);
+      anchor = verb ? k : Math.max(from, k - 2);
       break;
     }
     if (k === from && PLACE_ABBREV.hasAt(text, k) && suffixAt - k >= 2) { anchor = k; break; }
@@ -369,11 +372,15 @@ function chooseStart(text: string, from: number, suffixAt: number, suffix: strin
   const bodyLen = suffixAt - (anchor >= 0 ? anchor : from);
   if (PLACE_ONLY.has(suffix)) {
     if (anchor < 0) return -1;
+    // A town's or village's name of three characters (云台山镇); cities and counties named by two
+    // keep the two (像三亚市政府 starts at 三).
+    if (anchor > from && !verb && '镇乡村'.includes(text[suffixAt - 1]) && isPlaceChain(text, from, suffixAt)) anchor = from;
     const place = text.slice(anchor, suffixAt);
     const pl = PLACE_NAMES.longestAt(text, anchor);
     if (place.length === 1 && PLACE_CHARS.has(place)) return anchor;
     if (pl === place.length) return anchor;
     if (PLACE_CHARS.has(place[place.length - 1]) && place.length <= 4) return anchor;
+    if (isPlaceChain(text, anchor, suffixAt)) return anchor;
     return -1;
   }
   let start = anchor >= 0 ? anchor : from;
@@ -393,6 +400,27 @@ function chooseStart(text: string, from: number, suffixAt: number, suffix: strin
   if (p >= suffixAt) return -1;
   if (text[start] === '第') return -1;
   return start;
+}
+
+/**
+ * Whether [from, to) is one or more places, each a known place name or a name of one to three
+ * characters, with its place character (修武县云台山镇, 河南省焦作市): no function word stands in it.
+ */
+function isPlaceChain(text: string, from: number, to: number): boolean {
+  let p = from;
+  while (p < to) {
+    const known = PLACE_NAMES.longestAt(text, p);
+    if (known > 0 && p + known <= to) {
+      p += known;
+      if (p < to && PLACE_CHARS.hasAt(text, p)) p++;
+      continue;
+    }
+    let q = p;
+    while (q < to && q - p < 3 && !PLACE_CHARS.hasAt(text, q) && !STOP_CHARS.hasCode(text.charCodeAt(q))) q++;
+    if (q === p || q >= to || !PLACE_CHARS.hasAt(text, q)) return false;
+    p = q + 1;
+  }
+  return p === to && to > from;
 }
 
 /**
