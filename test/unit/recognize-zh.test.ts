@@ -44,6 +44,11 @@ describe('title chains before a name', () => {
 });
 
 describe('titles after a name', () => {
+  it('gives a deputy county head no congress for an agency, but the government named before', () => {
+    expect(person('县人大常委会主任刘志强主持会议，副县长张丽丽作报告。', '张丽丽')).toMatchObject({ titles: ['副县长'], org: null });
+    expect(person('县政府党组成员王强，副县长张丽丽出席。', '张丽丽')).toMatchObject({ titles: ['副县长'], org: '县政府' });
+  });
+
   it('reads 习近平总书记', () => {
     expect(person('贯彻落实习近平总书记关于耕地保护的重要指示。', '习近平')).toMatchObject({ titles: ['总书记'], official: true });
   });

@@ -211,9 +211,21 @@ function findPersonsWithChain(text: string, p: PersonSpan, chain: ReturnType<typ
 function inheritOrgInSentence(text: string, people: PersonMention[]): void {
   let prev: PersonMention | null = null;
   for (const p of people) {
-    if (prev && !p.org && p.official && p.titles.length && prev.org && prev.official && p.start - prev.end < 400 && !/[。！？\n]/.test(text.slice(prev.end, p.start))) p.org = prev.org;
+    if (prev && !p.org && p.official && p.titles.length && prev.org && prev.official && p.start - prev.end < 400 && !/[。！？\n]/.test(text.slice(prev.end, p.start)) && !headsAnotherGovernment(p, prev.org)) p.org = prev.org;
     prev = p;
   }
+}
+
+/** 县长, 副市长, 常务副省长: the head (or deputy) of a place's government. */
+const GOVERNMENT_HEAD = /^(常务)?副?(省|市|县|区|州|旗|镇|乡)长$/;
+
+/**
+ * Whether `p`'s title makes them the head or deputy of a government, which `org` (the body of the
+ * official before them in the sentence) is not: 副县长张丽丽 after 县人大常委会主任刘志强 serves the
+ * county government, not its congress.
+ */
+function headsAnotherGovernment(p: PersonMention, org: string): boolean {
+  return p.titles.some((t) => GOVERNMENT_HEAD.test(t)) && !/政府$/.test(org);
 }
 
 /** Later bare mentions of a titled person (`刘晓军指出`) share the person's office and role. */
