@@ -45,9 +45,16 @@ async function annotateText(args: string[]) {
 async function annotatePage(args: string[]) {
   const file = args[0];
   if (!file) fail('usage: annotate page FILE.html [--url URL]');
-  const html = readFileSync(file, 'utf8');
+  const url = option(args, '--url');
+  if (url !== undefined && !URL.canParse(url)) fail(`--url: not an absolute URL: ${JSON.stringify(url)} (e.g. https://www.example.gov.cn/2024-02/07/content_1.html)`);
+  let html: string;
+  try {
+    html = readFileSync(file, 'utf8');
+  } catch (err) {
+    fail(`cannot read ${file}: ${(err as Error).message}`);
+  }
   const { annotateHtml } = await import('./lib/annotate-page.ts');
-  const result = await annotateHtml(html, option(args, '--url'));
+  const result = await annotateHtml(html, url);
   process.stdout.write(JSON.stringify(result) + '\n');
 }
 
