@@ -169,6 +169,15 @@ describe('org boundaries (rules alone)', () => {
     expect(orgs('新华社河南分社记者报道。').map((o) => o.text)).toEqual(['新华社河南分社']);
   });
 
+  it('reads Latin names in Chinese text: an acronym is a body, a closing bracket is no part of a name', () => {
+    const suny = recognize('纽约州立大学（The State University of New York，SUNY）社会学荣誉教授戴夫·汉森说。', { lang: 'zh' });
+    expect(suny.filter((m) => m.type === 'org').map((m) => m.text)).toContain('SUNY');
+    expect(suny.filter((m) => m.type === 'person').map((m) => m.text)).toEqual(['戴夫·汉森']);
+    const huot = people('丹尼尔·霍特(Daniel Huot)表示：“国际空间站上的宇航员不能饮酒。”').map((p) => p.text);
+    expect(huot).toContain('丹尼尔·霍特');
+    expect(huot.every((name) => !/[)）]/.test(name))).toBe(true);
+  });
+
   it('reads 共产党员 and 共青团员 as members, not the party or the league, and 集团员工 as the group\'s staff', () => {
     expect(orgs('他是一名优秀共产党员，也当过共青团员。')).toEqual([]);
     expect(orgs('中国共产党党员应当带头，中信集团员工参加培训。').map((o) => o.text)).toEqual(['中国共产党', '中信集团']);

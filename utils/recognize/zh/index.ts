@@ -20,7 +20,7 @@ export function findZhEntities(text: string): Array<PersonMention | OrgMention> 
   if (!text) return [];
   const ruleOrgs = findOrgs(text);
   const rulePersons = findPersons(text, ruleOrgs);
-  const found = fillFromTagger(text, ruleOrgs, rulePersons);
+  const found = latinNames(text, fillFromTagger(text, ruleOrgs, rulePersons));
   const persons = found.persons;
   const orgs = found.orgs.filter((o) => !namesAMember(text, o));
   // Most texts name nobody: they need none of the passes below.
@@ -33,6 +33,32 @@ export function findZhEntities(text: string): Array<PersonMention | OrgMention> 
   const named = mergeByStart(sortByStart(orgMentions), sortByStart(people));
   const repeats = bareRepeats(text, people, orgs);
   return repeats.length ? mergeByStart(named, sortByStart(repeats)) : named;
+}
+
+/**
+ * Latin words the tagger reads in Chinese text: a closing bracket it took along (`Huot)` of
+ * 丹尼尔·霍特(Daniel Huot)) is no part of the name, and an acronym (SUNY, after 纽约州立大学) names a
+ * body, not a person. Lower case says nothing: Chinese web text writes brands so (bet365, visa).
+ */
+function latinNames(text: string, found: { orgs: OrgSpan[]; persons: PersonSpan[] }): { orgs: OrgSpan[]; persons: PersonSpan[] } {
+  const latin = (s: { start: number; end: number }) => text.charCodeAt(s.start) < 0x80 || text.charCodeAt(s.end - 1) < 0x80;
+  if (!found.orgs.some(latin) && !found.persons.some(latin)) return found;
+  const trim = <T extends { start: number; end: number }>(s: T): T | null => {
+    while (s.end > s.start && /[)）\]】]/.test(text[s.end - 1]) && !/[(（[【]/.test(text.slice(s.start, s.end - 1))) s.end--;
+    return s.end > s.start ? s : null;
+  };
+  const orgs: OrgSpan[] = [];
+  const persons: PersonSpan[] = [];
+  for (const o of found.orgs) if (!latin(o) || trim(o)) orgs.push(o);
+  let acronyms = false;
+  for (const p of found.persons) {
+    if (latin(p) && !trim(p)) continue;
+    if (/^[A-Z]{2,6}$/.test(text.slice(p.start, p.end))) {
+      orgs.push({ start: p.start, end: p.end, kind: 'other' });
+      acronyms = true;
+    } else persons.push(p);
+  }
+  return { orgs: acronyms ? sortByStart(orgs) : orgs, persons };
 }
 
 /**
