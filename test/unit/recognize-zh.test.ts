@@ -49,6 +49,13 @@ describe('titles after a name', () => {
     expect(person('县政府党组成员王强，副县长张丽丽出席。', '张丽丽')).toMatchObject({ titles: ['副县长'], org: '县政府' });
   });
 
+  it('gives a title before a list of names to each name, and keeps 等 out of the last', () => {
+    const list = people('副市长王晓红、陈伟、刘军，市政府秘书长张志强出席会议。');
+    expect(list.map((p) => [p.text, p.titles])).toEqual([['王晓红', ['副市长']], ['陈伟', ['副市长']], ['刘军', ['副市长']], ['张志强', ['秘书长']]]);
+    expect(people('市委书记葛巧红、市长李亦博出席。').map((p) => p.titles)).toEqual([['书记'], ['市长']]);
+    expect(people('王晓红、陈伟等同志参加。').map((p) => p.text)).toEqual(['王晓红', '陈伟']);
+  });
+
   it('reads 习近平总书记', () => {
     expect(person('贯彻落实习近平总书记关于耕地保护的重要指示。', '习近平')).toMatchObject({ titles: ['总书记'], official: true });
   });
@@ -116,6 +123,10 @@ describe('organizations', () => {
   it('drops a leading session ordinal and a session suffix', () => {
     expect(orgs('第78届联合国大会协商一致通过决议。').map((o) => o.text)).toContain('联合国大会');
     expect(orgs('焦作市第十四届人民代表大会第二次会议公布了项目。').map((o) => o.text)).toContain('焦作市第十四届人民代表大会');
+  });
+
+  it('does not take a school type for a school (义务教育学校)', () => {
+    expect(orgs('会议汇报了义务教育学校建设情况。')).toEqual([]);
   });
 
   it('does not take types of body for names', () => {

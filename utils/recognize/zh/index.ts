@@ -21,12 +21,15 @@ export function findZhEntities(text: string): Array<PersonMention | OrgMention> 
   const ruleOrgs = findOrgs(text);
   const rulePersons = findPersons(text, ruleOrgs);
   const found = latinNames(text, fillFromTagger(text, ruleOrgs, rulePersons));
+  // 王晓红、陈伟等同志: 等 (and others) closes a list of names; it is no part of the last one.
+  for (const p of found.persons) if (p.end - p.start >= 3 && text[p.end - 1] === '等' && text[p.end - 2] !== '·') p.end--;
   const persons = found.persons;
   const orgs = found.orgs.filter((o) => !namesAMember(text, o));
   // Most texts name nobody: they need none of the passes below.
   if (orgs.length === 0 && persons.length === 0) return [];
   const orgMentions: Array<PersonMention | OrgMention> = orgs.map((o) => toOrg(text, o));
   const people = persons.map((p) => toPerson(text, p, orgs));
+  shareTitleAlongList(text, people);
   inheritOrgInSentence(text, people);
   // Each list is sorted by start already (sortByStart only checks), so merging them gives what a
   // stable sort of orgs, people and repeats in that order gives.
@@ -239,6 +242,21 @@ function inheritOrgInSentence(text: string, people: PersonMention[]): void {
   for (const p of people) {
     if (prev && !p.org && p.official && p.titles.length && prev.org && prev.official && p.start - prev.end < 400 && !/[。！？\n]/.test(text.slice(prev.end, p.start)) && !headsAnotherGovernment(p, prev.org)) p.org = prev.org;
     prev = p;
+  }
+}
+
+/**
+ * 副市长王晓红、陈伟、刘军: a title before a list of names is each one's. A name joined to a titled
+ * one by 、 alone, with no title of its own, takes its titles, body and office.
+ */
+function shareTitleAlongList(text: string, people: PersonMention[]): void {
+  for (let k = 1; k < people.length; k++) {
+    const prev = people[k - 1], p = people[k];
+    if (p.titles.length || !prev.titles.length || p.start - prev.end !== 1 || text[prev.end] !== '、') continue;
+    p.titles = prev.titles.slice();
+    p.org = prev.org;
+    p.official = prev.official;
+    if (prev.role) p.role = prev.role;
   }
 }
 
