@@ -56,6 +56,12 @@ describe('titles after a name', () => {
     expect(people('王晓红、陈伟等同志参加。').map((p) => p.text)).toEqual(['王晓红', '陈伟']);
   });
 
+  it('gives back to the word after a name what the tagger took of it (陪同, 通讯员 of a squeezed byline)', () => {
+    expect(people('中站区委书记郭鹏陪同调研。').map((p) => p.text)).toEqual(['郭鹏']);
+    expect(people('（记者 张苗 通讯员 李明）').map((p) => [p.text, p.role])).toEqual([['张苗', 'reporter'], ['李明', 'correspondent']]);
+    expect(people('欧阳明介绍，项目进展顺利。').map((p) => p.text)).toEqual(['欧阳明']);
+  });
+
   it('reads 习近平总书记', () => {
     expect(person('贯彻落实习近平总书记关于耕地保护的重要指示。', '习近平')).toMatchObject({ titles: ['总书记'], official: true });
   });

@@ -4,6 +4,7 @@
  */
 import type { OrgMention, PersonMention } from '../types';
 import { findOrgs, joinsBodies, type OrgSpan } from './orgs';
+import { Lexicon } from './lexicon';
 import { findPersons, titlesBefore, type PersonSpan } from './persons';
 import { tagZh } from './tagger';
 import { isOfficialTitle, roleOf } from './titles';
@@ -21,8 +22,7 @@ export function findZhEntities(text: string): Array<PersonMention | OrgMention> 
   const ruleOrgs = findOrgs(text);
   const rulePersons = findPersons(text, ruleOrgs);
   const found = latinNames(text, fillFromTagger(text, ruleOrgs, rulePersons));
-  // 王晓红、陈伟等同志: 等 (and others) closes a list of names; it is no part of the last one.
-  for (const p of found.persons) if (p.end - p.start >= 3 && text[p.end - 1] === '等' && text[p.end - 2] !== '·') p.end--;
+  for (const p of found.persons) trimNameEnd(text, p);
   const persons = found.persons;
   const orgs = found.orgs.filter((o) => !namesAMember(text, o));
   // Most texts name nobody: they need none of the passes below.
@@ -36,6 +36,19 @@ export function findZhEntities(text: string): Array<PersonMention | OrgMention> 
   const named = mergeByStart(sortByStart(orgMentions), sortByStart(people));
   const repeats = bareRepeats(text, people, orgs);
   return repeats.length ? mergeByStart(named, sortByStart(repeats)) : named;
+}
+
+/**
+ * Words that start with the last character the tagger gave a name of three or more: 郭鹏陪同调研,
+ * 赵刚一行, 记者张苗通讯员李明 (a byline whose spaces were squeezed out), 陈伟等同志.
+ */
+const AFTER_NAME = new Lexicon(['陪同', '一行', '等', '通讯员', '记者', '摄影', '编辑', '实习生', '表示', '指出', '强调', '介绍', '主持', '出席', '参加', '要求', '带领', '率队', '同志', '讲话', '发言', '认为', '告诉', '透露']);
+
+/** Gives back to the words after it what the tagger took of them into a name (see AFTER_NAME). */
+function trimNameEnd(text: string, p: { start: number; end: number }): void {
+  if (p.end - p.start < 3 || text[p.end - 2] === '·') return;
+  const w = AFTER_NAME.longestAt(text, p.end - 1);
+  if (w > 0 && (w > 1 || text[p.end - 1] === '等')) p.end--;
 }
 
 /**
