@@ -62,6 +62,11 @@ describe('titles after a name', () => {
     expect(people('欧阳明介绍，项目进展顺利。').map((p) => p.text)).toEqual(['欧阳明']);
   });
 
+  it('reads 局 opening a title chain as the bureau the article named (局党组书记: 该局)', () => {
+    const text = '3月12日，市自然资源和规划局召开工作会议。局党组书记、局长刘晓军出席会议并讲话。';
+    expect(person(text, '刘晓军')).toMatchObject({ titles: ['党组书记', '局长'], org: '市自然资源和规划局', official: true });
+  });
+
   it('reads 习近平总书记', () => {
     expect(person('贯彻落实习近平总书记关于耕地保护的重要指示。', '习近平')).toMatchObject({ titles: ['总书记'], official: true });
   });

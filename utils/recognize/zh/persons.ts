@@ -29,6 +29,8 @@ export interface PersonSpan {
   strength: number;
 }
 
+/** Body characters that, alone before a title, name the body the text is about (局党组书记: 该局). */
+const BODY_SELF = charSet('局厅委院校部所处');
 const SEPARATORS = charSet('、，,。：:；;（(“"‘《 \n\t□【[—-');
 /** Function words after which a bare name may start (和张三, 对李四). */
 const BOUNDARY_WORDS = charSet('和与同及对向由请让据给被把跟');
@@ -232,6 +234,10 @@ export function titlesBefore(text: string, end: number, orgByEnd: ReadonlyMap<nu
     } else if (selfRef) {
       if (!org && !ref) ref = text.slice(p - selfRef, p);
       start = p - selfRef;
+    } else if (p > 0 && BODY_SELF.has(text[p - 1]) && (p === 1 || SEPARATORS.has(text[p - 2]))) {
+      // 局党组书记、局长刘晓军 after the bureau was named: 局 opening the chain is 该局.
+      if (!org && !ref) ref = `该${text[p - 1]}`;
+      start = p - 1;
     } else {
       // A printed prefix that is not an org (市自然资源总督察) stays in the title when a separator opens it.
       let q = p;
