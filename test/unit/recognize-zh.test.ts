@@ -44,6 +44,11 @@ describe('title chains before a name', () => {
 });
 
 describe('titles after a name', () => {
+  it('keeps the district an unknown district committee names (山阳区委书记)', () => {
+    expect(person('山阳区委书记王刚出席。', '王刚')).toMatchObject({ titles: ['书记'], org: '山阳区委' });
+    expect(orgs('山阳区委书记王刚出席。').map((o) => o.text)).toEqual(['山阳区委']);
+  });
+
   it('gives a deputy county head no congress for an agency, but the government named before', () => {
     expect(person('县人大常委会主任刘志强主持会议，副县长张丽丽作报告。', '张丽丽')).toMatchObject({ titles: ['副县长'], org: null });
     expect(person('县政府党组成员王强，副县长张丽丽出席。', '张丽丽')).toMatchObject({ titles: ['副县长'], org: '县政府' });
