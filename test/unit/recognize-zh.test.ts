@@ -174,7 +174,7 @@ describe('org boundaries (rules alone)', () => {
 
   it('finds the everyday bodies of local government whole, opening a sentence or inside one', () => {
     // 财政局 ends in 政局 (the political situation), 组织部 holds 组织 (to organise), 大数据局 the 据 of 根据.
-    const bodies = ['市财政局', '县民政局', '市邮政局', '焦作市财政局', '市委组织部', '市委宣传部', '市国资委', '县残联', '市大数据局', '市档案馆', '焦作市气象台'];
+    const bodies = ['市财政局', '县民政局', '市邮政局', '焦作市财政局', '市委组织部', '市委宣传部', '市国资委', '县残联', '市大数据局', '市档案馆', '焦作市气象台', '市纪委监委', '省发展改革委'];
     for (const body of bodies) {
       expect(orgs(`${body}召开会议。`).map((o) => o.text)).toEqual([body]);
       expect(orgs(`会上，${body}负责同志作了发言。`).map((o) => o.text)).toEqual([body]);
