@@ -141,6 +141,11 @@ describe('organizations', () => {
     expect(orgs('焦作市第十四届人民代表大会第二次会议公布了项目。').map((o) => o.text)).toContain('焦作市第十四届人民代表大会');
   });
 
+  it('reads 中学校长 as the school and its head, 中学校园 as the school and its campus', () => {
+    expect(person('市第一中学校长张华出席。', '张华')).toMatchObject({ titles: ['校长'], org: '市第一中学' });
+    expect(orgs('市第一中学校园文化节开幕。').map((o) => o.text)).toEqual(['市第一中学']);
+  });
+
   it('does not take a school type for a school (义务教育学校)', () => {
     expect(orgs('会议汇报了义务教育学校建设情况。')).toEqual([]);
   });
