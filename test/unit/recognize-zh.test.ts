@@ -72,6 +72,14 @@ describe('titles after a name', () => {
     expect(person(text, '刘晓军')).toMatchObject({ titles: ['党组书记', '局长'], org: '市自然资源和规划局', official: true });
   });
 
+  it('reads the office a notice names someone to, after the name (任命…为…局长)', () => {
+    const text = '经市委研究决定：任命王建华同志为市应急管理局局长；选举李明为县人民政府县长。';
+    expect(person(text, '王建华')).toMatchObject({ titles: ['局长'], org: '市应急管理局', official: true });
+    expect(person(text, '李明')).toMatchObject({ titles: ['县长'], org: '县人民政府', official: true });
+    // 为 after a name is no appointment without a word that makes one
+    expect(person('他认为李明为人正直。', '李明')).toMatchObject({ titles: [], org: null });
+  });
+
   it('reads 习近平总书记', () => {
     expect(person('贯彻落实习近平总书记关于耕地保护的重要指示。', '习近平')).toMatchObject({ titles: ['总书记'], official: true });
   });

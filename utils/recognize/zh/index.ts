@@ -7,7 +7,7 @@ import { findOrgs, joinsBodies, type OrgSpan } from './orgs';
 import { Lexicon } from './lexicon';
 import { findPersons, titlesBefore, type PersonSpan } from './persons';
 import { tagZh } from './tagger';
-import { isOfficialTitle, roleOf } from './titles';
+import { TITLE_MODIFIERS, TITLE_WORDS, isOfficialTitle, roleOf } from './titles';
 import { extendsOrg, orgKind, plausibleOrg } from './orgs';
 import { PLACE_NAMES } from './places';
 import { CharSet, isNameDotCode } from './chars';
@@ -30,6 +30,7 @@ export function findZhEntities(text: string): Array<PersonMention | OrgMention> 
   const orgMentions: Array<PersonMention | OrgMention> = orgs.map((o) => toOrg(text, o));
   const people = persons.map((p) => toPerson(text, p, orgs));
   shareTitleAlongList(text, people);
+  appointedTitles(text, people, orgs);
   inheritOrgInSentence(text, people);
   // Each list is sorted by start already (sortByStart only checks), so merging them gives what a
   // stable sort of orgs, people and repeats in that order gives.
@@ -270,6 +271,34 @@ function shareTitleAlongList(text: string, people: PersonMention[]): void {
     p.org = prev.org;
     p.official = prev.official;
     if (prev.role) p.role = prev.role;
+  }
+}
+
+/** A decision that names someone to an office, a few characters before the name (任命王建华同志为…). */
+const APPOINTED = /(任命|聘任|聘请|提名|选举|推选|推荐|决定|同意)[^，。；：:\n]{0,6}$/;
+
+/**
+ * 任命王建华同志为市应急管理局局长, 选举李明为县人民政府县长: the office a notice names someone to
+ * comes after the name. A person with no title, after a word of appointment and followed by
+ * (同志)为, takes the (body and) title that follow.
+ */
+function appointedTitles(text: string, people: PersonMention[], orgs: OrgSpan[]): void {
+  for (const p of people) {
+    if (p.titles.length) continue;
+    let at = p.end + (text.startsWith('同志', p.end) ? 2 : 0);
+    if (text[at] !== '为' || !APPOINTED.test(text.slice(Math.max(0, p.start - 12), p.start))) continue;
+    at++;
+    const org = orgs.find((o) => o.start === at);
+    const titleAt = org ? org.end : at;
+    const modifiers = TITLE_MODIFIERS.longestAt(text, titleAt);
+    const tl = TITLE_WORDS.longestAt(text, titleAt + modifiers);
+    if (!tl) continue;
+    const title = text.slice(titleAt, titleAt + modifiers + tl);
+    p.titles = [title];
+    p.org = org ? text.slice(org.start, org.end) : null;
+    p.official = isOfficialTitle(title, org?.kind === 'gov');
+    const role = roleOf(p.titles, p.official);
+    if (role) p.role = role;
   }
 }
 
