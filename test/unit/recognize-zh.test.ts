@@ -73,9 +73,10 @@ describe('titles after a name', () => {
   });
 
   it('reads the office a notice names someone to, after the name (任命…为…局长)', () => {
-    const text = '经市委研究决定：任命王建华同志为市应急管理局局长；选举李明为县人民政府县长。';
+    const text = '经市委研究决定：任命王建华同志为市应急管理局局长；选举李明为县人民政府县长；免去李国强同志的市林业局局长职务。';
     expect(person(text, '王建华')).toMatchObject({ titles: ['局长'], org: '市应急管理局', official: true });
     expect(person(text, '李明')).toMatchObject({ titles: ['县长'], org: '县人民政府', official: true });
+    expect(person(text, '李国强')).toMatchObject({ titles: ['局长'], org: '市林业局', official: true });
     // 为 after a name is no appointment without a word that makes one
     expect(person('他认为李明为人正直。', '李明')).toMatchObject({ titles: [], org: null });
   });

@@ -276,23 +276,28 @@ function shareTitleAlongList(text: string, people: PersonMention[]): void {
 
 /** A decision that names someone to an office, a few characters before the name (任命王建华同志为…). */
 const APPOINTED = /(任命|聘任|聘请|提名|选举|推选|推荐|决定|同意)[^，。；：:\n]{0,6}$/;
+/** One that removes someone from an office (免去李国强同志的…职务). */
+const REMOVED = /(免去|免除|撤销)[^，。；：:\n]{0,6}$/;
 
 /**
- * 任命王建华同志为市应急管理局局长, 选举李明为县人民政府县长: the office a notice names someone to
- * comes after the name. A person with no title, after a word of appointment and followed by
- * (同志)为, takes the (body and) title that follow.
+ * 任命王建华同志为市应急管理局局长, 选举李明为县人民政府县长, 免去李国强同志的市林业局局长职务:
+ * personnel notices name the office after the person. A person with no title, after a word of
+ * appointment and followed by (同志)为, or after one of removal and followed by (同志)的 and the
+ * office and 职务, takes the (body and) title that follow.
  */
 function appointedTitles(text: string, people: PersonMention[], orgs: OrgSpan[]): void {
   for (const p of people) {
     if (p.titles.length) continue;
     let at = p.end + (text.startsWith('同志', p.end) ? 2 : 0);
-    if (text[at] !== '为' || !APPOINTED.test(text.slice(Math.max(0, p.start - 12), p.start))) continue;
+    const before = text.slice(Math.max(0, p.start - 12), p.start);
+    const removal = text[at] === '的' && REMOVED.test(before);
+    if (!removal && (text[at] !== '为' || !APPOINTED.test(before))) continue;
     at++;
     const org = orgs.find((o) => o.start === at);
     const titleAt = org ? org.end : at;
     const modifiers = TITLE_MODIFIERS.longestAt(text, titleAt);
     const tl = TITLE_WORDS.longestAt(text, titleAt + modifiers);
-    if (!tl) continue;
+    if (!tl || (removal && !text.startsWith('职务', titleAt + modifiers + tl))) continue;
     const title = text.slice(titleAt, titleAt + modifiers + tl);
     p.titles = [title];
     p.org = org ? text.slice(org.start, org.end) : null;
