@@ -81,6 +81,17 @@ describe('titles after a name', () => {
     expect(person('他认为李明为人正直。', '李明')).toMatchObject({ titles: [], org: null });
   });
 
+  it('gives a bare 院长 or 局长 the body of that kind the paragraph named before, not one in another paragraph', () => {
+    expect(person('据县法院通报，2023年该院共受理各类案件5632件。院长周明在会上作工作报告。', '周明')).toMatchObject({ titles: ['院长'], org: '县法院' });
+    expect(person('市教育局、县法院联合召开会议。局长杨建路讲话。', '杨建路')).toMatchObject({ org: '市教育局' });
+    expect(person('市教育局召开会议。\n局长杨建路讲话。', '杨建路')).toMatchObject({ org: null });
+  });
+
+  it('reads titles of agricultural and technical staff, and gives 荣获 back to the sentence', () => {
+    expect(person('县农业农村局高级农艺师赵红梅多次到村开展技术指导。', '赵红梅')).toMatchObject({ titles: ['高级农艺师'], org: '县农业农村局' });
+    expect(people('焦作市中医院副院长、主任医师王静荣获“河南省优秀医师”称号。').map((p) => p.text)).toEqual(['王静']);
+  });
+
   it('reads 习近平总书记', () => {
     expect(person('贯彻落实习近平总书记关于耕地保护的重要指示。', '习近平')).toMatchObject({ titles: ['总书记'], official: true });
   });

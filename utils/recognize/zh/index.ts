@@ -31,6 +31,7 @@ export function findZhEntities(text: string): Array<PersonMention | OrgMention> 
   const people = persons.map((p) => toPerson(text, p, orgs));
   shareTitleAlongList(text, people);
   appointedTitles(text, people, orgs);
+  headOfNamedBody(text, people, orgs);
   inheritOrgInSentence(text, people);
   // Each list is sorted by start already (sortByStart only checks), so merging them gives what a
   // stable sort of orgs, people and repeats in that order gives.
@@ -41,9 +42,9 @@ export function findZhEntities(text: string): Array<PersonMention | OrgMention> 
 
 /**
  * Words that start with the last character the tagger gave a name of three or more: 郭鹏陪同调研,
- * 赵刚一行, 记者张苗通讯员李明 (a byline whose spaces were squeezed out), 陈伟等同志.
+ * 赵刚一行, 记者张苗通讯员李明 (a byline whose spaces were squeezed out), 陈伟等同志, 王静荣获.
  */
-const AFTER_NAME = new Lexicon(['陪同', '一行', '等', '通讯员', '记者', '摄影', '编辑', '实习生', '表示', '指出', '强调', '介绍', '主持', '出席', '参加', '要求', '带领', '率队', '同志', '讲话', '发言', '认为', '告诉', '透露']);
+const AFTER_NAME = new Lexicon(['陪同', '一行', '等', '通讯员', '记者', '摄影', '编辑', '实习生', '表示', '指出', '强调', '介绍', '主持', '出席', '参加', '要求', '带领', '率队', '同志', '讲话', '发言', '认为', '告诉', '透露', '荣获', '获得']);
 
 /** Gives back to the words after it what the tagger took of them into a name (see AFTER_NAME). */
 function trimNameEnd(text: string, p: { start: number; end: number }): void {
@@ -304,6 +305,34 @@ function appointedTitles(text: string, people: PersonMention[], orgs: OrgSpan[])
     p.official = isOfficialTitle(title, org?.kind === 'gov');
     const role = roleOf(p.titles, p.official);
     if (role) p.role = role;
+  }
+}
+
+/** 局长, 副院长, 常务副校长: the head (or deputy) of a body named by its last character. */
+const BODY_HEAD = /^(常务)?副?(局|院|厅|所|处|科|校)长$/;
+
+/**
+ * 据县法院通报，……院长周明在会上作工作报告: a bare 院长 heads the court the paragraph named. A person
+ * whose last title heads a kind of body and who has no body of their own takes the nearest body
+ * of that kind named before them in the paragraph (at most 300 characters back).
+ */
+function headOfNamedBody(text: string, people: PersonMention[], orgs: OrgSpan[]): void {
+  for (const p of people) {
+    if (p.org || !p.titles.length) continue;
+    const m = BODY_HEAD.exec(p.titles[p.titles.length - 1]);
+    if (!m) continue;
+    const ends = m[2] === '校' ? '校学' : m[2];
+    // Orgs come sorted and apart: the last one ending before the person, by binary search.
+    let lo = 0, hi = orgs.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (orgs[mid].end <= p.start) lo = mid + 1; else hi = mid; }
+    for (let k = lo - 1; k >= 0; k--) {
+      const o = orgs[k];
+      if (p.start - o.end > 300 || text.slice(o.end, p.start).includes('\n')) break;
+      if (ends.includes(text[o.end - 1])) {
+        p.org = text.slice(o.start, o.end);
+        break;
+      }
+    }
   }
 }
 
