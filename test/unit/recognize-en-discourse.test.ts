@@ -100,6 +100,13 @@ describe('English names read across the whole text', () => {
     expect(reconcile(text, [['org', 'Hansa D. Bhargava'], ['org', 'MD']])).toEqual([['person', 'Hansa D. Bhargava']]);
   });
 
+  it('takes the capitals a dateline opens with for a place, not a name', () => {
+    const text = 'SPRINGFIELD, Ill. (AP) — The council approved the budget, the AP said.';
+    expect(reconcile(text, [['org', 'SPRINGFIELD'], ['org', 'AP']])).toEqual([['org', 'AP']]);
+    // a name in capitals before a bracket that is no agency, and a dash: no dateline
+    expect(reconcile('NATO (the alliance) - members met on Tuesday.', [['org', 'NATO']])).toEqual([['org', 'NATO']]);
+  });
+
   it('keeps a capitalised word that the text also capitalises inside a sentence, or that is a known name', () => {
     const text = 'Control was lost. The astronauts radioed Mission Control and Control answered.';
     expect(reconcile(text, [['org', 'Control'], ['org', 'Control']], lex(['control']))).toHaveLength(2);

@@ -13,7 +13,8 @@
  *   the running text is dropped: the text names again whoever its headline names;
  * - a one-word name that is a common lower-case word, capitalised only where a sentence or line
  *   starts ("Potholes form when…"), is dropped, and so are credentials ("MD");
- * - a given name, an initial and a surname ("Hansa D. Bhargava") name a person.
+ * - a given name, an initial and a surname ("Hansa D. Bhargava") name a person;
+ * - the capitals a dateline opens with ("SPRINGFIELD, Ill. (AP) —") are a place, no name.
  */
 import type { Lexicon } from './features';
 import type { TokenSpan } from './spans';
@@ -77,6 +78,7 @@ export function reconcileSpans(toks: Token[], spans: TokenSpan[], lex: Lexicon):
   for (let i = 0; i < toks.length; i++) if (!headline[i] && isCapitalised(toks[i].text) && !startsSentence(toks, i)) midCapitals.add(toks[i].text);
   const keep = spans.map((sp, k) => {
     if (sp.a === sp.b && CREDENTIAL.test(names[k])) return false;
+    if (isDatelinePlace(toks, sp)) return false;
     if (inRunning && headline[sp.a] && !inRunning.has(names[k]) && !(sp.type === 'person' && sp.b > sp.a && inRunning.has(toks[sp.b].text))) return false;
     return !isCommonWordAtStart(toks, sp, lex, isCommon, midCapitals);
   });
@@ -149,6 +151,29 @@ function runningText(toks: Token[], headline: Uint8Array, spans: TokenSpan[]): S
     if (lengths) for (const n of lengths) if (i + n < toks.length) found.add(spanText(toks, { type: 'org', a: i, b: i + n }));
   }
   return found;
+}
+
+/**
+ * The place a dateline opens a report with, in capitals: SPRINGFIELD of "SPRINGFIELD, Ill. (AP) —",
+ * LONDON of "LONDON —". A place, not a person or a body.
+ */
+function isDatelinePlace(toks: Token[], sp: TokenSpan): boolean {
+  if (!toks[sp.a].nl) return false;
+  for (let i = sp.a; i <= sp.b; i++) if (/\p{Ll}/u.test(toks[i].text)) return false;
+  let i = sp.b + 1;
+  // A state or country after a comma (", Ill.", ", N.Y.", ", England"), in capitalised words.
+  if (toks[i]?.text === ',') {
+    i++;
+    for (let n = 0; n < 4 && i < toks.length && /^(\p{Lu}[\p{L}.]*|\.)$/u.test(toks[i].text) && !toks[i].nl; n++) i++;
+  }
+  // The agency in brackets, in capitalised words: (AP), (Reuters), (Kyodo News).
+  if (toks[i]?.text === '(') {
+    let j = i + 1;
+    while (j < toks.length && j <= i + 3 && /^\p{Lu}/u.test(toks[j].text)) j++;
+    if (toks[j]?.text !== ')' || j === i + 1) return false;
+    i = j + 1;
+  }
+  return /^[—–-]$/.test(toks[i]?.text ?? '') && !toks[i].nl;
 }
 
 /**
