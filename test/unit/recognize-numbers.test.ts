@@ -19,6 +19,17 @@ describe('Chinese numbers: span and value', () => {
     expect(one(zh('贯彻教育部等17部门印发的'))).toMatchObject({ text: '17部门', unit: '部门' });
   });
 
+  it('gives the start of a range the unit of its end, and its 万 when it has none', () => {
+    const pick = (t: string) => zh(t).map(({ text, value, unit }) => [text, value, unit]);
+    expect(pick('每亩增收300—500元')).toEqual([['300', 300, '元'], ['500元', 500, '元']]);
+    expect(pick('气温将下降8至10℃')).toEqual([['8', 8, '℃'], ['10℃', 10, '℃']]);
+    expect(pick('投资300至500万元')).toEqual([['300', 3000000, '元'], ['500万元', 5000000, '元']]);
+    expect(pick('工期3至5年')).toEqual([['3', 3, '年'], ['5年', 5, '年']]);
+    // a range of years is a date, and a range of grades no number
+    expect(pick('2021—2035年规划')).toEqual([]);
+    expect(pick('4至6年级学生')).toEqual([]);
+  });
+
   it('multiplies 万 and 亿 out', () => {
     expect(one(zh('划拨价款4163万元；'))).toMatchObject({ text: '4163万元', value: 41630000, unit: '元' });
     expect(one(zh('参与学生12.2万人次。'))).toMatchObject({ value: 122000, unit: '人次' });

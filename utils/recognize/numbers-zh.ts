@@ -241,11 +241,23 @@ export function findZhNumbers(text: string, from = 0): NumberMention[] {
       if (text.charCodeAt(next) !== 0x3001 /* 、 */ && RANGE_CONNECTORS.hasAt(text, next) && isDigit(text[j + 1])) {
         const other = readArabic(text, j + 1)!;
         const unit = text[other.end];
-        if (unit === '年' || unit === '月' || unit === '日' || unit === '号') return j;
+        // 2021—2035年 is a date range; 3至5年 a span of years (the range below gives it its unit).
+        if ((unit === '年' && other.intDigits === 4) || unit === '月' || unit === '日' || unit === '号') return j;
       }
       if (RANGE_CONNECTORS.hasAt(text, next) && isDigit(text[j + 1])) {
         const other = readArabic(text, j + 1)!;
         if (zhOrdinalTailAt(text, other.end)) return j; // `4至6年级`
+      }
+    }
+    // The start of a range takes the unit of its end, and its multiplier when it has none of its
+    // own: 300—500元 is 300 元, 8至10℃ 8 ℃, 300至500万元 300万 元.
+    if (text.charCodeAt(next) !== 0x3001 /* 、 */ && RANGE_CONNECTORS.hasAt(text, next) && isDigit(text[next + 1])) {
+      const other = readArabic(text, next + 1)!;
+      const otherTail = readTail(text, other.end, 3);
+      const otherUnit = other.absurd ? '' : zhUnitAt(text, otherTail.end, false);
+      if (otherUnit && !zhOrdinalTailAt(text, otherTail.end) && !(otherUnit === '年' && other.intDigits === 4)) {
+        emit(start, tail.end, value * (tail.mult === 1 ? otherTail.mult : tail.mult), otherUnit, modifier);
+        return tail.end;
       }
     }
     emit(start, tail.end, value * tail.mult, '', modifier);
