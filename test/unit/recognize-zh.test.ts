@@ -92,6 +92,10 @@ describe('titles after a name', () => {
     expect(people('焦作市中医院副院长、主任医师王静荣获“河南省优秀医师”称号。').map((p) => p.text)).toEqual(['王静']);
   });
 
+  it('splits a title that began inside the body before it (镇党委书记: 镇党委 and 书记)', () => {
+    expect(person('镇党委书记孙立新表示，将加大扶持力度。', '孙立新')).toMatchObject({ titles: ['书记'], org: '镇党委', official: true });
+  });
+
   it('reads 习近平总书记', () => {
     expect(person('贯彻落实习近平总书记关于耕地保护的重要指示。', '习近平')).toMatchObject({ titles: ['总书记'], official: true });
   });

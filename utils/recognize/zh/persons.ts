@@ -215,6 +215,12 @@ export function titlesBefore(text: string, end: number, orgByEnd: ReadonlyMap<nu
     const tl = TITLE_WORDS.longestEndingAt(text, pos, Math.max(0, pos - 8));
     if (!tl) break;
     let p = pos - tl;
+    // 镇党委书记: the longest title (党委书记) began inside a body named before it (镇党委); the
+    // title is what follows the body (书记).
+    for (let k = p + 1; k < pos - 1; k++) {
+      const inner = orgByEnd.get(k);
+      if (inner && inner.start < p && TITLE_WORDS.longestEndingAt(text, pos, k) === pos - k) { p = k; break; }
+    }
     for (let m = 0; m < 4; m++) {
       if (orgByEnd.has(p)) break;
       const ml = TITLE_MODIFIERS.longestEndingAt(text, p, Math.max(0, p - 6));
