@@ -322,10 +322,7 @@ function headOfNamedBody(text: string, people: PersonMention[], orgs: OrgSpan[])
     const m = BODY_HEAD.exec(p.titles[p.titles.length - 1]);
     if (!m) continue;
     const ends = m[2] === '校' ? '校学' : m[2];
-    // Orgs come sorted and apart: the last one ending before the person, by binary search.
-    let lo = 0, hi = orgs.length;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (orgs[mid].end <= p.start) lo = mid + 1; else hi = mid; }
-    for (let k = lo - 1; k >= 0; k--) {
+    for (let k = orgsEndedBy(orgs, p.start) - 1; k >= 0; k--) {
       const o = orgs[k];
       if (p.start - o.end > 300 || text.slice(o.end, p.start).includes('\n')) break;
       if (ends.includes(text[o.end - 1])) {
@@ -420,6 +417,13 @@ function toPerson(text: string, p: PersonSpan, orgs: OrgSpan[]): PersonMention {
   return m;
 }
 
+/** How many of `orgs` (sorted and apart, as the finders give them) end at or before `at`: a binary search. */
+function orgsEndedBy(orgs: readonly OrgSpan[], at: number): number {
+  let lo = 0, hi = orgs.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (orgs[mid].end <= at) lo = mid + 1; else hi = mid; }
+  return lo;
+}
+
 /** `该局` is the nearest bureau the article names before it (or, failing that, after it). */
 export function resolveRef(text: string, ref: string, at: number, orgs: OrgSpan[]): string | null {
   const tail = ref.slice(1);
@@ -428,9 +432,8 @@ export function resolveRef(text: string, ref: string, at: number, orgs: OrgSpan[
     const full = text.slice(o.start, o.end);
     return full.endsWith(tail) ? full : o.parent && o.parent.endsWith(tail) ? o.parent : full;
   };
-  // Binary search for the last org before `at`, then look at most 200 orgs back and forward: linear overall.
-  let lo = 0, hi = orgs.length;
-  while (lo < hi) { const mid = (lo + hi) >> 1; if (orgs[mid].end <= at) lo = mid + 1; else hi = mid; }
+  // The last org before `at`, then at most 200 orgs back and forward: linear overall.
+  const lo = orgsEndedBy(orgs, at);
   for (let k = lo - 1; k >= 0 && k >= lo - 200; k--) if (orgs[k].end <= at && fits(orgs[k])) return name(orgs[k]);
   for (let k = lo; k < orgs.length && k < lo + 200; k++) if (orgs[k].start >= at && fits(orgs[k])) return name(orgs[k]);
   return null;
