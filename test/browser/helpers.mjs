@@ -1,5 +1,6 @@
 // Shared bits of the browser tests: where the build is, where screenshots go, and what a
 // missing browser means (a skip on a laptop, a failure on CI).
+import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,6 +40,31 @@ export function f1(pred, goldTexts) {
   const p = pred.length ? tp / pred.length : 0;
   const r = goldTexts.length ? tp / goldTexts.length : 0;
   return p + r ? (2 * p * r) / (p + r) : 0;
+}
+
+/**
+ * Pools what a test read on each bundled article (items of `{type, text}`: highlights or marks)
+ * with that article's gold, then scores person and org F1 over all of them against the 0.9 goal.
+ */
+export function goldTally() {
+  const pred = { person: [], org: [] };
+  const expected = { person: [], org: [] };
+  return {
+    /** Adds one article: what was read on it and its gold entities. */
+    add(article, items) {
+      for (const type of ['person', 'org']) {
+        pred[type].push(...items.filter((m) => m.type === type).map((m) => m.text));
+        expected[type].push(...article.entities.filter((e) => e.type === type).map((e) => e.text));
+      }
+    },
+    /** Logs `# {label} F1 against gold.json over {pages} pages: …` and asserts both scores reach 0.9. */
+    check(label, pages) {
+      const scores = { person: f1(pred.person, expected.person), org: f1(pred.org, expected.org) };
+      console.log(`# ${label} F1 against gold.json over ${pages} pages: person ${scores.person.toFixed(3)}, org ${scores.org.toFixed(3)}`);
+      assert.ok(scores.person >= 0.9, `person F1 ${scores.person}`);
+      assert.ok(scores.org >= 0.9, `org F1 ${scores.org}`);
+    },
+  };
 }
 
 /** Screenshots land here (gitignored) so a failing run can be looked at afterwards. */
