@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { recognize } from '../../utils/recognize';
 import { findZhEntities, taggedOrgHolds } from '../../utils/recognize/zh';
-import { findOrgs, plausibleOrg } from '../../utils/recognize/zh/orgs';
+import { findOrgs, plausibleOrg, withoutPartyGroup } from '../../utils/recognize/zh/orgs';
 import type { OrgMention, PersonMention } from '../../utils/recognize/types';
 
 const people = (text: string) => recognize(text, { lang: 'zh' }).filter((m): m is PersonMention => m.type === 'person');
@@ -94,6 +94,12 @@ describe('titles after a name', () => {
 
   it('splits a title that began inside the body before it (镇党委书记: 镇党委 and 书记)', () => {
     expect(person('镇党委书记孙立新表示，将加大扶持力度。', '孙立新')).toMatchObject({ titles: ['书记'], org: '镇党委', official: true });
+  });
+
+  it('reads a transliterated name before a post or a verb of speech, but not a country', () => {
+    expect(people('拉特纳亚克议长还向江泽民主席介绍了情况。').map((p) => p.text)).toEqual(['拉特纳亚克', '江泽民']);
+    expect(person('拉特纳亚克议长还向江泽民主席介绍了情况。', '拉特纳亚克')?.titles).toEqual(['议长']);
+    expect(people('巴西总统说，会谈是成功的。')).toEqual([]);
   });
 
   it('reads 习近平总书记', () => {
@@ -210,6 +216,31 @@ describe('org boundaries (rules alone)', () => {
     }
   });
 
+  it('finds service centres and regulators whose names hold a verb (服务, 监督) or a long part after 和', () => {
+    const bodies = ['县市场监督管理局', '市政务服务中心', '温县党群服务中心', '市退役军人服务中心', '市政务服务和大数据管理局',
+      '市科学技术和工业信息化局', '市国有资产监督管理委员会', '市不动产登记中心', '市委党校', '市卫生健康监督所', '市慈善总会'];
+    for (const body of bodies) {
+      expect(orgs(`${body}召开会议。`).map((o) => o.text), body).toEqual([body]);
+      expect(orgs(`会上，${body}负责同志作了发言。`).map((o) => o.text), body).toEqual([body]);
+    }
+    expect(orgs('市政务服务中心').map((o) => o.kind)).toEqual(['gov']);
+    expect(orgs('县社区卫生服务中心').map((o) => o.kind)).toEqual(['other']);
+  });
+
+  it('reads places below the county: a town named with a function word, streets, communities, development zones', () => {
+    expect(ruleOrgs('沁阳市西向镇党委书记赵军陪同。')).toEqual(['沁阳市西向镇党委']);
+    expect(ruleOrgs('解放区民生街道焦东社区党委召开会议。')).toEqual(['解放区民生街道焦东社区党委']);
+    expect(ruleOrgs('焦作经济技术开发区管委会召开会议。')).toEqual(['焦作经济技术开发区管委会']);
+    // 向 alone before 镇 is the verb
+    expect(ruleOrgs('全县向镇党委汇报。')).toEqual(['镇党委']);
+  });
+
+  it('finds a body that ends the text (a headline), and a place before a known body', () => {
+    expect(ruleOrgs('沁阳市党委')).toEqual(['沁阳市党委']);
+    expect(ruleOrgs('焦作市红十字会召开会议。')).toEqual(['焦作市红十字会']);
+    expect(ruleOrgs('并向各国红十字会通报。')).toEqual(['红十字会']);
+  });
+
   it('takes a county and a town, or a town of three characters, before 人民政府 whole', () => {
     expect(orgs('修武县云台山镇人民政府组织干部开展防汛演练。').map((o) => o.text)).toEqual(['修武县云台山镇人民政府']);
     expect(orgs('云台山镇人民政府组织干部开展演练。').map((o) => o.text)).toEqual(['云台山镇人民政府']);
@@ -221,6 +252,9 @@ describe('org boundaries (rules alone)', () => {
 
   it('keeps two bodies apart when the tagger runs one name over them and the verb between', () => {
     expect(orgs('沁阳市人社局联合市总工会开展“送温暖”活动。').map((o) => o.text)).toEqual(['沁阳市人社局', '市总工会']);
+    // the rules find only the first: the tagger's name may not take it and the verb after it
+    expect(orgs('近日，县教育局联合市公共资源交易中心开展检查。').map((o) => o.text)).not.toContain('县教育局联合市公共资源交易中心');
+    expect(orgs('博爱县住房和城乡建设局联合县市场监督管理局开展检查。').map((o) => o.text)).toEqual(['博爱县住房和城乡建设局', '县市场监督管理局']);
     // with nothing between them, the tagger's one name stands (a parent and its branch)
     expect(orgs('新华社河南分社记者报道。').map((o) => o.text)).toEqual(['新华社河南分社']);
   });
@@ -247,7 +281,8 @@ describe('org boundaries (rules alone)', () => {
 
   it('takes the ministry out of a title and never ends a name in 签署 or the verb 办', () => {
     expect(ruleOrgs('外交部长唐家璇会见了他。')).toEqual(['外交部']);
-    expect(ruleOrgs('法国内政部长签署了命令。')).toEqual(['内政部']);
+    // the country before a known ministry is part of its name
+    expect(ruleOrgs('法国内政部长签署了命令。')).toEqual(['法国内政部']);
     expect(ruleOrgs('停建、缓建办公楼项目，逾期不办的，保留处罚。')).toEqual([]);
   });
 
@@ -271,6 +306,16 @@ describe('rules and the tagger', () => {
       expect(plausibleOrg(n), n).toBe(true);
     }
     for (const n of ['党委', '医院', '服务部门', '成立信访办公室', '男队', '中心']) expect(plausibleOrg(n), n).toBe(false);
+  });
+
+  it('leaves the party group to the title and a quoted slogan to the sentence', () => {
+    expect(orgs('市慈善总会党组书记、会长张红军出席。').map((o) => o.text)).toEqual(['市慈善总会']);
+    const t = '市农业技术推广中心党组书记张红军出席。';
+    expect(withoutPartyGroup(t, 0, t.indexOf('组'))).toBe(t.indexOf('党'));
+    // 共产党 is the name's own 党
+    const u = '中国共产党委员会';
+    expect(withoutPartyGroup(u, 0, 5)).toBe(5);
+    expect(orgs('他带队到温县调研“一网通办”工作。').map((o) => o.text)).toEqual([]);
   });
 
   it('keeps the rule org when the tagger only adds the end of the word before 市', () => {

@@ -8,7 +8,7 @@ import { Lexicon } from './lexicon';
 import { findPersons, titlesBefore, type PersonSpan } from './persons';
 import { tagZh } from './tagger';
 import { TITLE_MODIFIERS, TITLE_WORDS, isOfficialTitle, roleOf } from './titles';
-import { extendsOrg, orgKind, plausibleOrg } from './orgs';
+import { extendsOrg, orgKind, plausibleOrg, withoutPartyGroup } from './orgs';
 import { PLACE_NAMES } from './places';
 import { CharSet, isNameDotCode } from './chars';
 import { notNamePairAt } from './names';
@@ -104,7 +104,14 @@ function fillFromTagger(text: string, orgs: OrgSpan[], persons: PersonSpan[]): {
   const tagOrgs: typeof tagged = [];
   const tagPersons: typeof tagged = [];
   for (let k = 0; k < spans.length; k++) {
-    const t = spans[k];
+    let t = spans[k];
+    if (t.type === 'org') {
+      const end = withoutPartyGroup(text, t.start, t.end);
+      if (end !== t.end) {
+        t = { ...t, end };
+        if (tagged === spans) tagged = spans.slice(0, k);
+      }
+    }
     if (hasBreak(text, t.start, t.end)) {
       if (tagged === spans) tagged = spans.slice(0, k);
       continue;

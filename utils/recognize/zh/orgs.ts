@@ -37,6 +37,11 @@ const GOV_SUFFIXES = [
   // Committees and federations known by a short name, after their place (市国资委, 县残联).
   '国资委', '发改委', '发展改革委', '卫健委', '住建委', '政法委', '经信委', '工信委', '教委', '科委', '农委', '编委',
   '民委', '侨委', '纪委监委', '残联', '文联', '科协', '侨联', '工商联', '台联', '社科联', '档案局',
+  // Service and regulatory bodies whose name holds a word that ends a body elsewhere (服务, 监督: verbs;
+  // 和 before a long part) or ends in a word too common alone (中心, 站, 所).
+  '政务服务中心', '党群服务中心', '便民服务中心', '退役军人服务中心', '退役军人服务站', '公共资源交易中心',
+  '政务服务和大数据管理局', '监督管理局', '监督管理委员会', '监督管理所', '监督所', '社会保险中心', '医疗保险中心',
+  '不动产登记中心', '新时代文明实践中心', '新时代文明实践所', '新时代文明实践站', '投资促进中心', '救助管理站', '党校',
 ];
 
 /** Suffixes of schools, hospitals, companies, media and associations. */
@@ -51,6 +56,7 @@ const OTHER_SUFFIXES = [
   '董事会', '促进会', '联谊会', '办事处', '总部', '实验室', '科学院', '工程院', '社科院', '农科院', '医科院',
   '总公司', '分公司', '酒店', '饭店', '宾馆', '商场', '超市', '书店', '药店', '周刊', '杂志', '频道', '新闻网', '研究会',
   '医学院', '法学院', '学院', '技术学院', '职业学院', '师范学院', '师范大学', '中医院', '妇幼保健院', '疾控中心', '农科院',
+  '服务中心', '融媒体中心', '职业教育中心', '福利院', '敬老院', '养老院', '血站', '慈善总会',
 ];
 
 /** Units that follow a parent body to make one `parent + unit` span. */
@@ -178,11 +184,19 @@ const GE = 0x4e2a; // 个
 const PLACE_CHARS = charSet('省市县区州镇乡村盟旗');
 /** Date characters (1月29日, 2023年) that end a name body when a digit precedes them. */
 const DATE_ENDS = charSet('日年月号');
+/** Words of names that open with a STOP_CHARS character. */
+const NAME_WORDS = new Lexicon(['有限', '有色', '有线', '有机', '经济', '经贸', '经营', '对外', '所属']);
+/** Place characters of a town or village (镇, 乡, 村). */
+const TOWN_CHARS = charSet('镇乡村');
+/** Words that end a place below the county (民生街道, 焦东社区, 经济技术开发区). */
+const PLACE_WORDS = new Lexicon(['街道', '社区', '开发区', '示范区', '高新区', '新区', '集聚区', '园区']);
 const HE = 0x548c; // 和
 const YOU = 0x6709; // 有
 const HUO = 0x83b7; // 获
 
 const GOV = new Lexicon(GOV_SUFFIXES);
+/** The longest suffix: how far back suffixedEndingAt asks the tries. */
+const MAX_SUFFIX = Math.max(...GOV_SUFFIXES.map((w) => w.length), ...OTHER_SUFFIXES.map((w) => w.length));
 const OTHER = new Lexicon(OTHER_SUFFIXES);
 const UNITS = new Lexicon(UNIT_SUFFIXES);
 const NAMED = new Map<string, 'gov' | 'other'>();
@@ -261,20 +275,26 @@ export function bodyStart(text: string, end: number, floor = 0): number {
       // a body ends the left one (丹麦队和南非队), or the right part is the bare suffix (商人和银行).
       const right = text.slice(p, end);
       const leftEnd = text[p - 2];
-      if (right.length === 0 || right.length > 4 || PLACE_CHARS.has(right[0]) || PLACE_NAMES.longestAt(text, p) > 0) break;
+      if (right.length === 0 || right.length > 5 || PLACE_CHARS.has(right[0]) || PLACE_NAMES.longestAt(text, p) > 0) break;
       if ('局办委厅部府院校司'.includes(leftEnd ?? '') || GOV.longestEndingAt(text, p - 1, p - 9) > 0 || OTHER.longestEndingAt(text, p - 1, p - 9) > 0) break;
       p--;
       continue;
     }
     // 一个标准件厂, 这个出版社, 三大银行: a counted body starts after the measure word.
     if (c === GE || (MEASURES.hasCode(c) && COUNTERS.hasCode(text.charCodeAt(p - 2)))) break;
-    if (c === YOU && '限色线机'.includes(text[p] ?? '')) {
+    // A function word opening a word of the name (有限公司, 经济技术开发区, 对外贸易), or 国有: not the verb.
+    if (STOP_CHARS.hasCode(c) && (NAME_WORDS.hasSlice(text, p - 1, p + 1) || (c === YOU && text[p - 2] === '国'))) {
       p--;
       continue;
     }
     // 获县政府嘉奖, 获市委表彰: the verb before a place character or a named body (获嘉县 is a county).
     if (c === HUO && (PLACE_CHARS.hasAt(text, p) || NAMED_LEX.longestAt(text, p) > 0)) break;
-    if (STOP_CHARS.hasCode(c)) break;
+    // 沁阳市西向镇: a town of two characters, the second a function word, after its county or city.
+    if (STOP_CHARS.hasCode(c) && !(p - 2 > limit && TOWN_CHARS.hasAt(text, p) && PLACE_CHARS.hasAt(text, p - 3) && isHanAt(text, p - 2) && !STOP_CHARS.hasAt(text, p - 2))) break;
+    if (STOP_CHARS.hasCode(c)) {
+      p -= 2;
+      continue;
+    }
     const w = STOP_WORDS.longestEndingAt(text, p, limit);
     if (w > 0) break;
     // A date (1月29日, 2023年) or number before the name ends it.
@@ -303,7 +323,7 @@ export function findOrgs(text: string): OrgSpan[] {
       // Named bodies.
       const k = NAMED_LEX.longestAt(text, i);
       if (k > 0 && !isLetterLikeCode(text.charCodeAt(i - 1))) {
-        cands.push({ start: i, end: i + k, kind: NAMED_GOV_LEX.hasSlice(text, i, i + k) ? 'gov' : 'other', strong: true });
+        cands.push({ start: placeBefore(text, i), end: i + k, kind: NAMED_GOV_LEX.hasSlice(text, i, i + k) ? 'gov' : 'other', strong: true });
       }
     }
     // Suffix-anchored bodies ending after this character: elsewhere both suffix lookups would give 0.
@@ -325,13 +345,28 @@ export function findOrgs(text: string): OrgSpan[] {
   return out;
 }
 
+/**
+ * Start of the place chain that ends at `at` and opens the named body there (焦作市 + 红十字会, 河南省 +
+ * 妇联), or `at` when none does (各国 + 红十字会).
+ */
+function placeBefore(text: string, at: number): number {
+  if (!isHanAt(text, at - 1)) return at;
+  const from = bodyStart(text, at, Math.max(0, at - 8));
+  // A chain opened by a known place first (河北省石家庄, not 届河北省石家庄), else any.
+  for (let s = from; s < at - 1; s++) if (PLACE_NAMES.longestAt(text, s) > 0 && isPlaceChain(text, s, at)) return s;
+  for (let s = from; s < at - 1; s++) if (isPlaceChain(text, s, at)) return s;
+  return at;
+}
+
 /** The body whose longest suffix ends just before `e` (the suffix-anchored rule), or null. */
 function suffixedEndingAt(text: string, e: number): OrgSpan | null {
-  const g = GOV.longestEndingAt(text, e, Math.max(0, e - 8));
-  const o = OTHER.longestEndingAt(text, e, Math.max(0, e - 8));
+  const g = GOV.longestEndingAt(text, e, Math.max(0, e - MAX_SUFFIX));
+  const o = OTHER.longestEndingAt(text, e, Math.max(0, e - MAX_SUFFIX));
   const sl = Math.max(g, o);
   if (sl === 0) return null;
-  if (CONTINUATIONS.hasSlice(text, e - 1, e + 1) || CONTINUATIONS.hasSlice(text, e - 2, e + 1)) return null;
+  // A word running on past the suffix (局长, 党委 after 党): never at the text's end, where the slices
+  // would be cut short to the suffix itself (…镇党委 ending a headline).
+  if (e < text.length && (CONTINUATIONS.hasSlice(text, e - 1, e + 1) || CONTINUATIONS.hasSlice(text, e - 2, e + 1))) return null;
   // A non-org ending inside the suffix found (政局 in 财政局) loses to the suffix: only longer ones count.
   for (let k = Math.max(2, sl + 1); k <= 4; k++) if (e - k >= 0 && NON_ORG_ENDINGS.hasSlice(text, e - k, e)) return null;
   const suffix = text.slice(e - sl, e);
@@ -367,7 +402,8 @@ function chooseStart(text: string, from: number, suffixAt: number, suffix: strin
     if (PLACE_CHARS.hasAt(text, k) && !(k + 1 < suffixAt && GENERIC.hasSlice(text, k, k + 2) && k > from)) {
       // 学习省委精神: the verb is no place name (学习 opens names too: 学习型城市建设促进会).
       verb = text.startsWith('学习', k - 2);
-      anchor = verb ? k : Math.max(from, k - 2);
+      // The place's name runs from the run's start when it is a place word's (经济技术开发区).
+      anchor = verb ? k : k - from > 2 && PLACE_WORDS.longestEndingAt(text, k + 1, from) > 1 && isPlaceChain(text, from, k + 1) ? from : Math.max(from, k - 2);
       break;
     }
     if (k === from && PLACE_ABBREV.hasAt(text, k) && suffixAt - k >= 2) { anchor = k; break; }
@@ -402,6 +438,8 @@ function chooseStart(text: string, from: number, suffixAt: number, suffix: strin
   }
   if (p >= suffixAt) return -1;
   if (text[start] === '第') return -1;
+  // 一网通办, 一次办: 办 is the verb of a slogan counted from one.
+  if (suffix === '办' && COUNTERS.hasAt(text, start)) return -1;
   return start;
 }
 
@@ -419,8 +457,21 @@ function isPlaceChain(text: string, from: number, to: number): boolean {
       continue;
     }
     let q = p;
-    while (q < to && q - p < 3 && !PLACE_CHARS.hasAt(text, q) && !STOP_CHARS.hasCode(text.charCodeAt(q))) q++;
-    if (q === p || q >= to || !PLACE_CHARS.hasAt(text, q)) return false;
+    // A name of one to three characters before its place character, or of up to four before a place
+    // word (民生街道, 经济技术开发区).
+    let word = 0;
+    while (q < to && q - p <= 4 && (!STOP_CHARS.hasCode(text.charCodeAt(q)) || (q > p && TOWN_CHARS.hasAt(text, q + 1)))) {
+      if (q > p) word = PLACE_WORDS.longestAt(text, q);
+      if (word > 0 && q + word <= to) break;
+      word = 0;
+      if (PLACE_CHARS.hasAt(text, q) && q > p) break;
+      q++;
+    }
+    if (word > 0) {
+      p = q + word;
+      continue;
+    }
+    if (q === p || q >= to || q - p > 3 || !PLACE_CHARS.hasAt(text, q)) return false;
     p = q + 1;
   }
   return p === to && to > from;
@@ -471,16 +522,30 @@ const JOINERS = charSet('的了与和及或并而在是把被将从向对给让'
 /**
  * Whether a longer name [start, end) that holds the org [innerStart, innerEnd) reads as that org with
  * its place, parent or unit (印尼 + 农业部, 中科院 + 微生物研究所) rather than a run into the words
- * around it: no function word or 和 inside (宣传与党中央), an added tail that ends in a body suffix (欧盟
+ * around it: no function word or 和 inside (宣传与党中央), no verb between them (县教育局 + 联合 + 市…), an added tail that ends in a body suffix (欧盟
  * + 机构, 中共 + 地下 do not), and no lone measure word or function word added in front (一家 + 农商行).
  */
 export function extendsOrg(text: string, start: number, end: number, innerStart: number, innerEnd: number): boolean {
   for (let i = start; i < end; i++) if (JOINERS.hasCode(text.charCodeAt(i))) return false;
+  // A verb that joins bodies (联合, 会同) between the org and what the longer name adds: two bodies.
+  if (start < innerStart && STOP_WORDS.longestEndingAt(text, innerStart, start) > 0) return false;
+  if (end > innerEnd && STOP_WORDS.longestAt(text, innerEnd) > 0) return false;
   if (end > innerEnd) {
     const body = GOV.longestEndingAt(text, end, innerEnd) || OTHER.longestEndingAt(text, end, innerEnd) || UNITS.longestEndingAt(text, end, innerEnd);
     if (!body && !'司会团'.includes(text[end - 1])) return false;
   }
   return !(innerStart - start === 1 && MEASURES.has(text[start]));
+}
+
+/**
+ * End of a tagged org that ran into the party group or committee after it (市慈善总会党 + 组书记):
+ * one character less when the name ends in 党 before 组 or 委 and what remains ends in a body suffix.
+ */
+export function withoutPartyGroup(text: string, start: number, end: number): number {
+  if (end - start < 4 || text.charCodeAt(end - 1) !== 0x515a /* 党 */ || (text[end] !== '组' && text[end] !== '委')) return end;
+  const rest = end - 1;
+  const body = GOV.longestEndingAt(text, rest, start) || OTHER.longestEndingAt(text, rest, start) || UNITS.longestEndingAt(text, rest, start);
+  return body > 0 ? rest : end;
 }
 
 /** Letters and digits directly before a named body mean it is inside another word (by code: NaN, before the text, is none). */

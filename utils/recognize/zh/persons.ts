@@ -43,6 +43,8 @@ const SELF_REFS = new Lexicon(['该局', '该分局', '该科', '该校', '该�
 const POST_TITLES = new Lexicon(['总书记', '主席', '总理', '副总理', '委员长', '同志', '先生', '女士', '教授', '博士', '院士',
   '老师', '总统', '首相', '大使', '书记', '部长', '省长', '市长', '县长', '局长', '主任', '将军', '总经理', '董事长', '大师',
   '副主席', '副总统', '国务卿', '外长', '秘书长', '议长', '校长', '研究员', '副教授', '医生', '律师', '夫人', '小姐', '总裁']);
+/** Forms of address among POST_TITLES: they say nothing of a post. */
+const FAMILIAR_TITLES = new Set(['同志', '先生', '女士', '小姐', '夫人']);
 /** Verbs of speech and action that vouch for a bare name before them. */
 const SPEECH = new Lexicon(['说', '表示', '指出', '强调', '认为', '介绍', '告诉', '透露', '坦言', '回忆', '笑着说', '解释',
   '称', '说道', '问道', '答道', '写道', '主持', '出席', '会见', '会晤', '会谈', '致辞', '讲话', '宣布', '同志', '一行',
@@ -159,13 +161,12 @@ function personAt(text: string, i: number, orgByEnd: ReadonlyMap<number, OrgSpan
     const t = POST_TITLES.longestAt(text, i + known);
     return finish(text, i, i + known, t ? [text.slice(i + known, i + known + t)] : [], null, null, 1);
   }
-  if (!len) return null;
+  if (!len) return foreignBeforeTitle(text, i, boundary);
   if (!boundary) return null;
   const post = POST_TITLES.longestAt(text, i + len);
   if (post) {
     const title = text.slice(i + len, i + len + post);
-    const real = !['同志', '先生', '女士', '小姐', '夫人'].includes(title);
-    return finish(text, i, i + len, real ? [title] : [], null, null, 1);
+    return finish(text, i, i + len, FAMILIAR_TITLES.has(title) ? [] : [title], null, null, 1);
   }
   if (SPEECH.longestAt(text, i + len) > 0 || text[i + len] === '、' && isPersonList(text, i + len)) {
     return finish(text, i, i + len, [], null, null, 1);
@@ -174,6 +175,22 @@ function personAt(text: string, i: number, orgByEnd: ReadonlyMap<number, OrgSpan
   const after = text.charCodeAt(i + len) === 32 ? i + len + 1 : i + len;
   if (text.charCodeAt(after) === PHOTO && !isHanAt(text, after + 1)) return mk(i, i + len, [], null, null, false, 'photographer', 3);
   return null;
+}
+
+/**
+ * A transliterated name before a post-title or a verb of speech (库马拉通加总统, 素林外长, 阿巴查说),
+ * unless it is a place (巴西总统).
+ */
+function foreignBeforeTitle(text: string, i: number, boundary: boolean): PersonSpan | null {
+  if (!boundary) return null;
+  const f = foreignNameAt(text, i);
+  if (!f || PLACE_NAMES.longestAt(text, i) >= f - 1) return null;
+  const post = POST_TITLES.longestAt(text, i + f);
+  if (post) {
+    const title = text.slice(i + f, i + f + post);
+    return finish(text, i, i + f, FAMILIAR_TITLES.has(title) ? [] : [title], null, null, 1);
+  }
+  return SPEECH.longestAt(text, i + f) > 0 ? finish(text, i, i + f, [], null, null, 1) : null;
 }
 
 /** A name followed by 、 and another name: a list of people (张三、李四等). */
