@@ -58,6 +58,14 @@ describe('Chinese numbers: span and value', () => {
     expect(one(zh('跌了１／３以上'))).toMatchObject({ text: '１／３', unit: '' });
   });
 
+  it('reads a unit divided by another as one unit (元/斤, 微克/立方米, 元每亩)', () => {
+    expect(one(zh('平均浓度为48微克/立方米，'))).toMatchObject({ text: '48微克/立方米', value: 48, unit: '微克/立方米' });
+    expect(one(zh('收购价为1.2元/斤。'))).toMatchObject({ text: '1.2元/斤', unit: '元/斤' });
+    expect(one(zh('地价为20万元每亩。'))).toMatchObject({ text: '20万元每亩', value: 200000, unit: '元每亩' });
+    // after a count, 每 opens the next phrase
+    expect(one(zh('发放3个每周一次的补贴'))).toMatchObject({ text: '3个', unit: '个' });
+  });
+
   it('counts with Chinese numerals', () => {
     expect(texts(zh('这两项工作、四个方面、三名教师、提前两年实现'))).toEqual(['两项', '四个', '三名', '两年']);
     expect(one(zh('领导讲业务 千人大培训'))).toMatchObject({ text: '千人', value: 1000 });

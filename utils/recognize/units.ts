@@ -8,7 +8,7 @@ const list = (s: string) => s.split(/\s+/).filter(Boolean);
 /** Chinese units and measure words after any numeral, Arabic or Chinese. */
 const ZH_COMMON = list(`
   元 美元 欧元 日元 英镑 港元 港币 澳元 加元 韩元 卢布 法郎 马克 卢比 新台币 台币 美金 人民币 铢 比索 里拉
-  米 厘米 毫米 千米 公里 平方米 平方公里 平方千米 立方米 平米 亩 公顷 吨 千克 公斤 克 斤 升 毫升 桶 英尺 英里 海里 英亩 磅 盎司
+  米 厘米 毫米 千米 公里 平方米 平方公里 平方千米 立方米 平米 亩 公顷 吨 千克 公斤 克 毫克 微克 斤 升 毫升 桶 英尺 英里 海里 英亩 磅 盎司
   千瓦 千瓦时 兆瓦 瓦 伏 千伏 摄氏度 度 ℃ 马力 标准箱
   % ％ ‰ 个百分点 百分点 倍 成
   年 个月 周 个星期 星期 天 小时 个小时 分钟 秒 秒钟 周年 周岁 岁 个季度 昼夜 学时 课时 年次
@@ -54,10 +54,22 @@ export function longestAt(text: string, i: number, set: ReadonlySet<string>, max
   return '';
 }
 
-/** The Chinese unit at `i` for a numeral written in digits (`afterCn` false) or in Chinese characters. */
+/** Units a rate divides by (`48微克/立方米`, `3.2元/斤`, `60公里/小时`, `5000元每亩`). */
+const ZH_PER = groupByFirst(new Set(list(`立方米 平方米 升 毫升 秒 分钟 小时 天 日 月 年 吨 千克 公斤 斤 克 亩 公顷 人 人次 户 次 个 台 千瓦时 度 公里 平方公里`)));
+
+/** The Chinese unit at `i` for a numeral written in digits (`afterCn` false) or in Chinese characters, with what it is divided by. */
 export function zhUnitAt(text: string, i: number, afterCn: boolean): string {
-  return firstAt(text, i, afterCn ? ZH_CN_GROUPS : ZH_GROUPS);
+  const unit = firstAt(text, i, afterCn ? ZH_CN_GROUPS : ZH_GROUPS);
+  if (!unit) return unit;
+  const slash = text.charCodeAt(i + unit.length);
+  // 元/吨, 元每吨: a rate; 2/3 and 每人 after a count (3个每人) are not.
+  if (slash !== 0x2f /* / */ && slash !== 0xff0f /* ／ */ && !(slash === 0x6bcf /* 每 */ && !COUNT_WORDS.has(unit))) return unit;
+  const per = firstAt(text, i + unit.length + 1, ZH_PER);
+  return per ? text.slice(i, i + unit.length + 1 + per.length) : unit;
 }
+
+/** Measure words of counts: after them 每 opens a new phrase (3个每周), never a rate. */
+const COUNT_WORDS = new Set(list(`个 名 位 人 人次 户 家 所 座 处 件 项 条 份 套 期 次 场`));
 
 /** The ordinal tail at `i` (`年级`, `等奖`, `届`), or ''. */
 export function zhOrdinalTailAt(text: string, i: number): string {
