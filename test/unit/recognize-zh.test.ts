@@ -102,6 +102,11 @@ describe('titles after a name', () => {
     expect(people('巴西总统说，会谈是成功的。')).toEqual([]);
   });
 
+  it('gives back 作 of 作专题报告 and reads a democratic party\'s post with its whole committee', () => {
+    expect(person('中国工程院院士、河南理工大学教授袁亮作专题报告。', '袁亮')).toMatchObject({ titles: ['院士', '教授'], org: '河南理工大学' });
+    expect(person('省政协副主席、民建河南省委主委孙远良带队调研。', '孙远良')).toMatchObject({ titles: ['副主席', '主委'], org: '民建河南省委' });
+  });
+
   it('reads 习近平总书记', () => {
     expect(person('贯彻落实习近平总书记关于耕地保护的重要指示。', '习近平')).toMatchObject({ titles: ['总书记'], official: true });
   });

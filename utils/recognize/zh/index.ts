@@ -42,9 +42,11 @@ export function findZhEntities(text: string): Array<PersonMention | OrgMention> 
 
 /**
  * Words that start with the last character the tagger gave a name of three or more: 郭鹏陪同调研,
- * 赵刚一行, 记者张苗通讯员李明 (a byline whose spaces were squeezed out), 陈伟等同志, 王静荣获.
+ * 赵刚一行, 记者张苗通讯员李明 (a byline whose spaces were squeezed out), 陈伟等同志, 王静荣获,
+ * 袁亮作专题报告.
  */
-const AFTER_NAME = new Lexicon(['陪同', '一行', '等', '通讯员', '记者', '摄影', '编辑', '实习生', '表示', '指出', '强调', '介绍', '主持', '出席', '参加', '要求', '带领', '率队', '同志', '讲话', '发言', '认为', '告诉', '透露', '荣获', '获得']);
+const AFTER_NAME = new Lexicon(['陪同', '一行', '等', '通讯员', '记者', '摄影', '编辑', '实习生', '表示', '指出', '强调', '介绍', '主持', '出席', '参加', '要求', '带领', '率队', '同志', '讲话', '发言', '认为', '告诉', '透露', '荣获', '获得',
+  '作报告', '作专题', '作重要', '作表态', '作讲话', '作发言', '作了', '作动员', '作典型', '作交流', '作辅导', '作总结', '作点评', '作部署', '作工作']);
 
 /** Gives back to the words after it what the tagger took of them into a name (see AFTER_NAME). */
 function trimNameEnd(text: string, p: { start: number; end: number }): void {
@@ -174,11 +176,15 @@ function fillFromTagger(text: string, orgs: OrgSpan[], persons: PersonSpan[]): {
     cover?.mark(t.start, t.end);
   }
   const allOrgs = mergeByStart(sortByStart(keptOrgs), sortByStart(newOrgs));
-  if (newPersons.length) {
+  // Tagged persons get their title chain here; so do rule persons whose chain ended at an org the
+  // tagger found longer (民建 + 河南省委): the chain goes on before the longer name (省政协副主席、).
+  const rechain = newPersons.length ? newPersons.slice() : [];
+  if (newOrgs.length) for (const p of keptPersons) if (p.orgSpan && holdingOrg(p.orgSpan, allOrgs) !== p.orgSpan) rechain.push(p);
+  if (rechain.length) {
     const orgByEnd = new Map<number, OrgSpan>();
     for (const o of allOrgs) orgByEnd.set(o.end, o);
-    for (const p of newPersons) {
-      const chain = titlesBefore(text, p.start, orgByEnd);
+    for (const p of rechain) {
+      const chain = titlesBefore(text, p.start - (text.charCodeAt(p.start - 1) === 32 ? 1 : 0), orgByEnd);
       if (chain.titles.length) Object.assign(p, findPersonsWithChain(text, p, chain));
     }
   }
@@ -422,6 +428,16 @@ function toPerson(text: string, p: PersonSpan, orgs: OrgSpan[]): PersonMention {
   const m: PersonMention = { type: 'person', start: p.start, end: p.end, text: text.slice(p.start, p.end), titles: p.titles, org, official: p.official };
   if (p.role) m.role = p.role;
   return m;
+}
+
+/**
+ * The org of `orgs` that ends where `o` does and holds it: a title's org the rules read (河南省委)
+ * inside the longer name the tagger gave (民建河南省委); `o` itself when none.
+ */
+function holdingOrg(o: OrgSpan, orgs: readonly OrgSpan[]): OrgSpan {
+  const k = orgsEndedBy(orgs, o.end) - 1;
+  const h = k >= 0 ? orgs[k] : undefined;
+  return h && h.end === o.end && h.start < o.start ? h : o;
 }
 
 /** How many of `orgs` (sorted and apart, as the finders give them) end at or before `at`: a binary search. */
