@@ -236,6 +236,8 @@ describe('org boundaries (rules alone)', () => {
     expect(ruleOrgs('沁阳市西向镇党委书记赵军陪同。')).toEqual(['沁阳市西向镇党委']);
     expect(ruleOrgs('解放区民生街道焦东社区党委召开会议。')).toEqual(['解放区民生街道焦东社区党委']);
     expect(ruleOrgs('焦作经济技术开发区管委会召开会议。')).toEqual(['焦作经济技术开发区管委会']);
+    expect(ruleOrgs('解放区焦南街道西王褚社区居委会主任张爱华走访群众。')).toEqual(['解放区焦南街道西王褚社区居委会']);
+    expect(ruleOrgs('焦作师范高等专科学校召开会议。')).toEqual(['焦作师范高等专科学校']);
     // 向 alone before 镇 is the verb
     expect(ruleOrgs('全县向镇党委汇报。')).toEqual(['镇党委']);
   });

@@ -42,6 +42,7 @@ const GOV_SUFFIXES = [
   '政务服务中心', '党群服务中心', '便民服务中心', '退役军人服务中心', '退役军人服务站', '公共资源交易中心',
   '政务服务和大数据管理局', '监督管理局', '监督管理委员会', '监督管理所', '监督所', '社会保险中心', '医疗保险中心',
   '不动产登记中心', '新时代文明实践中心', '新时代文明实践所', '新时代文明实践站', '投资促进中心', '救助管理站', '党校',
+  '居委会', '村委会',
 ];
 
 /** Suffixes of schools, hospitals, companies, media and associations. */
@@ -184,8 +185,8 @@ const GE = 0x4e2a; // 个
 const PLACE_CHARS = charSet('省市县区州镇乡村盟旗');
 /** Date characters (1月29日, 2023年) that end a name body when a digit precedes them. */
 const DATE_ENDS = charSet('日年月号');
-/** Words of names that open with a STOP_CHARS character. */
-const NAME_WORDS = new Lexicon(['有限', '有色', '有线', '有机', '经济', '经贸', '经营', '对外', '所属']);
+/** Words of names that open or end with a STOP_CHARS character. */
+const NAME_WORDS = new Lexicon(['有限', '有色', '有线', '有机', '经济', '经贸', '经营', '对外', '所属', '高等', '中等', '初等']);
 /** Place characters of a town or village (镇, 乡, 村). */
 const TOWN_CHARS = charSet('镇乡村');
 /** Words that end a place below the county (民生街道, 焦东社区, 经济技术开发区). */
@@ -283,7 +284,7 @@ export function bodyStart(text: string, end: number, floor = 0): number {
     // 一个标准件厂, 这个出版社, 三大银行: a counted body starts after the measure word.
     if (c === GE || (MEASURES.hasCode(c) && COUNTERS.hasCode(text.charCodeAt(p - 2)))) break;
     // A function word opening a word of the name (有限公司, 经济技术开发区, 对外贸易), or 国有: not the verb.
-    if (STOP_CHARS.hasCode(c) && (NAME_WORDS.hasSlice(text, p - 1, p + 1) || (c === YOU && text[p - 2] === '国'))) {
+    if (STOP_CHARS.hasCode(c) && (NAME_WORDS.hasSlice(text, p - 1, p + 1) || NAME_WORDS.hasSlice(text, p - 2, p) || (c === YOU && text[p - 2] === '国'))) {
       p--;
       continue;
     }
