@@ -108,6 +108,12 @@ describe('Chinese numbers: what is not a number', () => {
     expect(texts(zh('本世纪７０年代'))).toEqual(['７０']);
   });
 
+  it('skips document and case numbers and addresses (〔2024〕5号, 人民路128号)', () => {
+    expect(zh('印发《焦政〔2024〕5号》文件')).toEqual([]);
+    expect(zh('（2023）豫08民终1234号判决书')).toEqual([]);
+    expect(zh('家住人民路128号')).toEqual([]);
+  });
+
   it('skips phone numbers, codes and designations', () => {
     expect(zh('热线电话0391-3568890，12345热线，解放军102医院，中央1号文件')).toEqual([]);
   });

@@ -107,6 +107,12 @@ describe('titles after a name', () => {
     expect(person('省政协副主席、民建河南省委主委孙远良带队调研。', '孙远良')).toMatchObject({ titles: ['副主席', '主委'], org: '民建河南省委' });
   });
 
+  it('reads a bank\'s 行长助理 and a body after the verb 给予, and no party in 中共党员', () => {
+    expect(person('中原银行焦作分行行长助理刘海洋一行到访。', '刘海洋')).toMatchObject({ titles: ['行长助理'], org: '中原银行焦作分行' });
+    expect(orgs('给予马村区待王街道办事处副主任赵某某党内警告处分。').map((o) => o.text)).toEqual(['马村区待王街道办事处']);
+    expect(orgs('王建军，汉族，中共党员，现任温县农业农村局副局长。').map((o) => o.text)).toEqual(['温县农业农村局']);
+  });
+
   it('reads 习近平总书记', () => {
     expect(person('贯彻落实习近平总书记关于耕地保护的重要指示。', '习近平')).toMatchObject({ titles: ['总书记'], official: true });
   });

@@ -27,6 +27,9 @@ const VAGUE_PREFIXES = charSet('数几若');
 const LABEL_TAILS = ['升级', '代', '型', '式', '号线'];
 /** Tails after a bare number that make it a unit's designation (`102医院`, `110报警台`). */
 const DESIGNATION_TAILS = ['医院', '部队', '报警', '巡警', '钻井队', '地质队', '工厂', '热线', '专线', '服务热线'];
+/** Brackets a document or case number prints its year in (`〔2024〕`, `（2023）`). */
+const YEAR_OPENS = charSet('〔［[【（(');
+const YEAR_CLOSES = charSet('〕］]】）)');
 /** Characters after a bare numeral that make it part of a date or a clock time. */
 const DATE_TAILS = charSet('年月日号时点分秒');
 const RANGE_CONNECTORS = charSet('至到-~～—－–、');
@@ -185,6 +188,8 @@ export function findZhNumbers(text: string, from = 0): NumberMention[] {
     }
     // Model and part numbers: `波音B—777`, `F-16`.
     if (RANGE_CONNECTORS.hasAt(text, i - 1) && isLatinAt(text, i - 2)) return j;
+    // The year of a document or case number in brackets: `焦政〔2024〕5号`, `（2023）豫08民终1234号`.
+    if (num.intDigits === 4 && !num.decimal && YEAR_OPENS.hasCode(prev) && YEAR_CLOSES.hasAt(text, j)) return j + 1;
     // Clock times: `10时30分`, `8点30分`, `10:30`.
     const after = text.charCodeAt(j);
     if ((after === SHI || after === DIAN) && isDigitCode(text.charCodeAt(j + 1))) {

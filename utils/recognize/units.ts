@@ -16,8 +16,11 @@ const ZH_COMMON = list(`
   间 栋 幢 层 批 起 例 组 对 双 道 节 册 卷 幅 尾 种 类 集 班 床 票 点次 人日 轮 餐 瓶 袋 箱 盒 包 粒 笔 款 部门
 `);
 
-/** Units read only after Arabic digits: after Chinese numerals they make idioms, tiers or names (`三级`, `十分`, `三门峡`). */
-const ZH_DIGIT_ONLY = list(`级 分 号 点 国 方 里 门 口 线 路 块 角 楼 届 版`);
+/**
+ * Units read only after Arabic digits: after Chinese numerals they make idioms, tiers or names (`三级`,
+ * `十分`, `三门峡`). Not 号: `5号`, `人民路128号` and `1234号` are designations, never counts.
+ */
+const ZH_DIGIT_ONLY = list(`级 分 点 国 方 里 门 口 线 路 块 角 楼 届 版`);
 
 /** Units that a Chinese numeral must not take, although digits may (`八字方针`, `两头`, `三天两头`). */
 const ZH_NOT_AFTER_CN = new Set(list(`字 头 节`).concat(ZH_DIGIT_ONLY));

@@ -82,10 +82,12 @@ function latinNames(text: string, found: { orgs: OrgSpan[]; persons: PersonSpan[
 }
 
 /**
- * 共产党员, 国民党员, 共青团员: a member of the party or league, not the body itself: 员 right after
- * a party (…党) or the league (共青团, 青年团). 员工 is staff (中信集团员工 names the group).
+ * 共产党员, 国民党员, 共青团员, 中共党员: a member of the party or league, not the body itself: 员
+ * right after a party (…党) or the league (共青团, 青年团). 员工 is staff (中信集团员工 names the group).
  */
 function namesAMember(text: string, o: OrgSpan): boolean {
+  // 中共党员: the party's short name before 党员.
+  if (text.startsWith('党员', o.end) && text.slice(o.start, o.end).endsWith('中共')) return true;
   if (text[o.end] !== '员' || text[o.end + 1] === '工') return false;
   const name = text.slice(Math.max(o.start, o.end - 3), o.end);
   return name.endsWith('党') || name.endsWith('共青团') || name.endsWith('青年团');

@@ -105,6 +105,7 @@ const STOP_WORDS = new Lexicon([
   // Adjectives and quantities before a body (著名电脑公司, 不少研究所) and verbs that take one as object.
   '著名', '知名', '有名', '闻名', '不少', '很多', '众多', '整个', '多个', '部分', '责令', '通知', '书面', '签署', '下设', '主持',
   '保证', '吸收', '逃避', '取消', '确立', '闯入', '考入', '考上', '考取', '荣获', '开办', '创办', '兴办', '合办', '申办', '筹办',
+  '给予', '赋予', '予以',
 ]);
 
 /** Words that end in a suffix character but are not bodies (全部, 格局, 举办 …). */
