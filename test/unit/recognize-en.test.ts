@@ -71,6 +71,19 @@ describe('English organizations', () => {
     expect(os.some((o) => o.text.startsWith('the '))).toBe(false);
   });
 
+  it('reads a body named for two fields joined by "and" as one, but not two bodies or a body and a person', () => {
+    const text = 'Dr. Anthony Fauci, director of the National Institute of Allergy and Infectious Diseases, said so.';
+    expect(orgs(text).map((o) => o.text)).toEqual(['National Institute of Allergy and Infectious Diseases']);
+    expect(people(text).map((p) => p.text)).toEqual(['Anthony Fauci']);
+    expect(orgs('The University of Texas and Google signed a deal.').map((o) => o.text)).toEqual(['University of Texas', 'Google']);
+    expect(people('The Ministry of Defence and John Smith agreed.').map((p) => p.text)).toEqual(['John Smith']);
+  });
+
+  it('takes a legislator\'s party and state for no name', () => {
+    const ms = findEnEntities('Sen. Elizabeth Warren (D-Mass.) and Rep. Kevin McCarthy (R-Calif.) clashed over the bill.');
+    expect(ms.map((m) => m.text)).toEqual(['Elizabeth Warren', 'Kevin McCarthy']);
+  });
+
   it('classifies names by kind', () => {
     expect(orgKind('Ministry of Finance')).toBe('gov');
     expect(orgKind('New York Police Department')).toBe('gov');

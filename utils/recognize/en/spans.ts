@@ -3,6 +3,7 @@
  * around each name before it becomes a mention.
  */
 import { TAGS } from './features';
+import type { Token } from './tokenize';
 
 /** A tagged entity: token range [a, b] inclusive. */
 export interface TokenSpan {
@@ -23,4 +24,53 @@ export function tagsToSpans(tags: Uint8Array, offset: number, out: TokenSpan[] =
     else if (t[0] === 'O') start = -1;
   }
   return out;
+}
+
+/** A US legislator's party and state in brackets: `(D-Mass.)`, `(R-Calif.)`, `(I-Vt.)`. */
+const PARTY_STATE = /^[DRI]-[A-Z][A-Za-z]{1,12}\.?$/;
+
+/**
+ * Spans as a reader would draw them: a body whose name joins two fields with "and" after "of" or
+ * "for" (`National Institute of Allergy and Infectious Diseases`, `Centers for Disease Control and
+ * Prevention`) is one org, not an org and a name; a legislator's party and state (`D-Mass.`) is none.
+ */
+export function joinOrgNames(toks: Token[], spans: TokenSpan[], words: FieldWords): TokenSpan[] {
+  const out: TokenSpan[] = [];
+  for (let k = 0; k < spans.length; k++) {
+    const sp = spans[k];
+    if (sp.a === sp.b && PARTY_STATE.test(toks[sp.a].text) && toks[sp.a - 1]?.text === '(') continue;
+    const next = spans[k + 1];
+    if (sp.type === 'org' && next && next.a === sp.b + 2 && toks[sp.b + 1].text === 'and' && holdsOfOrFor(toks, sp) && isField(toks, next, words)) {
+      out.push({ type: 'org', a: sp.a, b: next.b });
+      k++;
+      continue;
+    }
+    out.push(sp);
+  }
+  return out;
+}
+
+/** Whether the span has "of" or "for" between its first and last word. */
+function holdsOfOrFor(toks: Token[], sp: TokenSpan): boolean {
+  for (let i = sp.a + 1; i < sp.b; i++) if (toks[i].text === 'of' || toks[i].text === 'for') return true;
+  return false;
+}
+
+/** What joinOrgNames asks of the tagger's lexicon. */
+export interface FieldWords {
+  /** Whether a lower-cased word is an everyday word. */
+  common(lower: string): boolean;
+  /** Whether a word is a known given name. */
+  givenName(word: string): boolean;
+}
+
+/**
+ * A field a body is named for after its "and": capitalised everyday words (`Human Services`), or
+ * what the tagger took for a person without a given name (`Infectious Diseases`); never a name
+ * (`Google`, `Barclays`).
+ */
+function isField(toks: Token[], sp: TokenSpan, words: FieldWords): boolean {
+  if (sp.type === 'person' && !words.givenName(toks[sp.a].text)) return true;
+  for (let i = sp.a; i <= sp.b; i++) if (!/^\p{Lu}/u.test(toks[i].text) || !words.common(toks[i].text.toLowerCase())) return false;
+  return true;
 }
