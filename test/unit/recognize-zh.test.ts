@@ -113,6 +113,12 @@ describe('titles after a name', () => {
     expect(orgs('王建军，汉族，中共党员，现任温县农业农村局副局长。').map((o) => o.text)).toEqual(['温县农业农村局']);
   });
 
+  it('reads the ? a GB2312 page prints for a name\'s dot as the dot, and the Latin spelling after the name as that person', () => {
+    const t = 'NASA发言人斯蒂芬妮?席尔霍尔茨(Stephanie Schierhol）表示：“我们研究了。”美国总统比尔?克林顿说。他是谁?阿拉伯人说。';
+    expect(people(t).map((p) => p.text)).toEqual(['斯蒂芬妮?席尔霍尔茨', 'Stephanie', '比尔?克林顿']);
+    expect(person(t, '斯蒂芬妮?席尔霍尔茨')?.titles).toEqual(['发言人']);
+  });
+
   it('reads 习近平总书记', () => {
     expect(person('贯彻落实习近平总书记关于耕地保护的重要指示。', '习近平')).toMatchObject({ titles: ['总书记'], official: true });
   });

@@ -11,7 +11,7 @@ import { TITLE_MODIFIERS, TITLE_WORDS, isOfficialTitle, roleOf } from './titles'
 import { extendsOrg, orgKind, plausibleOrg, withoutPartyGroup } from './orgs';
 import { PLACE_NAMES } from './places';
 import { CharSet, isNameDotCode } from './chars';
-import { notNamePairAt } from './names';
+import { isQuestionDotAt, notNamePairAt } from './names';
 import { Cover } from './cover';
 import { ReachWalk, SpanWalk, isSortedByStart, isSortedDisjoint } from '../span-walk';
 import { mergeByStart, sortByStart } from '../by-start';
@@ -69,7 +69,15 @@ function latinNames(text: string, found: { orgs: OrgSpan[]; persons: PersonSpan[
   };
   const orgs: OrgSpan[] = [];
   const persons: PersonSpan[] = [];
-  for (const o of found.orgs) if (!latin(o) || trim(o)) orgs.push(o);
+  // A Latin name in brackets right after a person's is that person's, spelt out (斯蒂芬妮·席尔霍尔茨(Stephanie …).
+  const personEnds = new Set(found.persons.map((p) => p.end));
+  const glossed: PersonSpan[] = [];
+  for (const o of found.orgs) {
+    if (!latin(o)) orgs.push(o);
+    else if (!trim(o)) continue;
+    else if ('(（'.includes(text[o.start - 1] ?? '') && personEnds.has(o.start - 1) && !/^[A-Z]{2,6}$/.test(text.slice(o.start, o.end))) glossed.push({ start: o.start, end: o.end, titles: [], orgSpan: null, orgRef: null, official: false, strength: 0 });
+    else orgs.push(o);
+  }
   let acronyms = false;
   for (const p of found.persons) {
     if (latin(p) && !trim(p)) continue;
@@ -78,7 +86,7 @@ function latinNames(text: string, found: { orgs: OrgSpan[]; persons: PersonSpan[
       acronyms = true;
     } else persons.push(p);
   }
-  return { orgs: acronyms ? sortByStart(orgs) : orgs, persons };
+  return { orgs: acronyms ? sortByStart(orgs) : orgs, persons: glossed.length ? mergeByStart(persons, glossed) : persons };
 }
 
 /**
@@ -102,7 +110,7 @@ function fillFromTagger(text: string, orgs: OrgSpan[], persons: PersonSpan[]): {
   // One pass sorts the tagger's spans into the three lists (three filters cost three closures and walks).
   // An index loop: for…of over the tagger's list built an array iterator per text (the most bytes
   // this function allocated).
-  const spans = tagZh(text);
+  const spans = tagZh(withNameDots(text));
   // The tagger's own list (only read here) until a span is dropped; a copy is made only then.
   let tagged = spans;
   const tagOrgs: typeof tagged = [];
@@ -193,6 +201,15 @@ function fillFromTagger(text: string, orgs: OrgSpan[], persons: PersonSpan[]): {
   return { orgs: allOrgs, persons: mergeByStart(sortByStart(keptPersons), sortByStart(newPersons)) };
 }
 
+/**
+ * The text with the ? a GB2312 page prints for a name's middle dot (斯蒂芬妮?席尔霍尔茨) read as the
+ * dot, one character for one, so the tagger reads the name whole as the rules do.
+ */
+function withNameDots(text: string): string {
+  if (text.indexOf('?') < 0) return text;
+  return text.replace(/\?/g, (q, at: number) => (isQuestionDotAt(text, at) ? '·' : q));
+}
+
 /** Whether span `a` (if any) lies inside span `b`. */
 function within(a: { start: number; end: number } | undefined, b: { start: number; end: number }): boolean {
   return a !== undefined && a.start >= b.start && a.end <= b.end;
@@ -241,7 +258,7 @@ const NAME_BREAKS = new CharSet(
 /** Whether `text.slice(start, end)` holds a NAME_BREAKS character, without making the slice. */
 /** A transliterated full name (希拉·威曼) runs longer than a Chinese one: its length says nothing against it. */
 function hasNameDot(text: string, start: number, end: number): boolean {
-  for (let i = start + 1; i < end - 1; i++) if (isNameDotCode(text.charCodeAt(i))) return true;
+  for (let i = start + 1; i < end - 1; i++) if (isNameDotCode(text.charCodeAt(i)) || isQuestionDotAt(text, i)) return true;
   return false;
 }
 

@@ -33,7 +33,7 @@ export const AFTER_NAME = new Lexicon([
 
 /** Characters used to write foreign names (a dotted or foreign name starts with one). */
 export const TRANSLIT = charSet(
-  '阿埃艾爱安奥巴拜班邦贝本比彼波伯博布查达戴丹德迪蒂杜多厄恩法菲费芬弗福盖冈戈格古哈海汉豪赫亨华霍基吉加贾杰金卡凯坎科克肯库拉莱赖兰朗劳勒雷里利莉林琳卢鲁伦罗洛马玛迈麦曼梅蒙米明莫姆穆纳娜奈尼涅纽努诺欧帕佩彭皮普齐奇乔切丘萨塞森莎沙舍什斯松苏索塔泰汤特提图托瓦万韦维温沃乌西希夏谢辛休雅亚扬耶伊因英尤约泽扎詹兹佐尔儿茨默柯娃琪蕾丝妮黛薇鲍宾策措茹热',
+  '阿埃艾爱安奥巴拜班邦贝本比彼波伯博布查达戴丹德迪蒂杜多厄恩法菲费芬弗福盖冈戈格古哈海汉豪赫亨华霍基吉加贾杰金卡凯坎科克肯库拉莱赖兰朗劳勒雷里利莉林琳卢鲁伦罗洛马玛迈麦曼梅蒙米明莫姆穆纳娜奈尼涅纽努诺欧帕佩彭皮普齐奇乔切丘萨塞森莎沙舍什斯松苏索塔泰汤特提图托瓦万韦维温沃乌西希夏谢辛休雅亚扬耶伊因英尤约泽扎詹兹佐尔儿茨默柯娃琪蕾丝妮黛薇鲍宾策措茹热席顿',
 );
 
 /** Length of a Chinese name at `at` (0 when none); `lenient` after a title or in a byline. */
@@ -68,6 +68,14 @@ export function foreignNameAt(text: string, at: number): number {
   return p - at >= 2 ? p - at : 0;
 }
 
+/**
+ * Whether the ? at `at` stands for a name's middle dot, as a page converted from GB2312 (which has
+ * none) prints it (卡洛斯?阿马特): two transliteration characters on each side.
+ */
+export function isQuestionDotAt(text: string, at: number): boolean {
+  return text.charCodeAt(at) === 0x3f && TRANSLIT.hasAt(text, at - 2) && TRANSLIT.hasAt(text, at - 1) && TRANSLIT.hasAt(text, at + 1) && TRANSLIT.hasAt(text, at + 2);
+}
+
 /** Length of a dotted name (卡洛斯·阿马特) at `at`: Han runs joined by middle dots; 0 when none. */
 export function dottedNameAt(text: string, at: number): number {
   // Almost every position fails here: not a transliteration character.
@@ -80,7 +88,7 @@ export function dottedNameAt(text: string, at: number): number {
     while (q < text.length && TRANSLIT.hasAt(text, q) && q - p < 8) q++;
     if (q === p) break;
     p = q;
-    if (isNameDotCode(text.charCodeAt(p)) && isHanAt(text, p + 1)) { dots++; p++; continue; }
+    if ((isNameDotCode(text.charCodeAt(p)) && isHanAt(text, p + 1)) || isQuestionDotAt(text, p)) { dots++; p++; continue; }
     break;
   }
   return dots > 0 ? p - at : 0;

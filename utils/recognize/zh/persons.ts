@@ -137,8 +137,8 @@ function personAt(text: string, i: number, orgByEnd: ReadonlyMap<number, OrgSpan
   // After a title chain.
   const titleStart = i - (prev === 32 ? 1 : 0);
   if (TITLE_LAST.hasCode(text.charCodeAt(titleStart - 1)) && TITLE_WORDS.longestEndingAt(text, titleStart, Math.max(0, titleStart - 8)) > 0) {
-    let len = chineseNameAt(text, i, true);
-    if (!len) len = dottedNameAt(text, i) || foreignNameAt(text, i);
+    // A dotted name is read whole first: its first part may read as a Chinese name (斯蒂 of 斯蒂芬妮·席尔).
+    const len = dottedNameAt(text, i) || chineseNameAt(text, i, true) || foreignNameAt(text, i);
     if (len && PLACE_NAMES.longestAt(text, i) !== len) {
       const chain = titlesBefore(text, titleStart, orgByEnd);
       const p = finish(text, i, i + len, chain.titles, chain.org, chain.ref, 3);
