@@ -119,6 +119,12 @@ describe('titles after a name', () => {
     expect(person(t, '斯蒂芬妮?席尔霍尔茨')?.titles).toEqual(['发言人']);
   });
 
+  it('gives a title the org only the tagger found, and reads a bureau\'s branch after 和 whole', () => {
+    expect(person('市土地储备中心主任李强介绍，今年计划收储土地3200亩。', '李强')).toMatchObject({ titles: ['主任'], org: '市土地储备中心' });
+    expect(person('焦作市测绘院总工程师赵明华参与编制规划。', '赵明华')).toMatchObject({ titles: ['总工程师'], org: '焦作市测绘院' });
+    expect(person('市自然资源和规划局示范区分局党支部书记、局长郭晓峰主持会议。', '郭晓峰')).toMatchObject({ org: '市自然资源和规划局示范区分局' });
+  });
+
   it('reads 习近平总书记', () => {
     expect(person('贯彻落实习近平总书记关于耕地保护的重要指示。', '习近平')).toMatchObject({ titles: ['总书记'], official: true });
   });

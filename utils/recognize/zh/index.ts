@@ -187,9 +187,14 @@ function fillFromTagger(text: string, orgs: OrgSpan[], persons: PersonSpan[]): {
   }
   const allOrgs = mergeByStart(sortByStart(keptOrgs), sortByStart(newOrgs));
   // Tagged persons get their title chain here; so do rule persons whose chain ended at an org the
-  // tagger found longer (民建 + 河南省委): the chain goes on before the longer name (省政协副主席、).
+  // tagger found longer (民建 + 河南省委: the chain goes on before it, 省政协副主席、), or read as a
+  // printed prefix an org only the tagger found (市土地储备中心 + 主任).
   const rechain = newPersons.length ? newPersons.slice() : [];
-  if (newOrgs.length) for (const p of keptPersons) if (p.orgSpan && holdingOrg(p.orgSpan, allOrgs) !== p.orgSpan) rechain.push(p);
+  if (newOrgs.length) {
+    for (const p of keptPersons) {
+      if (p.orgSpan ? holdingOrg(p.orgSpan, allOrgs) !== p.orgSpan : p.titles.length > 0 && !p.orgRef) rechain.push(p);
+    }
+  }
   if (rechain.length) {
     const orgByEnd = new Map<number, OrgSpan>();
     for (const o of allOrgs) orgByEnd.set(o.end, o);

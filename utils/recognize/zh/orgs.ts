@@ -42,7 +42,7 @@ const GOV_SUFFIXES = [
   '政务服务中心', '党群服务中心', '便民服务中心', '退役军人服务中心', '退役军人服务站', '公共资源交易中心',
   '政务服务和大数据管理局', '监督管理局', '监督管理委员会', '监督管理所', '监督所', '社会保险中心', '医疗保险中心',
   '不动产登记中心', '新时代文明实践中心', '新时代文明实践所', '新时代文明实践站', '投资促进中心', '救助管理站', '党校',
-  '居委会', '村委会',
+  '居委会', '村委会', '储备中心',
 ];
 
 /** Suffixes of schools, hospitals, companies, media and associations. */
@@ -58,6 +58,7 @@ const OTHER_SUFFIXES = [
   '总公司', '分公司', '酒店', '饭店', '宾馆', '商场', '超市', '书店', '药店', '周刊', '杂志', '频道', '新闻网', '研究会',
   '医学院', '法学院', '学院', '技术学院', '职业学院', '师范学院', '师范大学', '中医院', '妇幼保健院', '疾控中心', '农科院',
   '服务中心', '融媒体中心', '职业教育中心', '福利院', '敬老院', '养老院', '血站', '慈善总会',
+  '设计院', '规划院', '测绘院', '勘查院', '勘察院', '监测院',
 ];
 
 /** Units that follow a parent body to make one `parent + unit` span. */
@@ -275,7 +276,8 @@ export function bodyStart(text: string, end: number, floor = 0): number {
     if (c === HE) {
       // 自然资源和规划局: 和 joins two parts of one name unless an org or a place opens the right part,
       // a body ends the left one (丹麦队和南非队), or the right part is the bare suffix (商人和银行).
-      const right = text.slice(p, end);
+      // The right part ends at the first body it names (规划 of 自然资源和规划局示范区分局党支部).
+      const right = text.slice(p, firstBodyEnd(text, p, end));
       const leftEnd = text[p - 2];
       if (right.length === 0 || right.length > 5 || PLACE_CHARS.has(right[0]) || PLACE_NAMES.longestAt(text, p) > 0) break;
       if ('局办委厅部府院校司'.includes(leftEnd ?? '') || GOV.longestEndingAt(text, p - 1, p - 9) > 0 || OTHER.longestEndingAt(text, p - 1, p - 9) > 0) break;
@@ -306,6 +308,18 @@ export function bodyStart(text: string, end: number, floor = 0): number {
   // A leading ordinal session (第78届) is not part of the name.
   if (text[p] === '届') p++;
   return p;
+}
+
+/**
+ * Where the part of a name from `from` stops before `end`: before the suffix of the first body
+ * it names (局 of 规划局 in 规划局示范区分局), or at `end` when it names none.
+ */
+function firstBodyEnd(text: string, from: number, end: number): number {
+  for (let k = from + 2; k < end; k++) {
+    const sl = GOV.longestEndingAt(text, k, from + 1);
+    if (sl > 0 && !(k < text.length && CONTINUATIONS.hasSlice(text, k - 1, k + 1))) return k - sl;
+  }
+  return end;
 }
 
 /** All organizations found by rules, longest spans, no overlaps. */
