@@ -54,6 +54,16 @@ describe('English names read across the whole text', () => {
     expect(reconcile(text, [['person', 'Yahoo'], ['org', 'Yahoo'], ['org', 'Yahoo']]).map(([k]) => k)).toEqual(['org', 'org', 'org']);
   });
 
+  it('reads a one-word "person" no full name holds, with business words around it, as a company', () => {
+    const text = `Yahoo said its board met. Investors of Yahoo want the sale of its core business. Marissa Mayer said so. ${FILLER}`;
+    expect(reconcile(text, [['person', 'Yahoo'], ['person', 'Yahoo'], ['person', 'Marissa Mayer']])).toEqual([
+      ['org', 'Yahoo'], ['org', 'Yahoo'], ['person', 'Marissa Mayer'],
+    ]);
+    // a surname the text gave in full stays a person, whatever business is near it
+    const named = `Marissa Mayer leads the company. Mayer said the board and investors agreed to the sale. ${FILLER}`;
+    expect(reconcile(named, [['person', 'Marissa Mayer'], ['person', 'Mayer']]).map(([k]) => k)).toEqual(['person', 'person']);
+  });
+
   it('reads a name after Mr., Mrs., Ms. or Dr. as a person whatever the other mentions say', () => {
     const text = 'Con Edison crews came. Mr. Edison said nothing. Edison shares fell. Edison bonds rose.';
     const out = reconcile(text, [['org', 'Con Edison'], ['org', 'Edison'], ['org', 'Edison'], ['org', 'Edison']]);

@@ -79,6 +79,13 @@ describe('English organizations', () => {
     expect(people('The Ministry of Defence and John Smith agreed.').map((p) => p.text)).toEqual(['John Smith']);
   });
 
+  it('marks every mention of a body the tagger named once or twice, but not a longer name that starts with it', () => {
+    const text = 'Verizon agreed to buy Yahoo on Monday. Analysts said Yahoo had few options. Yahoo Japan is a separate company, and Yahoo shares rose.';
+    const found = findEnEntities(text).filter((m) => /^Yahoo/.test(m.text)).map((m) => m.text);
+    expect(found.filter((t) => t === 'Yahoo').length).toBeGreaterThanOrEqual(3);
+    expect(findEnEntities(text).some((m) => m.text === 'Yahoo' && m.start === text.indexOf('Yahoo Japan'))).toBe(false);
+  });
+
   it('takes a legislator\'s party and state for no name', () => {
     const ms = findEnEntities('Sen. Elizabeth Warren (D-Mass.) and Rep. Kevin McCarthy (R-Calif.) clashed over the bill.');
     expect(ms.map((m) => m.text)).toEqual(['Elizabeth Warren', 'Kevin McCarthy']);

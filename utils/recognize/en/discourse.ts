@@ -87,7 +87,33 @@ export function reconcileSpans(toks: Token[], spans: TokenSpan[], lex: Lexicon):
   // A given name, a middle initial and a surname: a person's name whatever the tagger said.
   kept.forEach((sp, k) => { if (INITIALLED.test(keptNames[k])) sp.type = 'person'; });
   voteKinds(toks, kept, keptNames);
+  if (running) companiesNotPeople(toks, kept, keptNames);
   return kept;
+}
+
+/** Words that, next to a name, say it is a company or an institution (`Yahoo's board`, `shares of Mojang`). */
+const CORPORATE = new Set(['company', 'companies', 'shares', 'stock', 'investors', 'shareholders', 'acquisition', 'acquired',
+  'acquire', 'deal', 'sale', 'business', 'businesses', 'board', 'CEO', 'executive', 'executives', 'firm', 'brand', 'products',
+  'users', 'customers', 'Inc', 'Inc.', 'Corp', 'Corp.', 'platform', 'service', 'services', 'startup', 'revenue', 'merger',
+  'subsidiary', 'developer', 'museum', 'website', 'app', 'employees', 'headquarters', 'bought', 'sold', 'owns', 'owned']);
+
+/**
+ * A one-word "person" that no full name of the text contains, with words of business around its
+ * mentions (`Yahoo's core business`, `the sale of Yahoo`), is a company: long articles introduce
+ * people by their full name first. Two such words within three tokens of its mentions decide.
+ */
+function companiesNotPeople(toks: Token[], spans: TokenSpan[], names: string[]): void {
+  const inFullNames = new Set<string>();
+  for (const sp of spans) if (sp.type === 'person' && sp.b > sp.a) for (let i = sp.a; i <= sp.b; i++) inFullNames.add(toks[i].text);
+  const orphans = new Set<string>();
+  spans.forEach((sp, k) => { if (sp.type === 'person' && sp.a === sp.b && !inFullNames.has(names[k]) && !(sp.a > 0 && HONORIFIC.test(toks[sp.a - 1].text))) orphans.add(names[k]); });
+  if (!orphans.size) return;
+  const cues = new Map<string, number>();
+  for (let i = 0; i < toks.length; i++) {
+    if (!orphans.has(toks[i].text)) continue;
+    for (let j = Math.max(0, i - 3); j <= Math.min(toks.length - 1, i + 3); j++) if (j !== i && CORPORATE.has(toks[j].text)) cues.set(toks[i].text, (cues.get(toks[i].text) ?? 0) + 1);
+  }
+  spans.forEach((sp, k) => { if (sp.type === 'person' && sp.a === sp.b && (cues.get(names[k]) ?? 0) >= 2 && orphans.has(names[k])) sp.type = 'org'; });
 }
 
 function spanText(toks: Token[], sp: TokenSpan): string {

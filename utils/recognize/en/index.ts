@@ -77,6 +77,7 @@ function find(text: string): Array<PersonMention | OrgMention> {
     out.push(m);
   }
   addSurnameRepeats(text, toks, spans, out);
+  addOrgRepeats(text, toks, spans, out);
   // An official anywhere in the text is an official in every mention (`Clinton` after `President Bill Clinton`).
   for (const m of out) if (m.type === 'person' && !m.official && officialNames.has(m.text)) m.official = true;
   return out;
@@ -86,6 +87,60 @@ function find(text: string): Array<PersonMention | OrgMention> {
  * Later mentions by surname alone (`McCain` after `Sen. John McCain`) are the same person even where
  * the tagger missed them; recognize() only repeats exact names, so surnames are added here.
  */
+/**
+ * Within one text, a body the tagger named somewhere is the same body where it did not
+ * (`Yahoo` in every sentence, not only in the dozen the tagger marked): each untagged occurrence
+ * of an org's exact words, with a capital, at least three letters long, is that org.
+ */
+function addOrgRepeats(text: string, toks: Token[], spans: TokenSpan[], out: Array<PersonMention | OrgMention>): void {
+  const spanAt = new Map<number, TokenSpan>();
+  for (const sp of spans) if (sp.type === 'org') spanAt.set(toks[sp.a].start, sp);
+  // Per first word: the lengths (in tokens, longest first) and kinds of the orgs it opens, by their text.
+  const byFirst = new Map<string, Array<{ len: number; name: string; kind: 'gov' | 'other' }>>();
+  for (const m of out) {
+    if (m.type !== 'org' || m.text.length < 3 || !/^\p{Lu}/u.test(m.text)) continue;
+    const sp = spanAt.get(m.start);
+    if (!sp || sp.b - sp.a > 3) continue;
+    const list = byFirst.get(toks[sp.a].text) ?? [];
+    if (!list.some((x) => x.name === m.text)) list.push({ len: sp.b - sp.a + 1, name: m.text, kind: m.kind });
+    byFirst.set(toks[sp.a].text, list.sort((x, y) => y.len - x.len));
+  }
+  if (!byFirst.size) return;
+  // Tokens inside a mention already made, by one walk over both lists in text order.
+  const covered = new Uint8Array(toks.length);
+  const marks = out.map((m) => [m.start, m.end] as const).sort((x, y) => x[0] - y[0]);
+  for (let i = 0, k = 0; i < toks.length; i++) {
+    while (k < marks.length && marks[k][1] <= toks[i].start) k++;
+    for (let j = k; j < marks.length && marks[j][0] < toks[i].end; j++) if (marks[j][1] > toks[i].start) { covered[i] = 1; break; }
+  }
+  const added: OrgMention[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const cands = covered[i] ? undefined : byFirst.get(toks[i].text);
+    if (!cands) continue;
+    for (const c of cands) {
+      const b = i + c.len - 1;
+      if (b >= toks.length || spanText(toks, i, b) !== c.name) continue;
+      let free = true;
+      for (let j = i; j <= b; j++) if (covered[j]) free = false;
+      // the same words, not a longer capitalised name that starts with them (`Yahoo Japan`)
+      if (!free || /^\p{Lu}/u.test(toks[b + 1]?.text ?? '')) continue;
+      added.push({ type: 'org', start: toks[i].start, end: toks[b].end, text: text.slice(toks[i].start, toks[b].end), kind: c.kind });
+      covered.fill(1, i, b + 1);
+      break;
+    }
+  }
+  if (!added.length) return;
+  out.push(...added);
+  out.sort((x, y) => x.start - y.start);
+}
+
+/** The text of tokens a..b as written, one space where the text has any. */
+function spanText(toks: Token[], a: number, b: number): string {
+  let s = toks[a].text;
+  for (let i = a + 1; i <= b; i++) s += (toks[i].start > toks[i - 1].end ? ' ' : '') + toks[i].text;
+  return s;
+}
+
 function addSurnameRepeats(text: string, toks: Token[], spans: TokenSpan[], out: Array<PersonMention | OrgMention>): void {
   const surnames = new Set<string>();
   for (const sp of spans) if (sp.type === 'person' && sp.b > sp.a && /^[A-Z][A-Za-z'-]*[a-z][A-Za-z'-]*$/.test(toks[sp.b].text) && toks[sp.b].text.length >= 3) surnames.add(toks[sp.b].text);
