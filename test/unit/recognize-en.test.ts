@@ -21,6 +21,11 @@ function expectWellFormed(text: string) {
 }
 
 describe('English tokeniser', () => {
+  it('parts a caption label from the word it was glued to, and nothing else', () => {
+    expect(tokenize('CreditKirsten Luce, PhotoJohn, Photography, Sourcebooks').map((t) => t.text)).toEqual(
+      ['Credit', 'Kirsten', 'Luce', ',', 'Photo', 'John', ',', 'Photography', ',', 'Sourcebooks']);
+  });
+
   it('keeps CoNLL-like tokens with offsets', () => {
     const text = "Sen. John McCain said the U.S. didn't back AT&T's 1,000.5 bid.";
     const toks = tokenize(text);
@@ -84,6 +89,15 @@ describe('English organizations', () => {
     const found = findEnEntities(text).filter((m) => /^Yahoo/.test(m.text)).map((m) => m.text);
     expect(found.filter((t) => t === 'Yahoo').length).toBeGreaterThanOrEqual(3);
     expect(findEnEntities(text).some((m) => m.text === 'Yahoo' && m.start === text.indexOf('Yahoo Japan'))).toBe(false);
+  });
+
+  it('reads a photo credit: the label glued to the name is no part of it, the slash parts photographer and agency', () => {
+    const text = 'Pipes burst underground.CreditChang W. Lee/The New York Times\nA crew at work. PhotoJohn Minchillo/AP';
+    const found = findEnEntities(text).map((m) => [m.type, m.text]);
+    expect(found).toContainEqual(['person', 'Chang W. Lee']);
+    expect(found).toContainEqual(['org', 'The New York Times']);
+    expect(found).toContainEqual(['person', 'John Minchillo']);
+    expect(found.some(([, t]) => /Credit|Photo|\//.test(t))).toBe(false);
   });
 
   it('takes a legislator\'s party and state for no name', () => {

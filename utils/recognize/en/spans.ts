@@ -34,7 +34,8 @@ const PARTY_STATE = /^[DRI]-[A-Z][A-Za-z]{1,12}\.?$/;
  * "for" (`National Institute of Allergy and Infectious Diseases`, `Centers for Disease Control and
  * Prevention`) is one org, not an org and a name; a legislator's party and state (`D-Mass.`) is none.
  */
-export function joinOrgNames(toks: Token[], spans: TokenSpan[], words: FieldWords): TokenSpan[] {
+export function joinOrgNames(toks: Token[], input: TokenSpan[], words: FieldWords): TokenSpan[] {
+  const spans = creditsApart(toks, input, words);
   const out: TokenSpan[] = [];
   for (let k = 0; k < spans.length; k++) {
     const sp = spans[k];
@@ -46,6 +47,31 @@ export function joinOrgNames(toks: Token[], spans: TokenSpan[], words: FieldWord
       continue;
     }
     out.push(sp);
+  }
+  return out;
+}
+
+/** Labels a photo credit or caption opens with (see tokenize's GLUED_LABEL). */
+const CREDIT_LABEL = /^(Credits?|Photos?|Photograph|Images?|Source|Video|Caption|Illustration|Advertisement|Graphic)$/;
+
+/**
+ * Photo credits as pages print them, `CreditChang W. Lee/The New York Times`: the label glued to the
+ * name is no part of it, and a slash parts the photographer (a person, when a given name opens it)
+ * from the agency.
+ */
+function creditsApart(toks: Token[], spans: TokenSpan[], words: FieldWords): TokenSpan[] {
+  const out: TokenSpan[] = [];
+  for (const sp of spans) {
+    let a = sp.a;
+    while (a < sp.b && CREDIT_LABEL.test(toks[a].text) && toks[a + 1].start === toks[a].end) a++;
+    let slash = -1;
+    for (let i = a + 1; i < sp.b; i++) if (toks[i].text === '/') { slash = i; break; }
+    if (slash < 0) {
+      out.push(a === sp.a ? sp : { type: sp.type, a, b: sp.b });
+      continue;
+    }
+    out.push({ type: words.givenName(toks[a].text) ? 'person' : sp.type, a, b: slash - 1 });
+    out.push({ type: 'org', a: slash + 1, b: sp.b });
   }
   return out;
 }

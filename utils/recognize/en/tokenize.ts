@@ -36,6 +36,11 @@ const isSpaceCode = (c: number): boolean =>
   (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0xfeff;
 const isApos = (c: number): boolean => c === 39 || c === 0x2019;
 
+/** Caption and credit labels that pages print right against a name (`CreditKirsten Luce`, `PhotoJohn Minchillo`). */
+const GLUED_LABEL = /^(Credits?|Photos?|Photograph|Images?|Source|Video|Caption|Illustration|Advertisement|Graphic)(?=\p{Lu}\p{Ll})/u;
+/** First letters of GLUED_LABEL's words: every other word skips the regex. */
+const LABEL_FIRST = new Set([...'CPISVAG'].map((ch) => ch.charCodeAt(0)));
+
 /** Splits English text into word and punctuation tokens; never throws, linear time. */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
@@ -87,6 +92,17 @@ export function tokenize(text: string): Token[] {
         }
       }
       break;
+    }
+    // A label glued to the name after it by markup with no space between (a hidden `Credit` span
+    // before `Kirsten Luce`): two tokens.
+    if (end - start > 6 && LABEL_FIRST.has(c)) {
+      const label = GLUED_LABEL.exec(text.slice(start, end));
+      if (label) {
+        out.push({ start, end: start + label[0].length, text: label[0], nl });
+        nl = false;
+        i = start + label[0].length;
+        continue;
+      }
     }
     // A trailing period belongs to initials (J.), dotted abbreviations (U.S.) and known abbreviations (Sen.)
     if (text.charCodeAt(end) === 46) {
