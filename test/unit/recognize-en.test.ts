@@ -100,6 +100,12 @@ describe('English organizations', () => {
     expect(found.some(([, t]) => /Credit|Photo|\//.test(t))).toBe(false);
   });
 
+  it('takes a place for no name and a name ending as bodies\' names do for an org', () => {
+    const ms = findEnEntities('She studied at Mount Holyoke and walked along Boulevard Montmartre to Times Square. Photo by Ezra Acayan/Getty Images.');
+    expect(ms.filter((m) => /Holyoke|Montmartre|Square/.test(m.text))).toEqual([]);
+    expect(ms.find((m) => m.text === 'Getty Images')?.type).toBe('org');
+  });
+
   it('takes a legislator\'s party and state for no name', () => {
     const ms = findEnEntities('Sen. Elizabeth Warren (D-Mass.) and Rep. Kevin McCarthy (R-Calif.) clashed over the bill.');
     expect(ms.map((m) => m.text)).toEqual(['Elizabeth Warren', 'Kevin McCarthy']);

@@ -26,19 +26,28 @@ export function tagsToSpans(tags: Uint8Array, offset: number, out: TokenSpan[] =
   return out;
 }
 
+/** Words that open or close the name of a place, not of a person or a body (`Mount Holyoke`, `Boulevard Montmartre`, `Times Square`). */
+const PLACE_FIRST = /^(Mount|Mt\.|Lake|Fort|Port|Cape|Boulevard|Avenue|Rue|Via|Piazza)$/;
+const PLACE_LAST = /^(Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Square|Lane|Drive|Parkway|Highway|River|Mountains?|Island|Islands|Bay|Valley|Beach|Canyon)$/;
+/** Words that close the name of a body, never a person's (`Getty Images`, `Reuters News`). */
+const ORG_LAST = /^(Images|Press|News|Media|Group|Inc\.?|Corp\.?|Ltd\.?|LLC|Co\.|University|College|Institute|Museum|Foundation|Agency|Council|Committee|Ministry|Department|Party|Bank|Times|Post|Journal)$/;
+
 /** A US legislator's party and state in brackets: `(D-Mass.)`, `(R-Calif.)`, `(I-Vt.)`. */
 const PARTY_STATE = /^[DRI]-[A-Z][A-Za-z]{1,12}\.?$/;
 
 /**
  * Spans as a reader would draw them: a body whose name joins two fields with "and" after "of" or
  * "for" (`National Institute of Allergy and Infectious Diseases`, `Centers for Disease Control and
- * Prevention`) is one org, not an org and a name; a legislator's party and state (`D-Mass.`) is none.
+ * Prevention`) is one org, not an org and a name; a legislator's party and state (`D-Mass.`) and a
+ * place (`Mount Holyoke`) are none; a name ending as bodies' names do (`Getty Images`) is an org.
  */
 export function joinOrgNames(toks: Token[], input: TokenSpan[], words: FieldWords): TokenSpan[] {
   const spans = creditsApart(toks, input, words);
   const out: TokenSpan[] = [];
   for (let k = 0; k < spans.length; k++) {
     const sp = spans[k];
+    if (sp.b > sp.a && (PLACE_FIRST.test(toks[sp.a].text) || PLACE_LAST.test(toks[sp.b].text))) continue;
+    if (sp.type === 'person' && sp.b > sp.a && ORG_LAST.test(toks[sp.b].text)) sp.type = 'org';
     if (sp.a === sp.b && PARTY_STATE.test(toks[sp.a].text) && toks[sp.a - 1]?.text === '(') continue;
     const next = spans[k + 1];
     if (sp.type === 'org' && next && next.a === sp.b + 2 && toks[sp.b + 1].text === 'and' && holdsOfOrFor(toks, sp) && isField(toks, next, words)) {
