@@ -256,6 +256,12 @@ describe('org boundaries (rules alone)', () => {
     expect(ruleOrgs('焦作经济技术开发区管委会召开会议。')).toEqual(['焦作经济技术开发区管委会']);
     expect(ruleOrgs('解放区焦南街道西王褚社区居委会主任张爱华走访群众。')).toEqual(['解放区焦南街道西王褚社区居委会']);
     expect(ruleOrgs('焦作师范高等专科学校召开会议。')).toEqual(['焦作师范高等专科学校']);
+    expect(ruleOrgs('成都市郫都区人民法院依法判处被告人张某有期徒刑三年。')).toEqual(['成都市郫都区人民法院']);
+    expect(ruleOrgs('新疆维吾尔自治区乌鲁木齐市天山区人民检察院提起公诉。')).toEqual(['新疆维吾尔自治区乌鲁木齐市天山区人民检察院']);
+    expect(ruleOrgs('内蒙古自治区呼和浩特市赛罕区人民政府召开会议。')).toEqual(['内蒙古自治区呼和浩特市赛罕区人民政府']);
+    // 都 and 为 before a place character are the adverb and the verb: 们 and 举 are no place's
+    expect(ruleOrgs('他们都市委的干部。')).toEqual(['市委']);
+    expect(ruleOrgs('会议选举游德馨为省政协主席。')).toEqual(['省政协']);
     // 向 alone before 镇 is the verb
     expect(ruleOrgs('全县向镇党委汇报。')).toEqual(['镇党委']);
   });

@@ -106,7 +106,7 @@ const STOP_WORDS = new Lexicon([
   // Adjectives and quantities before a body (著名电脑公司, 不少研究所) and verbs that take one as object.
   '著名', '知名', '有名', '闻名', '不少', '很多', '众多', '整个', '多个', '部分', '责令', '通知', '书面', '签署', '下设', '主持',
   '保证', '吸收', '逃避', '取消', '确立', '闯入', '考入', '考上', '考取', '荣获', '开办', '创办', '兴办', '合办', '申办', '筹办',
-  '给予', '赋予', '予以',
+  '给予', '赋予', '予以', '依法', '判处', '判决',
 ]);
 
 /** Words that end in a suffix character but are not bodies (全部, 格局, 举办 …). */
@@ -189,10 +189,12 @@ const PLACE_CHARS = charSet('省市县区州镇乡村盟旗');
 const DATE_ENDS = charSet('日年月号');
 /** Words of names that open or end with a STOP_CHARS character. */
 const NAME_WORDS = new Lexicon(['有限', '有色', '有线', '有机', '经济', '经贸', '经营', '对外', '所属', '高等', '中等', '初等']);
+/** Function words that also end the names of places (成都, 郫都, 于都). */
+const PLACE_NAME_ENDS = charSet('都');
 /** Place characters of a town or village (镇, 乡, 村). */
 const TOWN_CHARS = charSet('镇乡村');
 /** Words that end a place below the county (民生街道, 焦东社区, 经济技术开发区). */
-const PLACE_WORDS = new Lexicon(['街道', '社区', '开发区', '示范区', '高新区', '新区', '集聚区', '园区']);
+const PLACE_WORDS = new Lexicon(['街道', '社区', '开发区', '示范区', '高新区', '新区', '集聚区', '园区', '自治区', '自治州', '自治县', '自治旗']);
 const HE = 0x548c; // 和
 const YOU = 0x6709; // 有
 const HUO = 0x83b7; // 获
@@ -277,6 +279,11 @@ export function bodyStart(text: string, end: number, floor = 0): number {
       // 自然资源和规划局: 和 joins two parts of one name unless an org or a place opens the right part,
       // a body ends the left one (丹麦队和南非队), or the right part is the bare suffix (商人和银行).
       // The right part ends at the first body it names (规划 of 自然资源和规划局示范区分局党支部).
+      // 呼和浩特: 和 inside a known place's name.
+      if (PLACE_NAMES.longestAt(text, p - 2) > 2 || PLACE_NAMES.longestAt(text, p - 3) > 3) {
+        p--;
+        continue;
+      }
       const right = text.slice(p, firstBodyEnd(text, p, end));
       const leftEnd = text[p - 2];
       if (right.length === 0 || right.length > 5 || PLACE_CHARS.has(right[0]) || PLACE_NAMES.longestAt(text, p) > 0) break;
@@ -293,8 +300,10 @@ export function bodyStart(text: string, end: number, floor = 0): number {
     }
     // 获县政府嘉奖, 获市委表彰: the verb before a place character or a named body (获嘉县 is a county).
     if (c === HUO && (PLACE_CHARS.hasAt(text, p) || NAMED_LEX.longestAt(text, p) > 0)) break;
-    // 沁阳市西向镇: a town of two characters, the second a function word, after its county or city.
-    if (STOP_CHARS.hasCode(c) && !(p - 2 > limit && TOWN_CHARS.hasAt(text, p) && PLACE_CHARS.hasAt(text, p - 3) && isHanAt(text, p - 2) && !STOP_CHARS.hasAt(text, p - 2))) break;
+    // 西向镇, 郫都区, 于都县: a place of two characters whose second is a function word that ends
+    // place names (都, 向, 于), before its place character, or any such word after a county or city.
+    if (STOP_CHARS.hasCode(c) && !(p - 2 >= limit && PLACE_CHARS.hasAt(text, p) && isHanAt(text, p - 2) && !STOP_CHARS.hasAt(text, p - 2) &&
+      (PLACE_NAME_ENDS.hasCode(c) || (TOWN_CHARS.hasAt(text, p) && PLACE_CHARS.hasAt(text, p - 3))))) break;
     if (STOP_CHARS.hasCode(c)) {
       p -= 2;
       continue;
@@ -442,7 +451,7 @@ function chooseStart(text: string, from: number, suffixAt: number, suffix: strin
   if (anchor < 0) {
     const strong = STRONG.has(suffix) || suffix.length >= 3;
     if (!strong || bodyLen > 5 || bodyLen < 1) return -1;
-  } else if (bodyLen > 14) return -1;
+  } else if (bodyLen > 14 && bodyLen - placeChainLength(text, anchor, suffixAt) > 8) return -1;
   // A body made of generic words only (公办幼儿园, 河南省中小学幼儿园) names a type.
   let p = start + PLACE_NAMES.longestAt(text, start);
   if (PLACE_CHARS.hasAt(text, p) && p < suffixAt - 1 && GENERIC.longestAt(text, p) < 2) p++;
@@ -457,6 +466,12 @@ function chooseStart(text: string, from: number, suffixAt: number, suffix: strin
   // 一网通办, 一次办: 办 is the verb of a slogan counted from one.
   if (suffix === '办' && COUNTERS.hasAt(text, start)) return -1;
   return start;
+}
+
+/** Length of the longest chain of places (see isPlaceChain) that opens [from, to), or 0. */
+function placeChainLength(text: string, from: number, to: number): number {
+  for (let e = to; e > from + 1; e--) if (isPlaceChain(text, from, e)) return e - from;
+  return 0;
 }
 
 /**
@@ -576,7 +591,7 @@ function acceptable(name: string, suffixLen: number): boolean {
   if (body.length === 0) return false;
   // 市委, 县政府, 省教育厅: a place character alone is enough; otherwise the body needs two characters.
   if (body.length === 1 && !PLACE_CHARS.has(body)) return suffixLen >= 2 && !'本该全各我此某这那其原新老'.includes(body);
-  if (name.length > 20) return false;
+  if (name.length > 24) return false;
   if (body.startsWith('全') || body.startsWith('各') || body.startsWith('我') || body.startsWith('本')) return false;
   return true;
 }
