@@ -220,7 +220,7 @@ const NAMED_LEX = new Lexicon(NAMED.keys());
  * The gov bodies among NAMED, as a trie: the scan asks it about the span it just matched, where a
  * Map lookup would first cut the name out of the text and hash it.
  */
-const NAMED_GOV_LEX = new Lexicon([...NAMED].filter(([, kind]) => kind === 'gov').map(([name]) => name));
+const NAMED_GOV_LEX = new Lexicon(namedGov());
 /**
  * What the scan in findOrgs does at each code unit, as one byte a unit: NAMED_START (a Han character
  * some named body starts with), SUFFIX_END (a suffix ends with it), MEDIA_OPEN (《). One load per
@@ -231,7 +231,16 @@ const NAMED_START = ORG_NAMED_START;
 const SUFFIX_END = ORG_SUFFIX_END;
 const MEDIA_OPEN = ORG_MEDIA_OPEN;
 const ORG_BITS = NAMED_START | SUFFIX_END | MEDIA_OPEN;
-for (const name of NAMED.keys()) if (isHanCode(name.charCodeAt(0))) SCAN_CLASS[name.charCodeAt(0)] |= NAMED_START;
+/** The gov names of NAMED; marks the first character of every named body in SCAN_CLASS on the way (one pass at start-up). */
+function namedGov(): string[] {
+  const gov: string[] = [];
+  NAMED.forEach((kind, name) => {
+    const first = name.charCodeAt(0);
+    if (isHanCode(first)) SCAN_CLASS[first] |= ORG_NAMED_START;
+    if (kind === 'gov') gov.push(name);
+  });
+  return gov;
+}
 for (const w of [...GOV_SUFFIXES, ...OTHER_SUFFIXES]) SCAN_CLASS[w.charCodeAt(w.length - 1)] |= SUFFIX_END;
 SCAN_CLASS[0x300a /* 《 */] |= MEDIA_OPEN;
 

@@ -77,11 +77,15 @@ const NAME_FIRST = CharSet.union(SURNAME_FIRST, TRANSLIT, KNOWN_FIRST);
 const NAME_START = PERSON_NAME_START;
 const KNOWN_START = PERSON_KNOWN_START;
 const PLAIN_HAN = PERSON_PLAIN_HAN;
-// Only Han codes can start a name or be plain Han: the loop visits the Han blocks alone (start-up).
-for (const [from, to] of [[0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xf900, 0xfaff]]) for (let c = from; c <= to; c++) {
-  if (NAME_FIRST.hasCode(c)) SCAN_CLASS[c] |= NAME_START;
-  if (KNOWN_FIRST.hasCode(c)) SCAN_CLASS[c] |= KNOWN_START;
-  if (!HAN_PREV_CUES.hasCode(c)) SCAN_CLASS[c] |= PLAIN_HAN;
+// Only Han codes can start a name or be plain Han: the Han blocks alone are set, every code plain
+// four at a time (the blocks start and end on multiples of 4), then the cues taken out and the
+// name starts put in by the bitmaps' set bits (testing each of 28,000 codes was 3 ms of start-up).
+for (const [from, to] of [[0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xf900, 0xfaff]]) {
+  const words = new Uint32Array(SCAN_CLASS.buffer, SCAN_CLASS.byteOffset + from, (to - from + 1) >>> 2);
+  for (let k = 0; k < words.length; k++) words[k] |= PLAIN_HAN * 0x01010101;
+  HAN_PREV_CUES.forEachCode(from, to, (c) => { SCAN_CLASS[c] &= ~PLAIN_HAN; });
+  NAME_FIRST.forEachCode(from, to, (c) => { SCAN_CLASS[c] |= NAME_START; });
+  KNOWN_FIRST.forEachCode(from, to, (c) => { SCAN_CLASS[c] |= KNOWN_START; });
 }
 const orgScratch = new ScratchBytes();
 /** The org index of a text with no orgs; never written to. */
