@@ -108,10 +108,11 @@ describe('Chinese numbers: what is not a number', () => {
     expect(texts(zh('本世纪７０年代'))).toEqual(['７０']);
   });
 
-  it('skips document and case numbers and addresses (〔2024〕5号, 人民路128号)', () => {
+  it('skips document and case numbers, addresses and numbered classes (〔2024〕5号, 人民路128号, （2）班)', () => {
     expect(zh('印发《焦政〔2024〕5号》文件')).toEqual([]);
     expect(zh('（2023）豫08民终1234号判决书')).toEqual([]);
     expect(zh('家住人民路128号')).toEqual([]);
+    expect(zh('高三（2）班学生李思雨')).toEqual([]);
   });
 
   it('skips phone numbers, codes and designations', () => {

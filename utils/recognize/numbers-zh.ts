@@ -30,6 +30,8 @@ const DESIGNATION_TAILS = ['医院', '部队', '报警', '巡警', '钻井队', 
 /** Brackets a document or case number prints its year in (`〔2024〕`, `（2023）`). */
 const YEAR_OPENS = charSet('〔［[【（(');
 const YEAR_CLOSES = charSet('〕］]】）)');
+/** What a bracketed number names (`（2）班`). */
+const GROUP_TAILS = charSet('班组排连队');
 /** Characters after a bare numeral that make it part of a date or a clock time. */
 const DATE_TAILS = charSet('年月日号时点分秒');
 const RANGE_CONNECTORS = charSet('至到-~～—－–、');
@@ -190,6 +192,8 @@ export function findZhNumbers(text: string, from = 0): NumberMention[] {
     if (RANGE_CONNECTORS.hasAt(text, i - 1) && isLatinAt(text, i - 2)) return j;
     // The year of a document or case number in brackets: `焦政〔2024〕5号`, `（2023）豫08民终1234号`.
     if (num.intDigits === 4 && !num.decimal && YEAR_OPENS.hasCode(prev) && YEAR_CLOSES.hasAt(text, j)) return j + 1;
+    // A class or group named by its number in brackets: `高三（2）班`, `(3)组`.
+    if (YEAR_OPENS.hasCode(prev) && YEAR_CLOSES.hasAt(text, j) && GROUP_TAILS.hasAt(text, j + 1)) return j + 1;
     // Clock times: `10时30分`, `8点30分`, `10:30`.
     const after = text.charCodeAt(j);
     if ((after === SHI || after === DIAN) && isDigitCode(text.charCodeAt(j + 1))) {
