@@ -125,6 +125,12 @@ describe('titles after a name', () => {
     expect(person('市自然资源和规划局示范区分局党支部书记、局长郭晓峰主持会议。', '郭晓峰')).toMatchObject({ org: '市自然资源和规划局示范区分局' });
   });
 
+  it('reads sports roles and Go ranks around names (巴西外援里贝罗, 俞斌九段和林峰三段)', () => {
+    expect(people('海狮队的巴西外援里贝罗各为自己的球队攻入一球。').map((p) => p.text)).toEqual(['里贝罗']);
+    expect(people('以色列工党领袖巴拉克6月15日在开罗会见了他。').map((p) => p.text)).toEqual(['巴拉克']);
+    expect(people('俞斌九段和林峰三段在开幕式后进行了表演赛。').map((p) => p.text)).toEqual(['俞斌', '林峰']);
+  });
+
   it('reads 习近平总书记', () => {
     expect(person('贯彻落实习近平总书记关于耕地保护的重要指示。', '习近平')).toMatchObject({ titles: ['总书记'], official: true });
   });

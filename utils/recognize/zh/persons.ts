@@ -42,7 +42,9 @@ const SELF_REFS = new Lexicon(['该局', '该分局', '该科', '该校', '该�
 /** Titles that may follow a name (习近平总书记, 梅方权教授). */
 const POST_TITLES = new Lexicon(['总书记', '主席', '总理', '副总理', '委员长', '同志', '先生', '女士', '教授', '博士', '院士',
   '老师', '总统', '首相', '大使', '书记', '部长', '省长', '市长', '县长', '局长', '主任', '将军', '总经理', '董事长', '大师',
-  '副主席', '副总统', '国务卿', '外长', '秘书长', '议长', '校长', '研究员', '副教授', '医生', '律师', '夫人', '小姐', '总裁']);
+  '副主席', '副总统', '国务卿', '外长', '秘书长', '议长', '校长', '研究员', '副教授', '医生', '律师', '夫人', '小姐', '总裁',
+  // Go players' ranks (俞斌九段和林峰三段).
+  '九段', '八段', '七段', '六段', '五段', '四段', '三段', '二段', '初段']);
 /** Forms of address among POST_TITLES: they say nothing of a post. */
 const FAMILIAR_TITLES = new Set(['同志', '先生', '女士', '小姐', '夫人']);
 /** Verbs of speech and action that vouch for a bare name before them. */
