@@ -125,6 +125,11 @@ describe('titles after a name', () => {
     expect(person('市自然资源和规划局示范区分局党支部书记、局长郭晓峰主持会议。', '郭晓峰')).toMatchObject({ org: '市自然资源和规划局示范区分局' });
   });
 
+  it('reads 夫 that ends a Russian name, not the 夫 of 夫人', () => {
+    expect(people('哈萨克斯坦总统纳扎尔巴耶夫昨天主持会议。').map((p) => p.text)).toEqual(['纳扎尔巴耶夫']);
+    expect(people('美国总统克林顿夫人希拉里说。').map((p) => p.text)).toEqual(['克林顿', '希拉里']);
+  });
+
   it('reads sports roles and Go ranks around names (巴西外援里贝罗, 俞斌九段和林峰三段)', () => {
     expect(people('海狮队的巴西外援里贝罗各为自己的球队攻入一球。').map((p) => p.text)).toEqual(['里贝罗']);
     expect(people('以色列工党领袖巴拉克6月15日在开罗会见了他。').map((p) => p.text)).toEqual(['巴拉克']);

@@ -33,7 +33,7 @@ export const AFTER_NAME = new Lexicon([
 
 /** Characters used to write foreign names (a dotted or foreign name starts with one). */
 export const TRANSLIT = charSet(
-  '阿埃艾爱安奥巴拜班邦贝本比彼波伯博布查达戴丹德迪蒂杜多厄恩法菲费芬弗福盖冈戈格古哈海汉豪赫亨华霍基吉加贾杰金卡凯坎科克肯库拉莱赖兰朗劳勒雷里利莉林琳卢鲁伦罗洛马玛迈麦曼梅蒙米明莫姆穆纳娜奈尼涅纽努诺欧帕佩彭皮普齐奇乔切丘萨塞森莎沙舍什斯松苏索塔泰汤特提图托瓦万韦维温沃乌西希夏谢辛休雅亚扬耶伊因英尤约泽扎詹兹佐尔儿茨默柯娃琪蕾丝妮黛薇鲍宾策措茹热席顿',
+  '阿埃艾爱安奥巴拜班邦贝本比彼波伯博布查达戴丹德迪蒂杜多厄恩法菲费芬弗福盖冈戈格古哈海汉豪赫亨华霍基吉加贾杰金卡凯坎科克肯库拉莱赖兰朗劳勒雷里利莉林琳卢鲁伦罗洛马玛迈麦曼梅蒙米明莫姆穆纳娜奈尼涅纽努诺欧帕佩彭皮普齐奇乔切丘萨塞森莎沙舍什斯松苏索塔泰汤特提图托瓦万韦维温沃乌西希夏谢辛休雅亚扬耶伊因英尤约泽扎詹兹佐尔儿茨默柯娃琪蕾丝妮黛薇鲍宾策措茹热席顿夫',
 );
 
 /** Length of a Chinese name at `at` (0 when none); `lenient` after a title or in a byline. */
@@ -56,12 +56,15 @@ export function chineseNameAt(text: string, at: number, lenient: boolean): numbe
   return two;
 }
 
+/** 夫 of 夫人 (克林顿夫人: his wife) after a name, not the 夫 that ends 戈尔巴乔夫. */
+const isWifeAt = (text: string, at: number) => text.charCodeAt(at) === 0x592b && text.charCodeAt(at + 1) === 0x4eba;
+
 /** Length of a transliterated foreign name at `at` (two or more name characters, dots allowed). */
 export function foreignNameAt(text: string, at: number): number {
   let p = at;
   let run = 0;
   while (p < text.length && p - at < 16) {
-    if (TRANSLIT.hasAt(text, p)) { p++; run++; continue; }
+    if (TRANSLIT.hasAt(text, p) && !isWifeAt(text, p)) { p++; run++; continue; }
     if (isNameDotCode(text.charCodeAt(p)) && run > 0 && TRANSLIT.hasAt(text, p + 1)) { p++; run = 0; continue; }
     break;
   }
@@ -85,7 +88,7 @@ export function dottedNameAt(text: string, at: number): number {
   while (p < text.length && p - at < 24) {
     let q = p;
     // Each part is written in transliteration characters; a verb after the name (将于, 在会上) ends it.
-    while (q < text.length && TRANSLIT.hasAt(text, q) && q - p < 8) q++;
+    while (q < text.length && TRANSLIT.hasAt(text, q) && !isWifeAt(text, q) && q - p < 8) q++;
     if (q === p) break;
     p = q;
     if ((isNameDotCode(text.charCodeAt(p)) && isHanAt(text, p + 1)) || isQuestionDotAt(text, p)) { dots++; p++; continue; }
