@@ -125,6 +125,12 @@ describe('titles after a name', () => {
     expect(person('市自然资源和规划局示范区分局党支部书记、局长郭晓峰主持会议。', '郭晓峰')).toMatchObject({ org: '市自然资源和规划局示范区分局' });
   });
 
+  it('reads a transliterated name after a country and 的, but not a place there', () => {
+    expect(people('女子100米栏决赛，美国的吉德里则以11秒51屈居第二。').map((p) => p.text)).toEqual(['吉德里']);
+    expect(people('俄罗斯的库尼科娃和美国的塞·威廉姆斯晋级。').map((p) => p.text)).toEqual(['库尼科娃', '塞·威廉姆斯']);
+    expect(people('美国的加利福尼亚州发生地震。')).toEqual([]);
+  });
+
   it('reads 夫 that ends a Russian name, not the 夫 of 夫人', () => {
     expect(people('哈萨克斯坦总统纳扎尔巴耶夫昨天主持会议。').map((p) => p.text)).toEqual(['纳扎尔巴耶夫']);
     expect(people('美国总统克林顿夫人希拉里说。').map((p) => p.text)).toEqual(['克林顿', '希拉里']);

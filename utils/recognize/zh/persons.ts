@@ -119,7 +119,16 @@ export function findPersons(text: string, orgs: OrgSpan[]): PersonSpan[] {
     if ((cls & NAME_START) === 0 || orgCover[i]) continue;
     // Inside a run of Han characters personAt finds a name only after a title ending or a boundary
     // word, or at a known name's first character: elsewhere it would return null.
-    if (i > 0 && (before & PLAIN_HAN) !== 0 && (cls & KNOWN_START) === 0) continue;
+    if (i > 0 && (before & PLAIN_HAN) !== 0 && (cls & KNOWN_START) === 0) {
+      // 美国的吉德里: a transliterated name after a country and 的.
+      const f = text.charCodeAt(i - 1) === DE ? foreignAfterCountry(text, i) : null;
+      if (f) {
+        out.push(f);
+        i = f.end - 1;
+        prevCls = SCAN_CLASS[text.charCodeAt(i)];
+      }
+      continue;
+    }
     const found = personAt(text, i, orgByEnd, orgCover);
     if (found) {
       out.push(found);
@@ -181,6 +190,22 @@ function personAt(text: string, i: number, orgByEnd: ReadonlyMap<number, OrgSpan
   const after = text.charCodeAt(i + len) === 32 ? i + len + 1 : i + len;
   if (text.charCodeAt(after) === PHOTO && !isHanAt(text, after + 1)) return mk(i, i + len, [], null, null, false, 'photographer', 3);
   return null;
+}
+
+const DE = 0x7684; // 的
+/** Characters after a transliterated run that make it a place (加利福尼亚州, 伏尔加河). */
+const PLACE_AFTER = charSet('州省市县区河山湖岛港湾城村镇');
+
+/**
+ * A transliterated name of three characters or more right after a country and 的 (美国的吉德里,
+ * 俄罗斯的库尼科娃): a player or official of that country, unless a place character follows
+ * (美国的加利福尼亚州) or it is itself a place.
+ */
+function foreignAfterCountry(text: string, i: number): PersonSpan | null {
+  if (PLACE_NAMES.longestEndingAt(text, i - 1, Math.max(0, i - 7)) < 2) return null;
+  const f = foreignNameAt(text, i);
+  if (f < 3 || PLACE_AFTER.hasAt(text, i + f) || PLACE_NAMES.longestAt(text, i) >= f - 1) return null;
+  return finish(text, i, i + f, [], null, null, 1);
 }
 
 /**
