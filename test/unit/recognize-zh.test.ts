@@ -125,6 +125,13 @@ describe('titles after a name', () => {
     expect(person('市自然资源和规划局示范区分局党支部书记、局长郭晓峰主持会议。', '郭晓峰')).toMatchObject({ org: '市自然资源和规划局示范区分局' });
   });
 
+  it('reads an item between two names of a 、 list as a name, and the last before 等 or 出席', () => {
+    expect(people('副主席李赣骝、童傅、厉无畏、钮小明、朱培康出席。').map((p) => p.text)).toEqual(['李赣骝', '童傅', '厉无畏', '钮小明', '朱培康']);
+    expect(people('出席会议的有张三、李四、王五、赵六等。').map((p) => p.text)).toEqual(['李四', '王五', '赵六']);
+    // an item with no surname first, a place or a frequent word stays what it is
+    expect(people('获奖的有李四、王五、实验室、北京、赵六同志。').map((p) => p.text)).toEqual(['李四', '王五', '赵六']);
+  });
+
   it('reads a transliterated name after a country and 的, but not a place there', () => {
     expect(people('女子100米栏决赛，美国的吉德里则以11秒51屈居第二。').map((p) => p.text)).toEqual(['吉德里']);
     expect(people('俄罗斯的库尼科娃和美国的塞·威廉姆斯晋级。').map((p) => p.text)).toEqual(['库尼科娃', '塞·威廉姆斯']);

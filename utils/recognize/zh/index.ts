@@ -10,8 +10,9 @@ import { tagZh } from './tagger';
 import { TITLE_MODIFIERS, TITLE_WORDS, isOfficialTitle, roleOf } from './titles';
 import { extendsOrg, orgKind, plausibleOrg, withoutPartyGroup } from './orgs';
 import { PLACE_NAMES } from './places';
-import { CharSet, isNameDotCode } from './chars';
+import { CharSet, isHanCode, isNameDotCode } from './chars';
 import { isQuestionDotAt, notNamePairAt } from './names';
+import { SURNAME_FIRST } from './surnames';
 import { Cover } from './cover';
 import { ReachWalk, SpanWalk, isSortedByStart, isSortedDisjoint } from '../span-walk';
 import { mergeByStart, sortByStart } from '../by-start';
@@ -23,7 +24,7 @@ export function findZhEntities(text: string): Array<PersonMention | OrgMention> 
   const rulePersons = findPersons(text, ruleOrgs);
   const found = latinNames(text, fillFromTagger(text, ruleOrgs, rulePersons));
   for (const p of found.persons) trimNameEnd(text, p);
-  const persons = found.persons;
+  const persons = namesBetweenNames(text, found.persons, found.orgs);
   const orgs = found.orgs.filter((o) => !namesAMember(text, o));
   // Most texts name nobody: they need none of the passes below.
   if (orgs.length === 0 && persons.length === 0) return [];
@@ -53,6 +54,48 @@ function trimNameEnd(text: string, p: { start: number; end: number }): void {
   if (p.end - p.start < 3 || text[p.end - 2] === '·') return;
   const w = AFTER_NAME.longestAt(text, p.end - 1);
   if (w > 0 && (w > 1 || text[p.end - 1] === '等')) p.end--;
+}
+
+/** Words that end a list of people (出席, 参加, 同志 …). */
+const NAME_ENDS_LIST = new Lexicon(['出席', '参加', '陪同', '同志', '主持', '等人', '一行', '分别']);
+
+/**
+ * In a list of names joined by 、 (副主席李赣骝、童傅、厉无畏、钮小明), an item between two names found is
+ * a name too when it reads as one (two or three characters, a surname first, no common word, no
+ * place): the rules and the tagger miss given names they have rarely seen.
+ */
+function namesBetweenNames(text: string, persons: PersonSpan[], orgs: readonly OrgSpan[]): PersonSpan[] {
+  if (persons.length < 2 || text.indexOf('、') < 0) return persons;
+  const startsAt = new Set<number>();
+  for (const p of persons) startsAt.add(p.start);
+  const orgAt = new Set<number>();
+  for (const o of orgs) for (let i = o.start; i < o.end; i++) orgAt.add(i);
+  const added: PersonSpan[] = [];
+  for (const p of persons) {
+    if (text[p.end] !== '、') continue;
+    // The items after p up to the list's last name: [start, end) runs of Han characters between 、.
+    const items: Array<[number, number]> = [];
+    let lastName = -1;
+    for (let pos = p.end; text[pos] === '、' && items.length < 12;) {
+      let q = pos + 1;
+      while (q < text.length && q - pos <= 5 && isHanCode(text.charCodeAt(q)) && text[q] !== '、') q++;
+      if (q === pos + 1) break;
+      items.push([pos + 1, q]);
+      if (startsAt.has(pos + 1)) lastName = items.length - 1;
+      pos = q;
+    }
+    // The item after the last name, when the list then ends as lists of people do (…、赵六等, …、朱培康出席).
+    const tail = items[lastName + 1];
+    const last = lastName >= 0 && tail && lastName + 2 === items.length && (text[tail[1]] === '等' || NAME_ENDS_LIST.longestAt(text, tail[1]) > 0) ? lastName + 1 : lastName;
+    for (let k = 0; k < last; k++) {
+      const [a, b] = items[k];
+      if (startsAt.has(a) || b - a < 2 || b - a > 3 || !SURNAME_FIRST.hasAt(text, a) || orgAt.has(a) || orgAt.has(b - 1)) continue;
+      if (PLACE_NAMES.longestAt(text, a) > 0 || (b - a === 2 && notNamePairAt(text, a))) continue;
+      added.push({ start: a, end: b, titles: [], orgSpan: null, orgRef: null, official: false, strength: 0 });
+      startsAt.add(a);
+    }
+  }
+  return added.length ? mergeByStart(persons, sortByStart(added)) : persons;
 }
 
 /**
