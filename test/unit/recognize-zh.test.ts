@@ -290,6 +290,12 @@ describe('org boundaries (rules alone)', () => {
     expect(ruleOrgs('全县向镇党委汇报。')).toEqual(['镇党委']);
   });
 
+  it('knows the democratic parties, short university names and the bare 国会', () => {
+    expect(ruleOrgs('会议强调致公党要切实搞好领导班子建设。')).toEqual(['致公党']);
+    expect(ruleOrgs('北大老，师大穷，清华、燕京可通融。')).toEqual(['北大', '清华']);
+    expect(ruleOrgs('法案难以在本次国会获得通过，中国田协和故宫博物院、省教育考试院也表示关注。')).toEqual(['国会', '中国田协', '故宫博物院', '省教育考试院']);
+  });
+
   it('finds a body that ends the text (a headline), and a place before a known body', () => {
     expect(ruleOrgs('沁阳市党委')).toEqual(['沁阳市党委']);
     expect(ruleOrgs('焦作市红十字会召开会议。')).toEqual(['焦作市红十字会']);
