@@ -342,8 +342,10 @@ describe('org boundaries (rules alone)', () => {
 
   it('takes the ministry out of a title and never ends a name in 签署 or the verb 办', () => {
     expect(ruleOrgs('外交部长唐家璇会见了他。')).toEqual(['外交部']);
-    // the country before a known ministry is part of its name
+    // the country before a known ministry is part of its name, and a minister's 部长 holds an unknown one
     expect(ruleOrgs('法国内政部长签署了命令。')).toEqual(['法国内政部']);
+    expect(ruleOrgs('会见了来访的芬兰农林部长卡莱维·海米莱。')).toEqual(['芬兰农林部']);
+    expect(ruleOrgs('南非外交部部长恩佐出席。')).toEqual(['南非外交部']);
     expect(ruleOrgs('停建、缓建办公楼项目，逾期不办的，保留处罚。')).toEqual([]);
   });
 

@@ -405,7 +405,7 @@ function suffixedEndingAt(text: string, e: number): OrgSpan | null {
   if (sl === 0) return null;
   // A word running on past the suffix (局长, 党委 after 党): never at the text's end, where the slices
   // would be cut short to the suffix itself (…镇党委 ending a headline).
-  if (e < text.length && (CONTINUATIONS.hasSlice(text, e - 1, e + 1) || CONTINUATIONS.hasSlice(text, e - 2, e + 1))) return null;
+  if (e < text.length && (CONTINUATIONS.hasSlice(text, e - 1, e + 1) || CONTINUATIONS.hasSlice(text, e - 2, e + 1)) && !isMinistryOfCountry(text, e)) return null;
   // A non-org ending inside the suffix found (政局 in 财政局) loses to the suffix: only longer ones count.
   for (let k = Math.max(2, sl + 1); k <= 4; k++) if (e - k >= 0 && NON_ORG_ENDINGS.hasSlice(text, e - k, e)) return null;
   const suffix = text.slice(e - sl, e);
@@ -417,6 +417,19 @@ function suffixedEndingAt(text: string, e: number): OrgSpan | null {
   let anchored = PLACE_NAMES.longestAt(text, start) > 0;
   for (let k = start, stop = Math.min(e - sl, start + 4); k < stop && !anchored; k++) anchored = PLACE_CHARS.hasAt(text, k);
   return { start, end: e, kind: g >= o ? 'gov' : 'other', strong: anchored };
+}
+
+/**
+ * 芬兰农林部长: the minister's 部长 holds his ministry, 农林部, when a country opens the run: the title
+ * is read after it (部长), as 外交部长 gives 外交部.
+ */
+function isMinistryOfCountry(text: string, e: number): boolean {
+  if (text.charCodeAt(e - 1) !== 0x90e8 /* 部 */ || text.charCodeAt(e) !== 0x957f /* 长 */) return false;
+  const from = bodyStart(text, e - 1);
+  if (from >= e - 3 || PLACE_NAMES.longestAt(text, from) < 2 || e - 1 - from - PLACE_NAMES.longestAt(text, from) < 2) return false;
+  // No body ends before it (外交部部长, 铁道部副部长, 国务院副总理兼外交部长): there the title follows a body.
+  for (let k = from + 2; k < e; k++) if (GOV.longestEndingAt(text, k, from) > 0 || OTHER.longestEndingAt(text, k, from) > 0) return false;
+  return true;
 }
 
 /** Media named in 《》 opened at `i` (《光明日报》, 《费加罗报》), or null. */
