@@ -87,6 +87,22 @@ function find(text: string): Array<PersonMention | OrgMention> {
  * Later mentions by surname alone (`McCain` after `Sen. John McCain`) are the same person even where
  * the tagger missed them; recognize() only repeats exact names, so surnames are added here.
  */
+function addSurnameRepeats(text: string, toks: Token[], spans: TokenSpan[], out: Array<PersonMention | OrgMention>): void {
+  const surnames = new Set<string>();
+  for (const sp of spans) if (sp.type === 'person' && sp.b > sp.a && /^[A-Z][A-Za-z'-]*[a-z][A-Za-z'-]*$/.test(toks[sp.b].text) && toks[sp.b].text.length >= 3) surnames.add(toks[sp.b].text);
+  if (!surnames.size) return;
+  const covered = new Uint8Array(toks.length);
+  for (const sp of spans) for (let i = sp.a; i <= sp.b; i++) covered[i] = 1;
+  for (let i = 0; i < toks.length; i++) {
+    if (covered[i] || !surnames.has(toks[i].text)) continue;
+    // part of a longer capitalised name (`Ford Motor`) is not a bare surname
+    if (/^[A-Z]/.test(toks[i + 1]?.text ?? '') || (i > 0 && !toks[i].nl && /^[A-Z]/.test(toks[i - 1].text) && !/^[.!?"\u201c]$/.test(toks[i - 1].text))) continue;
+    const t = toks[i];
+    out.push({ type: 'person', start: t.start, end: t.end, text: text.slice(t.start, t.end), titles: [], org: null, official: false });
+  }
+  out.sort((x, y) => x.start - y.start);
+}
+
 /**
  * Within one text, a body the tagger named somewhere is the same body where it did not
  * (`Yahoo` in every sentence, not only in the dozen the tagger marked): each untagged occurrence
@@ -139,20 +155,4 @@ function spanText(toks: Token[], a: number, b: number): string {
   let s = toks[a].text;
   for (let i = a + 1; i <= b; i++) s += (toks[i].start > toks[i - 1].end ? ' ' : '') + toks[i].text;
   return s;
-}
-
-function addSurnameRepeats(text: string, toks: Token[], spans: TokenSpan[], out: Array<PersonMention | OrgMention>): void {
-  const surnames = new Set<string>();
-  for (const sp of spans) if (sp.type === 'person' && sp.b > sp.a && /^[A-Z][A-Za-z'-]*[a-z][A-Za-z'-]*$/.test(toks[sp.b].text) && toks[sp.b].text.length >= 3) surnames.add(toks[sp.b].text);
-  if (!surnames.size) return;
-  const covered = new Uint8Array(toks.length);
-  for (const sp of spans) for (let i = sp.a; i <= sp.b; i++) covered[i] = 1;
-  for (let i = 0; i < toks.length; i++) {
-    if (covered[i] || !surnames.has(toks[i].text)) continue;
-    // part of a longer capitalised name (`Ford Motor`) is not a bare surname
-    if (/^[A-Z]/.test(toks[i + 1]?.text ?? '') || (i > 0 && !toks[i].nl && /^[A-Z]/.test(toks[i - 1].text) && !/^[.!?"\u201c]$/.test(toks[i - 1].text))) continue;
-    const t = toks[i];
-    out.push({ type: 'person', start: t.start, end: t.end, text: text.slice(t.start, t.end), titles: [], org: null, official: false });
-  }
-  out.sort((x, y) => x.start - y.start);
 }

@@ -194,7 +194,7 @@ const PLACE_CHARS = charSet('省市县区州镇乡村盟旗');
 const DATE_ENDS = charSet('日年月号');
 /** Words of names that open or end with a STOP_CHARS character. */
 const NAME_WORDS = new Lexicon(['有限', '有色', '有线', '有机', '经济', '经贸', '经营', '对外', '所属', '高等', '中等', '初等']);
-/** Function words that also end the names of places (成都, 郫都, 于都). */
+/** Function words that also end the names of places (成都, 郫都). */
 const PLACE_NAME_ENDS = charSet('都');
 /** Place characters of a town or village (镇, 乡, 村). */
 const TOWN_CHARS = charSet('镇乡村');
@@ -314,8 +314,8 @@ export function bodyStart(text: string, end: number, floor = 0): number {
     }
     // 获县政府嘉奖, 获市委表彰: the verb before a place character or a named body (获嘉县 is a county).
     if (c === HUO && (PLACE_CHARS.hasAt(text, p) || NAMED_LEX.longestAt(text, p) > 0)) break;
-    // 西向镇, 郫都区, 于都县: a place of two characters whose second is a function word that ends
-    // place names (都, 向, 于), before its place character, or any such word after a county or city.
+    // 成都市, 郫都区: a place of two characters ending in 都 (also 'all') before its place character;
+    // 沁阳市西向镇: a town's second character a function word, after its county or city.
     if (STOP_CHARS.hasCode(c) && !(p - 2 >= limit && PLACE_CHARS.hasAt(text, p) && isHanAt(text, p - 2) && !STOP_CHARS.hasAt(text, p - 2) &&
       (PLACE_NAME_ENDS.hasCode(c) || (TOWN_CHARS.hasAt(text, p) && PLACE_CHARS.hasAt(text, p - 3))))) break;
     if (STOP_CHARS.hasCode(c)) {
@@ -580,8 +580,9 @@ const JOINERS = charSet('的了与和及或并而在是把被将从向对给让'
 /**
  * Whether a longer name [start, end) that holds the org [innerStart, innerEnd) reads as that org with
  * its place, parent or unit (印尼 + 农业部, 中科院 + 微生物研究所) rather than a run into the words
- * around it: no function word or 和 inside (宣传与党中央), no verb between them (县教育局 + 联合 + 市…), an added tail that ends in a body suffix (欧盟
- * + 机构, 中共 + 地下 do not), and no lone measure word or function word added in front (一家 + 农商行).
+ * around it: no function word or 和 inside (宣传与党中央), no verb between the two (县教育局 + 联合 +
+ * 市…), an added tail that ends in a body suffix (欧盟 + 机构, 中共 + 地下 do not), and no lone
+ * measure word or function word added in front (一家 + 农商行).
  */
 export function extendsOrg(text: string, start: number, end: number, innerStart: number, innerEnd: number): boolean {
   for (let i = start; i < end; i++) if (JOINERS.hasCode(text.charCodeAt(i))) return false;

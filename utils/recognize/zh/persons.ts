@@ -209,8 +209,8 @@ function foreignAfterCountry(text: string, i: number): PersonSpan | null {
 }
 
 /**
- * A transliterated name before a post-title or a verb of speech (库马拉通加总统, 素林外长, 阿巴查说),
- * unless it is a place (巴西总统).
+ * A transliterated name opening a sentence or clause before a post-title or a verb of speech
+ * (拉特纳亚克议长, …克林顿说), unless it is a place (巴西总统).
  */
 function foreignBeforeTitle(text: string, i: number, boundary: boolean): PersonSpan | null {
   if (!boundary) return null;
