@@ -143,6 +143,11 @@ describe('titles after a name', () => {
     expect(people('美国总统克林顿夫人希拉里说。').map((p) => p.text)).toEqual(['克林顿', '希拉里']);
   });
 
+  it('reads a long transliterated run after a title whole, not as a Chinese name and the rest', () => {
+    expect(people('巴西外援鲁西亚努小角度将球铲入。').map((p) => p.text)).toEqual(['鲁西亚努']);
+    expect(people('局长林琳莉出席。').map((p) => p.text)).toEqual(['林琳莉']);
+  });
+
   it('reads sports roles and Go ranks around names (巴西外援里贝罗, 俞斌九段和林峰三段)', () => {
     expect(people('海狮队的巴西外援里贝罗各为自己的球队攻入一球。').map((p) => p.text)).toEqual(['里贝罗']);
     expect(people('以色列工党领袖巴拉克6月15日在开罗会见了他。').map((p) => p.text)).toEqual(['巴拉克']);
@@ -294,6 +299,11 @@ describe('org boundaries (rules alone)', () => {
     expect(ruleOrgs('会议强调致公党要切实搞好领导班子建设。')).toEqual(['致公党']);
     expect(ruleOrgs('北大老，师大穷，清华、燕京可通融。')).toEqual(['北大', '清华']);
     expect(ruleOrgs('法案难以在本次国会获得通过，中国田协和故宫博物院、省教育考试院也表示关注。')).toEqual(['国会', '中国田协', '故宫博物院', '省教育考试院']);
+  });
+
+  it('keeps a national company\'s brand before its branch\'s place', () => {
+    expect(ruleOrgs('国网焦作供电公司投资3.2亿元建设电网工程。')).toEqual(['国网焦作供电公司']);
+    expect(ruleOrgs('中石化河南分公司和工行焦作分行签约。')).toEqual(['中石化河南分公司', '工行焦作分行']);
   });
 
   it('finds a body that ends the text (a headline), and a place before a known body', () => {

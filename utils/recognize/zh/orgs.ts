@@ -194,6 +194,9 @@ const PLACE_CHARS = charSet('省市县区州镇乡村盟旗');
 const DATE_ENDS = charSet('日年月号');
 /** Words of names that open or end with a STOP_CHARS character. */
 const NAME_WORDS = new Lexicon(['有限', '有色', '有线', '有机', '经济', '经贸', '经营', '对外', '所属', '高等', '中等', '初等']);
+/** Short names of national companies that stand before a place in their branches' names. */
+const BRANDS = new Lexicon(['国网', '国家电网', '中石化', '中石油', '中国石化', '中国石油', '中国移动', '中国联通', '中国电信',
+  '中国铁塔', '中国邮政', '中国人寿', '中国人保', '中国平安', '工行', '农行', '中行', '建行', '交行', '邮储银行', '中原银行']);
 /** Function words that also end the names of places (成都, 郫都). */
 const PLACE_NAME_ENDS = charSet('都');
 /** Place characters of a town or village (镇, 乡, 村). */
@@ -460,6 +463,8 @@ function chooseStart(text: string, from: number, suffixAt: number, suffix: strin
     }
     if (k === from && PLACE_ABBREV.hasAt(text, k) && suffixAt - k >= 2) { anchor = k; break; }
   }
+  // A company's brand before its place (国网 + 焦作供电公司, 中石化 + 河南分公司) opens its name.
+  if (anchor > from && BRANDS.longestAt(text, from) === anchor - from) anchor = from;
   const bodyLen = suffixAt - (anchor >= 0 ? anchor : from);
   if (PLACE_ONLY.has(suffix)) {
     if (anchor < 0) return -1;

@@ -152,8 +152,11 @@ function personAt(text: string, i: number, orgByEnd: ReadonlyMap<number, OrgSpan
   // After a title chain.
   const titleStart = i - (prev === 32 ? 1 : 0);
   if (TITLE_LAST.hasCode(text.charCodeAt(titleStart - 1)) && TITLE_WORDS.longestEndingAt(text, titleStart, Math.max(0, titleStart - 8)) > 0) {
-    // A dotted name is read whole first: its first part may read as a Chinese name (斯蒂 of 斯蒂芬妮·席尔).
-    const len = dottedNameAt(text, i) || chineseNameAt(text, i, true) || foreignNameAt(text, i);
+    // A dotted name is read whole first: its first part may read as a Chinese name (斯蒂 of 斯蒂芬妮·席尔),
+    // and so is a run of four transliteration characters or more (鲁西 of 巴西外援鲁西亚努).
+    const chinese = chineseNameAt(text, i, true);
+    const foreign = foreignNameAt(text, i);
+    const len = dottedNameAt(text, i) || (foreign >= 4 && foreign > chinese ? foreign : chinese || foreign);
     if (len && PLACE_NAMES.longestAt(text, i) !== len) {
       const chain = titlesBefore(text, titleStart, orgByEnd);
       const p = finish(text, i, i + len, chain.titles, chain.org, chain.ref, 3);
