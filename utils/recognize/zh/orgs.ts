@@ -194,7 +194,7 @@ const PLACE_CHARS = charSet('省市县区州镇乡村盟旗');
 const DATE_ENDS = charSet('日年月号');
 /** Words of names that open or end with a STOP_CHARS character. */
 const NAME_WORDS = new Lexicon(['有限', '有色', '有线', '有机', '经济', '经贸', '经营', '对外', '所属', '高等', '中等', '初等']);
-/** Short names of national companies that stand before a place in their branches' names. */
+/** Brands of companies with branches in many places, which stand before the place in a branch's name. */
 const BRANDS = new Lexicon(['国网', '国家电网', '中石化', '中石油', '中国石化', '中国石油', '中国移动', '中国联通', '中国电信',
   '中国铁塔', '中国邮政', '中国人寿', '中国人保', '中国平安', '工行', '农行', '中行', '建行', '交行', '邮储银行', '中原银行']);
 /** Function words that also end the names of places (成都, 郫都). */
