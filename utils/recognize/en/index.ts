@@ -135,7 +135,7 @@ function addOrgRepeats(text: string, toks: Token[], spans: TokenSpan[], out: Arr
     if (!cands) continue;
     for (const c of cands) {
       const b = i + c.len - 1;
-      if (b >= toks.length || spanText(toks, i, b) !== c.name) continue;
+      if (b >= toks.length || text.slice(toks[i].start, toks[b].end) !== c.name) continue;
       let free = true;
       for (let j = i; j <= b; j++) if (covered[j]) free = false;
       // the same words, not a longer capitalised name that starts with them (`Yahoo Japan`)
@@ -148,11 +148,4 @@ function addOrgRepeats(text: string, toks: Token[], spans: TokenSpan[], out: Arr
   if (!added.length) return;
   out.push(...added);
   out.sort((x, y) => x.start - y.start);
-}
-
-/** The text of tokens a..b as written, one space where the text has any. */
-function spanText(toks: Token[], a: number, b: number): string {
-  let s = toks[a].text;
-  for (let i = a + 1; i <= b; i++) s += (toks[i].start > toks[i - 1].end ? ' ' : '') + toks[i].text;
-  return s;
 }

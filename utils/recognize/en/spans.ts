@@ -3,7 +3,7 @@
  * around each name before it becomes a mention.
  */
 import { TAGS } from './features';
-import type { Token } from './tokenize';
+import { CAPTION_LABELS, type Token } from './tokenize';
 
 /** A tagged entity: token range [a, b] inclusive. */
 export interface TokenSpan {
@@ -60,8 +60,8 @@ export function joinOrgNames(toks: Token[], input: TokenSpan[], words: FieldWord
   return out;
 }
 
-/** Labels a photo credit or caption opens with (see tokenize's GLUED_LABEL). */
-const CREDIT_LABEL = /^(Credits?|Photos?|Photograph|Images?|Source|Video|Caption|Illustration|Advertisement|Graphic)$/;
+/** Labels a photo credit or caption opens with. */
+const CREDIT_LABEL = new RegExp(`^(${CAPTION_LABELS})$`);
 
 /**
  * Photo credits as pages print them, `CreditChang W. Lee/The New York Times`: the label glued to the

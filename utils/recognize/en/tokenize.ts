@@ -36,8 +36,10 @@ const isSpaceCode = (c: number): boolean =>
   (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0xfeff;
 const isApos = (c: number): boolean => c === 39 || c === 0x2019;
 
-/** Caption and credit labels that pages print right against a name (`CreditKirsten Luce`, `PhotoJohn Minchillo`). */
-const GLUED_LABEL = /^(Credits?|Photos?|Photograph|Images?|Source|Video|Caption|Illustration|Advertisement|Graphic)(?=\p{Lu}\p{Ll})/u;
+/** Words that label a photo credit or caption (`Credit`, `Photo`): spans.ts drops them from names too. */
+export const CAPTION_LABELS = 'Credits?|Photos?|Photograph|Images?|Source|Video|Caption|Illustration|Advertisement|Graphic';
+/** A caption label that pages print right against a name (`CreditKirsten Luce`, `PhotoJohn Minchillo`). */
+const GLUED_LABEL = new RegExp(`^(${CAPTION_LABELS})(?=\\p{Lu}\\p{Ll})`, 'u');
 /** First letters of GLUED_LABEL's words: every other word skips the regex. */
 const LABEL_FIRST = new Set([...'CPISVAG'].map((ch) => ch.charCodeAt(0)));
 

@@ -319,9 +319,10 @@ export function bodyStart(text: string, end: number, floor = 0): number {
     if (c === HUO && (PLACE_CHARS.hasAt(text, p) || NAMED_LEX.longestAt(text, p) > 0)) break;
     // 成都市, 郫都区: a place of two characters ending in 都 (also 'all') before its place character;
     // 沁阳市西向镇: a town's second character a function word, after its county or city.
-    if (STOP_CHARS.hasCode(c) && !(p - 2 >= limit && PLACE_CHARS.hasAt(text, p) && isHanAt(text, p - 2) && !STOP_CHARS.hasAt(text, p - 2) &&
-      (PLACE_NAME_ENDS.hasCode(c) || (TOWN_CHARS.hasAt(text, p) && PLACE_CHARS.hasAt(text, p - 3))))) break;
     if (STOP_CHARS.hasCode(c)) {
+      const inPlace = p - 2 >= limit && PLACE_CHARS.hasAt(text, p) && isHanAt(text, p - 2) && !STOP_CHARS.hasAt(text, p - 2) &&
+        (PLACE_NAME_ENDS.hasCode(c) || (TOWN_CHARS.hasAt(text, p) && PLACE_CHARS.hasAt(text, p - 3)));
+      if (!inPlace) break;
       p -= 2;
       continue;
     }

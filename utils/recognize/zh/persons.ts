@@ -181,14 +181,9 @@ function personAt(text: string, i: number, orgByEnd: ReadonlyMap<number, OrgSpan
   }
   if (!len) return foreignBeforeTitle(text, i, boundary);
   if (!boundary) return null;
-  const post = POST_TITLES.longestAt(text, i + len);
-  if (post) {
-    const title = text.slice(i + len, i + len + post);
-    return finish(text, i, i + len, FAMILIAR_TITLES.has(title) ? [] : [title], null, null, 1);
-  }
-  if (SPEECH.longestAt(text, i + len) > 0 || text[i + len] === '、' && isPersonList(text, i + len)) {
-    return finish(text, i, i + len, [], null, null, 1);
-  }
+  const vouched = vouchedByWhatFollows(text, i, i + len);
+  if (vouched) return vouched;
+  if (text[i + len] === '、' && isPersonList(text, i + len)) return finish(text, i, i + len, [], null, null, 1);
   // Photo credit: 杨瑞林 摄.
   const after = text.charCodeAt(i + len) === 32 ? i + len + 1 : i + len;
   if (text.charCodeAt(after) === PHOTO && !isHanAt(text, after + 1)) return mk(i, i + len, [], null, null, false, 'photographer', 3);
@@ -219,12 +214,20 @@ function foreignBeforeTitle(text: string, i: number, boundary: boolean): PersonS
   if (!boundary) return null;
   const f = foreignNameAt(text, i);
   if (!f || PLACE_NAMES.longestAt(text, i) >= f - 1) return null;
-  const post = POST_TITLES.longestAt(text, i + f);
+  return vouchedByWhatFollows(text, i, i + f);
+}
+
+/**
+ * The name [start, end) as a person when a post-title (its title, unless a form of address) or a
+ * verb of speech follows it (习近平总书记, 梅方权教授, 王静说); null when neither does.
+ */
+function vouchedByWhatFollows(text: string, start: number, end: number): PersonSpan | null {
+  const post = POST_TITLES.longestAt(text, end);
   if (post) {
-    const title = text.slice(i + f, i + f + post);
-    return finish(text, i, i + f, FAMILIAR_TITLES.has(title) ? [] : [title], null, null, 1);
+    const title = text.slice(end, end + post);
+    return finish(text, start, end, FAMILIAR_TITLES.has(title) ? [] : [title], null, null, 1);
   }
-  return SPEECH.longestAt(text, i + f) > 0 ? finish(text, i, i + f, [], null, null, 1) : null;
+  return SPEECH.longestAt(text, end) > 0 ? finish(text, start, end, [], null, null, 1) : null;
 }
 
 /** A name followed by 、 and another name: a list of people (张三、李四等). */
