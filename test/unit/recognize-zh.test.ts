@@ -359,6 +359,27 @@ describe('org boundaries (rules alone)', () => {
     expect(ruleOrgs('停建、缓建办公楼项目，逾期不办的，保留处罚。')).toEqual([]);
   });
 
+  it('opens the body at the place character after a verb (报市政府, 回县医院, 陪同市委书记)', () => {
+    expect(ruleOrgs('方案经研究后报市政府审定。')).toEqual(['市政府']);
+    expect(ruleOrgs('患者出院后回县医院复查，由专人陪同市委书记走访。')).toEqual(['县医院', '市委']);
+    expect(ruleOrgs('相关材料送市场监管局备案，并请示省政府。')).toEqual(['市场监管局', '省政府']);
+    // a county of one character, and cities of three, keep their names
+    expect(ruleOrgs('温县政府和驻马店市政府签订协议，来凤县政府派员参加。')).toEqual(['温县政府', '驻马店市政府', '来凤县政府']);
+  });
+
+  it('takes one character before a suffix for a country, a province or 总 only', () => {
+    expect(ruleOrgs('以政府和德银行发表声明，解放军总医院派出专家。')).toEqual(['以政府', '德银行', '解放军总医院']);
+    expect(ruleOrgs('今年出口额大增，创海关统计以来新高，各家银行纷纷跟进。')).toEqual([]);
+  });
+
+  it('reads troops, formations, halls and run-on words as no body (多国部队, 掉队, 大厅, 民政部门)', () => {
+    // 多国部队 is a kind of force, not a named one: no body, and no 多国部 either
+    expect(ruleOrgs('一支多国部队进驻该地区，行军中无人掉队，舰艇编队随后返航。')).toEqual([]);
+    expect(ruleOrgs('音乐会在市民中心大厅举行。')).toEqual([]);
+    expect(orgs('他到民政部门办点事，又去北大荒看望知青。').map((o) => o.text)).toEqual([]);
+    expect(ruleOrgs('民政部发布通知，外交部长出席。')).toEqual(['民政部', '外交部']);
+  });
+
   it('takes no cup or numbered congress for a named body', () => {
     expect(ruleOrgs('随着世界杯开幕，大家学习十五大文件。')).toEqual([]);
   });

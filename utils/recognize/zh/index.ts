@@ -8,7 +8,7 @@ import { Lexicon } from './lexicon';
 import { findPersons, titlesBefore, type PersonSpan } from './persons';
 import { tagZh } from './tagger';
 import { TITLE_MODIFIERS, TITLE_WORDS, isOfficialTitle, roleOf } from './titles';
-import { extendsOrg, orgKind, plausibleOrg, withoutPartyGroup } from './orgs';
+import { extendsOrg, orgKind, plausibleOrg, runsOn, withoutPartyGroup } from './orgs';
 import { PLACE_NAMES } from './places';
 import { CharSet, isHanCode, isNameDotCode } from './chars';
 import { isQuestionDotAt, notNamePairAt } from './names';
@@ -222,7 +222,7 @@ function fillFromTagger(text: string, orgs: OrgSpan[], persons: PersonSpan[]): {
   for (const t of tagged) {
     if (t.end <= t.start || t.end > text.length || (cover !== null ? cover.hit(t.start, t.end) >= 0 : ruleReach!.hits(t.start, t.end))) continue;
     const name = text.slice(t.start, t.end);
-    if (t.type === 'org' && !plausibleOrg(name)) continue;
+    if (t.type === 'org' && (!plausibleOrg(name) || runsOn(text, t.start, t.end))) continue;
     if (t.type === 'org') newOrgs.push({ start: t.start, end: t.end, kind: orgKind(name) });
     else if (PLACE_NAMES.longestAt(name, 0) === name.length || (name.length === 2 && notNamePairAt(name, 0))) continue;
     else newPersons.push({ start: t.start, end: t.end, titles: [], orgSpan: null, orgRef: null, official: false, strength: 0 });

@@ -111,7 +111,7 @@ const STOP_WORDS = new Lexicon([
   // Adjectives and quantities before a body (著名电脑公司, 不少研究所) and verbs that take one as object.
   '著名', '知名', '有名', '闻名', '不少', '很多', '众多', '整个', '多个', '部分', '责令', '通知', '书面', '签署', '下设', '主持',
   '保证', '吸收', '逃避', '取消', '确立', '闯入', '考入', '考上', '考取', '荣获', '开办', '创办', '兴办', '合办', '申办', '筹办',
-  '给予', '赋予', '予以', '依法', '判处', '判决',
+  '给予', '赋予', '予以', '依法', '判处', '判决', '陪同', '请示', '呈报', '转报', '报请', '送交', '返回',
 ]);
 
 /** Words that end in a suffix character but are not bodies (全部, 格局, 举办 …). */
@@ -137,6 +137,9 @@ const NOT_SUFFIX_WORDS = new Set([
   '人大', '政协', '党委', '纪委', '政府', '中小学幼儿园', '家属院', '总部', '办公室',
   // 签署 ends in 署; X办 is often the verb 办 (去办, 不办, 申办).
   '签署', '公署', '去办', '不办', '来办', '再办', '要办', '能办', '会办', '自办', '申办', '自己办', '好好办',
+  // 队 and 厅 of verbs and rooms: 掉队, 编队 (a formation), 大厅, 展厅.
+  '掉队', '归队', '入队', '离队', '编队', '列队', '整队', '结队', '大厅', '客厅', '餐厅', '饭厅', '舞厅', '歌厅', '展厅',
+  '门厅', '前厅', '茶厅', '宴会厅', '音乐厅', '休息厅',
 ]);
 
 /**
@@ -179,7 +182,9 @@ const CONTINUATIONS = new Lexicon([
   '军队', '厂长', '厂家', '厂区', '馆长', '局长', '部长', '处长', '科长', '院内', '院外', '部分', '组织部',
   '组织', '组成', '组建', '组合', '组长', '校长', '园长', '校园', '校区', '校友', '校庆', '校车', '校服', '校训', '校内',
   '校外',
-  '办公', '办起', '办了', '办过', '办下',
+  '办公', '办起', '办了', '办过', '办下', '办点',
+  // 部队 is a body of its own (多国部队): its 部 ends none.
+  '部队',
 ]);
 
 /** Measure words (一个, 这家, 两所, 三大): after a numeral or a demonstrative they end a name body. */
@@ -190,6 +195,16 @@ const GE = 0x4e2a; // 个
 
 /** Place characters that open an org name (市教育局, 省教育厅, 县委). */
 const PLACE_CHARS = charSet('省市县区州镇乡村盟旗');
+/**
+ * Verbs right before a place character (报市政府, 来市政府, 回县医院, 送市场监管局): they end no
+ * place's name, so the body opens at the place character.
+ */
+const VERBS_BEFORE_PLACE = charSet('报呈送来回去赴返抵示驻陪');
+/**
+ * What one character names before a suffix (以政府, 德银行, 总医院): a country or province, or 总; any
+ * other (两家银行, 经纪公司, 创海关) is the end of another word.
+ */
+const ONE_CHAR_BODIES = charSet('总以阿巴叙伊黎约埃越泰菲澳墨智意葡荷瑞挪芬波乌希奥匈捷蒙柬缅孟京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川黔滇陕甘青藏桂');
 /** Date characters (1月29日, 2023年) that end a name body when a digit precedes them. */
 const DATE_ENDS = charSet('日年月号');
 /** Words of names that open or end with a STOP_CHARS character. */
@@ -224,6 +239,18 @@ for (const item of MINED_ORGS.split(',')) {
   if (name.length >= 3 && !NAMED.has(name) && !PLACE_NAME_SET.has(name) && !isEventName(name)) NAMED.set(name, gov ? 'gov' : 'other');
 }
 const NAMED_LEX = new Lexicon(NAMED.keys());
+/** Words that open with a named body's name and name something else (北大荒, a region). */
+const NAMED_INSIDE_WORDS = new Lexicon(['北大荒', '北大街', '北大门']);
+/** Words that a named body's last character opens (民政部 + 门): the name is not the body there. */
+const NAMED_RUN_ONS = new Lexicon(['部门', '部分', '部署', '部位', '部件', '部队', '局面', '局势', '办法', '办理', '办事', '办点']);
+
+/**
+ * Whether the name [start, end), found by name or by the tagger, runs on into a word that is no body
+ * (民政部 + 门, 北大 + 荒, 民政部门办 + 点); a title after it (外交部长) is no run-on.
+ */
+export function runsOn(text: string, start: number, end: number): boolean {
+  return end < text.length && (NAMED_RUN_ONS.hasSlice(text, end - 1, end + 1) || NAMED_INSIDE_WORDS.hasSlice(text, start, end + 1));
+}
 /**
  * The gov bodies among NAMED, as a trie: the scan asks it about the span it just matched, where a
  * Map lookup would first cut the name out of the text and hash it.
@@ -365,7 +392,8 @@ export function findOrgs(text: string): OrgSpan[] {
     if ((cls & NAMED_START) !== 0) {
       // Named bodies.
       const k = NAMED_LEX.longestAt(text, i);
-      if (k > 0 && !isLetterLikeCode(text.charCodeAt(i - 1))) {
+      // 民政部门, 北大荒: a word running on past the name (not a title: 外交部长 holds 外交部).
+      if (k > 0 && !isLetterLikeCode(text.charCodeAt(i - 1)) && !runsOn(text, i, i + k)) {
         cands.push({ start: placeBefore(text, i), end: i + k, kind: NAMED_GOV_LEX.hasSlice(text, i, i + k) ? 'gov' : 'other', strong: true });
       }
     }
@@ -460,6 +488,7 @@ function chooseStart(text: string, from: number, suffixAt: number, suffix: strin
       verb = text.startsWith('学习', k - 2);
       // The place's name runs from the run's start when it is a place word's (经济技术开发区).
       anchor = verb ? k : k - from > 2 && PLACE_WORDS.longestEndingAt(text, k + 1, from) > 1 && isPlaceChain(text, from, k + 1) ? from : Math.max(from, k - 2);
+      if (anchor < k && VERBS_BEFORE_PLACE.hasAt(text, k - 1)) anchor = k;
       break;
     }
     if (k === from && PLACE_ABBREV.hasAt(text, k) && suffixAt - k >= 2) { anchor = k; break; }
@@ -624,7 +653,7 @@ function acceptable(name: string, suffixLen: number): boolean {
   if (NAMED.has(name)) return true;
   if (body.length === 0) return false;
   // 市委, 县政府, 省教育厅: a place character alone is enough; otherwise the body needs two characters.
-  if (body.length === 1 && !PLACE_CHARS.has(body)) return suffixLen >= 2 && !'本该全各我此某这那其原新老'.includes(body);
+  if (body.length === 1 && !PLACE_CHARS.has(body)) return suffixLen >= 2 && (PLACE_ABBREV.has(body) || ONE_CHAR_BODIES.has(body));
   if (name.length > 24) return false;
   if (body.startsWith('全') || body.startsWith('各') || body.startsWith('我') || body.startsWith('本')) return false;
   return true;
