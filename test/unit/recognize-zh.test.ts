@@ -380,6 +380,13 @@ describe('org boundaries (rules alone)', () => {
     expect(ruleOrgs('民政部发布通知，外交部长出席。')).toEqual(['民政部', '外交部']);
   });
 
+  it('reads 部 after a numeral as volumes, 二级学院 as a type, 中心工作 and 厂房 as no body, and 经商 as a verb', () => {
+    expect(ruleOrgs('这套丛书共五部，每部十万字。学校下设两个二级学院。')).toEqual([]);
+    expect(ruleOrgs('县服装厂厂房整洁，软件厂商纷纷入驻。')).toEqual(['县服装厂']);
+    expect(ruleOrgs('商务部经商外交部同意后公布。')).toEqual(['商务部', '外交部']);
+    expect(orgs('要围绕国家中心工作建言献策。')).toEqual([]);
+  });
+
   it('takes no cup or numbered congress for a named body', () => {
     expect(ruleOrgs('随着世界杯开幕，大家学习十五大文件。')).toEqual([]);
   });
@@ -400,6 +407,13 @@ describe('rules and the tagger', () => {
       expect(plausibleOrg(n), n).toBe(true);
     }
     for (const n of ['党委', '医院', '服务部门', '成立信访办公室', '男队', '中心']) expect(plausibleOrg(n), n).toBe(false);
+    // a function word that opens a word of the name (对外, 经济)
+    expect(plausibleOrg('对外贸易经济合作部')).toBe(true);
+  });
+
+  it('keeps a rule org when the tagged org inside it is no org, unless the tagger reads a person there', () => {
+    expect(orgs('鹤岗分局组织职工开展培训。').map((o) => o.text)).toEqual(['鹤岗分局']);
+    expect(orgs('车主将李红送往医院救治。').map((o) => o.text)).toEqual([]);
   });
 
   it('leaves the party group to the title and a quoted slogan to the sentence', () => {

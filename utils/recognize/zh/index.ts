@@ -7,6 +7,7 @@ import { findOrgs, joinsBodies, type OrgSpan } from './orgs';
 import { Lexicon } from './lexicon';
 import { findPersons, titlesBefore, type PersonSpan } from './persons';
 import { tagZh } from './tagger';
+import type { TagSpan } from './model/decode';
 import { TITLE_MODIFIERS, TITLE_WORDS, isOfficialTitle, roleOf } from './titles';
 import { extendsOrg, orgKind, plausibleOrg, runsOn, withoutPartyGroup } from './orgs';
 import { PLACE_NAMES } from './places';
@@ -197,7 +198,9 @@ function fillFromTagger(text: string, orgs: OrgSpan[], persons: PersonSpan[]): {
     const t = tagOrgAt?.first(o.start, o.end);
     const before = orgs[k - 1], after = orgs[k + 1];
     const twoBodies = t !== undefined && ((within(before, t) && joinsBodies(text, before.end, o.start)) || (within(after, t) && joinsBodies(text, o.end, after.start)));
-    if (!t || (isStrongOrg(text, o) && (twoBodies || !taggedOrgHolds(text, o, t)))) keptOrgs.push(o);
+    // A tagged org that is no org (分局 of 通辽分局) takes nothing from the rules, unless the tagger
+    // reads a person inside the rule org (张平 of 将张平送往医院).
+    if (!t || (isStrongOrg(text, o) && (twoBodies || !taggedOrgHolds(text, o, t))) || (!plausibleOrg(text.slice(t.start, t.end)) && !overlapsAny(tagPersons, o))) keptOrgs.push(o);
   }
   const keptOrgAt = persons.length === 0 ? null : walk ? new SpanWalk(keptOrgs) : new SpanCover(text, keptOrgs);
   const tagPersonAt = persons.length === 0 ? null : walk ? new SpanWalk(tagPersons) : new SpanCover(text, tagPersons);
@@ -313,6 +316,12 @@ function hasNameDot(text: string, start: number, end: number): boolean {
 function hasBreak(text: string, start: number, end: number): boolean {
   if (start < 0 || end > text.length) return /[\s，。、；：！？“”《》（）]/.test(text.slice(start, end));
   for (let i = start; i < end; i++) if (NAME_BREAKS.hasAt(text, i)) return true;
+  return false;
+}
+
+/** Whether any of `spans` overlaps `o` (a short list: the tagger's persons in one text). */
+function overlapsAny(spans: readonly TagSpan[], o: { start: number; end: number }): boolean {
+  for (let k = 0; k < spans.length; k++) if (spans[k].start < o.end && spans[k].end > o.start) return true;
   return false;
 }
 

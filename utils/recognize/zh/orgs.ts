@@ -111,7 +111,7 @@ const STOP_WORDS = new Lexicon([
   // Adjectives and quantities before a body (著名电脑公司, 不少研究所) and verbs that take one as object.
   '著名', '知名', '有名', '闻名', '不少', '很多', '众多', '整个', '多个', '部分', '责令', '通知', '书面', '签署', '下设', '主持',
   '保证', '吸收', '逃避', '取消', '确立', '闯入', '考入', '考上', '考取', '荣获', '开办', '创办', '兴办', '合办', '申办', '筹办',
-  '给予', '赋予', '予以', '依法', '判处', '判决', '陪同', '请示', '呈报', '转报', '报请', '送交', '返回',
+  '给予', '赋予', '予以', '依法', '判处', '判决', '陪同', '请示', '呈报', '转报', '报请', '送交', '返回', '经商',
 ]);
 
 /** Words that end in a suffix character but are not bodies (全部, 格局, 举办 …). */
@@ -150,7 +150,7 @@ const NOT_SUFFIX_MAX = Math.max(...[...NOT_SUFFIX_WORDS].map((w) => w.length));
 
 /** Words that make a body generic (公办幼儿园, 示范学校): a type of body, not a named one. */
 const GENERIC = new Lexicon(['农村', '城市', '城乡', '城区', '乡村', '公办', '民办', '示范', '示范性', '普惠性', '普惠', '省级',
-  '市级', '县级', '区级', '国家级', '重点', '各类', '相关', '有关', '其他', '一般', '普通', '专业', '特色', '优秀', '先进',
+  '市级', '县级', '区级', '国家级', '一级', '二级', '三级', '重点', '各类', '相关', '有关', '其他', '一般', '普通', '专业', '特色', '优秀', '先进',
   '基层', '地方', '当地', '多所', '多家', '新', '老', '大型', '小型', '中小', '中小型', '成建制', '一些', '这些', '那些',
   '所有', '全部', '国有', '国营', '私营', '民营', '外资', '合资', '独资', '上市', '中外', '知名', '著名', '有名', '大',
   '小', '高', '中', '初', '幼', '镇', '乡', '村', '寄宿制', '全日制', '职业', '高等',
@@ -185,6 +185,7 @@ const CONTINUATIONS = new Lexicon([
   '办公', '办起', '办了', '办过', '办下', '办点',
   // 部队 is a body of its own (多国部队): its 部 ends none.
   '部队',
+  '厂房', '厂商', '中心工',
 ]);
 
 /** Measure words (一个, 这家, 两所, 三大): after a numeral or a demonstrative they end a name body. */
@@ -242,14 +243,15 @@ const NAMED_LEX = new Lexicon(NAMED.keys());
 /** Words that open with a named body's name and name something else (北大荒, a region). */
 const NAMED_INSIDE_WORDS = new Lexicon(['北大荒', '北大街', '北大门']);
 /** Words that a named body's last character opens (民政部 + 门): the name is not the body there. */
-const NAMED_RUN_ONS = new Lexicon(['部门', '部分', '部署', '部位', '部件', '部队', '局面', '局势', '办法', '办理', '办事', '办点']);
+const NAMED_RUN_ONS = new Lexicon(['部门', '部分', '部署', '部位', '部件', '部队', '局面', '局势', '办法', '办理', '办事', '办点',
+  '厂房', '厂商', '中心工作']);
 
 /**
  * Whether the name [start, end), found by name or by the tagger, runs on into a word that is no body
  * (民政部 + 门, 北大 + 荒, 民政部门办 + 点); a title after it (外交部长) is no run-on.
  */
 export function runsOn(text: string, start: number, end: number): boolean {
-  return end < text.length && (NAMED_RUN_ONS.hasSlice(text, end - 1, end + 1) || NAMED_INSIDE_WORDS.hasSlice(text, start, end + 1));
+  return end < text.length && (NAMED_RUN_ONS.hasSlice(text, end - 1, end + 1) || NAMED_RUN_ONS.hasSlice(text, end - 2, end + 2) || NAMED_INSIDE_WORDS.hasSlice(text, start, end + 1));
 }
 /**
  * The gov bodies among NAMED, as a trie: the scan asks it about the span it just matched, where a
@@ -344,6 +346,11 @@ export function bodyStart(text: string, end: number, floor = 0): number {
     }
     // 获县政府嘉奖, 获市委表彰: the verb before a place character or a named body (获嘉县 is a county).
     if (c === HUO && (PLACE_CHARS.hasAt(text, p) || NAMED_LEX.longestAt(text, p) > 0)) break;
+    // 成都 + 地质所: a known place that ends in a function word.
+    if (STOP_CHARS.hasCode(c) && p - 2 >= limit && PLACE_NAMES.longestAt(text, p - 2) === 2) {
+      p -= 2;
+      continue;
+    }
     // 成都市, 郫都区: a place of two characters ending in 都 (also 'all') before its place character;
     // 沁阳市西向镇: a town's second character a function word, after its county or city.
     if (STOP_CHARS.hasCode(c)) {
@@ -441,6 +448,8 @@ function suffixedEndingAt(text: string, e: number): OrgSpan | null {
   // A non-org ending inside the suffix found (政局 in 财政局) loses to the suffix: only longer ones count.
   for (let k = Math.max(2, sl + 1); k <= 4; k++) if (e - k >= 0 && NON_ORG_ENDINGS.hasSlice(text, e - k, e)) return null;
   const suffix = text.slice(e - sl, e);
+  // 一套五部, 这部, 两部: 部 after a numeral or a demonstrative is the measure word for volumes and films.
+  if (suffix === '部' && COUNTERS.hasAt(text, e - 2)) return null;
   const start = chooseStart(text, bodyStart(text, e - sl), e - sl, suffix);
   if (start < 0) return null;
   const name = text.slice(start, e);
@@ -582,7 +591,7 @@ export function plausibleOrg(name: string): boolean {
     // The trie is asked about the ending in place; it is cut out only when it is a non-org ending.
     if (NON_ORG_ENDINGS.hasSlice(name, name.length - k, name.length) && !(name.length - k >= 2 && TYPE_ENDINGS.has(name.slice(-k)) && !STOP_CHARS.has(name[0]))) return false;
   }
-  if (!named && (STOP_CHARS.has(name[0]) || STOP_WORDS.longestAt(name, 0) > 0)) return false;
+  if (!named && ((STOP_CHARS.has(name[0]) && NAME_WORDS.longestAt(name, 0) === 0) || STOP_WORDS.longestAt(name, 0) > 0)) return false;
   const sl = Math.max(GOV.longestEndingAt(name, name.length), OTHER.longestEndingAt(name, name.length));
   if (sl > 0 && sl < name.length) {
     let p = PLACE_NAMES.longestAt(name, 0);
