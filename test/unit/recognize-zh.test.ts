@@ -387,6 +387,11 @@ describe('org boundaries (rules alone)', () => {
     expect(orgs('要围绕国家中心工作建言献策。')).toEqual([]);
   });
 
+  it('stops a name at time words, 自己 and 跟, and reads 科研院所 and 中上游强队 as no body', () => {
+    expect(ruleOrgs('当前银行面临压力，他把老板告上法院，要提升自己公司的水平。')).toEqual([]);
+    expect(ruleOrgs('企业跟科研院所合作，两支中上游强队交手。')).toEqual([]);
+  });
+
   it('takes no cup or numbered congress for a named body', () => {
     expect(ruleOrgs('随着世界杯开幕，大家学习十五大文件。')).toEqual([]);
   });

@@ -83,7 +83,7 @@ const NAMED_OTHER = ['新华社', '联合国', '联合国大会', '欧盟', '北
   '北大', '清华', '复旦'];
 
 /** Characters that never sit inside an org name: function words and pronouns. */
-const STOP_CHARS = charSet('的了在是与及对向由被把将从等据并而或也都就又还已着过让给这那其该各每我你他她它们于到请受除但若使经之即乃所称为暨原要以按凭有');
+const STOP_CHARS = charSet('的了在是与及对向由被把将从等据并而或也都就又还已着过让给这那其该各每我你他她它们于到请受除但若使经之即乃所称为暨原要以按凭有跟');
 
 /** Words that end right before an org name begins (verbs, connectives, time words). */
 const STOP_WORDS = new Lexicon([
@@ -112,6 +112,7 @@ const STOP_WORDS = new Lexicon([
   '著名', '知名', '有名', '闻名', '不少', '很多', '众多', '整个', '多个', '部分', '责令', '通知', '书面', '签署', '下设', '主持',
   '保证', '吸收', '逃避', '取消', '确立', '闯入', '考入', '考上', '考取', '荣获', '开办', '创办', '兴办', '合办', '申办', '筹办',
   '给予', '赋予', '予以', '依法', '判处', '判决', '陪同', '请示', '呈报', '转报', '报请', '送交', '返回', '经商',
+  '告上', '上载', '当前', '当今', '眼下', '自己', '自家',
 ]);
 
 /** Words that end in a suffix character but are not bodies (全部, 格局, 举办 …). */
@@ -139,7 +140,7 @@ const NOT_SUFFIX_WORDS = new Set([
   '签署', '公署', '去办', '不办', '来办', '再办', '要办', '能办', '会办', '自办', '申办', '自己办', '好好办',
   // 队 and 厅 of verbs and rooms: 掉队, 编队 (a formation), 大厅, 展厅.
   '掉队', '归队', '入队', '离队', '编队', '列队', '整队', '结队', '大厅', '客厅', '餐厅', '饭厅', '舞厅', '歌厅', '展厅',
-  '门厅', '前厅', '茶厅', '宴会厅', '音乐厅', '休息厅',
+  '门厅', '前厅', '茶厅', '宴会厅', '音乐厅', '休息厅', '强队', '弱队', '中学学校', '小学学校',
 ]);
 
 /**
@@ -185,7 +186,7 @@ const CONTINUATIONS = new Lexicon([
   '办公', '办起', '办了', '办过', '办下', '办点',
   // 部队 is a body of its own (多国部队): its 部 ends none.
   '部队',
-  '厂房', '厂商', '中心工',
+  '厂房', '厂商', '中心工', '院所',
 ]);
 
 /** Measure words (一个, 这家, 两所, 三大): after a numeral or a demonstrative they end a name body. */
