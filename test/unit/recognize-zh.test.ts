@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { recognize } from '../../utils/recognize';
 import { findZhEntities, taggedOrgHolds } from '../../utils/recognize/zh';
 import { findOrgs, plausibleOrg, withoutPartyGroup } from '../../utils/recognize/zh/orgs';
+import { chineseNameAt } from '../../utils/recognize/zh/names';
 import type { OrgMention, PersonMention } from '../../utils/recognize/types';
 
 const people = (text: string) => recognize(text, { lang: 'zh' }).filter((m): m is PersonMention => m.type === 'person');
@@ -146,6 +147,13 @@ describe('titles after a name', () => {
   it('reads a long transliterated run after a title whole, not as a Chinese name and the rest', () => {
     expect(people('巴西外援鲁西亚努小角度将球铲入。').map((p) => p.text)).toEqual(['鲁西亚努']);
     expect(people('局长林琳莉出席。').map((p) => p.text)).toEqual(['林琳莉']);
+  });
+
+  it('reads a full name after a title whose surname is also a word, but not 和 of 领导人和…', () => {
+    // the rule alone, after the title (lenient): 包 + 国富, ended by 坦言
+    expect(chineseNameAt('总经理包国富坦言，此番调整势在必行。', 3, true)).toBe(3);
+    expect(people('总经理包国富坦言，此番调整势在必行。').map((p) => p.text)).toEqual(['包国富']);
+    expect(people('双方领导人和车臣当局互相指责。').map((p) => p.text)).toEqual([]);
   });
 
   it('reads sports roles and Go ranks around names (巴西外援里贝罗, 俞斌九段和林峰三段)', () => {

@@ -43,7 +43,7 @@ export function chineseNameAt(text: string, at: number, lenient: boolean): numbe
   const i1 = at + sl;
   if (!isHanAt(text, i1) || NOT_GIVEN.hasAt(text, i1)) return 0;
   const s1 = givenScoreAt(text, i1);
-  if (sl === 1 && AMBIGUOUS_SURNAMES.hasAt(text, at) && (s1 < (lenient ? 5 : 20) || !seenGivenAt(text, i1))) return 0;
+  if (sl === 1 && AMBIGUOUS_SURNAMES.hasAt(text, at) && (s1 < (lenient ? 5 : 20) || !seenGivenAt(text, i1)) && !(lenient && isThreeCharNameAt(text, at))) return 0;
   if (s1 === 0 && givenScoreAt(text, i1 + 1) < (lenient ? 1 : 20)) return 0;
   const i2 = i1 + 1;
   const two = sl === 1 && notNamePairAt(text, at) ? 0 : sl + 1; // a two-character name, unless it is a word
@@ -54,6 +54,22 @@ export function chineseNameAt(text: string, at: number, lenient: boolean): numbe
   if (ends3 && (s2 > 0 || lenient)) return sl + 2;
   if (s2 >= 20) return sl + 2;
   return two;
+}
+
+/** Surnames that are also function words. */
+const FUNCTION_SURNAMES = charSet('和于向从都上来能时以在');
+
+/**
+ * Whether three characters at `at` read as a full name where a name is expected (after a title):
+ * the first two are no word the list knows, the last is a given name's and a name's end follows
+ * (包国富坦言: 国 is too common a character to vouch for 包 alone).
+ */
+function isThreeCharNameAt(text: string, at: number): boolean {
+  // 和, 于, 向 …: after a title they are mostly the function word (领导人和车臣当局).
+  if (FUNCTION_SURNAMES.hasAt(text, at)) return false;
+  const i2 = at + 2;
+  if (!isHanAt(text, at + 1) || !isHanAt(text, i2) || NOT_GIVEN.hasAt(text, at + 1) || NOT_GIVEN.hasAt(text, i2) || notNamePairAt(text, at)) return false;
+  return givenScoreAt(text, i2) >= 5 && seenGivenAt(text, i2) && (!isHanAt(text, i2 + 1) || AFTER_NAME.longestAt(text, i2 + 1) > 0);
 }
 
 /** 夫 of 夫人 (克林顿夫人: his wife) after a name, not the 夫 that ends 戈尔巴乔夫. */
