@@ -62,6 +62,15 @@ describe('titles after a name', () => {
     expect(people('王晓红、陈伟等同志参加。').map((p) => p.text)).toEqual(['王晓红', '陈伟']);
   });
 
+  it('gives the head of a unit listed after the body\'s leaders that body (办公室副主任刘洋)', () => {
+    const list = people('市教育局党组书记、局长李明，副局长王强，办公室副主任刘洋出席会议。');
+    expect(list.map((p) => [p.text, p.org, p.official])).toEqual([['李明', '市教育局', true], ['王强', '市教育局', true], ['刘洋', '市教育局', true]]);
+    // not across sentences
+    expect(person('县自然资源局局长张华参加。办公室主任李娜说，要抓好落实。', '李娜')?.org).toBeNull();
+    // 说 ending the text is no part of the name
+    expect(people('县一中办公室主任李娜说').map((p) => p.text)).toEqual(['李娜']);
+  });
+
   it('gives back to the word after a name what the tagger took of it (陪同, 通讯员 of a squeezed byline)', () => {
     expect(people('中站区委书记郭鹏陪同调研。').map((p) => p.text)).toEqual(['郭鹏']);
     expect(people('（记者 张苗 通讯员 李明）').map((p) => [p.text, p.role])).toEqual([['张苗', 'reporter'], ['李明', 'correspondent']]);
@@ -312,6 +321,9 @@ describe('org boundaries (rules alone)', () => {
   it('keeps a national company\'s brand before its branch\'s place', () => {
     expect(ruleOrgs('国网焦作供电公司投资3.2亿元建设电网工程。')).toEqual(['国网焦作供电公司']);
     expect(ruleOrgs('中石化河南分公司和工行焦作分行签约。')).toEqual(['中石化河南分公司', '工行焦作分行']);
+    // a place of one character before 县 (温县), and 国网 after 联合 (not 联合国)
+    expect(orgs('国网焦作供电公司联合国网温县供电公司开展演练。').map((o) => o.text)).toEqual(['国网焦作供电公司', '国网温县供电公司']);
+    expect(orgs('联合国教科文组织发布报告。').map((o) => o.text)).toEqual(['联合国教科文组织']);
   });
 
   it('finds a body that ends the text (a headline), and a place before a known body', () => {

@@ -11,7 +11,7 @@ import type { TagSpan } from './model/decode';
 import { TITLE_MODIFIERS, TITLE_WORDS, isOfficialTitle, roleOf } from './titles';
 import { extendsOrg, orgKind, plausibleOrg, runsOn, withoutPartyGroup } from './orgs';
 import { PLACE_NAMES } from './places';
-import { CharSet, isHanCode, isNameDotCode } from './chars';
+import { CharSet, isHanAt, isHanCode, isNameDotCode } from './chars';
 import { isQuestionDotAt, notNamePairAt } from './names';
 import { SURNAME_FIRST } from './surnames';
 import { Cover } from './cover';
@@ -55,6 +55,8 @@ function trimNameEnd(text: string, p: { start: number; end: number }): void {
   if (p.end - p.start < 3 || text[p.end - 2] === '·') return;
   const w = AFTER_NAME.longestAt(text, p.end - 1);
   if (w > 0 && (w > 1 || text[p.end - 1] === '等')) p.end--;
+  // 李娜说 ending a quote's lead-in or the text: 说 and 称 end no given name there.
+  else if ((text[p.end - 1] === '说' || text[p.end - 1] === '称') && !isHanAt(text, p.end)) p.end--;
 }
 
 /** Words that end a list of people (出席, 参加, 同志 …). */
@@ -344,10 +346,22 @@ function findPersonsWithChain(text: string, p: PersonSpan, chain: ReturnType<typ
 function inheritOrgInSentence(text: string, people: PersonMention[]): void {
   let prev: PersonMention | null = null;
   for (const p of people) {
-    if (prev && !p.org && p.official && p.titles.length && prev.org && prev.official && p.start - prev.end < 400 && !/[。！？\n]/.test(text.slice(prev.end, p.start)) && !headsAnotherGovernment(p, prev.org)) p.org = prev.org;
+    if (prev && !p.org && p.titles.length && prev.org && prev.official && p.start - prev.end < 400 && !/[。！？\n]/.test(text.slice(prev.end, p.start)) && !headsAnotherGovernment(p, prev.org)) {
+      // 办公室副主任刘洋 after the bureau's heads: the head of one of its units, an official too.
+      const unitHead = !p.official && UNIT_HEAD.test(p.titles[p.titles.length - 1]);
+      if (p.official || unitHead) p.org = prev.org;
+      if (unitHead) {
+        p.official = true;
+        const role = roleOf(p.titles, true);
+        if (role) p.role = role;
+      }
+    }
     prev = p;
   }
 }
+
+/** 办公室副主任, 政策法规科科长, 财务股股长: the head or deputy head of a unit inside a body. */
+const UNIT_HEAD = /^(办公室|[\u4e00-\u9fff]{1,8}(科|股|处|室|中心|站|所|队))(常务)?副?(主任|科长|股长|处长|站长|所长|队长|负责人)$/;
 
 /**
  * 副市长王晓红、陈伟、刘军: a title before a list of names is each one's. A name joined to a titled

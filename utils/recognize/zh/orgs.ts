@@ -504,7 +504,8 @@ function chooseStart(text: string, from: number, suffixAt: number, suffix: strin
     if (k === from && PLACE_ABBREV.hasAt(text, k) && suffixAt - k >= 2) { anchor = k; break; }
   }
   // A company's brand before its place (国网 + 焦作供电公司, 中石化 + 河南分公司) opens its name.
-  if (anchor > from && BRANDS.longestAt(text, from) === anchor - from) anchor = from;
+  // The brand may end past where the place's two characters were guessed to begin (国网 + 温县).
+  if (anchor > from && BRANDS.longestAt(text, from) >= anchor - from) anchor = from;
   const bodyLen = suffixAt - (anchor >= 0 ? anchor : from);
   if (PLACE_ONLY.has(suffix)) {
     if (anchor < 0) return -1;
@@ -636,7 +637,7 @@ export function extendsOrg(text: string, start: number, end: number, innerStart:
   if (end > innerEnd && STOP_WORDS.longestAt(text, innerEnd) > 0) return false;
   if (end > innerEnd) {
     const body = GOV.longestEndingAt(text, end, innerEnd) || OTHER.longestEndingAt(text, end, innerEnd) || UNITS.longestEndingAt(text, end, innerEnd);
-    if (!body && !'司会团'.includes(text[end - 1])) return false;
+    if (!body && !'司会团'.includes(text[end - 1]) && !(end - innerEnd > 2 && TYPE_ENDINGS.has(text.slice(end - 2, end)))) return false;
   }
   return !(innerStart - start === 1 && MEASURES.has(text[start]));
 }
