@@ -117,6 +117,25 @@ describe('English names read across the whole text', () => {
     expect(reconcile('NATO (the alliance) - members met on Tuesday.', [['org', 'NATO']])).toEqual([['org', 'NATO']]);
   });
 
+  it('takes no connective, nationality, faith or country for a name, nor a post for a body', () => {
+    const text = 'Nonetheless, the mostly Muslim nation of Tunisia, an Arab Spring success, faced radical Muslims. ' +
+      'The museum holds Roman mosaics. Seoul sees a bulwark against North Korea. 7. United Kingdom. ' +
+      'Dan Goodin is the Security Editor.';
+    const tagged: Array<['person' | 'org', string]> = [['org', 'Nonetheless'], ['org', 'Muslim'], ['person', 'Arab Spring'], ['org', 'Muslims'],
+      ['person', 'Roman'], ['person', 'North Korea'], ['person', 'Kingdom'], ['person', 'Dan Goodin'], ['org', 'Security Editor']];
+    expect(reconcile(text, tagged)).toEqual([['person', 'Dan Goodin']]);
+  });
+
+  it('gives a bio\'s first word back to its sentence, and reads capitals then lower case as a brand', () => {
+    const text = 'Dan Goodin Dan is the editor. CNNMoney (New York) First published today.';
+    expect(reconcile(text, [['person', 'Dan Goodin Dan'], ['person', 'CNNMoney']])).toEqual([['person', 'Dan Goodin'], ['org', 'CNNMoney']]);
+  });
+
+  it('reads a surname with its particle after the full name (de Blasio after Bill de Blasio) as that person', () => {
+    const text = 'Mayor Bill de Blasio spoke. Repairs rose since de Blasio took office.';
+    expect(reconcile(text, [['person', 'Bill de Blasio'], ['org', 'Blasio']])).toEqual([['person', 'Bill de Blasio'], ['person', 'de Blasio']]);
+  });
+
   it('keeps a capitalised word that the text also capitalises inside a sentence, or that is a known name', () => {
     const text = 'Control was lost. The astronauts radioed Mission Control and Control answered.';
     expect(reconcile(text, [['org', 'Control'], ['org', 'Control']], lex(['control']))).toHaveLength(2);

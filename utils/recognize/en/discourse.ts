@@ -31,6 +31,51 @@ const CREDENTIAL = /^(MD|M\.D\.|PhD|Ph\.D\.|DDS|D\.D\.S\.|RN|MPH|MBA|JD|J\.D\.|E
 /** "Brian K. Coombes": a given name, one initial and a surname. */
 const INITIALLED = /^\p{Lu}\p{Ll}+ \p{Lu}\. \p{Lu}[\p{L}'’-]*\p{Ll}$/u;
 
+/**
+ * Words that open sentences and navigation but name nothing, which a tagger trained on newswire never
+ * saw capitalised often enough to learn ("Nonetheless, de Miranda …", "Today's Paper | Subscribe").
+ */
+const NEVER_NAMES = new Set(['However', 'Nonetheless', 'Nevertheless', 'Meanwhile', 'Moreover', 'Furthermore', 'Therefore',
+  'Instead', 'Indeed', 'Thus', 'Hence', 'Besides', 'Otherwise', 'Likewise', 'Similarly', 'Consequently', 'Accordingly',
+  'Still', 'Yet', 'Subscribe', 'Advertisement', 'Sponsored', 'Related', 'Share', 'Comments', 'Newsletter', 'Menu', 'Search']);
+
+/**
+ * Nationalities, peoples and faiths as adjectives or plurals ("a mostly Muslim nation", "Roman
+ * mosaics", "radical Muslims"): no person or body alone, nor the first word of a person's name
+ * ("Arab Spring").
+ */
+const DEMONYMS = new Set(['Muslim', 'Muslims', 'Islamic', 'Islamist', 'Islamists', 'Christian', 'Christians', 'Catholic',
+  'Catholics', 'Protestant', 'Protestants', 'Jewish', 'Jew', 'Jews', 'Hindu', 'Hindus', 'Buddhist', 'Buddhists', 'Sikh',
+  'Sikhs', 'Sunni', 'Sunnis', 'Shiite', 'Shiites', 'Shia', 'Salafist', 'Salafists', 'Arab', 'Arabs', 'Roman', 'Romans', 'Greek',
+  'Greeks', 'Latino', 'Latinos', 'Hispanic', 'Hispanics', 'European', 'Europeans', 'African', 'Africans', 'Asian', 'Asians',
+  'American', 'Americans', 'British', 'English', 'French', 'German', 'Germans', 'Italian', 'Italians', 'Spanish', 'Russian',
+  'Russians', 'Chinese', 'Japanese', 'Korean', 'Koreans', 'Indian', 'Indians', 'Israeli', 'Israelis', 'Palestinian',
+  'Palestinians', 'Iranian', 'Iranians', 'Iraqi', 'Iraqis', 'Syrian', 'Syrians', 'Turkish', 'Egyptian', 'Egyptians',
+  'Tunisian', 'Tunisians', 'Mexican', 'Mexicans', 'Canadian', 'Canadians', 'Western', 'Westerners', 'Eastern', 'Soviet']);
+
+/**
+ * Countries, read as a person or a body when a tagger trained without places meets them ("against
+ * North Korea, China and Russia", "7. United Kingdom"). Names that are also given names or surnames
+ * (Jordan, Chad, Georgia, Israel) are left out.
+ */
+const COUNTRIES = new Set(['Afghanistan', 'Albania', 'Algeria', 'Argentina', 'Armenia', 'Australia', 'Austria', 'Azerbaijan',
+  'Bahrain', 'Bangladesh', 'Belarus', 'Belgium', 'Bolivia', 'Bosnia', 'Brazil', 'Bulgaria', 'Cambodia', 'Cameroon', 'Canada',
+  'Chile', 'China', 'Colombia', 'Croatia', 'Cuba', 'Cyprus', 'Czechia', 'Denmark', 'Ecuador', 'Egypt', 'Estonia', 'Ethiopia',
+  'Finland', 'France', 'Germany', 'Ghana', 'Greece', 'Hungary', 'Iceland', 'India', 'Indonesia', 'Iran', 'Iraq', 'Ireland',
+  'Italy', 'Japan', 'Kazakhstan', 'Kenya', 'Kuwait', 'Laos', 'Latvia', 'Lebanon', 'Libya', 'Lithuania', 'Luxembourg',
+  'Malaysia', 'Mexico', 'Mongolia', 'Morocco', 'Myanmar', 'Nepal', 'Netherlands', 'Nigeria', 'Norway', 'Pakistan', 'Peru',
+  'Philippines', 'Poland', 'Portugal', 'Qatar', 'Romania', 'Russia', 'Rwanda', 'Serbia', 'Singapore', 'Slovakia', 'Slovenia',
+  'Somalia', 'Spain', 'Sudan', 'Sweden', 'Switzerland', 'Syria', 'Taiwan', 'Tanzania', 'Thailand', 'Tunisia', 'Turkey',
+  'Uganda', 'Ukraine', 'Uruguay', 'Uzbekistan', 'Venezuela', 'Vietnam', 'Yemen', 'Zambia', 'Zimbabwe', 'North Korea',
+  'South Korea', 'South Africa', 'South Sudan', 'New Zealand', 'Saudi Arabia', 'Sri Lanka', 'United Kingdom', 'United States',
+  'United Arab Emirates', 'Czech Republic', 'Dominican Republic', 'Ivory Coast', 'Costa Rica', 'El Salvador', 'Hong Kong']);
+
+/** Lower-case particles inside surnames (Bill de Blasio, Ludwig van Beethoven): "de Blasio" is his surname. */
+const PARTICLES = new Set(['de', 'van', 'von', 'da', 'di', 'del', 'della', 'der', 'den', 'du', 'le', 'la', 'bin', 'ibn', 'al']);
+
+/** Capitals then lower case ("CNNMoney", "NYTimes"): a brand's shape, never a person's. */
+const CAPS_THEN_LOWER = /^\p{Lu}{2,}\p{Ll}/u;
+
 /** Tokens outside Title Case lines a text needs before a name found only in those lines is doubted. */
 const MIN_RUNNING_TOKENS = 60;
 
@@ -69,15 +114,22 @@ export function reconcileSpans(toks: Token[], spans: TokenSpan[], lex: Lexicon):
   /** A common word: one the tagger saw in lower case in training, or this text writes in lower case (or its singular). */
   const isCommon = (w: string) => seenLower(w) || (w.endsWith('s') && seenLower(w.slice(0, -1))) || (w.endsWith('es') && seenLower(w.slice(0, -2)));
   const headline = titleCaseTokens(toks, isCommon);
+  // "Dan Goodin Dan is the Security Editor": a bio's first word ran into the name before it.
+  for (const sp of spans) if (sp.type === 'person' && sp.b - sp.a >= 2 && toks[sp.b].text === toks[sp.a].text) sp.b--;
   const names = spans.map((sp) => spanText(toks, sp));
   // Only a text with running text of its own can name again what its headlines name.
   const running = headline.length - headline.reduce((n, h) => n + h, 0) >= MIN_RUNNING_TOKENS;
   const inRunning = running ? runningText(toks, headline, spans.filter((sp) => headline[sp.a])) : null;
   // Words written with a capital inside a sentence of running text: there the capital says "a name".
+  // A word inside a longer name ("the Museum of Neon Art") says nothing about the word alone.
+  const inLonger = new Uint8Array(toks.length);
+  for (const sp of spans) if (sp.b > sp.a) inLonger.fill(1, sp.a, sp.b + 1);
   const midCapitals = new Set<string>();
-  for (let i = 0; i < toks.length; i++) if (!headline[i] && isCapitalised(toks[i].text) && !startsSentence(toks, i)) midCapitals.add(toks[i].text);
+  for (let i = 0; i < toks.length; i++) if (!headline[i] && !inLonger[i] && isCapitalised(toks[i].text) && !startsSentence(toks, i)) midCapitals.add(toks[i].text);
   const keep = spans.map((sp, k) => {
-    if (sp.a === sp.b && CREDENTIAL.test(names[k])) return false;
+    if (sp.a === sp.b && (CREDENTIAL.test(names[k]) || NEVER_NAMES.has(names[k]) || DEMONYMS.has(names[k]))) return false;
+    if (isCountry(toks, sp, names[k]) || (sp.type === 'person' && DEMONYMS.has(toks[sp.a].text))) return false;
+    if (sp.type === 'org' && sp.b - sp.a <= 2 && POST_LAST.has(toks[sp.b].text)) return false;
     if (isDatelinePlace(toks, sp)) return false;
     if (inRunning && headline[sp.a] && !inRunning.has(names[k]) && !(sp.type === 'person' && sp.b > sp.a && inRunning.has(toks[sp.b].text))) return false;
     return !isCommonWordAtStart(toks, sp, lex, isCommon, midCapitals);
@@ -85,8 +137,12 @@ export function reconcileSpans(toks: Token[], spans: TokenSpan[], lex: Lexicon):
   const kept = spans.filter((_, k) => keep[k]);
   const keptNames = names.filter((_, k) => keep[k]);
   // A given name, a middle initial and a surname: a person's name whatever the tagger said.
-  kept.forEach((sp, k) => { if (INITIALLED.test(keptNames[k])) sp.type = 'person'; });
+  kept.forEach((sp, k) => {
+    if (INITIALLED.test(keptNames[k])) sp.type = 'person';
+    else if (sp.a === sp.b && CAPS_THEN_LOWER.test(keptNames[k])) sp.type = 'org';
+  });
   voteKinds(toks, kept, keptNames);
+  withSurnameParticles(toks, kept, keptNames);
   if (running) companiesNotPeople(toks, kept, keptNames);
   return kept;
 }
@@ -114,6 +170,30 @@ function companiesNotPeople(toks: Token[], spans: TokenSpan[], names: string[]):
     for (let j = Math.max(0, i - 3); j <= Math.min(toks.length - 1, i + 3); j++) if (j !== i && CORPORATE.has(toks[j].text)) cues.set(toks[i].text, (cues.get(toks[i].text) ?? 0) + 1);
   }
   spans.forEach((sp, k) => { if (sp.type === 'person' && sp.a === sp.b && (cues.get(names[k]) ?? 0) >= 2 && orphans.has(names[k])) sp.type = 'org'; });
+}
+
+/** A country's name, or the end of one ("Kingdom" of "United Kingdom"). */
+function isCountry(toks: Token[], sp: TokenSpan, name: string): boolean {
+  return COUNTRIES.has(name) || (sp.a > 0 && !toks[sp.a].nl && COUNTRIES.has(`${toks[sp.a - 1].text} ${name}`));
+}
+
+/** Words of a post ("Security Editor", "Chief Executive"): a short org ending in one is a title. */
+const POST_LAST = new Set(['Editor', 'Reporter', 'Correspondent', 'Columnist', 'Writer', 'Producer', 'Director', 'Officer',
+  'Executive', 'Secretary', 'Minister', 'Chairman', 'Chairwoman', 'Spokesman', 'Spokeswoman', 'Analyst', 'Manager']);
+
+/**
+ * "since de Blasio took office" after "Bill de Blasio": a one-word name after a surname's particle,
+ * when a full name of the text ends with the same particle and word, is that person, particle included.
+ */
+function withSurnameParticles(toks: Token[], spans: TokenSpan[], names: string[]): void {
+  const surnames = new Set<string>();
+  for (const sp of spans) if (sp.type === 'person' && sp.b - sp.a >= 2 && PARTICLES.has(toks[sp.b - 1].text)) surnames.add(`${toks[sp.b - 1].text} ${toks[sp.b].text}`);
+  if (!surnames.size) return;
+  spans.forEach((sp, k) => {
+    if (sp.a !== sp.b || sp.a === 0 || !surnames.has(`${toks[sp.a - 1].text} ${names[k]}`)) return;
+    sp.type = 'person';
+    sp.a--;
+  });
 }
 
 function spanText(toks: Token[], sp: TokenSpan): string {
