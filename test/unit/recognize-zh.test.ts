@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { recognize } from '../../utils/recognize';
-import { findZhEntities, taggedOrgHolds } from '../../utils/recognize/zh';
+import { findZhEntities, isBracketedCompany, taggedOrgHolds } from '../../utils/recognize/zh';
 import { findOrgs, plausibleOrg, withoutPartyGroup } from '../../utils/recognize/zh/orgs';
 import { chineseNameAt } from '../../utils/recognize/zh/names';
 import type { OrgMention, PersonMention } from '../../utils/recognize/types';
@@ -412,6 +412,12 @@ describe('org boundaries (rules alone)', () => {
     expect(ruleOrgs('企业跟科研院所合作，两支中上游强队交手。')).toEqual([]);
   });
 
+  it('reads task forces, a place\'s team and the national bodies\' full names; a region\'s teams and a bare unit are no body', () => {
+    expect(ruleOrgs('县里成立“抗旱救灾领导小组”，巴西男子排球队抵达，中国人民政治协商会议开幕。')).toEqual(['抗旱救灾领导小组', '巴西男子排球队', '中国人民政治协商会议']);
+    expect(ruleOrgs('他们将与非洲球队、欧洲和南美球队交手。')).toEqual([]);
+    expect(orgs('该市交警三中队今年查处违法行为。').map((o) => o.text)).not.toContain('中队');
+  });
+
   it('takes no cup or numbered congress for a named body', () => {
     expect(ruleOrgs('随着世界杯开幕，大家学习十五大文件。')).toEqual([]);
   });
@@ -434,6 +440,14 @@ describe('rules and the tagger', () => {
     for (const n of ['党委', '医院', '服务部门', '成立信访办公室', '男队', '中心']) expect(plausibleOrg(n), n).toBe(false);
     // a function word that opens a word of the name (对外, 经济)
     expect(plausibleOrg('对外贸易经济合作部')).toBe(true);
+    expect(plausibleOrg('国际联络小组')).toBe(true);
+    expect(plausibleOrg('小组')).toBe(false);
+  });
+
+  it('keeps a company whose name holds a bracketed place or group, as the tagger reads it', () => {
+    expect(isBracketedCompany('美达（中国）有限公司', 0, 10)).toBe(true);
+    expect(isBracketedCompany('华新航空（集团）公司', 0, 10)).toBe(true);
+    expect(isBracketedCompany('他说（笑）公司', 0, 7)).toBe(false);
   });
 
   it('keeps a rule org when the tagged org inside it is no org, unless the tagger reads a person there', () => {

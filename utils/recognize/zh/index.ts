@@ -170,7 +170,7 @@ function fillFromTagger(text: string, orgs: OrgSpan[], persons: PersonSpan[]): {
         if (tagged === spans) tagged = spans.slice(0, k);
       }
     }
-    if (hasBreak(text, t.start, t.end)) {
+    if (hasBreak(text, t.start, t.end) && !(t.type === 'org' && isBracketedCompany(text, t.start, t.end))) {
       if (tagged === spans) tagged = spans.slice(0, k);
       continue;
     }
@@ -319,6 +319,15 @@ function hasBreak(text: string, start: number, end: number): boolean {
   if (start < 0 || end > text.length) return /[\s，。、；：！？“”《》（）]/.test(text.slice(start, end));
   for (let i = start; i < end; i++) if (NAME_BREAKS.hasAt(text, i)) return true;
   return false;
+}
+
+/** A company's name with a bracketed part (捷安特（中国）有限公司, 中国南方航空（集团）公司); group 1 is that part. */
+const BRACKETED_COMPANY = /^[\u4e00-\u9fff]{2,12}[（(]([\u4e00-\u9fff]{1,6})[）)][\u4e00-\u9fff]{0,10}(?:公司|集团)$/;
+
+/** Whether the tagged name [start, end) is a company whose name holds a bracketed place or group. */
+export function isBracketedCompany(text: string, start: number, end: number): boolean {
+  const inner = end - start <= 30 ? BRACKETED_COMPANY.exec(text.slice(start, end))?.[1] : undefined;
+  return inner !== undefined && (inner === '集团' || inner === '控股' || /[省市县区]$/.test(inner) || PLACE_NAMES.longestAt(inner, 0) === inner.length);
 }
 
 /** Whether any of `spans` overlaps `o` (a short list: the tagger's persons in one text). */

@@ -43,6 +43,8 @@ const GOV_SUFFIXES = [
   '政务服务和大数据管理局', '监督管理局', '监督管理委员会', '监督管理所', '监督所', '社会保险中心', '医疗保险中心',
   '不动产登记中心', '新时代文明实践中心', '新时代文明实践所', '新时代文明实践站', '投资促进中心', '救助管理站', '党校',
   '居委会', '村委会', '储备中心',
+  // Task forces set up for one job (防汛救灾领导小组, 创文工作专班).
+  '领导小组', '工作专班',
 ];
 
 /** Suffixes of schools, hospitals, companies, media and associations. */
@@ -74,7 +76,9 @@ const NAMED_GOV = ['党中央', '中共中央', '国务院', '全国人大', '�
   '武警', '武警部队', '中国人民解放军', '中共', '国家统计局', '海关总署', '最高人民法院', '最高人民检察院', '全国妇联',
   '共青团', '共青团中央', '国台办', '国新办', '中央政治局', '中共中央政治局', '中央办公厅', '国务院办公厅', '国会',
   // The democratic parties, named in every consultative meeting's report.
-  '民革', '民盟', '民建', '民进', '农工党', '致公党', '九三学社', '台盟'];
+  '民革', '民盟', '民建', '民进', '农工党', '致公党', '九三学社', '台盟',
+  // Full names of the national bodies.
+  '中国人民政治协商会议', '全国人民代表大会', '全国人民代表大会常务委员会', '中国共产党', '中国共产主义青年团'];
 const NAMED_OTHER = ['新华社', '联合国', '联合国大会', '欧盟', '北约', '东盟', '世贸组织', '世界贸易组织', '世界银行',
   '国际货币基金组织', '人民日报', '光明日报', '经济日报', '中央电视台', '央视', '中新社', '新华网', '人民网', '奥委会',
   '国际奥委会', '红十字会', '安理会', '联合国安理会', '世卫组织', '世界卫生组织', '欧佩克', '亚太经合组织', '非统组织',
@@ -141,6 +145,8 @@ const NOT_SUFFIX_WORDS = new Set([
   // 队 and 厅 of verbs and rooms: 掉队, 编队 (a formation), 大厅, 展厅.
   '掉队', '归队', '入队', '离队', '编队', '列队', '整队', '结队', '大厅', '客厅', '餐厅', '饭厅', '舞厅', '歌厅', '展厅',
   '门厅', '前厅', '茶厅', '宴会厅', '音乐厅', '休息厅', '强队', '弱队', '中学学校', '小学学校',
+  // A unit's kind alone names no body.
+  '大队', '中队', '支队', '总队', '小组', '工作组', '领导小组', '工作专班',
 ]);
 
 /**
@@ -299,7 +305,9 @@ const MAX_BODY = 16;
  * Non-org endings that name a body once a name stands before them (中国男队, 北海舰队, 武术管理中心,
  * 世界卫生组织, 中共中央政治局): tagged names with these endings are kept.
  */
-const TYPE_ENDINGS = new Set(['男队', '女队', '球队', '舰队', '中心', '组织', '政治局', '代表队', '国家队']);
+const TYPE_ENDINGS = new Set(['男队', '女队', '球队', '舰队', '中心', '组织', '政治局', '代表队', '国家队', '小组']);
+/** Regions that name no one body of a type (非洲球队: African teams). */
+const REGIONS = new Set(['世界', '国际', '全国', '亚洲', '欧洲', '非洲', '美洲', '亚太', '东亚']);
 
 /** Gov kind for a name, from its suffix and the words inside it. */
 export function orgKind(name: string): 'gov' | 'other' {
@@ -447,7 +455,13 @@ function suffixedEndingAt(text: string, e: number): OrgSpan | null {
   // would be cut short to the suffix itself (…镇党委 ending a headline).
   if (e < text.length && (CONTINUATIONS.hasSlice(text, e - 1, e + 1) || CONTINUATIONS.hasSlice(text, e - 2, e + 1)) && !isMinistryOfCountry(text, e)) return null;
   // A non-org ending inside the suffix found (政局 in 财政局) loses to the suffix: only longer ones count.
-  for (let k = Math.max(2, sl + 1); k <= 4; k++) if (e - k >= 0 && NON_ORG_ENDINGS.hasSlice(text, e - k, e)) return null;
+  // A type of body (球队, 男队, 中心) after a place is that place's (德国男子网球队): checked below.
+  let typeOnly = false;
+  for (let k = Math.max(2, sl + 1); k <= 4; k++) {
+    if (e - k < 0 || !NON_ORG_ENDINGS.hasSlice(text, e - k, e)) continue;
+    if (!TYPE_ENDINGS.has(text.slice(e - k, e))) return null;
+    typeOnly = true;
+  }
   const suffix = text.slice(e - sl, e);
   // 一套五部, 这部, 两部: 部 after a numeral or a demonstrative is the measure word for volumes and films.
   if (suffix === '部' && COUNTERS.hasAt(text, e - 2)) return null;
@@ -458,6 +472,8 @@ function suffixedEndingAt(text: string, e: number): OrgSpan | null {
   if (text.startsWith('称号', e)) return null;
   let anchored = PLACE_NAMES.longestAt(text, start) > 0;
   for (let k = start, stop = Math.min(e - sl, start + 4); k < stop && !anchored; k++) anchored = PLACE_CHARS.hasAt(text, k);
+  // A type of body takes a country or a city, not a region, and one of them (欧洲和南美球队 are teams).
+  if (typeOnly && (!anchored || REGIONS.has(text.slice(start, start + 2)) || name.includes('和'))) return null;
   return { start, end: e, kind: g >= o ? 'gov' : 'other', strong: anchored };
 }
 
