@@ -418,6 +418,13 @@ describe('org boundaries (rules alone)', () => {
     expect(orgs('该市交警三中队今年查处违法行为。').map((o) => o.text)).not.toContain('中队');
   });
 
+  it('reads a ministry\'s department with it (外交部新闻司), and a named body that opens a longer one (联合国禁毒署)', () => {
+    expect(ruleOrgs('据教育部基础教育司负责人介绍，外交部新闻司司长出席。')).toEqual(['教育部基础教育司', '外交部新闻司']);
+    expect(orgs('联合国禁毒署署长在会上发言。').map((o) => o.text)).toEqual(['联合国禁毒署']);
+    // 司令员 and a drawn game (平局) are no body
+    expect(ruleOrgs('他曾任铁道兵团副司令员。本场比赛有很大平局可能。')).toEqual([]);
+  });
+
   it('takes no cup or numbered congress for a named body', () => {
     expect(ruleOrgs('随着世界杯开幕，大家学习十五大文件。')).toEqual([]);
   });

@@ -66,7 +66,9 @@ const OTHER_SUFFIXES = [
 
 /** Units that follow a parent body to make one `parent + unit` span. */
 const UNIT_SUFFIXES = ['科', '处', '室', '办', '办公室', '分局', '股', '中心', '站', '所', '大队', '支队', '中队', '总队',
-  '党建办', '服务中心', '分院', '分行', '分公司', '支行', '营业部', '事业部', '研究室', '组'];
+  '党建办', '服务中心', '分院', '分行', '分公司', '支行', '营业部', '事业部', '研究室', '组',
+  // A ministry's department (外交部新闻司, 科学技术部农村科技司).
+  '司'];
 
 /** Short bodies recognised by name, with no place prefix needed. */
 const NAMED_GOV = ['党中央', '中共中央', '国务院', '全国人大', '全国人大常委会', '全国政协', '中央军委', '中纪委', '中央纪委',
@@ -145,6 +147,8 @@ const NOT_SUFFIX_WORDS = new Set([
   // 队 and 厅 of verbs and rooms: 掉队, 编队 (a formation), 大厅, 展厅.
   '掉队', '归队', '入队', '离队', '编队', '列队', '整队', '结队', '大厅', '客厅', '餐厅', '饭厅', '舞厅', '歌厅', '展厅',
   '门厅', '前厅', '茶厅', '宴会厅', '音乐厅', '休息厅', '强队', '弱队', '中学学校', '小学学校',
+  // Games drawn, won or lost.
+  '平局', '和局', '胜局', '败局', '出局', '困局', '破局',
   // A unit's kind alone names no body.
   '大队', '中队', '支队', '总队', '小组', '工作组', '领导小组', '工作专班',
 ]);
@@ -193,6 +197,10 @@ const CONTINUATIONS = new Lexicon([
   // 部队 is a body of its own (多国部队): its 部 ends none.
   '部队',
   '厂房', '厂商', '中心工', '院所',
+  // 科 of 科技, 科学: no section (农村科技司).
+  '科技', '科学', '科研', '科普',
+  // 司 of 司令, 司机, 司法; 司长 is the title after a department.
+  '司令', '司机', '司法', '司长', '司仪',
 ]);
 
 /** Measure words (一个, 这家, 两所, 三大): after a numeral or a demonstrative they end a name body. */
@@ -370,7 +378,8 @@ export function bodyStart(text: string, end: number, floor = 0): number {
       continue;
     }
     const w = STOP_WORDS.longestEndingAt(text, p, limit);
-    if (w > 0) break;
+    // 联合 of 联合国禁毒署: the verb is the opening of a named body there (not of 联合 + 国网…).
+    if (w > 0 && !opensNamedBody(text, p - w, w)) break;
     // A date (1月29日, 2023年) or number before the name ends it.
     if (DATE_ENDS.hasCode(c) && isDigitCode(text.charCodeAt(p - 2))) break;
     p--;
@@ -378,6 +387,17 @@ export function bodyStart(text: string, end: number, floor = 0): number {
   // A leading ordinal session (第78届) is not part of the name.
   if (text[p] === '届') p++;
   return p;
+}
+
+/**
+ * Whether the stop word of `w` characters at `at` opens a named body longer than itself (联合 of
+ * 联合国) that no brand runs out of (联合 + 国网温县供电公司: 国网 starts inside 联合国).
+ */
+function opensNamedBody(text: string, at: number, w: number): boolean {
+  const len = NAMED_LEX.longestAt(text, at);
+  if (len <= w) return false;
+  for (let k = at + 1; k < at + len; k++) if (BRANDS.longestAt(text, k) > at + len - k) return false;
+  return true;
 }
 
 /**
@@ -470,7 +490,8 @@ function suffixedEndingAt(text: string, e: number): OrgSpan | null {
   const name = text.slice(start, e);
   if (!acceptable(name, sl)) return null;
   if (text.startsWith('称号', e)) return null;
-  let anchored = PLACE_NAMES.longestAt(text, start) > 0;
+  // Opened by a place or by a named body (联合国 + 禁毒署).
+  let anchored = PLACE_NAMES.longestAt(text, start) > 0 || NAMED_LEX.longestAt(text, start) > 0;
   for (let k = start, stop = Math.min(e - sl, start + 4); k < stop && !anchored; k++) anchored = PLACE_CHARS.hasAt(text, k);
   // A type of body takes a country or a city, not a region, and one of them (欧洲和南美球队 are teams).
   if (typeOnly && (!anchored || REGIONS.has(text.slice(start, start + 2)) || name.includes('和'))) return null;
@@ -742,7 +763,7 @@ function unitAfter(text: string, at: number): number {
     const u = UNITS.longestEndingAt(text, e, at);
     if (u === 0) continue;
     const unit = text.slice(at, e);
-    if (NOT_SUFFIX_WORDS.has(unit) || CONTINUATIONS.hasSlice(text, e - 1, e + 1)) continue;
+    if (NOT_SUFFIX_WORDS.has(unit) || CONTINUATIONS.hasSlice(text, e - 1, e + 1) || unit.endsWith('公司')) continue;
     if (unit.length === u && unit.length < 3) continue;
     best = e - at;
     break;
