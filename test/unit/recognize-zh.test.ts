@@ -425,6 +425,17 @@ describe('org boundaries (rules alone)', () => {
     expect(ruleOrgs('他曾任铁道兵团副司令员。本场比赛有很大平局可能。')).toEqual([]);
   });
 
+  it('reads a verb that names what a body does, with its object, before the suffix (投资促进局, 志愿服务队)', () => {
+    expect(ruleOrgs('包括河南投资促进局和县青年志愿服务队在内的单位参加。')).toEqual(['河南投资促进局', '县青年志愿服务队']);
+    // other verbs and quantities before a suffix still end the name
+    expect(ruleOrgs('必须保证银行债务不悬空，西伯利亚军区部分部队合并。')).toEqual(['西伯利亚军区']);
+  });
+
+  it('stops a name at 欢迎, 拨打 and 双方, and takes member states for no body', () => {
+    expect(ruleOrgs('欢迎市民拨打市住房保障办电话，双方教育局盖章。')).toEqual(['市住房保障办', '教育局']);
+    expect(orgs('特别是联合国安理会常任理事国，欧佩克成员国也表示支持。').map((o) => o.text)).toEqual(['联合国安理会', '欧佩克']);
+  });
+
   it('takes no cup or numbered congress for a named body', () => {
     expect(ruleOrgs('随着世界杯开幕，大家学习十五大文件。')).toEqual([]);
   });

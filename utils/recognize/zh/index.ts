@@ -202,7 +202,7 @@ function fillFromTagger(text: string, orgs: OrgSpan[], persons: PersonSpan[]): {
     const twoBodies = t !== undefined && ((within(before, t) && joinsBodies(text, before.end, o.start)) || (within(after, t) && joinsBodies(text, o.end, after.start)));
     // A tagged org that is no org (分局 of 通辽分局) takes nothing from the rules, unless the tagger
     // reads a person inside the rule org (张平 of 将张平送往医院).
-    if (!t || (isStrongOrg(text, o) && (twoBodies || !taggedOrgHolds(text, o, t))) || (!plausibleOrg(text.slice(t.start, t.end)) && !overlapsAny(tagPersons, o))) keptOrgs.push(o);
+    if (!t || (isStrongOrg(text, o) && (twoBodies || !taggedOrgHolds(text, o, t))) || ((!plausibleOrg(text.slice(t.start, t.end)) || runsOn(text, t.start, t.end)) && !overlapsAny(tagPersons, o))) keptOrgs.push(o);
   }
   const keptOrgAt = persons.length === 0 ? null : walk ? new SpanWalk(keptOrgs) : new SpanCover(text, keptOrgs);
   const tagPersonAt = persons.length === 0 ? null : walk ? new SpanWalk(tagPersons) : new SpanCover(text, tagPersons);

@@ -33,7 +33,7 @@ const GOV_SUFFIXES = [
   // Bodies whose name ends in a word that alone is no body (政局: the political situation) or holds
   // one that ends a name body elsewhere (组织, 宣传: verbs; 据 of 数据).
   '财政局', '民政局', '邮政局', '财政厅', '民政厅', '财政部', '民政部', '财政所', '民政所', '组织部', '宣传部', '统战部',
-  '大数据局', '大数据中心',
+  '大数据局', '大数据中心', '政府军',
   // Committees and federations known by a short name, after their place (市国资委, 县残联).
   '国资委', '发改委', '发展改革委', '卫健委', '住建委', '政法委', '经信委', '工信委', '教委', '科委', '农委', '编委',
   '民委', '侨委', '纪委监委', '残联', '文联', '科协', '侨联', '工商联', '台联', '社科联', '档案局',
@@ -118,7 +118,7 @@ const STOP_WORDS = new Lexicon([
   '著名', '知名', '有名', '闻名', '不少', '很多', '众多', '整个', '多个', '部分', '责令', '通知', '书面', '签署', '下设', '主持',
   '保证', '吸收', '逃避', '取消', '确立', '闯入', '考入', '考上', '考取', '荣获', '开办', '创办', '兴办', '合办', '申办', '筹办',
   '给予', '赋予', '予以', '依法', '判处', '判决', '陪同', '请示', '呈报', '转报', '报请', '送交', '返回', '经商',
-  '告上', '上载', '当前', '当今', '眼下', '自己', '自家',
+  '告上', '上载', '当前', '当今', '眼下', '自己', '自家', '欢迎', '拨打', '双方', '各方', '多方',
 ]);
 
 /** Words that end in a suffix character but are not bodies (全部, 格局, 举办 …). */
@@ -147,6 +147,8 @@ const NOT_SUFFIX_WORDS = new Set([
   // 队 and 厅 of verbs and rooms: 掉队, 编队 (a formation), 大厅, 展厅.
   '掉队', '归队', '入队', '离队', '编队', '列队', '整队', '结队', '大厅', '客厅', '餐厅', '饭厅', '舞厅', '歌厅', '展厅',
   '门厅', '前厅', '茶厅', '宴会厅', '音乐厅', '休息厅', '强队', '弱队', '中学学校', '小学学校',
+  // Member states of a body (欧佩克成员国, 安理会常任理事国).
+  '成员国', '理事国', '会员国', '缔约国',
   // Games drawn, won or lost.
   '平局', '和局', '胜局', '败局', '出局', '困局', '破局',
   // A unit's kind alone names no body.
@@ -225,6 +227,8 @@ const ONE_CHAR_BODIES = charSet('总以阿巴叙伊黎约埃越泰菲澳墨智�
 const DATE_ENDS = charSet('日年月号');
 /** Words of names that open or end with a STOP_CHARS character. */
 const NAME_WORDS = new Lexicon(['有限', '有色', '有线', '有机', '经济', '经贸', '经营', '对外', '所属', '高等', '中等', '初等']);
+/** Verbs that name what a body does (投资促进局, 志愿服务队, 质量监督站): part of the name before its suffix. */
+const NAME_VERBS = new Lexicon(['促进', '服务', '监督', '指导', '协调', '救助', '保障']);
 /** Brands of companies with branches in many places, which stand before the place in a branch's name. */
 const BRANDS = new Lexicon(['国网', '国家电网', '中石化', '中石油', '中国石化', '中国石油', '中国移动', '中国联通', '中国电信',
   '中国铁塔', '中国邮政', '中国人寿', '中国人保', '中国平安', '工行', '农行', '中行', '建行', '交行', '邮储银行', '中原银行']);
@@ -243,6 +247,8 @@ const GOV = new Lexicon(GOV_SUFFIXES);
 const MAX_SUFFIX = Math.max(...GOV_SUFFIXES.map((w) => w.length), ...OTHER_SUFFIXES.map((w) => w.length));
 const OTHER = new Lexicon(OTHER_SUFFIXES);
 const UNITS = new Lexicon(UNIT_SUFFIXES);
+/** Names of a body's member states (欧佩克成员国): no body's name. */
+const MEMBER_STATES = /(?:成员|理事|会员|缔约)国$/;
 const NAMED = new Map<string, 'gov' | 'other'>();
 for (const n of NAMED_GOV) NAMED.set(n, 'gov');
 for (const n of NAMED_OTHER) NAMED.set(n, 'other');
@@ -252,7 +258,8 @@ for (const item of MINED_ORGS.split(',')) {
   const bar = item.indexOf('|');
   const name = bar < 0 ? item : item.slice(0, bar);
   const gov = bar >= 0 && bar + 1 < item.length;
-  if (name.length >= 3 && !NAMED.has(name) && !PLACE_NAME_SET.has(name) && !isEventName(name)) NAMED.set(name, gov ? 'gov' : 'other');
+  // Member states (安理会常任理事国) are countries, whatever a training set labelled.
+  if (name.length >= 3 && !NAMED.has(name) && !PLACE_NAME_SET.has(name) && !isEventName(name) && !MEMBER_STATES.test(name)) NAMED.set(name, gov ? 'gov' : 'other');
 }
 const NAMED_LEX = new Lexicon(NAMED.keys());
 /** Words that open with a named body's name and name something else (北大荒, a region). */
@@ -334,6 +341,7 @@ export function orgKind(name: string): 'gov' | 'other' {
  */
 export function bodyStart(text: string, end: number, floor = 0): number {
   let p = end;
+  let verbAt = -1;
   const limit = Math.max(floor, end - MAX_BODY);
   while (p > limit) {
     const c = text.charCodeAt(p - 1);
@@ -378,8 +386,11 @@ export function bodyStart(text: string, end: number, floor = 0): number {
       continue;
     }
     const w = STOP_WORDS.longestEndingAt(text, p, limit);
-    // 联合 of 联合国禁毒署: the verb is the opening of a named body there (not of 联合 + 国网…).
-    if (w > 0 && !opensNamedBody(text, p - w, w)) break;
+    // 联合 of 联合国禁毒署: the verb is the opening of a named body there (not of 联合 + 国网…);
+    // 促进 of 投资促进局, 服务 of 志愿服务队: a verb that names what a body does, right before the
+    // suffix, with the word before it (投资 of 投资促进局).
+    if (w > 0 && p === end && NAME_VERBS.hasSlice(text, p - w, p)) verbAt = p - w;
+    else if (w > 0 && p !== verbAt && !opensNamedBody(text, p - w, w)) break;
     // A date (1月29日, 2023年) or number before the name ends it.
     if (DATE_ENDS.hasCode(c) && isDigitCode(text.charCodeAt(p - 2))) break;
     p--;
