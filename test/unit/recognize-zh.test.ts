@@ -427,6 +427,8 @@ describe('org boundaries (rules alone)', () => {
 
   it('reads a verb that names what a body does, with its object, before the suffix (投资促进局, 志愿服务队)', () => {
     expect(ruleOrgs('包括河南投资促进局和县青年志愿服务队在内的单位参加。')).toEqual(['河南投资促进局', '县青年志愿服务队']);
+    // a unit's name too (社会保险服务科 of 县人社局)
+    expect(ruleOrgs('县人社局社会保险服务科组织培训，县民政局社会救助股入户核查。')).toEqual(['县人社局社会保险服务科', '县民政局社会救助股']);
     // other verbs and quantities before a suffix still end the name
     expect(ruleOrgs('必须保证银行债务不悬空，西伯利亚军区部分部队合并。')).toEqual(['西伯利亚军区']);
   });

@@ -770,7 +770,9 @@ function unitAfter(text: string, at: number): number {
   for (let e = at + 1; e <= Math.min(text.length, at + 7); e++) {
     const c = text.charCodeAt(e - 1);
     if (!isHanCode(c) || STOP_CHARS.hasCode(c) || c === HE) break;
-    if (STOP_WORDS.longestEndingAt(text, e, at) > 0) break;
+    const sw = STOP_WORDS.longestEndingAt(text, e, at);
+    // 行政事项服务科: a verb naming the unit's work, right before its suffix, is part of its name.
+    if (sw > 0 && !(NAME_VERBS.hasSlice(text, e - sw, e) && UNITS.longestAt(text, e) > 0)) break;
     const u = UNITS.longestEndingAt(text, e, at);
     if (u === 0) continue;
     const unit = text.slice(at, e);
