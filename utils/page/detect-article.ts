@@ -7,6 +7,7 @@
  * docs, how-tos and wikis show (BlogPosting markup, /blog/ and /docs/ paths, code listings, a
  * first-person voice). No layout reads; the DOM is walked once for text statistics.
  */
+import { lazyRegExp } from '../lazy-regexp';
 
 export interface ArticleDetection {
   isArticle: boolean;
@@ -430,10 +431,10 @@ function proseOf(body: Element, max = 20000): string {
 
 /** Verbs and phrases of reported speech: news quotes and attributes ("said", "según", "sagte"). */
 const ATTRIBUTION_WORDS = 'said|says|told|according to|dijo|afirmó|aseguró|explicó|señaló|indicó|declaró|sagte|erklärte|betonte|zufolge|a déclaré|a affirmé|a indiqué|a expliqué|selon|disse|afirmou|declarou|ha detto|ha dichiarato|secondo';
-const ATTRIBUTION = new RegExp(`(?<![\\p{L}])(${ATTRIBUTION_WORDS})(?![\\p{L}])`, 'giu');
+const attributionPattern = lazyRegExp(() => new RegExp(`(?<![\\p{L}])(${ATTRIBUTION_WORDS})(?![\\p{L}])`, 'giu'));
 /**
- * Text ATTRIBUTION can match in has one of its words in some case (or ſ or K, which /iu folds to
- * s and k). Compiling ATTRIBUTION's case-folded letter classes cost up to 7 ms on a page's first
+ * Text attributionPattern() can match in has one of its words in some case (or ſ or K, which /iu folds to
+ * s and k). Compiling attributionPattern()'s case-folded letter classes cost up to 7 ms on a page's first
  * use: a text without any of the words (a Chinese report) skips it, cheaply and with the same count.
  */
 const MAY_ATTRIBUTE = new RegExp(`${ATTRIBUTION_WORDS}|[\\u017f\\u212a]`, 'i');
@@ -441,8 +442,8 @@ const MAY_ATTRIBUTE = new RegExp(`${ATTRIBUTION_WORDS}|[\\u017f\\u212a]`, 'i');
 const FIRST_PERSON = /\b(I|I'm|I’m|I've|I’ve|I'd|I’d|my|My|me|we|We|we're|we’re|We're|We’re|we've|we’ve|our|Our|ours|us)\b/g;
 const ENGLISH = /\b(the|and|of|to|is|that)\b/gi;
 /** A dateline opening a report: "WASHINGTON —", "LONDON (Reuters) -", "BERLIN, 5. März (dpa) –". */
-const DATELINE = /^[\p{Lu}][\p{Lu}\p{M} .'’-]{1,30}(,\s*[\p{L}.]+(\s[\p{L}.]+){0,3})?(,?\s*\d{1,2}\.?\s*[\p{L}.]+\.?(\s\d{4})?)?\s*(\([\p{L} .&-]{2,30}\))?\s*[—–-]{1,2}\s/u;
-/** Text DATELINE can match has a dash and a space after it: without (most paragraphs) its large letter classes are never compiled (4-8 ms on a page's first use). */
+const datelinePattern = lazyRegExp(() => /^[\p{Lu}][\p{Lu}\p{M} .'’-]{1,30}(,\s*[\p{L}.]+(\s[\p{L}.]+){0,3})?(,?\s*\d{1,2}\.?\s*[\p{L}.]+\.?(\s\d{4})?)?\s*(\([\p{L} .&-]{2,30}\))?\s*[—–-]{1,2}\s/u);
+/** Text datelinePattern() can match has a dash and a space after it: without (most paragraphs) its large letter classes are never compiled (4-8 ms on a page's first use). */
 const MAY_DATELINE = /[—–-]\s/;
 const DATELINE_AGENCY = /^[^.!?]{0,60}\((AP|AFP|Reuters|dpa|EFE|ANSA|Xinhua|Bloomberg|KNA|epd|APA|SDA|Kyodo|Yonhap)\)\s*[—–-]/;
 /**
@@ -476,14 +477,14 @@ function proseSignals(doc: Document, body: Element): ProseSignals {
   // Quotations are other people's words: count the writer's own voice only.
   const unquoted = prose.replace(/“[^”]{0,600}”|"[^"]{0,600}"|‘[^’]{0,300}’(?![a-z])/g, ' ');
   const firstPerson = english ? (unquoted.match(FIRST_PERSON) ?? []).length : 0;
-  const attribution = MAY_ATTRIBUTE.test(prose) ? (prose.match(ATTRIBUTION) ?? []).length : 0;
+  const attribution = MAY_ATTRIBUTE.test(prose) ? (prose.match(attributionPattern()) ?? []).length : 0;
   let dateline = false;
   // A live collection: only the first four paragraphs are ever looked up, however many there are.
   const all = body.getElementsByTagName('p');
   const paragraphs = [all[0], all[1], all[2], all[3]].filter((p): p is HTMLParagraphElement => !!p);
   for (const p of paragraphs) {
     const t = (p.textContent ?? '').replace(/\s+/g, ' ').trim();
-    if ((MAY_DATELINE.test(t) && (DATELINE.test(t) || DATE_DATELINE.test(t))) || DATELINE_AGENCY.test(t) || ZH_DATELINE.test(t)) { dateline = true; break; }
+    if ((MAY_DATELINE.test(t) && (datelinePattern().test(t) || DATE_DATELINE.test(t))) || DATELINE_AGENCY.test(t) || ZH_DATELINE.test(t)) { dateline = true; break; }
   }
   // 来源/发布时间/责任编辑 lines sit in the body or just around it (an info bar above, an editor line below).
   const around = body.parentElement ?? body;

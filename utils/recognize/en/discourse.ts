@@ -16,6 +16,7 @@
  * - a given name, an initial and a surname ("Hansa D. Bhargava") name a person;
  * - the capitals a dateline opens with ("SPRINGFIELD, Ill. (AP) —") are a place, no name.
  */
+import { lazyRegExp } from '../../lazy-regexp';
 import type { Lexicon } from './features';
 import type { TokenSpan } from './spans';
 import type { Token } from './tokenize';
@@ -29,7 +30,7 @@ const MINOR = new Set(['a', 'an', 'the', 'and', 'or', 'nor', 'but', 'of', 'in', 
 /** Letters after a name that say what its bearer studied ("Hansa Bhargava, MD"): never a name. */
 const CREDENTIAL = /^(MD|M\.D\.|PhD|Ph\.D\.|DDS|D\.D\.S\.|RN|MPH|MBA|JD|J\.D\.|Esq\.?|CPA|FRCP|FACS)$/;
 /** "Brian K. Coombes": a given name, one initial and a surname. */
-const INITIALLED = /^\p{Lu}\p{Ll}+ \p{Lu}\. \p{Lu}[\p{L}'’-]*\p{Ll}$/u;
+const initialled = lazyRegExp(() => /^\p{Lu}\p{Ll}+ \p{Lu}\. \p{Lu}[\p{L}'’-]*\p{Ll}$/u);
 
 /**
  * Words that open sentences and navigation but name nothing, which a tagger trained on newswire never
@@ -74,7 +75,7 @@ const COUNTRIES = new Set(['Afghanistan', 'Albania', 'Algeria', 'Argentina', 'Ar
 const PARTICLES = new Set(['de', 'van', 'von', 'da', 'di', 'del', 'della', 'der', 'den', 'du', 'le', 'la', 'bin', 'ibn', 'al']);
 
 /** Capitals then lower case ("CNNMoney", "NYTimes"): a brand's shape, never a person's. */
-const CAPS_THEN_LOWER = /^\p{Lu}{2,}\p{Ll}/u;
+const capsThenLower = lazyRegExp(() => /^\p{Lu}{2,}\p{Ll}/u);
 
 /** Tokens outside Title Case lines a text needs before a name found only in those lines is doubted. */
 const MIN_RUNNING_TOKENS = 60;
@@ -83,18 +84,18 @@ const isCapitalised = (w: string): boolean => {
   const c = w.charCodeAt(0);
   return (c >= 65 && c <= 90) || (c >= 0xc0 && w[0] !== w[0].toLowerCase());
 };
-const LETTER = /\p{L}/u;
-const LOWER_START = /^\p{Ll}/u;
+const letter = lazyRegExp(() => /\p{L}/u);
+const lowerStart = lazyRegExp(() => /^\p{Ll}/u);
 /** ASCII words and punctuation are answered without a regex: most tokens of an English text. */
 const hasLetter = (w: string): boolean => {
   const c = w.charCodeAt(0);
   if ((c | 32) >= 97 && (c | 32) <= 122) return true;
-  return c < 0x80 && w.length === 1 ? false : LETTER.test(w);
+  return c < 0x80 && w.length === 1 ? false : letter().test(w);
 };
 /** Whether a token starts with a lower-case letter (a common word as this text writes it). */
 const startsLower = (w: string): boolean => {
   const c = w.charCodeAt(0);
-  return c < 0x80 ? c >= 97 && c <= 122 : LOWER_START.test(w);
+  return c < 0x80 ? c >= 97 && c <= 122 : lowerStart().test(w);
 };
 /** Punctuation that may open a sentence before its first word: quotes, brackets, dashes, bullets. */
 const OPENER = /^[“"‘'(\[—–\-•·*]$/;
@@ -138,8 +139,8 @@ export function reconcileSpans(toks: Token[], spans: TokenSpan[], lex: Lexicon):
   const keptNames = names.filter((_, k) => keep[k]);
   // A given name, a middle initial and a surname: a person's name whatever the tagger said.
   kept.forEach((sp, k) => {
-    if (INITIALLED.test(keptNames[k])) sp.type = 'person';
-    else if (sp.a === sp.b && CAPS_THEN_LOWER.test(keptNames[k])) sp.type = 'org';
+    if (initialled().test(keptNames[k])) sp.type = 'person';
+    else if (sp.a === sp.b && capsThenLower().test(keptNames[k])) sp.type = 'org';
   });
   voteKinds(toks, kept, keptNames);
   withSurnameParticles(toks, kept, keptNames);

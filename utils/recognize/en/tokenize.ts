@@ -3,6 +3,7 @@
  * `Clinton` + `'s`, `do` + `n't`) so the tagger sees at run time what it saw in training.
  * One pass over the text, no regex backtracking: linear in the length of the text.
  */
+import { lazyRegExp } from '../../lazy-regexp';
 
 /** A token: `text.slice(start, end)`, UTF-16 offsets, end exclusive. */
 export interface Token {
@@ -24,10 +25,10 @@ export const ABBREV = new Set([
 const isAlnumCode = (c: number): boolean =>
   (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c >= 0xc0 && isWideAlnum(c));
 
-const WIDE = /[\p{L}\p{N}\p{M}]/u;
+const wide = lazyRegExp(() => /[\p{L}\p{N}\p{M}]/u);
 function isWideAlnum(c: number): boolean {
   if (c >= 0xd800 && c <= 0xdfff) return false; // surrogates (astral letters) are treated as symbols
-  return c !== 0xd7 && c !== 0xf7 && WIDE.test(String.fromCharCode(c));
+  return c !== 0xd7 && c !== 0xf7 && wide().test(String.fromCharCode(c));
 }
 const isLetterCode = (c: number): boolean => isAlnumCode(c) && !(c >= 48 && c <= 57);
 const isDigitCode = (c: number): boolean => c >= 48 && c <= 57;
@@ -39,8 +40,8 @@ const isApos = (c: number): boolean => c === 39 || c === 0x2019;
 /** Words that label a photo credit or caption (`Credit`, `Photo`): spans.ts drops them from names too. */
 export const CAPTION_LABELS = 'Credits?|Photos?|Photograph|Images?|Source|Video|Caption|Illustration|Advertisement|Graphic';
 /** A caption label that pages print right against a name (`CreditKirsten Luce`, `PhotoJohn Minchillo`). */
-const GLUED_LABEL = new RegExp(`^(${CAPTION_LABELS})(?=\\p{Lu}\\p{Ll})`, 'u');
-/** First letters of GLUED_LABEL's words: every other word skips the regex. */
+const gluedLabel = lazyRegExp(() => new RegExp(`^(${CAPTION_LABELS})(?=\\p{Lu}\\p{Ll})`, 'u'));
+/** First letters of gluedLabel's words: every other word skips the regex. */
 const LABEL_FIRST = new Set([...'CPISVAG'].map((ch) => ch.charCodeAt(0)));
 
 /** Splits English text into word and punctuation tokens; never throws, linear time. */
@@ -98,7 +99,7 @@ export function tokenize(text: string): Token[] {
     // A label glued to the name after it by markup with no space between (a hidden `Credit` span
     // before `Kirsten Luce`): two tokens.
     if (end - start > 6 && LABEL_FIRST.has(c)) {
-      const label = GLUED_LABEL.exec(text.slice(start, end));
+      const label = gluedLabel().exec(text.slice(start, end));
       if (label) {
         out.push({ start, end: start + label[0].length, text: label[0], nl });
         nl = false;
