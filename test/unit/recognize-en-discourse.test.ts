@@ -136,6 +136,11 @@ describe('English names read across the whole text', () => {
     expect(reconcile(text, [['person', 'Bill de Blasio'], ['org', 'Blasio']])).toEqual([['person', 'Bill de Blasio'], ['person', 'de Blasio']]);
   });
 
+  it('reads a headline with a number in it as Title Case, and a capital inside a longer name as no evidence', () => {
+    const text = `Why Neon Is the Ultimate Symbol of the 20th Century\n${FILLER} Neon signs glow, and neon is costly. The Neon Museum opened.`;
+    expect(reconcile(text, [['person', 'Ultimate Symbol'], ['person', 'Neon']], lex(['ultimate', 'symbol', 'century']))).toEqual([]);
+  });
+
   it('keeps a capitalised word that the text also capitalises inside a sentence, or that is a known name', () => {
     const text = 'Control was lost. The astronauts radioed Mission Control and Control answered.';
     expect(reconcile(text, [['org', 'Control'], ['org', 'Control']], lex(['control']))).toHaveLength(2);

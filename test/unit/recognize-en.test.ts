@@ -35,6 +35,12 @@ describe('English tokeniser', () => {
 });
 
 describe('English people and titles', () => {
+  it('takes no common word for a surname where a sentence starts with it ("Neon signs" after "Be Neon")', () => {
+    const text = 'Shops hire firms such as Let There Be Neon in Manhattan to make signs. Neon signs still glow over old diners, though neon itself is costly. Neon lighting is a catchall term.';
+    const starts = [...text.matchAll(/\. Neon/g)].map((m) => m.index + 2);
+    expect(people(text).filter((p) => starts.includes(p.start))).toEqual([]);
+  });
+
   it('attaches a title before the name and marks public office', () => {
     const [p] = people('Secretary of State Antony Blinken arrived in Paris on Monday for talks.');
     expect(p).toMatchObject({ text: 'Antony Blinken', titles: ['Secretary of State'], official: true });

@@ -122,11 +122,17 @@ export function reconcileSpans(toks: Token[], spans: TokenSpan[], lex: Lexicon):
   const running = headline.length - headline.reduce((n, h) => n + h, 0) >= MIN_RUNNING_TOKENS;
   const inRunning = running ? runningText(toks, headline, spans.filter((sp) => headline[sp.a])) : null;
   // Words written with a capital inside a sentence of running text: there the capital says "a name".
-  // A word inside a longer name ("the Museum of Neon Art") says nothing about the word alone.
+  // Only a word capitalised on its own counts: inside a longer name ("the Neon Museum", "the Museum
+  // of Neon Art") the capital belongs to that name.
   const inLonger = new Uint8Array(toks.length);
   for (const sp of spans) if (sp.b > sp.a) inLonger.fill(1, sp.a, sp.b + 1);
+  const capitalAt = (i: number) => i >= 0 && i < toks.length && !toks[i].nl && isCapitalised(toks[i].text);
   const midCapitals = new Set<string>();
-  for (let i = 0; i < toks.length; i++) if (!headline[i] && !inLonger[i] && isCapitalised(toks[i].text) && !startsSentence(toks, i)) midCapitals.add(toks[i].text);
+  for (let i = 0; i < toks.length; i++) {
+    if (headline[i] || inLonger[i] || !isCapitalised(toks[i].text) || startsSentence(toks, i)) continue;
+    if ((capitalAt(i - 1) && !toks[i].nl) || (i + 1 < toks.length && capitalAt(i + 1))) continue;
+    midCapitals.add(toks[i].text);
+  }
   const keep = spans.map((sp, k) => {
     if (sp.a === sp.b && (CREDENTIAL.test(names[k]) || NEVER_NAMES.has(names[k]) || DEMONYMS.has(names[k]))) return false;
     if (isCountry(toks, sp, names[k]) || (sp.type === 'person' && DEMONYMS.has(toks[sp.a].text))) return false;
@@ -219,7 +225,8 @@ function titleCaseTokens(toks: Token[], isCommon: (lower: string) => boolean): U
     let words = 0, common = 0, titleCase = !/^by$/i.test(toks[a].text);
     for (let i = a; i < b && titleCase; i++) {
       const w = toks[i].text;
-      if (!hasLetter(w) || w === "'s" || w === '’s') continue;
+      // Numbers ("the 20th Century") neither make nor break Title Case.
+      if (!hasLetter(w) || w === "'s" || w === '’s' || (w.charCodeAt(0) >= 48 && w.charCodeAt(0) <= 57)) continue;
       const capitalised = isCapitalised(w);
       if (!capitalised && i > a && MINOR.has(w)) continue;
       words++;
@@ -294,7 +301,8 @@ function isCommonWordAtStart(toks: Token[], sp: TokenSpan, lex: Lexicon, isCommo
   return startsSentence(toks, sp.a) && !midCapitals.has(w);
 }
 
-function startsSentence(toks: Token[], i: number): boolean {
+/** Whether token `i` opens a sentence or a line (after opening quotes or brackets): its capital says nothing. */
+export function startsSentence(toks: Token[], i: number): boolean {
   let j = i;
   while (j > 0 && !toks[j].nl && OPENER.test(toks[j - 1].text)) j--;
   if (j === 0 || toks[j].nl) return true;

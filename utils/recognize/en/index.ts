@@ -6,7 +6,7 @@
 import type { OrgMention, PersonMention } from '../types';
 import { orgKind } from './orgkind';
 import { joinOrgNames, tagsToSpans, type TokenSpan } from './spans';
-import { reconcileSpans } from './discourse';
+import { reconcileSpans, startsSentence } from './discourse';
 import { getModel, tagWords } from './tagger';
 import { ModelNotLoadedError } from '../models';
 import { makeContext, titlesFor } from './titles';
@@ -93,8 +93,15 @@ function addSurnameRepeats(text: string, toks: Token[], spans: TokenSpan[], out:
   if (!surnames.size) return;
   const covered = new Uint8Array(toks.length);
   for (const sp of spans) for (let i = sp.a; i <= sp.b; i++) covered[i] = 1;
+  // Words the text also writes in lower case ("neon" after "Let There Be Neon"): at a sentence's
+  // start their capital says nothing, so they are no surname there.
+  let lower: Set<string> | null = null;
   for (let i = 0; i < toks.length; i++) {
     if (covered[i] || !surnames.has(toks[i].text)) continue;
+    if (startsSentence(toks, i)) {
+      lower ??= new Set(toks.filter((t) => /^[a-z]/.test(t.text)).map((t) => t.text));
+      if (lower.has(toks[i].text.toLowerCase())) continue;
+    }
     // part of a longer capitalised name (`Ford Motor`) is not a bare surname
     if (/^[A-Z]/.test(toks[i + 1]?.text ?? '') || (i > 0 && !toks[i].nl && /^[A-Z]/.test(toks[i - 1].text) && !/^[.!?"\u201c]$/.test(toks[i - 1].text))) continue;
     const t = toks[i];
