@@ -62,6 +62,9 @@ describe('English names read across the whole text', () => {
     // a surname the text gave in full stays a person, whatever business is near it
     const named = `Marissa Mayer leads the company. Mayer said the board and investors agreed to the sale. ${FILLER}`;
     expect(reconcile(named, [['person', 'Marissa Mayer'], ['person', 'Mayer']]).map(([k]) => k)).toEqual(['person', 'person']);
+    // a company's kind right before the name is enough ("game developer Mojang")
+    const kind = `He reported the bug to game developer Mojang. Mojang has not answered. ${FILLER}`;
+    expect(reconcile(kind, [['person', 'Mojang'], ['person', 'Mojang']]).map(([k]) => k)).toEqual(['org', 'org']);
   });
 
   it('reads a name after Mr., Mrs., Ms. or Dr. as a person whatever the other mentions say', () => {

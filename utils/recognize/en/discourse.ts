@@ -160,6 +160,10 @@ const CORPORATE = new Set(['company', 'companies', 'shares', 'stock', 'investors
   'users', 'customers', 'Inc', 'Inc.', 'Corp', 'Corp.', 'platform', 'service', 'services', 'startup', 'revenue', 'merger',
   'subsidiary', 'developer', 'museum', 'website', 'app', 'employees', 'headquarters', 'bought', 'sold', 'owns', 'owned']);
 
+/** Kinds of company that stand right before a company's name ("game developer Mojang", "chipmaker Intel"). */
+const KIND_OF_COMPANY = new Set(['developer', 'company', 'firm', 'startup', 'maker', 'automaker', 'carmaker', 'chipmaker',
+  'retailer', 'publisher', 'carrier', 'conglomerate', 'insurer', 'lender', 'brand', 'studio', 'giant', 'manufacturer']);
+
 /**
  * A one-word "person" that no full name of the text contains, with words of business around its
  * mentions (`Yahoo's core business`, `the sale of Yahoo`), is a company: long articles introduce
@@ -175,6 +179,8 @@ function companiesNotPeople(toks: Token[], spans: TokenSpan[], names: string[]):
   for (let i = 0; i < toks.length; i++) {
     if (!orphans.has(toks[i].text)) continue;
     for (let j = Math.max(0, i - 3); j <= Math.min(toks.length - 1, i + 3); j++) if (j !== i && CORPORATE.has(toks[j].text)) cues.set(toks[i].text, (cues.get(toks[i].text) ?? 0) + 1);
+    // "Minecraft developer Mojang", "the search company Yahoo": a company's kind right before it decides.
+    if (i > 0 && KIND_OF_COMPANY.has(toks[i - 1].text)) cues.set(toks[i].text, (cues.get(toks[i].text) ?? 0) + 2);
   }
   spans.forEach((sp, k) => { if (sp.type === 'person' && sp.a === sp.b && (cues.get(names[k]) ?? 0) >= 2 && orphans.has(names[k])) sp.type = 'org'; });
 }
