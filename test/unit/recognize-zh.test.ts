@@ -165,6 +165,12 @@ describe('titles after a name', () => {
     expect(people('双方领导人和车臣当局互相指责。').map((p) => p.text)).toEqual([]);
   });
 
+  it('gives back 身为, the surname of 王总 and the 主 of 主编 that a tagged name took', () => {
+    expect(people('法院认为，张强身为国家工作人员，利用职务便利。').map((p) => p.text)).toEqual(['张强']);
+    expect(people('集团董事长李诚李总，有请！').map((p) => p.text)).toEqual(['李诚']);
+    expect(people('就像刚才杨主编说的，这是好事。').map((p) => p.text)).toEqual([]);
+  });
+
   it('reads sports roles and Go ranks around names (巴西外援里贝罗, 俞斌九段和林峰三段)', () => {
     expect(people('海狮队的巴西外援里贝罗各为自己的球队攻入一球。').map((p) => p.text)).toEqual(['里贝罗']);
     expect(people('以色列工党领袖巴拉克6月15日在开罗会见了他。').map((p) => p.text)).toEqual(['巴拉克']);

@@ -48,7 +48,8 @@ export function findZhEntities(text: string): Array<PersonMention | OrgMention> 
  * 袁亮作专题报告.
  */
 const AFTER_NAME = new Lexicon(['陪同', '一行', '等', '通讯员', '记者', '摄影', '编辑', '实习生', '表示', '指出', '强调', '介绍', '主持', '出席', '参加', '要求', '带领', '率队', '同志', '讲话', '发言', '认为', '告诉', '透露', '荣获', '获得',
-  '作报告', '作专题', '作重要', '作表态', '作讲话', '作发言', '作了', '作动员', '作典型', '作交流', '作辅导', '作总结', '作点评', '作部署', '作工作']);
+  '作报告', '作专题', '作重要', '作表态', '作讲话', '作发言', '作了', '作动员', '作典型', '作交流', '作辅导', '作总结', '作点评', '作部署', '作工作',
+  '身为']);
 
 /** Gives back to the words after it what the tagger took of them into a name (see AFTER_NAME). */
 function trimNameEnd(text: string, p: { start: number; end: number }): void {
@@ -57,6 +58,8 @@ function trimNameEnd(text: string, p: { start: number; end: number }): void {
   if (w > 0 && (w > 1 || text[p.end - 1] === '等')) p.end--;
   // 李娜说 ending a quote's lead-in or the text: 说 and 称 end no given name there.
   else if ((text[p.end - 1] === '说' || text[p.end - 1] === '称') && !isHanAt(text, p.end)) p.end--;
+  // 王诚王总: the surname again, as the start of 王总 (Mr Wang, the boss).
+  else if (p.end - p.start === 3 && text[p.end - 1] === text[p.start] && (text[p.end] === '总' || text[p.end] === '董')) p.end--;
 }
 
 /** Words that end a list of people (出席, 参加, 同志 …). */
@@ -229,7 +232,8 @@ function fillFromTagger(text: string, orgs: OrgSpan[], persons: PersonSpan[]): {
     const name = text.slice(t.start, t.end);
     if (t.type === 'org' && (!plausibleOrg(name) || runsOn(text, t.start, t.end))) continue;
     if (t.type === 'org') newOrgs.push({ start: t.start, end: t.end, kind: orgKind(name) });
-    else if (PLACE_NAMES.longestAt(name, 0) === name.length || (name.length === 2 && notNamePairAt(name, 0))) continue;
+    // 杨主 of 杨主编: a surname and the start of a title is no name.
+    else if (PLACE_NAMES.longestAt(name, 0) === name.length || (name.length === 2 && (notNamePairAt(name, 0) || TITLE_WORDS.longestAt(text, t.start + 1) >= 2))) continue;
     else newPersons.push({ start: t.start, end: t.end, titles: [], orgSpan: null, orgRef: null, official: false, strength: 0 });
     cover?.mark(t.start, t.end);
   }
