@@ -272,7 +272,7 @@ describe('org boundaries (rules alone)', () => {
   });
 
   it('stops at adjectives and at verbs that take a body as object', () => {
-    expect(ruleOrgs('都一家著名电脑公司斥资1亿元。')).toEqual(['电脑公司']);
+    expect(ruleOrgs('都一家著名联想公司斥资1亿元。')).toEqual(['联想公司']);
     expect(ruleOrgs('湘乡市公安局责令治安股将收取的款项退还。')).toEqual(['湘乡市公安局']);
     // 获 (won) before 县政府 or 市委 is the verb; 获嘉县 is a county
     expect(orgs('他连续3年获县政府嘉奖，又获市委表彰。').map((o) => o.text)).toEqual(['县政府', '市委']);
@@ -442,6 +442,13 @@ describe('org boundaries (rules alone)', () => {
   it('stops a name at 欢迎, 拨打 and 双方, and takes member states for no body', () => {
     expect(ruleOrgs('欢迎市民拨打市住房保障办电话，双方教育局盖章。')).toEqual(['市住房保障办', '教育局']);
     expect(orgs('特别是联合国安理会常任理事国，欧佩克成员国也表示支持。').map((o) => o.text)).toEqual(['联合国安理会', '欧佩克']);
+  });
+
+  it('reads a line of business before a company\'s suffix as a kind of body (商业银行, 房地产公司), not after a place', () => {
+    expect(orgs('商业银行收紧贷款，一家房地产公司和几家证券公司受到影响，企业集团也在调整。').map((o) => o.text)).toEqual([]);
+    expect(ruleOrgs('焦作市房地产公司和北京电影学院签约。')).toEqual(['焦作市房地产公司', '北京电影学院']);
+    // a committee is no company: 咨询委员会 stays
+    expect(ruleOrgs('方案必须由咨询委员会审核。')).toEqual(['咨询委员会']);
   });
 
   it('takes no cup or numbered congress for a named body', () => {

@@ -173,6 +173,35 @@ const GENERIC = new Lexicon(['农村', '城市', '城乡', '城区', '乡村', '
   '直属', '各', '全', '该', '本', '我', '贵', '上级', '下级', '同级', '主管', '业务', '职能', '行政', '执法', '监管',
   '义务教育', '学前教育']);
 
+/**
+ * Lines of business (商业, 房地产, 证券 …): with no place or name before them, they and a suffix name
+ * a kind of body (商业银行, 房地产公司, 证券公司), not one body.
+ */
+const BUSINESS_TYPES = new Lexicon(['商业', '金融', '抵押', '房地产', '贷款', '股份', '电脑', '函授', '发电', '水力发电',
+  '偷渡', '企业', '外资', '中介', '主流', '投资', '加工', '置业服务', '软件', '汽车', '保险', '证券', '信托', '物业', '咨询',
+  '广告', '科技', '网络', '贸易', '建筑', '运输', '物流', '旅游', '餐饮', '医药', '化工', '钢铁', '纺织', '服装', '食品',
+  '建材', '能源', '煤炭', '电脑', '互联网', '电商', '快递', '外贸', '民营', '私营', '国有', '上市', '大型', '中小', '跨国']);
+
+/** Suffixes of companies, banks and colleges, which a line of business before them makes a kind. */
+const BUSINESS_SUFFIXES = new Set(['公司', '有限公司', '总公司', '分公司', '集团', '银行', '厂', '大学', '学院', '交易所']);
+
+/** Whether the name [start, end) is a line of business and a company's suffix (商业银行: a training set's label, a kind). */
+function isKindOfBusiness(text: string, start: number, end: number): boolean {
+  const sl = OTHER.longestEndingAt(text, end, start);
+  return sl > 0 && BUSINESS_SUFFIXES.has(text.slice(end - sl, end)) && isBusinessType(text, start, end - sl);
+}
+
+/** Whether [from, to) is made of lines of business only (see BUSINESS_TYPES). */
+function isBusinessType(text: string, from: number, to: number): boolean {
+  let p = from;
+  while (p < to) {
+    const w = BUSINESS_TYPES.longestAt(text, p);
+    if (!w || p + w > to) return false;
+    p += w;
+  }
+  return p > from;
+}
+
 /** Short gov suffixes (市委, 县政府, 美国政府) that take a place and nothing else before them. */
 const PLACE_ONLY = new Set(['委', '政府', '人民政府', '人大', '政协', '党委', '纪委', '监委', '中央', '人大常委会', '常委会', '国会', '议会', '内阁', '特区政府', '团委', '妇联']);
 /** Suffixes strong enough to take a short body with no place before it (前卫寰岛队, 光明日报). */
@@ -440,7 +469,7 @@ export function findOrgs(text: string): OrgSpan[] {
       // Named bodies.
       const k = NAMED_LEX.longestAt(text, i);
       // 民政部门, 北大荒: a word running on past the name (not a title: 外交部长 holds 外交部).
-      if (k > 0 && !isLetterLikeCode(text.charCodeAt(i - 1)) && !runsOn(text, i, i + k)) {
+      if (k > 0 && !isLetterLikeCode(text.charCodeAt(i - 1)) && !runsOn(text, i, i + k) && !isKindOfBusiness(text, i, i + k)) {
         cands.push({ start: placeBefore(text, i), end: i + k, kind: NAMED_GOV_LEX.hasSlice(text, i, i + k) ? 'gov' : 'other', strong: true });
       }
     }
@@ -572,6 +601,8 @@ function chooseStart(text: string, from: number, suffixAt: number, suffix: strin
   if (anchor < 0) {
     const strong = STRONG.has(suffix) || suffix.length >= 3;
     if (!strong || bodyLen > 5 || bodyLen < 1) return -1;
+    // 商业银行, 房地产公司, 企业集团: a line of business alone before a company's suffix names a kind of body.
+    if (BUSINESS_SUFFIXES.has(suffix) && isBusinessType(text, from, suffixAt)) return -1;
   } else if (bodyLen > 14 && bodyLen - placeChainLength(text, anchor, suffixAt) > 8) return -1;
   // A body made of generic words only (公办幼儿园, 河南省中小学幼儿园) names a type.
   let p = start + PLACE_NAMES.longestAt(text, start);
@@ -652,7 +683,7 @@ export function plausibleOrg(name: string): boolean {
       if (!g || p + g > name.length - sl) break;
       p += g;
     }
-    if (p >= name.length - sl) return false;
+    if (p >= name.length - sl || (BUSINESS_SUFFIXES.has(name.slice(name.length - sl)) && isBusinessType(name, 0, name.length - sl))) return false;
   }
   return true;
 }
