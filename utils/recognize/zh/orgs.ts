@@ -278,19 +278,37 @@ const OTHER = new Lexicon(OTHER_SUFFIXES);
 const UNITS = new Lexicon(UNIT_SUFFIXES);
 /** Names of a body's member states (欧佩克成员国): no body's name. */
 const MEMBER_STATES = /(?:成员|理事|会员|缔约)国$/;
-const NAMED = new Map<string, 'gov' | 'other'>();
-for (const n of NAMED_GOV) NAMED.set(n, 'gov');
-for (const n of NAMED_OTHER) NAMED.set(n, 'other');
-for (const item of MINED_ORGS.split(',')) {
-  if (!item) continue;
-  // `name|g` marks a gov body; a name that is exactly a place (美国) is not an org by name.
-  const bar = item.indexOf('|');
-  const name = bar < 0 ? item : item.slice(0, bar);
-  const gov = bar >= 0 && bar + 1 < item.length;
-  // Member states (安理会常任理事国) are countries, whatever a training set labelled.
-  if (name.length >= 3 && !NAMED.has(name) && !PLACE_NAME_SET.has(name) && !isEventName(name) && !MEMBER_STATES.test(name)) NAMED.set(name, gov ? 'gov' : 'other');
+/**
+ * The names of bodies known by name, and the gov ones among them: the hand lists, then the mined
+ * names they do not hold. Arrays for the tries, no Map (start-up: a Map of the mined names cost
+ * about 1 ms to fill); `notSuffix` keeps the named ones among NOT_SUFFIX_WORDS.
+ */
+function namedBodies(): { all: string[]; gov: string[]; notSuffix: Set<string> } {
+  const all = [...NAMED_GOV, ...NAMED_OTHER];
+  const gov = [...NAMED_GOV];
+  const hand = new Set(all);
+  const notSuffix = new Set(all.filter((n) => NOT_SUFFIX_WORDS.has(n)));
+  for (const item of MINED_ORGS.split(',')) {
+    // `name|g` marks a gov body; a name that is exactly a place (美国) is not an org by name, and
+    // member states (安理会常任理事国) are countries, whatever a training set labelled.
+    const bar = item.indexOf('|');
+    const name = bar < 0 ? item : item.slice(0, bar);
+    if (name.length < 3 || hand.has(name) || PLACE_NAME_SET.has(name) || isEventName(name) || (name.endsWith('国') && MEMBER_STATES.test(name))) continue;
+    all.push(name);
+    if (bar >= 0) gov.push(name);
+    if (NOT_SUFFIX_WORDS.has(name)) notSuffix.add(name);
+  }
+  // The first character of every named body, marked in SCAN_CLASS for the scan.
+  for (let k = 0; k < all.length; k++) {
+    const first = all[k].charCodeAt(0);
+    if (isHanCode(first)) SCAN_CLASS[first] |= ORG_NAMED_START;
+  }
+  return { all, gov, notSuffix };
 }
-const NAMED_LEX = new Lexicon(NAMED.keys());
+const NAMED_BODIES = namedBodies();
+const NAMED_LEX = new Lexicon(NAMED_BODIES.all);
+/** Whether `name` is a body known by name (by the trie: no hashing of a freshly cut name). */
+const isNamed = (name: string): boolean => NAMED_LEX.hasSlice(name, 0, name.length);
 /** Words that open with a named body's name and name something else (北大荒, a region). */
 const NAMED_INSIDE_WORDS = new Lexicon(['北大荒', '北大街', '北大门']);
 /** Words that a named body's last character opens (民政部 + 门): the name is not the body there. */
@@ -305,10 +323,10 @@ export function runsOn(text: string, start: number, end: number): boolean {
   return end < text.length && (NAMED_RUN_ONS.hasSlice(text, end - 1, end + 1) || NAMED_RUN_ONS.hasSlice(text, end - 2, end + 2) || NAMED_INSIDE_WORDS.hasSlice(text, start, end + 1));
 }
 /**
- * The gov bodies among NAMED, as a trie: the scan asks it about the span it just matched, where a
- * Map lookup would first cut the name out of the text and hash it.
+ * The gov bodies among the named ones, as a trie: the scan asks it about the span it just matched,
+ * where a Map lookup would first cut the name out of the text and hash it.
  */
-const NAMED_GOV_LEX = new Lexicon(namedGov());
+const NAMED_GOV_LEX = new Lexicon(NAMED_BODIES.gov);
 /**
  * What the scan in findOrgs does at each code unit, as one byte a unit: NAMED_START (a Han character
  * some named body starts with), SUFFIX_END (a suffix ends with it), MEDIA_OPEN (《). One load per
@@ -319,16 +337,6 @@ const NAMED_START = ORG_NAMED_START;
 const SUFFIX_END = ORG_SUFFIX_END;
 const MEDIA_OPEN = ORG_MEDIA_OPEN;
 const ORG_BITS = NAMED_START | SUFFIX_END | MEDIA_OPEN;
-/** The gov names of NAMED; marks the first character of every named body in SCAN_CLASS on the way (one pass at start-up). */
-function namedGov(): string[] {
-  const gov: string[] = [];
-  NAMED.forEach((kind, name) => {
-    const first = name.charCodeAt(0);
-    if (isHanCode(first)) SCAN_CLASS[first] |= ORG_NAMED_START;
-    if (kind === 'gov') gov.push(name);
-  });
-  return gov;
-}
 for (const w of [...GOV_SUFFIXES, ...OTHER_SUFFIXES]) SCAN_CLASS[w.charCodeAt(w.length - 1)] |= SUFFIX_END;
 SCAN_CLASS[0x300a /* 《 */] |= MEDIA_OPEN;
 
@@ -342,7 +350,7 @@ function isEventName(name: string): boolean {
 }
 /** Endings that make a candidate not an org (…部署, …干部, …中小学), whatever comes before. */
 const NON_ORG_ENDINGS = new Lexicon(
-  [...NOT_SUFFIX_WORDS].filter((w) => w.length >= 2 && !GOV_SUFFIXES.includes(w) && !OTHER_SUFFIXES.includes(w) && !NAMED.has(w)),
+  [...NOT_SUFFIX_WORDS].filter((w) => w.length >= 2 && !GOV_SUFFIXES.includes(w) && !OTHER_SUFFIXES.includes(w) && !NAMED_BODIES.notSuffix.has(w)),
 );
 const MAX_BODY = 16;
 /**
@@ -355,8 +363,7 @@ const REGIONS = new Set(['世界', '国际', '全国', '亚洲', '欧洲', '非�
 
 /** Gov kind for a name, from its suffix and the words inside it. */
 export function orgKind(name: string): 'gov' | 'other' {
-  const known = NAMED.get(name);
-  if (known) return known;
+  if (isNamed(name)) return NAMED_GOV_LEX.hasSlice(name, 0, name.length) ? 'gov' : 'other';
   const g = GOV.longestEndingAt(name, name.length);
   const o = OTHER.longestEndingAt(name, name.length);
   if (g > o) return 'gov';
@@ -665,7 +672,7 @@ function isPlaceChain(text: string, from: number, to: number): boolean {
  * (…格局, …部署), not a type of body (市级示范幼儿园), not opened by a function word.
  */
 export function plausibleOrg(name: string): boolean {
-  if (name.length < 2 || (name.length <= NOT_SUFFIX_MAX && NOT_SUFFIX_WORDS.has(name) && !NAMED.has(name))) return false;
+  if (name.length < 2 || (name.length <= NOT_SUFFIX_MAX && NOT_SUFFIX_WORDS.has(name) && !NAMED_BODIES.notSuffix.has(name))) return false;
   // A place or a named body before the name (联合国难民署, 以色列工党) is not a verb or a function word.
   const named = PLACE_NAMES.longestAt(name, 0) > 0 || NAMED_LEX.longestAt(name, 0) > 0;
   for (let k = 2; k <= 4 && k <= name.length; k++) {
@@ -740,7 +747,7 @@ function isLetterLikeCode(c: number): boolean {
 function acceptable(name: string, suffixLen: number): boolean {
   if (name.length < 2 || NOT_SUFFIX_WORDS.has(name)) return false;
   const body = name.slice(0, name.length - suffixLen);
-  if (NAMED.has(name)) return true;
+  if (isNamed(name)) return true;
   if (body.length === 0) return false;
   // 市委, 县政府, 省教育厅: a place character alone is enough; otherwise the body needs two characters.
   if (body.length === 1 && !PLACE_CHARS.has(body)) return suffixLen >= 2 && (PLACE_ABBREV.has(body) || ONE_CHAR_BODIES.has(body));
