@@ -389,6 +389,8 @@ describe('org boundaries (rules alone)', () => {
     expect(ruleOrgs('方案经研究后报市政府审定。')).toEqual(['市政府']);
     expect(ruleOrgs('患者出院后回县医院复查，由专人陪同市委书记走访。')).toEqual(['县医院', '市委']);
     expect(ruleOrgs('相关材料送市场监管局备案，并请示省政府。')).toEqual(['市场监管局', '省政府']);
+    // a verb said twice around 一 (晒一晒, 看一看) is no place's name either, nor a place chain's
+    expect(ruleOrgs('晒一晒市自然资源和规划局的成绩单，看一看县教育局的作为。')).toEqual(['市自然资源和规划局', '县教育局']);
     // a county of one character, and cities of three, keep their names
     expect(ruleOrgs('温县政府和驻马店市政府签订协议，来凤县政府派员参加。')).toEqual(['温县政府', '驻马店市政府', '来凤县政府']);
   });

@@ -248,6 +248,14 @@ const PLACE_CHARS = charSet('省市县区州镇乡村盟旗');
  */
 const VERBS_BEFORE_PLACE = charSet('报呈送来回去赴返抵示驻陪');
 /**
+ * Whether the characters before the place character at `k` end in a verb, not a place's name:
+ * 报市政府, 回县医院, or a verb said twice around 一 (晒一晒市…, 看一看县…).
+ */
+function endsInVerb(text: string, k: number): boolean {
+  return VERBS_BEFORE_PLACE.hasAt(text, k - 1) || (k >= 3 && text[k - 2] === '一' && text[k - 3] === text[k - 1]);
+}
+
+/**
  * What one character names before a suffix (以政府, 德银行, 总医院): a country or province, or 总; any
  * other (两家银行, 经纪公司, 创海关) is the end of another word.
  */
@@ -582,7 +590,7 @@ function chooseStart(text: string, from: number, suffixAt: number, suffix: strin
       verb = text.startsWith('学习', k - 2);
       // The place's name runs from the run's start when it is a place word's (经济技术开发区).
       anchor = verb ? k : k - from > 2 && PLACE_WORDS.longestEndingAt(text, k + 1, from) > 1 && isPlaceChain(text, from, k + 1) ? from : Math.max(from, k - 2);
-      if (anchor < k && VERBS_BEFORE_PLACE.hasAt(text, k - 1)) anchor = k;
+      if (anchor < k && endsInVerb(text, k)) anchor = k;
       break;
     }
     if (k === from && PLACE_ABBREV.hasAt(text, k) && suffixAt - k >= 2) { anchor = k; break; }
@@ -661,7 +669,7 @@ function isPlaceChain(text: string, from: number, to: number): boolean {
       p = q + word;
       continue;
     }
-    if (q === p || q >= to || q - p > 3 || !PLACE_CHARS.hasAt(text, q)) return false;
+    if (q === p || q >= to || q - p > 3 || !PLACE_CHARS.hasAt(text, q) || endsInVerb(text, q)) return false;
     p = q + 1;
   }
   return p === to && to > from;
