@@ -17,6 +17,11 @@ describe('squeeze', () => {
     expect(squeeze('分别为 7 8 个', false).text).toBe('分别为7 8个');
   });
 
+  it('keeps a blank line after a short line (a byline) in print layout, and joins one after a full line', () => {
+    expect(squeeze('本报记者 张 苗\n\n南太行山水林田湖草生态保护修复', true).text).toBe('本报记者张苗\n\n南太行山水林田湖草生态保护修复');
+    expect(squeeze('有效途径，同时也是市自然\n\n资源和规划局积极回应', true).text).toBe('有效途径，同时也是市自然资源和规划局积极回应');
+  });
+
   it('keeps line breaks of clean text, which separate headline and paragraphs', () => {
     expect(squeeze('领导讲业务\n本报讯（记者张苗）', false).text).toBe('领导讲业务\n本报讯（记者张苗）');
   });

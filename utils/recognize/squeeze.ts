@@ -41,6 +41,16 @@ export function looksLikeLayout(text: string): boolean {
   return median <= 28 && open / lines.length > 0.5;
 }
 
+/** A line of at most this many non-space characters is no full line of a print column. */
+const SHORT_LINE = 8;
+
+/** Whether the line that ends at `at` holds at most SHORT_LINE non-space characters (a byline, a headline's end). */
+function isShortLineBefore(raw: string, at: number): boolean {
+  let n = 0;
+  for (let k = at - 1; k >= 0 && raw.charCodeAt(k) !== 0x0a; k--) if ((CLASS[raw.charCodeAt(k)] & WS) === 0 && ++n > SHORT_LINE) return false;
+  return true;
+}
+
 /**
  * Removes whitespace between CJK characters and digits (never between two digits, never between
  * Latin letters). Line breaks are removed too when `layout` is true; otherwise they stay as boundaries.
@@ -85,12 +95,13 @@ export function squeezeIfNeeded(raw: string, layout?: boolean): { text: string; 
     // A whitespace run is maximal, so the character before it was kept: its class is `prev`.
     prev = i > 0 ? CLASS[raw.charCodeAt(i - 1)] : -1;
     let j = i;
-    let hasBreak = false;
+    let breaks = 0;
     for (; j < len; j++) {
       const d = raw.charCodeAt(j);
       if ((CLASS[d] & WS) === 0) break;
-      if (d === 0x0a) hasBreak = true;
+      if (d === 0x0a) breaks++;
     }
+    const hasBreak = breaks > 0;
     const next = j < len ? CLASS[raw.charCodeAt(j)] : -1;
     const drop =
       prev >= 0 &&
@@ -98,6 +109,9 @@ export function squeezeIfNeeded(raw: string, layout?: boolean): { text: string; 
       (prev & JOIN) !== 0 &&
       (next & JOIN) !== 0 &&
       !((prev & DIGIT) !== 0 && (next & DIGIT) !== 0) &&
+      // A blank line after a short line ends a paragraph, in print layout too: a byline's name
+      // (本报记者 张 苗) never runs on into the next one. After a full line it may cut a word.
+      !(breaks >= 2 && isShortLineBefore(raw, i)) &&
       // Whether the text is a print layout is decided once, at the first line break that matters.
       (!hasBreak || (layout ??= looksLikeLayout(raw)));
     if (drop) {
