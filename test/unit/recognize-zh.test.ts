@@ -177,6 +177,10 @@ describe('titles after a name', () => {
     expect(people('俞斌九段和林峰三段在开幕式后进行了表演赛。').map((p) => p.text)).toEqual(['俞斌', '林峰']);
   });
 
+  it('reads a leader\'s full name where it opens a thought or theory (习近平新时代…思想, 马克思主义)', () => {
+    expect(people('深入贯彻习近平新时代中国特色社会主义思想，发扬马克思主义学风。').map((p) => p.text)).toEqual(['习近平', '马克思']);
+  });
+
   it('reads 习近平总书记', () => {
     expect(person('贯彻落实习近平总书记关于耕地保护的重要指示。', '习近平')).toMatchObject({ titles: ['总书记'], official: true });
   });

@@ -57,6 +57,11 @@ const LEADERS = ['习近平', '李强', '李克强', '胡锦涛', '温家宝', '
   '刘云山', '张高丽', '吴邦国', '贾庆林', '李长春', '吴官正', '罗干', '孙中山', '拜登', '特朗普', '奥巴马', '普京', '马克思',
   '恩格斯', '列宁'];
 const KNOWN = new Lexicon([...LEADERS, ...MINED_PERSONS.split(',').filter((p) => p.length >= 3)]);
+/**
+ * The leaders' names of three characters or more: one of them is that person wherever it stands,
+ * also opening the name of a thought or theory (习近平新时代中国特色社会主义思想, 马克思主义).
+ */
+const LEADERS_FULL = new Lexicon(LEADERS.filter((p) => p.length >= 3));
 
 /** Bitmaps that rule out most positions before a trie is asked (see Lexicon#firstChars). */
 const KNOWN_FIRST = KNOWN.firstChars;
@@ -175,7 +180,7 @@ function personAt(text: string, i: number, orgByEnd: ReadonlyMap<number, OrgSpan
   // Inside a word and no known name: nothing below can match, so the name reader need not run.
   if (!known && !boundary) return null;
   const len = chineseNameAt(text, i, false);
-  if (known && (len === known || !isHanAt(text, i + known) || AFTER_NAME.longestAt(text, i + known) > 0)) {
+  if (known && (len === known || !isHanAt(text, i + known) || AFTER_NAME.longestAt(text, i + known) > 0 || LEADERS_FULL.hasSlice(text, i, i + known))) {
     const t = POST_TITLES.longestAt(text, i + known);
     return finish(text, i, i + known, t ? [text.slice(i + known, i + known + t)] : [], null, null, 1);
   }
