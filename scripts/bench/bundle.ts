@@ -19,7 +19,6 @@ export async function bundleForPage(entry: string, name: string): Promise<string
     outfile,
     logLevel: 'silent',
     alias: { '@': root },
-    charset: 'utf8', // as Vite writes the extension's scripts
     // the recogniser's model files, inlined: the page has no extension package to fetch them from
     loader: { '.bin': 'binary', '.txt': 'text' },
   });
