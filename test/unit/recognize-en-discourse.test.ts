@@ -134,6 +134,15 @@ describe('English names read across the whole text', () => {
     expect(reconcile(text, [['person', 'Dan Goodin Dan'], ['person', 'CNNMoney']])).toEqual([['person', 'Dan Goodin'], ['org', 'CNNMoney']]);
   });
 
+  it('parts an org that runs through a post into a name: the body, then the person', () => {
+    const text = 'Federal Air Traffic Control Administration Director Branko Bilbija said flights were safe.';
+    expect(reconcile(text, [['org', 'Federal Air Traffic Control Administration Director Branko Bilbija']])).toEqual([
+      ['org', 'Federal Air Traffic Control Administration'], ['person', 'Branko Bilbija'],
+    ]);
+    // a post that ends the name, or one followed by more of the body, parts nothing
+    expect(reconcile('The Board of Directors met.', [['org', 'Board of Directors']])).toEqual([['org', 'Board of Directors']]);
+  });
+
   it('reads a surname with its particle after the full name (de Blasio after Bill de Blasio) as that person', () => {
     const text = 'Mayor Bill de Blasio spoke. Repairs rose since de Blasio took office.';
     expect(reconcile(text, [['person', 'Bill de Blasio'], ['org', 'Blasio']])).toEqual([['person', 'Bill de Blasio'], ['person', 'de Blasio']]);

@@ -117,6 +117,7 @@ export function reconcileSpans(toks: Token[], spans: TokenSpan[], lex: Lexicon):
   const headline = titleCaseTokens(toks, isCommon);
   // "Dan Goodin Dan is the Security Editor": a bio's first word ran into the name before it.
   for (const sp of spans) if (sp.type === 'person' && sp.b - sp.a >= 2 && toks[sp.b].text === toks[sp.a].text) sp.b--;
+  spans = withPostsSplit(toks, spans);
   const names = spans.map((sp) => spanText(toks, sp));
   // Only a text with running text of its own can name again what its headlines name.
   const running = headline.length - headline.reduce((n, h) => n + h, 0) >= MIN_RUNNING_TOKENS;
@@ -183,6 +184,29 @@ function companiesNotPeople(toks: Token[], spans: TokenSpan[], names: string[]):
     if (i > 0 && KIND_OF_COMPANY.has(toks[i - 1].text)) cues.set(toks[i].text, (cues.get(toks[i].text) ?? 0) + 2);
   }
   spans.forEach((sp, k) => { if (sp.type === 'person' && sp.a === sp.b && (cues.get(names[k]) ?? 0) >= 2 && orphans.has(names[k])) sp.type = 'org'; });
+}
+
+/**
+ * "Federal Air Traffic Control Administration Director Branko Bilbija": an org that runs through a
+ * post into a name is the body, then the post, then a person (two or three capitalised words).
+ */
+function withPostsSplit(toks: Token[], spans: TokenSpan[]): TokenSpan[] {
+  let out: TokenSpan[] | null = null;
+  for (let k = 0; k < spans.length; k++) {
+    const sp = spans[k];
+    let cut = -1;
+    if (sp.type === 'org') for (let j = sp.a + 1; j < sp.b - 1 && cut < 0; j++) if (POST_LAST.has(toks[j].text)) cut = j;
+    const name = sp.b - cut;
+    let capitals = cut >= 0 && name >= 2 && name <= 3;
+    for (let j = cut + 1; capitals && j <= sp.b; j++) capitals = isCapitalised(toks[j].text) && toks[j].text !== toks[j].text.toUpperCase();
+    if (!capitals) {
+      out?.push(sp);
+      continue;
+    }
+    out ??= spans.slice(0, k);
+    out.push({ type: 'org', a: sp.a, b: cut - 1 }, { type: 'person', a: cut + 1, b: sp.b });
+  }
+  return out ?? spans;
 }
 
 /** A country's name, or the end of one ("Kingdom" of "United Kingdom"). */
