@@ -35,6 +35,10 @@ describe('English tokeniser', () => {
 });
 
 describe('English people and titles', () => {
+  it('keeps a religious or royal title out of the name and a regnal number in it', () => {
+    expect(people('Cardinal Bernardin says he is ready. Pope John Paul II visited Manila.').map((p) => p.text)).toEqual(['Bernardin', 'John Paul II']);
+  });
+
   it('takes no common word for a surname where a sentence starts with it ("Neon signs" after "Be Neon")', () => {
     const text = 'Shops hire firms such as Let There Be Neon in Manhattan to make signs. Neon signs still glow over old diners, though neon itself is costly. Neon lighting is a catchall term.';
     const starts = [...text.matchAll(/\. Neon/g)].map((m) => m.index + 2);

@@ -13,7 +13,9 @@ import { makeContext, titlesFor } from './titles';
 import { sentenceStarts, tokenize, type Token } from './tokenize';
 
 /** Honorifics and titles that CoNLL keeps outside the name span; stripped if the tagger put them in. */
-const LEADING = /^(Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sen\.|Gov\.|Rep\.|Gen\.|Col\.|Lt\.|President|Senator|Governor|Mayor|Minister|Judge|Sir|Dame|Lord|Lady)$/;
+const LEADING = /^(Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sen\.|Gov\.|Rep\.|Gen\.|Col\.|Lt\.|President|Senator|Governor|Mayor|Minister|Judge|Sir|Dame|Lord|Lady|Cardinal|Archbishop|Bishop|Pope|Emperor|Empress|King|Queen|Prince|Princess|Sheikh|Rev\.?|Reverend|Rabbi|Imam)$/;
+/** A regnal number after a name (Charles VI, John Paul II): part of it. Not I, which is mostly the pronoun. */
+const REGNAL = /^(II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI)$/;
 
 const MAX_NAME_WORDS = 12;
 
@@ -38,7 +40,10 @@ function tagAll(toks: Token[]): TokenSpan[] {
     tagsToSpans(tagWords(words), a, spans);
   }
   for (const sp of spans) {
-    if (sp.type === 'person') while (sp.a < sp.b && LEADING.test(toks[sp.a].text)) sp.a++;
+    if (sp.type === 'person') {
+      while (sp.a < sp.b && LEADING.test(toks[sp.a].text)) sp.a++;
+      if (sp.b + 1 < toks.length && !toks[sp.b + 1].nl && REGNAL.test(toks[sp.b + 1].text)) sp.b++;
+    }
     // a trailing possessive or punctuation never belongs to a name
     while (sp.b > sp.a && /^(['\u2019]s|[.,;:'"\u2019])$/.test(toks[sp.b].text)) sp.b--;
   }
