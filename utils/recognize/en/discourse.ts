@@ -14,7 +14,12 @@
  * - a one-word name that is a common lower-case word, capitalised only where a sentence or line
  *   starts ("Potholes form when…"), is dropped, and so are credentials ("MD");
  * - a given name, an initial and a surname ("Hansa D. Bhargava") name a person;
- * - the capitals a dateline opens with ("SPRINGFIELD, Ill. (AP) —") are a place, no name.
+ * - the capitals a dateline opens with ("SPRINGFIELD, Ill. (AP) —") are a place, no name;
+ * - connectives and page words ("Nonetheless", "Subscribe"), nationalities and faiths ("Muslim",
+ *   "Roman") and countries ("North Korea") name no one, and a short org ending in a post word
+ *   ("Security Editor") is a title;
+ * - an org that runs through a post into a name ("… Administration Director Branko Bilbija") is the
+ *   body and a person; a word after a surname's particle ("de Blasio") is the person named with it.
  */
 import { lazyRegExp } from '../../lazy-regexp';
 import type { Lexicon } from './features';
