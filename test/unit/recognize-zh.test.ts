@@ -140,6 +140,8 @@ describe('titles after a name', () => {
     expect(people('出席会议的有张三、李四、王五、赵六等。').map((p) => p.text)).toEqual(['李四', '王五', '赵六']);
     // an item with no surname first, a place or a frequent word stays what it is
     expect(people('获奖的有李四、王五、实验室、北京、赵六同志。').map((p) => p.text)).toEqual(['李四', '王五', '赵六']);
+    // the last name of a byline's bracket, after a reporter named first
+    expect(people('新华社北京１月５日电（记者王海燕、段芝璞）会议召开。').map((p) => [p.text, p.titles])).toEqual([['王海燕', ['记者']], ['段芝璞', ['记者']]]);
   });
 
   it('reads a transliterated name after a country and 的, but not a place there', () => {

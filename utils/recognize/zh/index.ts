@@ -65,13 +65,18 @@ function trimNameEnd(text: string, p: { start: number; end: number }): void {
 /** Words that end a list of people (出席, 参加, 同志 …). */
 const NAME_ENDS_LIST = new Lexicon(['出席', '参加', '陪同', '同志', '主持', '等人', '一行', '分别']);
 
+/** A closing bracket. */
+const isBracketClose = (c: string | undefined) => c === '）' || c === ')';
+/** Whether the person is named as a reporter, correspondent or photographer (a byline). */
+const isByline = (p: PersonSpan) => p.titles.some((t) => /(?:记者|通讯员|摄影|实习生)$/.test(t));
+
 /**
  * In a list of names joined by 、 (副主席李赣骝、童傅、厉无畏、钮小明), an item between two names found is
  * a name too when it reads as one (two or three characters, a surname first, no common word, no
  * place): the rules and the tagger miss given names they have rarely seen.
  */
 function namesBetweenNames(text: string, persons: PersonSpan[], orgs: readonly OrgSpan[]): PersonSpan[] {
-  if (persons.length < 2 || text.indexOf('、') < 0) return persons;
+  if (persons.length === 0 || text.indexOf('、') < 0) return persons;
   const startsAt = new Set<number>();
   for (const p of persons) startsAt.add(p.start);
   const orgAt = new Set<number>();
@@ -90,10 +95,14 @@ function namesBetweenNames(text: string, persons: PersonSpan[], orgs: readonly O
       if (startsAt.has(pos + 1)) lastName = items.length - 1;
       pos = q;
     }
-    // The item after the last name, when the list then ends as lists of people do (…、赵六等, …、朱培康出席).
+    // The item after the last name, when the list then ends as lists of people do (…、赵六等, …、朱培康出席),
+    // or closes a byline's bracket (（记者张先国、段芝璞）).
     const tail = items[lastName + 1];
-    const last = lastName >= 0 && tail && lastName + 2 === items.length && (text[tail[1]] === '等' || NAME_ENDS_LIST.longestAt(text, tail[1]) > 0) ? lastName + 1 : lastName;
-    for (let k = 0; k < last; k++) {
+    const byline = tail !== undefined && isBracketClose(text[tail[1]]) && isByline(p);
+    const ends = tail && (text[tail[1]] === '等' || NAME_ENDS_LIST.longestAt(text, tail[1]) > 0 || byline);
+    // Items before `end` (exclusive) may be names: those before the last name, and the tail when the list ends so.
+    const end = (lastName >= 0 || byline) && ends && lastName + 2 === items.length ? lastName + 2 : lastName;
+    for (let k = 0; k < end; k++) {
       const [a, b] = items[k];
       if (startsAt.has(a) || b - a < 2 || b - a > 3 || !SURNAME_FIRST.hasAt(text, a) || orgAt.has(a) || orgAt.has(b - 1)) continue;
       if (PLACE_NAMES.longestAt(text, a) > 0 || (b - a === 2 && notNamePairAt(text, a))) continue;
