@@ -167,8 +167,9 @@ describe('titles after a name', () => {
     expect(people('双方领导人和车臣当局互相指责。').map((p) => p.text)).toEqual([]);
   });
 
-  it('gives back 身为, the surname of 王总 and the 主 of 主编 that a tagged name took', () => {
+  it('gives back 身为, 来信, the surname of 王总 and the 主 of 主编 that a tagged name took', () => {
     expect(people('法院认为，张强身为国家工作人员，利用职务便利。').map((p) => p.text)).toEqual(['张强']);
+    expect(people('外资司李欣来信写道：“我的家乡变了。”').map((p) => p.text)).toEqual(['李欣']);
     expect(people('集团董事长李诚李总，有请！').map((p) => p.text)).toEqual(['李诚']);
     expect(people('就像刚才杨主编说的，这是好事。').map((p) => p.text)).toEqual([]);
   });

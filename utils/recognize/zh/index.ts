@@ -49,7 +49,7 @@ export function findZhEntities(text: string): Array<PersonMention | OrgMention> 
  */
 const AFTER_NAME = new Lexicon(['陪同', '一行', '等', '通讯员', '记者', '摄影', '编辑', '实习生', '表示', '指出', '强调', '介绍', '主持', '出席', '参加', '要求', '带领', '率队', '同志', '讲话', '发言', '认为', '告诉', '透露', '荣获', '获得',
   '作报告', '作专题', '作重要', '作表态', '作讲话', '作发言', '作了', '作动员', '作典型', '作交流', '作辅导', '作总结', '作点评', '作部署', '作工作',
-  '身为']);
+  '身为', '来信', '来电', '来函']);
 
 /** Gives back to the words after it what the tagger took of them into a name (see AFTER_NAME). */
 function trimNameEnd(text: string, p: { start: number; end: number }): void {
