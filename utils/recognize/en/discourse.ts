@@ -102,6 +102,13 @@ const startsLower = (w: string): boolean => {
   const c = w.charCodeAt(0);
   return c < 0x80 ? c >= 97 && c <= 122 : lowerStart().test(w);
 };
+/** The words a text writes in lower case: a capitalised one of them is a common word, not a name. */
+export function lowerCaseWords(toks: Token[]): Set<string> {
+  const words = new Set<string>();
+  for (const t of toks) if (startsLower(t.text)) words.add(t.text);
+  return words;
+}
+
 /** Punctuation that may open a sentence before its first word: quotes, brackets, dashes, bullets. */
 const OPENER = /^[“"‘'(\[—–\-•·*]$/;
 
@@ -109,14 +116,7 @@ const OPENER = /^[“"‘'(\[—–\-•·*]$/;
 export function reconcileSpans(toks: Token[], spans: TokenSpan[], lex: Lexicon): TokenSpan[] {
   if (!spans.length) return spans;
   let lowerWords: Set<string> | null = null; // made on the first question: most texts ask few
-  const seenLower = (w: string) => {
-    if (lex.lower.has(w)) return true;
-    if (!lowerWords) {
-      lowerWords = new Set();
-      for (const t of toks) if (startsLower(t.text)) lowerWords.add(t.text);
-    }
-    return lowerWords.has(w);
-  };
+  const seenLower = (w: string) => lex.lower.has(w) || (lowerWords ??= lowerCaseWords(toks)).has(w);
   /** A common word: one the tagger saw in lower case in training, or this text writes in lower case (or its singular). */
   const isCommon = (w: string) => seenLower(w) || (w.endsWith('s') && seenLower(w.slice(0, -1))) || (w.endsWith('es') && seenLower(w.slice(0, -2)));
   const headline = titleCaseTokens(toks, isCommon);

@@ -6,7 +6,7 @@
 import type { OrgMention, PersonMention } from '../types';
 import { orgKind } from './orgkind';
 import { joinOrgNames, tagsToSpans, type TokenSpan } from './spans';
-import { reconcileSpans, startsSentence } from './discourse';
+import { lowerCaseWords, reconcileSpans, startsSentence } from './discourse';
 import { getModel, tagWords } from './tagger';
 import { ModelNotLoadedError } from '../models';
 import { makeContext, titlesFor } from './titles';
@@ -104,7 +104,7 @@ function addSurnameRepeats(text: string, toks: Token[], spans: TokenSpan[], out:
   for (let i = 0; i < toks.length; i++) {
     if (covered[i] || !surnames.has(toks[i].text)) continue;
     if (startsSentence(toks, i)) {
-      lower ??= new Set(toks.filter((t) => /^[a-z]/.test(t.text)).map((t) => t.text));
+      lower ??= lowerCaseWords(toks);
       if (lower.has(toks[i].text.toLowerCase())) continue;
     }
     // part of a longer capitalised name (`Ford Motor`) is not a bare surname
