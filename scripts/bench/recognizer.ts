@@ -13,7 +13,7 @@ import { gzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
 import { bundleRecognizer } from '../lib/bundle-recognizer.ts';
 import { modelPath } from '../lib/node-models.ts';
-import { dataDir, fmt, readTexts, root, row } from './common.ts';
+import { dataDir, fmt, median, readTexts, root, row } from './common.ts';
 
 function corpus(files: string[], fallback: string[]): { texts: string[]; source: string } {
   const present = files.filter((f) => existsSync(f));
@@ -23,6 +23,41 @@ function corpus(files: string[], fallback: string[]): { texts: string[]; source:
 
 /** How long each peer runs over the texts before its rounds are timed. */
 const WARM_UP_MS = 2000;
+/** The shortest timed round: one pass over the Chinese texts takes ~30 ms, too short to ride out a GC or a slow spell. */
+const ROUND_MS = 400;
+
+/** One measure of ours and a peer's, taken round by round side by side. */
+interface Pair {
+  /** Medians over the rounds. */
+  ours: number;
+  peer: number;
+  /** Median of the rounds' ours/peer ratios, and their lowest and highest. */
+  ratio: number;
+  low: number;
+  high: number;
+}
+
+/** Measures ours and the peer `n` times each, in turns whose order alternates, and sums the rounds up as a Pair. */
+function pairs(n: number, measureOurs: () => number, measurePeer: () => number): Pair {
+  const ours: number[] = [];
+  const peer: number[] = [];
+  const ratios: number[] = [];
+  for (let r = 0; r < n; r++) {
+    let a: number;
+    let b: number;
+    if (r % 2 === 0) {
+      a = measureOurs();
+      b = measurePeer();
+    } else {
+      b = measurePeer();
+      a = measureOurs();
+    }
+    ours.push(a);
+    peer.push(b);
+    ratios.push(a / b);
+  }
+  return { ours: median(ours), peer: median(peer), ratio: median(ratios), low: Math.min(...ratios), high: Math.max(...ratios) };
+}
 
 /** Runs the recogniser section: throughput and start-up against jieba-wasm and compromise. */
 export async function run(): Promise<void> {
@@ -35,33 +70,35 @@ export async function run(): Promise<void> {
   ]);
 
   /**
-   * Median characters per second of `run` over the texts, after warming up for WARM_UP_MS and at
-   * least three passes (the same for every peer: the steady state is what the extension's long-lived
-   * background sees; V8 took 6-7 passes over the Chinese texts to reach it, so three left the
-   * measured rounds mid-way).
+   * Characters per second of two recognisers over the same texts, measured side by side: both warm
+   * up for WARM_UP_MS and at least three passes (the steady state is what the extension's long-lived
+   * background sees; V8 took 6-7 passes over the Chinese texts to reach it), then take turns, in
+   * alternating order, in rounds of at least ROUND_MS each. The ratio is the median of the rounds'
+   * ratios, so a slow spell of this shared machine weighs on both sides of a round, not on one peer.
    */
-  function throughput(texts: string[], fn: (t: string) => unknown): number {
+  function throughputPair(texts: string[], ours: (t: string) => unknown, peer: (t: string) => unknown): Pair {
     const chars = texts.reduce((n, t) => n + t.length, 0);
-    const warmUntil = performance.now() + WARM_UP_MS;
-    for (let w = 0; w < 3 || performance.now() < warmUntil; w++) for (const t of texts) fn(t);
-    const rates: number[] = [];
-    for (let r = 0; r < rounds; r++) {
-      const t0 = performance.now();
-      for (const t of texts) fn(t);
-      rates.push(chars / ((performance.now() - t0) / 1000));
+    for (const fn of [ours, peer]) {
+      const warmUntil = performance.now() + WARM_UP_MS;
+      for (let w = 0; w < 3 || performance.now() < warmUntil; w++) for (const t of texts) fn(t);
     }
-    return rates.sort((a, b) => a - b)[rates.length >> 1];
+    const rate = (fn: (t: string) => unknown) => {
+      const t0 = performance.now();
+      let passes = 0;
+      do {
+        for (const t of texts) fn(t);
+        passes++;
+      } while (performance.now() - t0 < ROUND_MS);
+      return (passes * chars) / ((performance.now() - t0) / 1000);
+    };
+    return pairs(rounds, () => rate(ours), () => rate(peer));
   }
 
-  /** Median start-up in ms over fresh processes. */
-  function startup(which: string, bundle: string): number {
-    const runs: number[] = [];
-    const model = modelPath(which === 'dossier-en' ? 'en' : 'zh');
-    for (let i = 0; i < Math.max(3, rounds); i++) {
-      const out = execFileSync(process.execPath, [join(root, 'scripts', 'lib', 'bench-startup.mjs'), which, pathToFileURL(bundle).href, model], { cwd: root, encoding: 'utf8' });
-      runs.push(Number(out));
-    }
-    return runs.sort((a, b) => a - b)[runs.length >> 1];
+  /** Start-up in ms of fresh processes, ours and the peer's launched in turn, so both see the same machine. */
+  function startupPair(ours: string, peer: string, bundle: string): Pair {
+    const launch = (which: string) =>
+      Number(execFileSync(process.execPath, [join(root, 'scripts', 'lib', 'bench-startup.mjs'), which, pathToFileURL(bundle).href, modelPath(which === 'dossier-en' ? 'en' : 'zh')], { cwd: root, encoding: 'utf8' }));
+    return pairs(Math.max(5, rounds), () => launch(ours), () => launch(peer));
   }
 
   const bundle = await bundleRecognizer();
@@ -75,26 +112,23 @@ export async function run(): Promise<void> {
   console.log(`Chinese text: ${zh.source} + specification page, ${zh.texts.reduce((n, t) => n + t.length, 0)} chars`);
   console.log(`English text: ${en.source}, ${en.texts.reduce((n, t) => n + t.length, 0)} chars\n`);
 
-  const oursZh = throughput(zh.texts, (t) => recognize(t, { lang: 'zh' }));
-  const jieba = throughput(zh.texts, (t) => tag(t, true));
-  const oursEn = throughput(en.texts, (t) => recognize(t, { lang: 'en' }));
-  const comp = throughput(en.texts, (t) => {
+  const zhRate = throughputPair(zh.texts, (t) => recognize(t, { lang: 'zh' }), (t) => tag(t, true));
+  const enRate = throughputPair(en.texts, (t) => recognize(t, { lang: 'en' }), (t) => {
     const d = nlp(t);
     d.people().out('offset');
     d.organizations().out('offset');
     d.numbers().out('offset');
   });
-  const upOurs = startup('dossier', bundle);
-  const upJieba = startup('jieba', bundle);
-  const upOursEn = startup('dossier-en', bundle);
-  const upComp = startup('compromise', bundle);
+  const zhUp = startupPair('dossier', 'jieba', bundle);
+  const enUp = startupPair('dossier-en', 'compromise', bundle);
 
-  row(['measure', 'Dossier', 'peer', 'ratio', 'goal']);
+  row(['measure', 'Dossier', 'peer', 'ratio (median of rounds; range)', 'goal']);
   row(['---', '---', '---', '---', '---']);
-  row(['zh chars/s vs jieba-wasm tag', fmt(oursZh), fmt(jieba), `${(oursZh / jieba).toFixed(2)}×`, '≥ 3×']);
-  row(['en chars/s vs compromise', fmt(oursEn), fmt(comp), `${(oursEn / comp).toFixed(2)}×`, '']);
-  row(['zh start-up ms vs jieba-wasm', upOurs.toFixed(1), upJieba.toFixed(1), `${(upOurs / upJieba).toFixed(3)}`, '≤ 0.1']);
-  row(['en start-up ms vs compromise', upOursEn.toFixed(1), upComp.toFixed(1), `${(upOursEn / upComp).toFixed(3)}`, '']);
+  const ratioCell = (p: Pair, digits: number, unit: string) => `${p.ratio.toFixed(digits)}${unit} (${p.low.toFixed(digits)}–${p.high.toFixed(digits)})`;
+  row(['zh chars/s vs jieba-wasm tag', fmt(zhRate.ours), fmt(zhRate.peer), ratioCell(zhRate, 2, '×'), '≥ 3×']);
+  row(['en chars/s vs compromise', fmt(enRate.ours), fmt(enRate.peer), ratioCell(enRate, 2, '×'), '']);
+  row(['zh start-up ms vs jieba-wasm', zhUp.ours.toFixed(1), zhUp.peer.toFixed(1), ratioCell(zhUp, 3, ''), '≤ 0.1']);
+  row(['en start-up ms vs compromise', enUp.ours.toFixed(1), enUp.peer.toFixed(1), ratioCell(enUp, 3, ''), '']);
 
   // What the page loads: the content script (recognition runs in the background, see DESIGN notes in README).
   const gz = (file: string) => gzipSync(readFileSync(file)).length;
