@@ -82,6 +82,32 @@ describe('news signals', () => {
     expect(d.body?.className).toBe('TRS_Editor');
   });
 
+  it('takes a portal report for news by its source meta, info bar, editor line and time stamp, with no URL to go by', () => {
+    // As 中国青年网 prints one: the info bar above the article's box, the editor's line at its end.
+    const d = detectArticle(page('<meta name="source" content="人民日报海外版"><meta name="publishdate" content="2017-03-10">', `
+      <div class="main"><div class="main_l"><div class="l_tit">海外留学生看两会</div>
+        <div class="l_time">发稿时间：<span>2017-03-10 08:42:00</span> <span>来源：<a href="#">人民日报海外版</a></span></div>
+        <div class="article"><div id="content">${para(ZH_REPORT, 4)}<p>责任编辑：崔宁宁</p></div></div></div></div>`), 'file:///tmp/source.html');
+    expect(d.reasons.join(' ')).toMatch(/news metadata \+2/);
+    expect(d.reasons.join(' ')).toMatch(/news info lines \(3\)/);
+    expect(d.reasons.join(' ')).toMatch(/time stamp \+1/);
+    expect(d.isArticle).toBe(true);
+  });
+
+  it('reads "10月14日报道" as a dateline and a time to the minute under the headline as a stamp', () => {
+    const d = detectArticle(page('', `
+      <div class="mod-left"><div class="hd"><h1>DeepMind新电脑已可利用记忆自学</h1><div class="info"><span>TNW中文站</span><span>2016年10月14日07:17</span></div></div>
+        <div class="bd"><div id="Cnt-Main-Article-QQ"><p>TNW中文站 10月14日报道</p>${para(ZH_REPORT, 9)}</div></div></div>`), 'file:///tmp/source.html');
+    expect(d.reasons.join(' ')).toMatch(/dateline \+2/);
+    expect(d.reasons.join(' ')).toMatch(/time stamp \+1/);
+    expect(d.isArticle).toBe(true);
+  });
+
+  it('takes no date of the day for a time stamp', () => {
+    const d = detectArticle(page('', `<div><h1>题目</h1><div class="info">2016年10月14日</div><div id="x">${para(ZH_REPORT, 4)}</div></div>`), 'file:///tmp/source.html');
+    expect(d.reasons.join(' ')).not.toMatch(/time stamp/);
+  });
+
   it('recognises Chinese article URLs: content_123.html and /2024-02/07/', () => {
     for (const url of ['http://paper.example.cn/html/2024-02/07/content_123.html', 'http://www.example.cn/xinwen/t20240207_123.html']) {
       const d = detectArticle(page('', `<div>${para(ZH_REPORT, 4)}</div>`), url);
@@ -154,6 +180,27 @@ describe('body and furniture', () => {
     expect(isChrome(layout)).toBe(false);
     expect(isChrome(widget)).toBe(true);
     expect(isChrome(info)).toBe(true);
+  });
+
+  it('reads no furniture in the page itself: the site classes on <html> and <body>, an ASP.NET form around it all', () => {
+    document.documentElement.className = 'ads-enabled has-sidebar';
+    try {
+      page('', `<div class="story-body"><h1>Obama admits US gun laws are his biggest frustration</h1><div class="story-body__inner" property="articleBody">${para(REPORT)}</div></div>`);
+      document.body.className = 'bbccom_leaderboard sidebar-layout';
+      expect(findBody(document)?.className).toBe('story-body__inner');
+      page('', `<form method="post" action="./Show.aspx" id="form1"><div class="nav">首页</div><h1>市自然资源和规划局部署工作</h1><div id="zoom">${para(ZH_REPORT, 4)}</div></form>`);
+      expect(findBody(document)?.id).toBe('zoom');
+    } finally {
+      document.documentElement.className = '';
+      document.body.className = '';
+    }
+  });
+
+  it('still leaves out a search or comment form and a sidebar of teasers without a headline', () => {
+    page('', `<form class="comment-form"><p>Leave a reply: your email address will not be published anywhere.</p><p>Required fields are marked with a star, as usual here.</p><p>Comments are moderated before they are shown to readers.</p></form>
+      <div class="sidebar"><h2>Most read</h2>${para('Most read: another story entirely about something else.', 4)}</div><div class="article-body">${para(REPORT, 3)}</div>`);
+    expect(findBody(document)?.className).toBe('article-body');
+    expect(isChrome(document.querySelector('form')!)).toBe(true);
   });
 
   it('prefers a long unmarked story over a short marked box of teasers', () => {

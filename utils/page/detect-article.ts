@@ -138,13 +138,28 @@ function factsOfClass(cls: string): number {
   return f;
 }
 
-/** isChrome from what the caller has read of the element already (`classBits`: factsOfClass). */
-function furniture(el: Element, tag: string, classBits: number, role: string | null, id: string): boolean {
+/** The page itself: a class on <html> or <body> says what the site turned on (`ads-enabled`, `has-sidebar`), never that the page is furniture. */
+const PAGE_TAGS = new Set(['HTML', 'BODY', 'MAIN']);
+
+/**
+ * Whether a box built or named like furniture holds the article, its headline and paragraphs: an
+ * ASP.NET page is one <form> around everything (many Chinese government portals), and a layout box
+ * may carry a furniture word (`page-with-sidebar`). Taken for furniture, they left the page no text.
+ */
+const wrapsArticle = (el: Element) => el.getElementsByTagName('h1').length > 0 && el.getElementsByTagName('p').length >= 3;
+
+/**
+ * isChrome from what the caller has read of the element already (`classBits`: factsOfClass).
+ * `mayWrap`: whether the element may still wrap the article; false inside furniture, where
+ * looking through every nested box's subtree again would cost a walk per level.
+ */
+function furniture(el: Element, tag: string, classBits: number, role: string | null, id: string, mayWrap = true): boolean {
+  if (PAGE_TAGS.has(tag)) return false;
   // An article's own <header> holds its headline: keep it.
   if (tag === 'HEADER' && el.querySelector('h1')) return false;
-  if (CHROME_TAGS.has(tag)) return true;
-  if (role && CHROME_ROLES.test(role)) return true;
-  return ((classBits | (id ? wordFacts(id) : 0)) & (FURNITURE | NAMES_ARTICLE)) === FURNITURE;
+  if (CHROME_TAGS.has(tag)) return tag !== 'FORM' || !mayWrap || !wrapsArticle(el);
+  const named = (role !== null && CHROME_ROLES.test(role)) || ((classBits | (id ? wordFacts(id) : 0)) & (FURNITURE | NAMES_ARTICLE)) === FURNITURE;
+  return named && !(mayWrap && wrapsArticle(el));
 }
 
 /**
@@ -235,7 +250,7 @@ function* scanSteps(root: Element): Generator<void, PageScan> {
     let inList = listRoot || tag === 'UL' || tag === 'MAIN';
     // Most elements of a long article are bare <p>s: with no attribute, only the tag can say anything.
     if (!el.hasAttributes()) {
-      self = furniture(el, tag, 0, null, '');
+      self = furniture(el, tag, 0, null, '', !chromeAbove);
       if (tag === 'ARTICLE') scan.marked[1].push(el);
       else marked = false;
     } else {
@@ -244,7 +259,7 @@ function* scanSteps(root: Element): Generator<void, PageScan> {
       const classBits = cls ? factsOfClass(cls) : 0;
       const role = el.getAttribute('role');
       const id = el.id ?? '';
-      self = furniture(el, tag, classBits, role, id);
+      self = furniture(el, tag, classBits, role, id, !chromeAbove);
       if (tag === 'META') {
         const content = el.getAttribute('content')?.trim();
         if (content) for (const attr of ['property', 'name', 'itemprop']) {
@@ -452,11 +467,16 @@ const DATELINE_AGENCY = /^[^.!?]{0,60}\((AP|AFP|Reuters|dpa|EFE|ANSA|Xinhua|Bloo
  * a hyphen: "March 3-5" is a range.
  */
 const DATE_DATELINE = /^((mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?((jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?)\.?\s+\d{1,2}(,?\s+\d{4})?|\d{1,2}\s+(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?)\.?(\s+\d{4})?)\s*(\([^()]{2,40}\)\s*)?(--|[—–])\s/i;
-const ZH_DATELINE = /^(本报讯|本报[^，。]{0,12}电|新华社[^，。]{0,14}电|中新社[^，。]{0,14}电|中新网[^，。]{0,14}电|[^，。]{0,16}\d{1,2}月\d{1,2}日(电|讯)|[^，。]{2,10}讯\s*[（(]\s*记者)/;
+const ZH_DATELINE = /^(本报讯|本报[^，。]{0,12}电|新华社[^，。]{0,14}电|中新社[^，。]{0,14}电|中新网[^，。]{0,14}电|[^，。]{0,16}\d{1,2}月\d{1,2}日(电|讯|报道|消息)|[^，。]{2,10}讯\s*[（(]\s*记者)/;
 /** Lines Chinese news and government portals print around a report. */
-const ZH_NEWS_LINES = /(来源|稿源|发布时间|发布日期|责任编辑|责编|编辑|作者|记者|通讯员|信息来源)\s*[：:]|本报记者|本报讯|[（(]\s*记者[^）)]{1,20}[）)]|\[责任编辑/g;
+const ZH_NEWS_LINES = /(来源|稿源|发布时间|发布日期|发稿时间|责任编辑|责编|编辑|作者|记者|通讯员|信息来源|原标题)\s*[：:]|本报记者|本报讯|[（(]\s*记者[^）)]{1,20}[）)]|\[责任编辑/g;
+/**
+ * A time stamp to the minute, as Chinese portals print one under a report's headline
+ * (2016年10月14日07:17, 2017-03-10 08:42:00): blogs and documents date their pages by the day.
+ */
+const STAMP_TO_MINUTE = /(19|20)\d{2}(年|-|\/|\.)\d{1,2}(月|-|\/|\.)\d{1,2}日?\s*\d{1,2}:\d{2}/;
 
-interface ProseSignals { attribution: number; firstPerson: number; words: number; english: boolean; dateline: boolean; zhLines: number }
+interface ProseSignals { attribution: number; firstPerson: number; words: number; english: boolean; dateline: boolean; zhLines: number; stamp: boolean }
 
 /** Everything but the CJK ideographs (U+4E00–U+9FFF). */
 const NOT_CJK = /[^\u4e00-\u9fff]+/g;
@@ -467,8 +487,23 @@ const NOT_CJK = /[^\u4e00-\u9fff]+/g;
  */
 const countCjk = (s: string): number => s.replace(NOT_CJK, '').length;
 
+/**
+ * The body and the boxes around it that add little text: where a report's info lines sit (an info
+ * bar under the headline, an editor's line below), up to three levels above the body's parent.
+ */
+function surroundings(body: Element, charsOf: (el: Element) => number): Element {
+  let around = body.parentElement ?? body;
+  const limit = 1.5 * charsOf(body) + 400;
+  for (let k = 0; k < 3; k++) {
+    const up = around.parentElement;
+    if (!up || tagOf(up) === 'BODY' || charsOf(up) > limit) break;
+    around = up;
+  }
+  return around;
+}
+
 /** Signals of news writing in the body's text and in the lines around it. */
-function proseSignals(doc: Document, body: Element): ProseSignals {
+function proseSignals(doc: Document, body: Element, charsOf: (el: Element) => number): ProseSignals {
   const prose = proseOf(body);
   const cjk = countCjk(prose);
   const words = cjk > prose.length / 4 ? Math.round(cjk / 1.6) : prose.split(' ').length;
@@ -487,9 +522,9 @@ function proseSignals(doc: Document, body: Element): ProseSignals {
     if ((MAY_DATELINE.test(t) && (datelinePattern().test(t) || DATE_DATELINE.test(t))) || DATELINE_AGENCY.test(t) || ZH_DATELINE.test(t)) { dateline = true; break; }
   }
   // 来源/发布时间/责任编辑 lines sit in the body or just around it (an info bar above, an editor line below).
-  const around = body.parentElement ?? body;
-  const lines = new Set((countLinesText(around).match(ZH_NEWS_LINES) ?? []).map((m) => m.replace(/\s|[：:（(）)\[]/g, '').slice(0, 4)));
-  return { attribution, firstPerson, words, english, dateline, zhLines: lines.size };
+  const linesText = countLinesText(surroundings(body, charsOf));
+  const lines = new Set((linesText.match(ZH_NEWS_LINES) ?? []).map((m) => m.replace(/\s|[：:（(）)\[]/g, '').slice(0, 4)));
+  return { attribution, firstPerson, words, english, dateline, zhLines: lines.size, stamp: STAMP_TO_MINUTE.test(linesText) };
 }
 
 /** Text nodes read at each end of the article's surroundings for info lines: they sit above and below it. */
@@ -590,7 +625,8 @@ export function detectArticle(doc: Document, url: string, prescanned?: PageScan 
   const ogType = meta('og:type')?.toLowerCase() ?? null;
   if (ogType === 'article') add(1, 'og:type=article');
   else if (ogType && /^(profile|product|video|book|music|books\.)/.test(ogType)) add(-1, `og:type=${ogType}`);
-  const newsMeta = meta('news_keywords', 'original-source', 'syndication-source') ?? (facts.types.includes('NewsMediaOrganization') ? 'org' : null);
+  // Chinese portals name the outlet a report comes from (人民日报海外版): `source`, and `ContentSource` in the government sites' metadata standard.
+  const newsMeta = meta('news_keywords', 'original-source', 'syndication-source', 'source', 'ContentSource') ?? (facts.types.includes('NewsMediaOrganization') ? 'org' : null);
   const publisherMeta = meta('article:publisher', 'article:section', 'section', 'publisher', 'dc.publisher', 'DC.publisher', 'cre', 'article:opinion');
   if (newsMeta) add(2, 'news metadata');
   else if (publisherMeta) add(1, 'publisher metadata');
@@ -619,9 +655,10 @@ export function detectArticle(doc: Document, url: string, prescanned?: PageScan 
 
   // Prose: how it is written.
   if (body) {
-    const p = proseSignals(doc, body);
+    const p = proseSignals(doc, body, (el) => scan?.stats.get(el)?.chars ?? Infinity);
     if (p.dateline) add(2, 'dateline');
     if (p.zhLines >= 2) add(2, `news info lines (${p.zhLines})`);
+    if (p.stamp) add(1, 'time stamp');
     const per1k = (n: number) => (1000 * n) / Math.max(1, p.words);
     if (p.attribution >= 3 && per1k(p.attribution) >= 4) add(1, `reported speech (${p.attribution})`);
     if (p.english && p.words >= 100 && per1k(p.firstPerson) >= 12) add(-2, `first-person voice (${p.firstPerson})`);
