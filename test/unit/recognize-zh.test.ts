@@ -460,6 +460,18 @@ describe('org boundaries (rules alone)', () => {
     expect(ruleOrgs('方案必须由咨询委员会审核。')).toEqual(['咨询委员会']);
   });
 
+  it('reads going to school for no school (在国内读高中, 考大学), and a new line of business as a kind (人工智能公司)', () => {
+    expect(ruleOrgs('当我还在国内读高中时，就想着以后考大学。')).toEqual([]);
+    expect(orgs('谷歌收购的人工智能公司DeepMind开发出新电脑。').map((o) => o.text)).toEqual(['DeepMind']);
+    // with a school's own name before it, it stays a body
+    expect(ruleOrgs('他在焦作市第一中学读高中。')).toEqual(['焦作市第一中学']);
+  });
+
+  it('drops a body that runs into 社科 (人文社科类), but not one before a place (新华社科威特1月1日电)', () => {
+    expect(orgs('人文社科类留学人才是未来国家发展的重要力量。').map((o) => o.text)).toEqual([]);
+    expect(orgs('新华社科威特１月１日电').map((o) => o.text)).toEqual(['新华社']);
+  });
+
   it('takes no cup or numbered congress for a named body', () => {
     expect(ruleOrgs('随着世界杯开幕，大家学习十五大文件。')).toEqual([]);
   });
@@ -548,5 +560,18 @@ describe('robustness', () => {
     const out = findZhEntities(text);
     expect(out.length).toBeGreaterThan(0);
     expect(performance.now() - t0).toBeLessThan(30000);
+  });
+});
+
+describe('names the tagger cut short or ran on', () => {
+  it('completes a two-character name that opens a three-character one found in the same text (张成 → 张成聚)', () => {
+    // (PKU 1998) 个体司机张成聚 is read whole; 经张平请求，张成聚用 and 由张成聚赔偿 were cut to 张成
+    const text = '个体司机张成聚驾驶自己的农用车回家，发现张平骑自行车迎面而来。经张平请求，张成聚用自己驾驶的农用车将张平送往医院治疗。由张成聚赔偿因张平被其撞伤而花费的１６００元。';
+    expect(people(text).map((p) => p.text).filter((n) => n.startsWith('张成'))).toEqual(['张成聚', '张成聚', '张成聚']);
+  });
+
+  it('leaves a preposition out of a Latin name after it (向AlphaGo)', () => {
+    expect(people('开发人员向AlphaGo提供了历史对弈中的大量棋谱。').map((p) => p.text)).not.toContain('向AlphaGo');
+    expect(findZhEntities('开发人员向AlphaGo提供了历史对弈中的大量棋谱。').some((m) => m.text.startsWith('向'))).toBe(false);
   });
 });

@@ -25,6 +25,7 @@ export function findZhEntities(text: string): Array<PersonMention | OrgMention> 
   const rulePersons = findPersons(text, ruleOrgs);
   const found = latinNames(text, fillFromTagger(text, ruleOrgs, rulePersons));
   for (const p of found.persons) trimNameEnd(text, p);
+  completeShortNames(text, found.persons, found.orgs);
   const persons = namesBetweenNames(text, found.persons, found.orgs);
   const orgs = found.orgs.filter((o) => !namesAMember(text, o));
   // Most texts name nobody: they need none of the passes below.
@@ -139,12 +140,32 @@ function latinNames(text: string, found: { orgs: OrgSpan[]; persons: PersonSpan[
   let acronyms = false;
   for (const p of found.persons) {
     if (latin(p) && !trim(p)) continue;
+    // 向AlphaGo, 由Google: a preposition the tagger took along before a Latin name.
+    if (LATIN_NAME_AFTER.hasAt(text, p.start) && /^[A-Za-z][A-Za-z.\- ]+$/.test(text.slice(p.start + 1, p.end))) p.start++;
     if (/^[A-Z]{2,6}$/.test(text.slice(p.start, p.end))) {
       orgs.push({ start: p.start, end: p.end, kind: 'other' });
       acronyms = true;
     } else persons.push(p);
   }
   return { orgs: acronyms ? sortByStart(orgs) : orgs, persons: glossed.length ? mergeByStart(persons, glossed) : persons };
+}
+
+/** Prepositions and verbs the tagger may take into a Latin name that follows them (向AlphaGo). */
+const LATIN_NAME_AFTER = new CharSet('向对和与跟给把被让由从在为将同');
+
+/**
+ * A two-character name that opens a three-character name found elsewhere in the text, there in
+ * full (在李博灏看来, 李博灏 found elsewhere): the tagger cut it short; it takes the whole name.
+ */
+function completeShortNames(text: string, persons: PersonSpan[], orgs: readonly OrgSpan[]): void {
+  let names: Set<string> | null = null;
+  for (const p of persons) {
+    if (p.end - p.start !== 2 || !isHanAt(text, p.end)) continue;
+    names ??= new Set(persons.filter((q) => q.end - q.start === 3).map((q) => text.slice(q.start, q.end)));
+    if (!names.has(text.slice(p.start, p.end + 1))) continue;
+    if (persons.some((q) => q.start === p.end) || orgs.some((o) => o.start <= p.end && o.end > p.end)) continue;
+    p.end++;
+  }
 }
 
 /**

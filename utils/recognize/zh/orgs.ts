@@ -153,6 +153,9 @@ const NOT_SUFFIX_WORDS = new Set([
   '平局', '和局', '胜局', '败局', '出局', '困局', '破局',
   // A unit's kind alone names no body.
   '大队', '中队', '支队', '总队', '小组', '工作组', '领导小组', '工作专班',
+  // Going to school, not a school's name (在国内读高中, 考大学).
+  '读高中', '读初中', '读中学', '读小学', '读大学', '读大专', '上高中', '上初中', '上中学', '上小学', '上大学', '考高中',
+  '考大学', '念高中', '念中学', '念大学',
 ]);
 
 /**
@@ -181,7 +184,8 @@ const GENERIC = new Lexicon(['农村', '城市', '城乡', '城区', '乡村', '
 const BUSINESS_TYPES = new Lexicon(['商业', '金融', '抵押', '房地产', '贷款', '股份', '电脑', '函授', '发电', '水力发电',
   '偷渡', '企业', '外资', '中介', '主流', '投资', '加工', '置业服务', '软件', '汽车', '保险', '证券', '信托', '物业', '咨询',
   '广告', '科技', '网络', '贸易', '建筑', '运输', '物流', '旅游', '餐饮', '医药', '化工', '钢铁', '纺织', '服装', '食品',
-  '建材', '能源', '煤炭', '互联网', '电商', '快递', '外贸', '民营', '私营', '国有', '上市', '大型', '中小', '跨国']);
+  '建材', '能源', '煤炭', '互联网', '电商', '快递', '外贸', '民营', '私营', '国有', '上市', '大型', '中小', '跨国',
+  '人工智能', '游戏', '电信', '通信', '半导体', '芯片', '制药', '航空', '电子', '传媒', '娱乐', '安保', '家政', '新能源']);
 
 /** Suffixes of companies, banks and colleges, which a line of business before them makes a kind. */
 const BUSINESS_SUFFIXES = new Set(['公司', '有限公司', '总公司', '分公司', '集团', '银行', '厂', '大学', '学院', '交易所']);
@@ -322,14 +326,17 @@ const isNamed = (name: string): boolean => NAMED_LEX.hasSlice(name, 0, name.leng
 const NAMED_INSIDE_WORDS = new Lexicon(['北大荒', '北大街', '北大门']);
 /** Words that a named body's last character opens (民政部 + 门): the name is not the body there. */
 const NAMED_RUN_ONS = new Lexicon(['部门', '部分', '部署', '部位', '部件', '部队', '局面', '局势', '办法', '办理', '办事', '办点',
-  '厂房', '厂商', '中心工作']);
+  '厂房', '厂商', '中心工作', '社科']);
 
 /**
  * Whether the name [start, end), found by name or by the tagger, runs on into a word that is no body
  * (民政部 + 门, 北大 + 荒, 民政部门办 + 点); a title after it (外交部长) is no run-on.
  */
 export function runsOn(text: string, start: number, end: number): boolean {
-  return end < text.length && (NAMED_RUN_ONS.hasSlice(text, end - 1, end + 1) || NAMED_RUN_ONS.hasSlice(text, end - 2, end + 2) || NAMED_INSIDE_WORDS.hasSlice(text, start, end + 1));
+  if (end >= text.length) return false;
+  // A place right after the name starts a dateline or a new phrase (新华社科威特1月1日电), no word.
+  if (NAMED_RUN_ONS.hasSlice(text, end - 1, end + 1)) return PLACE_NAMES.longestAt(text, end) === 0;
+  return NAMED_RUN_ONS.hasSlice(text, end - 2, end + 2) || NAMED_INSIDE_WORDS.hasSlice(text, start, end + 1);
 }
 /**
  * The gov bodies among the named ones, as a trie: the scan asks it about the span it just matched,
