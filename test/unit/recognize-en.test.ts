@@ -116,6 +116,19 @@ describe('English organizations', () => {
     expect(ms.find((m) => m.text === 'Getty Images')?.type).toBe('org');
   });
 
+  it('reads a word only ever written after the same capitalised word as that name\'s last word (Whole Foods), never a person alone', () => {
+    const text = 'Forte said he expects Amazon to continue its aggressive moves on grocery pricing at Whole Foods. But he wonders when the price cuts will be broader. Whole Foods said it has lowered prices on hundreds of items. Amazon bought Whole Foods in August 2017. Within months, Whole Foods was selling cheaper eggs.';
+    const ms = findEnEntities(text);
+    expect(ms.filter((m) => m.text === 'Foods')).toEqual([]);
+    expect(ms.filter((m) => m.text === 'Whole Foods').map((m) => m.type)).toEqual(['org', 'org', 'org', 'org']);
+    // a surname also written alone keeps its own mentions
+    expect(people('President Obama spoke. Later Obama left, and President Obama returned.').map((p) => p.text)).toContain('Obama');
+  });
+
+  it('joins a founder\'s name and a kind of body into one (Sam\'s Club)', () => {
+    expect(orgs('Shoppers compared Costco and Sam’s Club.').map((o) => o.text)).toEqual(['Costco', 'Sam’s Club']);
+  });
+
   it('takes a legislator\'s party and state for no name', () => {
     const ms = findEnEntities('Sen. Elizabeth Warren (D-Mass.) and Rep. Kevin McCarthy (R-Calif.) clashed over the bill.');
     expect(ms.map((m) => m.text)).toEqual(['Elizabeth Warren', 'Kevin McCarthy']);

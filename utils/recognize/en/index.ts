@@ -5,7 +5,7 @@
  */
 import type { OrgMention, PersonMention } from '../types';
 import { orgKind } from './orgkind';
-import { joinOrgNames, tagsToSpans, type TokenSpan } from './spans';
+import { joinOrgNames, tagsToSpans, withNameHeads, type TokenSpan } from './spans';
 import { lowerCaseWords, reconcileSpans, startsSentence } from './discourse';
 import { getModel, tagWords } from './tagger';
 import { ModelNotLoadedError } from '../models';
@@ -54,7 +54,7 @@ function tagAll(toks: Token[]): TokenSpan[] {
 function find(text: string): Array<PersonMention | OrgMention> {
   const toks = tokenize(text);
   const lex = getModel().lex;
-  const spans = reconcileSpans(toks, joinOrgNames(toks, tagAll(toks), { common: (w) => lex.lower.has(w), givenName: (w) => lex.first.has(w) }), lex);
+  const spans = reconcileSpans(toks, joinOrgNames(toks, withNameHeads(toks, tagAll(toks)), { common: (w) => lex.lower.has(w), givenName: (w) => lex.first.has(w) }), lex);
   const kinds = new Map<string, 'gov' | 'other'>();
   const kindOf = (name: string) => {
     let k = kinds.get(name);

@@ -29,8 +29,49 @@ export function tagsToSpans(tags: Uint8Array, offset: number, out: TokenSpan[] =
 /** Words that open or close the name of a place, not of a person or a body (`Mount Holyoke`, `Boulevard Montmartre`, `Times Square`). */
 const PLACE_FIRST = /^(Mount|Mt\.|Lake|Fort|Port|Cape|Boulevard|Avenue|Rue|Via|Piazza)$/;
 const PLACE_LAST = /^(Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Square|Lane|Drive|Parkway|Highway|River|Mountains?|Island|Islands|Bay|Valley|Beach|Canyon)$/;
-/** Words that close the name of a body, never a person's (`Getty Images`, `Reuters News`). */
-const ORG_LAST = /^(Images|Press|News|Media|Group|Inc\.?|Corp\.?|Ltd\.?|LLC|Co\.|University|College|Institute|Museum|Foundation|Agency|Council|Committee|Ministry|Department|Party|Bank|Times|Post|Journal)$/;
+/**
+ * Words that close the name of a body, never a person's (`Getty Images`, `Reuters News`, `Whole
+ * Foods`, `Sam's Club`): the kinds of bodies, and the plural nouns companies are named with.
+ */
+const ORG_LAST = /^(Images|Press|News|Media|Group|Inc\.?|Corp\.?|Ltd\.?|LLC|Co\.|University|College|Institute|Museum|Foundation|Agency|Council|Committee|Ministry|Department|Party|Bank|Times|Post|Journal|Association|Commission|Authority|Corporation|Company|Organization|Organisation|Society|Federation|Hospital|Club|Foods|Markets|Stores|Brands|Systems|Networks|Industries|Technologies|Holdings|Solutions|Airlines|Airways|Motors|Pictures|Records|Studios|Labs|Pharmaceuticals|Communications|Enterprises|Electronics|Logistics)$/;
+
+/**
+ * One-word spans that are the tail of a two-word name: a capitalised word that the text only ever
+ * writes right after the same capitalised word (`Foods`, always in `Whole Foods`) is that name's
+ * last word; the span takes the first. A word also written alone (`Obama` beside `President Obama`)
+ * keeps its span. Without this, one `Foods` tagged alone made every `Foods` of the page a person.
+ */
+export function withNameHeads(toks: Token[], spans: TokenSpan[]): TokenSpan[] {
+  let heads: Map<string, string | null> | null = null;
+  for (const sp of spans) {
+    if (sp.a !== sp.b || sp.a === 0 || !CAPITALISED.test(toks[sp.a].text)) continue;
+    heads ??= headsOfWords(toks);
+    const head = heads.get(toks[sp.a].text);
+    if (head && toks[sp.a - 1].text === head && toks[sp.a - 1].end + 1 === toks[sp.a].start && !toks[sp.a].nl) sp.a--;
+  }
+  return spans;
+}
+
+const CAPITALISED = /^[A-Z][a-z]+$/;
+
+/**
+ * For each capitalised word written twice or more, the capitalised word always right before it
+ * (one space apart), or null when it has none some of the time or changes.
+ */
+function headsOfWords(toks: Token[]): Map<string, string | null> {
+  const heads = new Map<string, string | null>();
+  const seen = new Map<string, number>();
+  for (let i = 0; i < toks.length; i++) {
+    const w = toks[i].text;
+    if (!CAPITALISED.test(w)) continue;
+    seen.set(w, (seen.get(w) ?? 0) + 1);
+    const prev = i > 0 && !toks[i].nl && toks[i - 1].end + 1 === toks[i].start && CAPITALISED.test(toks[i - 1].text) ? toks[i - 1].text : null;
+    if (!heads.has(w)) heads.set(w, prev);
+    else if (heads.get(w) !== prev) heads.set(w, null);
+  }
+  for (const [w, n] of seen) if (n < 2) heads.set(w, null);
+  return heads;
+}
 
 /** A US legislator's party and state in brackets: `(D-Mass.)`, `(R-Calif.)`, `(I-Vt.)`. */
 const PARTY_STATE = /^[DRI]-[A-Z][A-Za-z]{1,12}\.?$/;
@@ -50,6 +91,12 @@ export function joinOrgNames(toks: Token[], input: TokenSpan[], words: FieldWord
     if (sp.type === 'person' && sp.b > sp.a && ORG_LAST.test(toks[sp.b].text)) sp.type = 'org';
     if (sp.a === sp.b && PARTY_STATE.test(toks[sp.a].text) && toks[sp.a - 1]?.text === '(') continue;
     const next = spans[k + 1];
+    // A founder's name and a kind of body: `Sam's Club`, `McDonald's Corporation` is one body.
+    if (next && next.a === sp.b + 2 && next.a === next.b && next.type === 'org' && /^['\u2019]s$/.test(toks[sp.b + 1].text) && ORG_LAST.test(toks[next.a].text)) {
+      out.push({ type: 'org', a: sp.a, b: next.b });
+      k++;
+      continue;
+    }
     if (sp.type === 'org' && next && next.a === sp.b + 2 && toks[sp.b + 1].text === 'and' && holdsOfOrFor(toks, sp) && isField(toks, next, words)) {
       out.push({ type: 'org', a: sp.a, b: next.b });
       k++;
