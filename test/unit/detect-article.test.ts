@@ -190,6 +190,9 @@ describe('body and furniture', () => {
       expect(findBody(document)?.className).toBe('story-body__inner');
       page('', `<form method="post" action="./Show.aspx" id="form1"><div class="nav">首页</div><h1>市自然资源和规划局部署工作</h1><div id="zoom">${para(ZH_REPORT, 4)}</div></form>`);
       expect(findBody(document)?.id).toBe('zoom');
+      // a government portal's form with its title in a table cell, no <h1>
+      page('', `<form method="post" action="./Show.aspx" id="form1"><table><tr><td class="title">市自然资源和规划局部署工作</td></tr></table><div id="zoom">${para(ZH_REPORT, 4)}</div></form>`);
+      expect(findBody(document)?.id).toBe('zoom');
     } finally {
       document.documentElement.className = '';
       document.body.className = '';
@@ -197,7 +200,7 @@ describe('body and furniture', () => {
   });
 
   it('still leaves out a search or comment form and a sidebar of teasers without a headline', () => {
-    page('', `<form class="comment-form"><p>Leave a reply: your email address will not be published anywhere.</p><p>Required fields are marked with a star, as usual here.</p><p>Comments are moderated before they are shown to readers.</p></form>
+    page('', `<section><form><p>Leave a reply: your email address will not be published anywhere.</p><p>Required fields are marked with a star, as usual here.</p><p>Comments are moderated before they are shown to readers.</p></form></section>
       <div class="sidebar"><h2>Most read</h2>${para('Most read: another story entirely about something else.', 4)}</div><div class="article-body">${para(REPORT, 3)}</div>`);
     expect(findBody(document)?.className).toBe('article-body');
     expect(isChrome(document.querySelector('form')!)).toBe(true);

@@ -157,7 +157,8 @@ function furniture(el: Element, tag: string, classBits: number, role: string | n
   if (PAGE_TAGS.has(tag)) return false;
   // An article's own <header> holds its headline: keep it.
   if (tag === 'HEADER' && el.querySelector('h1')) return false;
-  if (CHROME_TAGS.has(tag)) return tag !== 'FORM' || !mayWrap || !wrapsArticle(el);
+  // An ASP.NET page's form sits right under <body>, around everything, headline or not.
+  if (CHROME_TAGS.has(tag)) return tag !== 'FORM' || !mayWrap || !(el.parentElement?.tagName === 'BODY' || wrapsArticle(el));
   const named = (role !== null && CHROME_ROLES.test(role)) || ((classBits | (id ? wordFacts(id) : 0)) & (FURNITURE | NAMES_ARTICLE)) === FURNITURE;
   return named && !(mayWrap && wrapsArticle(el));
 }
