@@ -575,3 +575,12 @@ describe('names the tagger cut short or ran on', () => {
     expect(findZhEntities('开发人员向AlphaGo提供了历史对弈中的大量棋谱。').some((m) => m.text.startsWith('向'))).toBe(false);
   });
 });
+
+describe('a person and a body in one list', () => {
+  it('gives the tagger a rule org that ran across a title, a name and 和 (巴西外援卡洛斯和海狮队)', () => {
+    const found = findZhEntities('泰山队的巴西外援卡洛斯和海狮队的巴西外援都进了球。').map((m) => `${m.type}:${m.text}`);
+    expect(found).toContain('person:卡洛斯');
+    expect(found).toContain('org:海狮队');
+    expect(found.some((f) => f.includes('外援卡洛斯'))).toBe(false);
+  });
+});
