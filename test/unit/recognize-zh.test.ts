@@ -584,3 +584,11 @@ describe('a person and a body in one list', () => {
     expect(found.some((f) => f.includes('外援卡洛斯'))).toBe(false);
   });
 });
+
+describe('verbs of permission and consortia', () => {
+  it('ends a name at 允许, 同意, 禁止, and reads 联合体 as a body\'s suffix', () => {
+    // the tagger read 允许国际红十字会 as one name
+    expect(orgs('考察科局势；允许国际红十字会、联合国难民署等机构进入。').map((o) => o.text)).toEqual(['国际红十字会', '联合国难民署']);
+    expect(orgs('该项目由中国航天保险联合体承保。').map((o) => o.text)).toEqual(['中国航天保险联合体']);
+  });
+});
