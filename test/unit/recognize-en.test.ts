@@ -125,6 +125,12 @@ describe('English organizations', () => {
     expect(people('President Obama spoke. Later Obama left, and President Obama returned.').map((p) => p.text)).toContain('Obama');
   });
 
+  it('takes a world brand the tagger read as a person alone for a body (Sony), but not a person\'s surname', () => {
+    const text = 'The One X costs $500, while Sony\'s console launched at $400. Microsoft is on equal footing with Sony\'s PlayStation 4 Pro.';
+    expect(findEnEntities(text).filter((m) => m.text === 'Sony').every((m) => m.type === 'org')).toBe(true);
+    expect(people('Actress Jane Nintendo arrived. Nintendo said she was happy.').map((p) => p.text)).toContain('Jane Nintendo');
+  });
+
   it('joins a founder\'s name and a kind of body into one (Sam\'s Club)', () => {
     expect(orgs('Shoppers compared Costco and Sam’s Club.').map((o) => o.text)).toEqual(['Costco', 'Sam’s Club']);
   });

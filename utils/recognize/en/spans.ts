@@ -73,6 +73,31 @@ function headsOfWords(toks: Token[]): Map<string, string | null> {
   return heads;
 }
 
+/**
+ * Companies and brands known the world over whose names are nobody's surname: one of them alone,
+ * which the tagger read as a person (`Sony's console`, `the last Xbox`), is a body. Names that are
+ * also surnames (Ford, Dell, Disney, Tesla, Honda) are left out: a text about the person uses them alone.
+ */
+const BRANDS = new Set(['Sony', 'Xbox', 'PlayStation', 'Microsoft', 'Google', 'Samsung', 'Nintendo', 'Intel', 'Nvidia', 'NVIDIA',
+  'Netflix', 'Facebook', 'Twitter', 'Uber', 'Huawei', 'Alibaba', 'Tencent', 'Baidu', 'Xiaomi', 'Lenovo', 'Qualcomm', 'Oracle',
+  'Cisco', 'Adobe', 'Spotify', 'YouTube', 'Instagram', 'WhatsApp', 'TikTok', 'Snapchat', 'LinkedIn', 'Reddit', 'Airbnb', 'Lyft',
+  'PayPal', 'eBay', 'Yahoo', 'Verizon', 'Comcast', 'Walmart', 'Costco', 'Starbucks', 'Boeing', 'Airbus', 'Volkswagen', 'Toyota',
+  'Nissan', 'Hyundai', 'Siemens', 'Panasonic', 'Nokia', 'Ericsson', 'Vodafone', 'Gazprom', 'Pfizer', 'Moderna', 'Novartis',
+  'Unilever', 'Nestle', 'Nestlé', 'Adidas', 'Nike', 'Ikea', 'IKEA', 'Lego', 'LEGO', 'Amazon', 'Apple', 'Instacart', 'DoorDash']);
+
+/**
+ * A one-word "person" that is a brand of BRANDS is a body, unless the text names a person whose
+ * name ends with that word.
+ */
+function brandsApart(toks: Token[], spans: TokenSpan[]): void {
+  let surnames: Set<string> | null = null;
+  for (const sp of spans) {
+    if (sp.type !== 'person' || sp.a !== sp.b || !BRANDS.has(toks[sp.a].text)) continue;
+    surnames ??= new Set(spans.filter((q) => q.type === 'person' && q.b > q.a).map((q) => toks[q.b].text));
+    if (!surnames.has(toks[sp.a].text)) sp.type = 'org';
+  }
+}
+
 /** A US legislator's party and state in brackets: `(D-Mass.)`, `(R-Calif.)`, `(I-Vt.)`. */
 const PARTY_STATE = /^[DRI]-[A-Z][A-Za-z]{1,12}\.?$/;
 
@@ -84,6 +109,7 @@ const PARTY_STATE = /^[DRI]-[A-Z][A-Za-z]{1,12}\.?$/;
  */
 export function joinOrgNames(toks: Token[], input: TokenSpan[], words: FieldWords): TokenSpan[] {
   const spans = creditsApart(toks, input, words);
+  brandsApart(toks, spans);
   const out: TokenSpan[] = [];
   for (let k = 0; k < spans.length; k++) {
     const sp = spans[k];
