@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { detectArticle, findBody, isChrome, urlLooksLikeNews } from '@/utils/page/detect-article';
+import { detectArticle, findBody, isChrome, titleWithoutSite, urlLooksLikeNews } from '@/utils/page/detect-article';
 
 function page(head: string, body: string) {
   document.head.innerHTML = head;
@@ -210,6 +210,25 @@ describe('body and furniture', () => {
     page('', `<div class="content"><p>Teaser one about a thing worth reading</p><p>Teaser two about another thing</p><p>Teaser three for the curious reader</p></div>
       <div id="story-text">${para(REPORT, 8)}</div>`);
     expect(findBody(document)?.id).toBe('story-text');
+  });
+});
+
+describe('the headline', () => {
+  it('takes a page title without the section and site names after the headline', () => {
+    expect(titleWithoutSite('海外留学生看两会：出国前后关注点大不同_教育频道_中国青年网')).toBe('海外留学生看两会：出国前后关注点大不同');
+    expect(titleWithoutSite('Obama admits US gun laws are his biggest frustration - BBC News')).toBe('Obama admits US gun laws are his biggest frustration');
+    expect(titleWithoutSite('Markets rally | Reuters')).toBe('Markets rally');
+    // nothing that reads as a headline before the separator: the title as it is
+    expect(titleWithoutSite('BBC | Home')).toBe('BBC | Home');
+    expect(titleWithoutSite('COVID-19 cases fall in Henan')).toBe('COVID-19 cases fall in Henan');
+  });
+
+  it('uses it, and the site name after it, when the page has no <h1> and no og:title', () => {
+    page('', `<div class="title">市自然资源和规划局部署冬春季地质灾害防治工作</div><div id="zoom">${para(ZH_REPORT, 4)}</div>`);
+    document.title = '市自然资源和规划局部署冬春季地质灾害防治工作_焦作市人民政府';
+    const d = detectArticle(document, 'http://www.example.gov.cn/a.html');
+    expect(d.title).toBe('市自然资源和规划局部署冬春季地质灾害防治工作');
+    expect(d.siteName).toBe('焦作市人民政府');
   });
 });
 

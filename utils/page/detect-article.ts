@@ -673,7 +673,7 @@ export function detectArticle(doc: Document, url: string, prescanned?: PageScan 
   if (!substantial) add(-3, `short text (${stats.chars} chars)`);
 
   const h1 = body?.querySelector('h1') ?? doc.querySelector('h1');
-  const title = (h1?.textContent?.trim() || meta('og:title') || facts.headline || doc.title || '').replace(/\s+/g, ' ').slice(0, 500);
+  const title = (h1?.textContent?.trim() || meta('og:title') || facts.headline || titleWithoutSite(doc.title) || '').replace(/\s+/g, ' ').slice(0, 500);
   const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta('og:url');
   const isArticle = substantial && score >= ARTICLE_THRESHOLD;
   return {
@@ -684,9 +684,22 @@ export function detectArticle(doc: Document, url: string, prescanned?: PageScan 
     title,
     publishedAt: normaliseDate(published) ?? dateFromUrl(url),
     canonicalUrl: canonical,
-    siteName: meta('og:site_name', 'application-name') ?? doc.title.split(/\s[-_|—]\s/).slice(1).pop()?.trim() ?? null,
+    siteName: meta('og:site_name', 'application-name') ?? (doc.title.split(TITLE_PARTS).slice(1).pop()?.trim() || null),
     htmlLang: doc.documentElement.getAttribute('lang'),
   };
+}
+
+/** What separates a headline from the section and site names a page's <title> adds: `_教育频道_中国青年网`, ` - BBC News`, ` | Reuters`. */
+const TITLE_PARTS = /\s*[|_｜]\s*|\s+[-–—]{1,2}\s+/;
+
+/**
+ * A <title> without the section and site names after the headline, when what is left still reads
+ * as one (six characters or more); else the title as it is.
+ */
+export function titleWithoutSite(title: string): string {
+  const parts = title.split(TITLE_PARTS);
+  const first = parts[0].trim();
+  return parts.length > 1 && first.length >= 6 ? first : title.trim();
 }
 
 function normaliseDate(value: string | null): string | null {
