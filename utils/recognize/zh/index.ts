@@ -159,11 +159,18 @@ const LATIN_NAME_AFTER = new CharSet('向对和与跟给把被让由从在为将
  */
 function completeShortNames(text: string, persons: PersonSpan[], orgs: readonly OrgSpan[]): void {
   let names: Set<string> | null = null;
+  // What may stand right after a name, made once a name is to be completed (a huge text names thousands).
+  let taken: Cover | null = null;
   for (const p of persons) {
     if (p.end - p.start !== 2 || !isHanAt(text, p.end)) continue;
     names ??= new Set(persons.filter((q) => q.end - q.start === 3).map((q) => text.slice(q.start, q.end)));
     if (!names.has(text.slice(p.start, p.end + 1))) continue;
-    if (persons.some((q) => q.start === p.end) || orgs.some((o) => o.start <= p.end && o.end > p.end)) continue;
+    if (taken === null) {
+      taken = new Cover(text.length);
+      for (const o of orgs) taken.mark(o.start, o.end);
+      for (const q of persons) taken.mark(q.start, q.start + 1);
+    }
+    if (taken.hit(p.end, p.end + 1) >= 0) continue;
     p.end++;
   }
 }
@@ -373,9 +380,17 @@ export function isBracketedCompany(text: string, start: number, end: number): bo
  * conjunction that goes on to another body (…外援卡洛斯和海狮队): a list of a person and a body.
  */
 function titledPersonInside(text: string, persons: readonly TagSpan[], o: { start: number; end: number }): boolean {
-  for (let k = 0; k < persons.length; k++) {
+  // The tagger's persons come sorted by start: the first one after o's start, by halving.
+  let lo = 0;
+  let hi = persons.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (persons[mid].start <= o.start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < persons.length && persons[k].start < o.end; k++) {
     const p = persons[k];
-    if (p.start > o.start && p.end < o.end && JOINS_LIST.hasAt(text, p.end) && TITLE_WORDS.longestEndingAt(text, p.start, Math.max(o.start, p.start - 6)) > 0) return true;
+    if (p.end < o.end && JOINS_LIST.hasAt(text, p.end) && TITLE_WORDS.longestEndingAt(text, p.start, Math.max(o.start, p.start - 6)) > 0) return true;
   }
   return false;
 }
