@@ -123,6 +123,8 @@ describe('English organizations', () => {
     expect(ms.filter((m) => m.text === 'Whole Foods').map((m) => m.type)).toEqual(['org', 'org', 'org', 'org']);
     // a surname also written alone keeps its own mentions
     expect(people('President Obama spoke. Later Obama left, and President Obama returned.').map((p) => p.text)).toContain('Obama');
+    // a title always before the name stays out of it
+    expect(people('President Obama spoke on Monday. President Obama then left for Ohio, where President Obama met voters.').map((p) => p.text)).toEqual(['Obama', 'Obama', 'Obama']);
   });
 
   it('takes a world brand the tagger read as a person alone for a body (Sony), but not a person\'s surname', () => {

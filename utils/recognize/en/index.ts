@@ -5,15 +5,13 @@
  */
 import type { OrgMention, PersonMention } from '../types';
 import { orgKind } from './orgkind';
-import { joinOrgNames, tagsToSpans, withNameHeads, type TokenSpan } from './spans';
+import { LEADING, joinOrgNames, tagsToSpans, withNameHeads, type TokenSpan } from './spans';
 import { lowerCaseWords, reconcileSpans, startsSentence } from './discourse';
 import { getModel, tagWords } from './tagger';
 import { ModelNotLoadedError } from '../models';
 import { makeContext, titlesFor } from './titles';
 import { sentenceStarts, tokenize, type Token } from './tokenize';
 
-/** Honorifics and titles that CoNLL keeps outside the name span; stripped if the tagger put them in. */
-const LEADING = /^(Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sen\.|Gov\.|Rep\.|Gen\.|Col\.|Lt\.|President|Senator|Governor|Mayor|Minister|Judge|Sir|Dame|Lord|Lady|Cardinal|Archbishop|Bishop|Pope|Emperor|Empress|King|Queen|Prince|Princess|Sheikh|Rev\.?|Reverend|Rabbi|Imam)$/;
 /** A regnal number after a name (Charles VI, John Paul II): part of it. Not I, which is mostly the pronoun. */
 const REGNAL = /^(II|III|IV|V|VI|VII|VIII|IX|X|XI|XII|XIII|XIV|XV|XVI)$/;
 

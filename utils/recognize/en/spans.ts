@@ -26,6 +26,8 @@ export function tagsToSpans(tags: Uint8Array, offset: number, out: TokenSpan[] =
   return out;
 }
 
+/** Honorifics and titles that CoNLL keeps outside the name span: stripped if the tagger put them in, and never taken in as a name's first word (see withNameHeads). */
+export const LEADING = /^(Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sen\.|Gov\.|Rep\.|Gen\.|Col\.|Lt\.|President|Senator|Governor|Mayor|Minister|Judge|Sir|Dame|Lord|Lady|Cardinal|Archbishop|Bishop|Pope|Emperor|Empress|King|Queen|Prince|Princess|Sheikh|Rev\.?|Reverend|Rabbi|Imam)$/;
 /** Words that open or close the name of a place, not of a person or a body (`Mount Holyoke`, `Boulevard Montmartre`, `Times Square`). */
 const PLACE_FIRST = /^(Mount|Mt\.|Lake|Fort|Port|Cape|Boulevard|Avenue|Rue|Via|Piazza)$/;
 const PLACE_LAST = /^(Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Square|Lane|Drive|Parkway|Highway|River|Mountains?|Island|Islands|Bay|Valley|Beach|Canyon)$/;
@@ -43,11 +45,19 @@ const ORG_LAST = /^(Images|Press|News|Media|Group|Inc\.?|Corp\.?|Ltd\.?|LLC|Co\.
  */
 export function withNameHeads(toks: Token[], spans: TokenSpan[]): TokenSpan[] {
   let heads: Map<string, string | null> | null = null;
+  let covered: Uint8Array | null = null;
   for (const sp of spans) {
     if (sp.a !== sp.b || sp.a === 0 || !CAPITALISED.test(toks[sp.a].text)) continue;
     heads ??= headsOfWords(toks);
     const head = heads.get(toks[sp.a].text);
-    if (head && toks[sp.a - 1].text === head && toks[sp.a - 1].end + 1 === toks[sp.a].start && !toks[sp.a].nl) sp.a--;
+    // A title before a name (President Obama, always so in a text) stays out of it.
+    if (!head || LEADING.test(head) || toks[sp.a - 1].text !== head || toks[sp.a - 1].end + 1 !== toks[sp.a].start || toks[sp.a].nl) continue;
+    if (covered === null) {
+      covered = new Uint8Array(toks.length);
+      for (const q of spans) for (let i = q.a; i <= q.b; i++) covered[i] = 1;
+    }
+    // The word before may be another span's (an org the tagger read as `Whole`): leave both.
+    if (!covered[sp.a - 1]) sp.a--;
   }
   return spans;
 }
