@@ -240,11 +240,11 @@ function fillFromTagger(text: string, orgs: OrgSpan[], persons: PersonSpan[]): {
     const t = tagOrgAt?.first(o.start, o.end);
     const before = orgs[k - 1], after = orgs[k + 1];
     const twoBodies = t !== undefined && ((within(before, t) && joinsBodies(text, before.end, o.start)) || (within(after, t) && joinsBodies(text, o.end, after.start)));
-    // A tagged org that is no org (分局 of 通辽分局) takes nothing from the rules, unless the tagger
-    // reads a person inside the rule org (张平 of 将张平送往医院).
     // A person the tagger reads inside the rule org right after a title (巴西外援卡洛斯和海狮队): the
     // rule ran across a title and a name; the tagger's spans there are better.
     if (titledPersonInside(text, tagPersons, o)) continue;
+    // A tagged org that is no org (分局 of 通辽分局) takes nothing from the rules, unless the tagger
+    // reads a person inside the rule org (张平 of 将张平送往医院).
     if (!t || (isStrongOrg(text, o) && (twoBodies || !taggedOrgHolds(text, o, t))) || ((!plausibleOrg(text.slice(t.start, t.end)) || runsOn(text, t.start, t.end)) && !overlapsAny(tagPersons, o))) keptOrgs.push(o);
   }
   const keptOrgAt = persons.length === 0 ? null : walk ? new SpanWalk(keptOrgs) : new SpanCover(text, keptOrgs);
@@ -374,7 +374,6 @@ export function isBracketedCompany(text: string, start: number, end: number): bo
   return inner !== undefined && (inner === '集团' || inner === '控股' || /[省市县区]$/.test(inner) || PLACE_NAMES.longestAt(inner, 0) === inner.length);
 }
 
-/** Whether any of `spans` overlaps `o` (a short list: the tagger's persons in one text). */
 /**
  * Whether a tagged person lies inside `o` right after a title word (外援, 总统) and before a
  * conjunction that goes on to another body (…外援卡洛斯和海狮队): a list of a person and a body.
@@ -398,6 +397,7 @@ function titledPersonInside(text: string, persons: readonly TagSpan[], o: { star
 /** Conjunctions that join the items of a list. */
 const JOINS_LIST = new CharSet('和与及同、');
 
+/** Whether any of `spans` overlaps `o` (a short list: the tagger's persons in one text). */
 function overlapsAny(spans: readonly TagSpan[], o: { start: number; end: number }): boolean {
   for (let k = 0; k < spans.length; k++) if (spans[k].start < o.end && spans[k].end > o.start) return true;
   return false;
