@@ -564,10 +564,10 @@ describe('robustness', () => {
 });
 
 describe('names the tagger cut short or ran on', () => {
-  it('completes a two-character name that opens a three-character one found in the same text (张成 → 张成聚)', () => {
-    // (PKU 1998) 个体司机张成聚 is read whole; 经张平请求，张成聚用 and 由张成聚赔偿 were cut to 张成
-    const text = '个体司机张成聚驾驶自己的农用车回家，发现张平骑自行车迎面而来。经张平请求，张成聚用自己驾驶的农用车将张平送往医院治疗。由张成聚赔偿因张平被其撞伤而花费的１６００元。';
-    expect(people(text).map((p) => p.text).filter((n) => n.startsWith('张成'))).toEqual(['张成聚', '张成聚', '张成聚']);
+  it('completes a two-character name that opens a three-character one found in the same text (李博 → 李博灏)', () => {
+    // the tagger reads the first 李博灏 whole and cuts the one in 在李博灏看来 to 李博
+    const text = '李博灏是英国剑桥大学的一名博士。在李博灏看来，知识产权是经济发展的重要保障。';
+    expect(people(text).map((p) => p.text)).toEqual(['李博灏', '李博灏']);
   });
 
   it('leaves a preposition out of a Latin name after it (向AlphaGo)', () => {
