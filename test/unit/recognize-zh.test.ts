@@ -578,9 +578,9 @@ describe('names the tagger cut short or ran on', () => {
 
 describe('a person and a body in one list', () => {
   it('gives the tagger a rule org that ran across a title, a name and 和 (巴西外援卡洛斯和海狮队)', () => {
-    const found = findZhEntities('泰山队的巴西外援卡洛斯和海狮队的巴西外援都进了球。').map((m) => `${m.type}:${m.text}`);
+    const found = findZhEntities('鲁能队的巴西外援卡洛斯和申花队的巴西外援都进了球。').map((m) => `${m.type}:${m.text}`);
     expect(found).toContain('person:卡洛斯');
-    expect(found).toContain('org:海狮队');
+    expect(found).toContain('org:申花队');
     expect(found.some((f) => f.includes('外援卡洛斯'))).toBe(false);
   });
 });
@@ -588,7 +588,7 @@ describe('a person and a body in one list', () => {
 describe('verbs of permission and consortia', () => {
   it('ends a name at 允许, 同意, 禁止, and reads 联合体 as a body\'s suffix', () => {
     // the tagger read 允许国际红十字会 as one name
-    expect(orgs('考察科局势；允许国际红十字会、联合国难民署等机构进入。').map((o) => o.text)).toEqual(['国际红十字会', '联合国难民署']);
-    expect(orgs('该项目由中国航天保险联合体承保。').map((o) => o.text)).toEqual(['中国航天保险联合体']);
+    expect(orgs('双方商定；允许国际红十字会进入战区。').map((o) => o.text)).toEqual(['国际红十字会']);
+    expect(orgs('这次保险由中国卫星保险联合体承保。').map((o) => o.text)).toEqual(['中国卫星保险联合体']);
   });
 });
