@@ -206,6 +206,11 @@ describe('body and furniture', () => {
     expect(isChrome(document.querySelector('form')!)).toBe(true);
   });
 
+  it('takes most-read lists, recirculation and widget boxes for furniture', () => {
+    document.body.innerHTML = '<div class="most-read-container module most-shared"></div><div class="recirc-module"></div><div class="OUTBRAIN"></div><div class="sidebar-widget"></div><div class="widget-area"></div>';
+    for (const el of Array.from(document.body.children)) expect(isChrome(el)).toBe(true);
+  });
+
   it('prefers a long unmarked story over a short marked box of teasers', () => {
     page('', `<div class="content"><p>Teaser one about a thing worth reading</p><p>Teaser two about another thing</p><p>Teaser three for the curious reader</p></div>
       <div id="story-text">${para(REPORT, 8)}</div>`);

@@ -48,7 +48,7 @@ const NON_NEWS_SEGMENT = /^(blogs?|weblog|docs?|documentation|manual|reference|a
 const HOW_TO_SEGMENT = /^(how[-_]?to[-_]|how_\d)/i;
 
 /** Class or id words of page furniture that is never article text. */
-export const CHROME_WORDS = /(^|[\s_-])(nav|navbar|menu|sidebar|side|aside|footer|foot|masthead|breadcrumbs?|related|recommend|share|sharing|social|comments?|reply|replies|advert|ads?|sponsor|promo|popup|modal|cookie|subscribe|newsletter|prev-next|pager|pagination|toolbar|tags|byline-share|article-info|copyright)([\s_-]|$)/i;
+export const CHROME_WORDS = /(^|[\s_-])(nav|navbar|menu|sidebar|side|aside|footer|foot|masthead|breadcrumbs?|related|recommend|share|sharing|social|comments?|reply|replies|advert|ads?|sponsor|promo|popup|modal|cookie|subscribe|newsletter|prev-next|pager|pagination|toolbar|tags|byline-share|article-info|copyright|most-read|most-popular|most-viewed|most-shared|trending|recirc|recirculation|outbrain|taboola|widget)([\s_-]|$)/i;
 /** A class token naming the article itself: a layout box that has both ("l-sidebar l-article-body") holds the article. */
 const CONTENT_TOKEN = /(^|[_-])(article|body|content|main|story|entry)([_-]|$)/i;
 const CHROME_TAGS = new Set(['NAV', 'ASIDE', 'FOOTER', 'HEADER', 'FORM', 'MENU', 'DIALOG']);
