@@ -115,7 +115,9 @@ const PARTY_STATE = /^[DRI]-[A-Z][A-Za-z]{1,12}\.?$/;
  * Spans as a reader would draw them: a body whose name joins two fields with "and" after "of" or
  * "for" (`National Institute of Allergy and Infectious Diseases`, `Centers for Disease Control and
  * Prevention`) is one org, not an org and a name; a legislator's party and state (`D-Mass.`) and a
- * place (`Mount Holyoke`) are none; a name ending as bodies' names do (`Getty Images`) is an org.
+ * place (`Mount Holyoke`) are none; a name ending as bodies' names do (`Getty Images`) is an org,
+ * and so is a founder's name with 's before one (`Sam's Club`) and a world brand read alone as a
+ * person (`Sony`, see brandsApart).
  */
 export function joinOrgNames(toks: Token[], input: TokenSpan[], words: FieldWords): TokenSpan[] {
   const spans = creditsApart(toks, input, words);
