@@ -94,6 +94,19 @@ describe('news signals', () => {
     expect(d.isArticle).toBe(true);
   });
 
+  it('reads the government sites\' metadata: ArticleTitle and ContentSource on an article, not on a column page', () => {
+    const head = '<meta name="SiteName" content="焦作市人民政府"><meta name="ColumnName" content="部门动态">';
+    const article = detectArticle(page(`${head}<meta name="ArticleTitle" content="市自然资源和规划局部署冬春季地质灾害防治工作"><meta name="PubDate" content="2024-02-07 08:00"><meta name="ContentSource" content="市自然资源和规划局">`,
+      `<div class="title">市自然资源和规划局部署冬春季地质灾害防治工作</div><div id="zoom">${para(ZH_REPORT, 4)}</div>`), 'file:///tmp/source.html');
+    expect(article.reasons.join(' ')).toMatch(/ArticleTitle metadata \+1/);
+    expect(article.reasons.join(' ')).toMatch(/news metadata \+2/);
+    expect(article.isArticle).toBe(true);
+    expect(article.title).toBe('市自然资源和规划局部署冬春季地质灾害防治工作');
+    const column = detectArticle(page(head, `<ul>${Array.from({ length: 30 }, (_, i) => `<li><a href="/a${i}.html">部门动态标题${i}</a></li>`).join('')}</ul>`), 'file:///tmp/source.html');
+    expect(column.reasons.join(' ')).not.toMatch(/ArticleTitle/);
+    expect(column.isArticle).toBe(false);
+  });
+
   it('reads "10月14日报道" as a dateline and a time to the minute under the headline as a stamp', () => {
     const d = detectArticle(page('', `
       <div class="mod-left"><div class="hd"><h1>DeepMind新电脑已可利用记忆自学</h1><div class="info"><span>TNW中文站</span><span>2016年10月14日07:17</span></div></div>

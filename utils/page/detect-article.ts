@@ -624,7 +624,10 @@ export function detectArticle(doc: Document, url: string, prescanned?: PageScan 
   else if (articleType) add(1, `schema:${articleType}`);
   else if (listingType) add(-2, `schema:${listingType}`);
   const ogType = meta('og:type')?.toLowerCase() ?? null;
+  // Chinese government sites' metadata standard names an article's title (ArticleTitle) only on articles; a column page has ColumnName alone.
+  const articleTitleMeta = meta('ArticleTitle', 'articletitle');
   if (ogType === 'article') add(1, 'og:type=article');
+  else if (articleTitleMeta) add(1, 'ArticleTitle metadata');
   else if (ogType && /^(profile|product|video|book|music|books\.)/.test(ogType)) add(-1, `og:type=${ogType}`);
   // Chinese portals name the outlet a report comes from (人民日报海外版): `source`, and `ContentSource` in the government sites' metadata standard.
   const newsMeta = meta('news_keywords', 'original-source', 'syndication-source', 'source', 'ContentSource') ?? (facts.types.includes('NewsMediaOrganization') ? 'org' : null);
@@ -668,12 +671,12 @@ export function detectArticle(doc: Document, url: string, prescanned?: PageScan 
   }
 
   // A photo story or brief is short but says plainly that it is an article.
-  const declared = !!newsType || !!articleType || ogType === 'article';
+  const declared = !!newsType || !!articleType || ogType === 'article' || !!articleTitleMeta;
   const substantial = longEnough || (declared && stats.chars >= 50);
   if (!substantial) add(-3, `short text (${stats.chars} chars)`);
 
   const h1 = body?.querySelector('h1') ?? doc.querySelector('h1');
-  const title = (h1?.textContent?.trim() || meta('og:title') || facts.headline || titleWithoutSite(doc.title) || '').replace(/\s+/g, ' ').slice(0, 500);
+  const title = (h1?.textContent?.trim() || meta('og:title') || facts.headline || articleTitleMeta || titleWithoutSite(doc.title) || '').replace(/\s+/g, ' ').slice(0, 500);
   const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta('og:url');
   const isArticle = substantial && score >= ARTICLE_THRESHOLD;
   return {
