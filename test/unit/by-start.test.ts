@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeByStart, sortByStart } from '@/utils/recognize/by-start';
+import { countUpTo, mergeByStart, sortByStart } from '@/utils/recognize/by-start';
 import { ScratchBytes } from '@/utils/recognize/scratch';
 
 const spans = (starts: number[]) => starts.map((start, id) => ({ start, id }));
@@ -27,5 +27,14 @@ describe('ScratchBytes', () => {
     expect(s.zeroed(50).subarray(0, 50).every((b) => b === 0)).toBe(true);
     expect(s.zeroed(5000).subarray(0, 5000).every((b) => b === 0)).toBe(true);
     expect(s.zeroed(1 << 20).length).toBe(1 << 20);
+  });
+});
+
+describe('countUpTo', () => {
+  const apart = [{ start: 0, end: 2 }, { start: 3, end: 5 }, { start: 5, end: 9 }, { start: 10, end: 12 }];
+  it('counts the spans whose start or end is at or before a position', () => {
+    expect([-1, 0, 3, 4, 5, 12].map((at) => countUpTo(apart, at, 'start'))).toEqual([0, 1, 2, 2, 3, 4]);
+    expect([1, 2, 5, 8, 9, 20].map((at) => countUpTo(apart, at, 'end'))).toEqual([0, 1, 2, 2, 3, 4]);
+    expect(countUpTo([], 5, 'end')).toBe(0);
   });
 });

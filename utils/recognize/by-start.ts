@@ -55,3 +55,18 @@ export function mergeByStart<T extends Spanned>(a: T[], b: T[]): T[] {
   while (j < b.length) out[k++] = b[j++];
   return out;
 }
+
+/**
+ * How many of `list` have `key` at or before `at`, where `list` is sorted by that key (spans sorted
+ * and apart are sorted by both): a binary search, for the recogniser's questions about huge texts.
+ */
+export function countUpTo<T extends Spanned & { end: number }>(list: readonly T[], at: number, key: 'start' | 'end'): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid][key] <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -16,7 +16,7 @@ import { isQuestionDotAt, notNamePairAt } from './names';
 import { SURNAME_FIRST } from './surnames';
 import { Cover } from './cover';
 import { ReachWalk, SpanWalk, isSortedByStart, isSortedDisjoint } from '../span-walk';
-import { mergeByStart, sortByStart } from '../by-start';
+import { countUpTo, mergeByStart, sortByStart } from '../by-start';
 
 /** People and organizations in squeezed Chinese text, offsets into that text. */
 export function findZhEntities(text: string): Array<PersonMention | OrgMention> {
@@ -379,15 +379,8 @@ export function isBracketedCompany(text: string, start: number, end: number): bo
  * conjunction that goes on to another body (…外援卡洛斯和海狮队): a list of a person and a body.
  */
 function titledPersonInside(text: string, persons: readonly TagSpan[], o: { start: number; end: number }): boolean {
-  // The tagger's persons come sorted by start: the first one after o's start, by halving.
-  let lo = 0;
-  let hi = persons.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (persons[mid].start <= o.start) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let k = lo; k < persons.length && persons[k].start < o.end; k++) {
+  // The tagger's persons come sorted by start: from the first one after o's start.
+  for (let k = countUpTo(persons, o.start, 'start'); k < persons.length && persons[k].start < o.end; k++) {
     const p = persons[k];
     if (p.end < o.end && JOINS_LIST.hasAt(text, p.end) && TITLE_WORDS.longestEndingAt(text, p.start, Math.max(o.start, p.start - 6)) > 0) return true;
   }
@@ -606,12 +599,8 @@ function holdingOrg(o: OrgSpan, orgs: readonly OrgSpan[]): OrgSpan {
   return h && h.end === o.end && h.start < o.start ? h : o;
 }
 
-/** How many of `orgs` (sorted and apart, as the finders give them) end at or before `at`: a binary search. */
-function orgsEndedBy(orgs: readonly OrgSpan[], at: number): number {
-  let lo = 0, hi = orgs.length;
-  while (lo < hi) { const mid = (lo + hi) >> 1; if (orgs[mid].end <= at) lo = mid + 1; else hi = mid; }
-  return lo;
-}
+/** How many of `orgs` (sorted and apart, as the finders give them) end at or before `at`. */
+const orgsEndedBy = (orgs: readonly OrgSpan[], at: number): number => countUpTo(orgs, at, 'end');
 
 /** `该局` is the nearest bureau the article names before it (or, failing that, after it). */
 export function resolveRef(text: string, ref: string, at: number, orgs: OrgSpan[]): string | null {
