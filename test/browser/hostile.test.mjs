@@ -141,20 +141,22 @@ function installProbe() {
   };
   /**
    * Scrolls through the page three viewports at a time (what is painted reaches a viewport above
-   * and below, so the stops leave nothing out) and, at
-   * each stop, counts the registered ranges far from the viewport (more than two viewports away)
-   * and those in it; returns the stops and how many distinct ranges were painted over the sweep.
+   * and below, so the stops leave nothing out) and, at each stop, counts the registered ranges far
+   * from the viewport (more than two viewports away) and those in it. A 5 MB page is a thousand
+   * stops and can take minutes: each call sweeps on for at most `budgetMs` from where the last one
+   * stopped (one protocol call that long timed out in Firefox), and says whether the end was reached.
+   * `sweepResult` then gives the stops and how many distinct ranges were painted over the sweep.
    */
-  probe.sweep = async () => {
+  let sweep = null;
+  probe.sweep = async (budgetMs) => {
     const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-    const ids = new WeakMap();
-    let nextId = 0;
-    const seen = new Set();
-    const stops = [];
+    sweep ??= { ids: new WeakMap(), nextId: 0, seen: new Set(), stops: [], y: 0, done: false };
+    const s = sweep;
     const article = document.querySelector('article');
     const step = innerHeight * 3 - 40;
-    for (let y = 0; ; y += step) {
-      scrollTo(0, y);
+    const until = performance.now() + budgetMs;
+    while (!s.done && performance.now() < until) {
+      scrollTo(0, s.y);
       await frame();
       await frame();
       await frame();
@@ -165,8 +167,8 @@ function installProbe() {
         if (!name.startsWith('dossier-') || name === 'dossier-note' || name === 'dossier-focus') continue;
         for (const r of h) {
           stop.ranges++;
-          if (!ids.has(r.startContainer)) ids.set(r.startContainer, nextId++);
-          seen.add(`${ids.get(r.startContainer)}:${r.startOffset}-${r.endOffset}`);
+          if (!s.ids.has(r.startContainer)) s.ids.set(r.startContainer, s.nextId++);
+          s.seen.add(`${s.ids.get(r.startContainer)}:${r.startOffset}-${r.endOffset}`);
           const live = document.createRange();
           live.setStart(r.startContainer, r.startOffset);
           live.setEnd(r.endContainer, r.endOffset);
@@ -175,13 +177,17 @@ function installProbe() {
           if (box.bottom > view.top && box.top < view.bottom) stop.inView++;
         }
       }
-      stops.push(stop);
-      if (scrollY + innerHeight >= document.documentElement.scrollHeight - 2 || stops.length > 2000) break;
+      s.stops.push(stop);
+      s.y += step;
+      if (scrollY + innerHeight >= document.documentElement.scrollHeight - 2 || s.stops.length > 2000) s.done = true;
     }
-    scrollTo(0, 0);
-    await frame();
-    return { stops, painted: seen.size };
+    if (s.done) {
+      scrollTo(0, 0);
+      await frame();
+    }
+    return s.done;
   };
+  probe.sweepResult = () => ({ stops: sweep?.stops ?? [], painted: sweep?.seen.size ?? 0 });
   /** Every dossier-* highlight: how many ranges, whether all are in the live document, inside the article, outside editors. */
   probe.highlights = () => {
     const out = { names: {}, ranges: 0, detached: 0, outside: 0, inEditors: 0, outsideTexts: [] };
@@ -342,7 +348,11 @@ for (const kind of ['chromium', 'firefox']) {
             // Only what is near the viewport is registered; scrolling paints the rest, and over a
             // sweep of the whole page every mention is painted (pieces ≥ mentions).
             assert.ok(h.ranges < count, `fewer ranges registered (${h.ranges}) than mentions (${count})`);
-            const sweep = await page.evaluate(() => window.__probe.sweep());
+            // In calls of at most 20 s each, well under the protocol's timeout.
+            const sweepStart = Date.now();
+            while (!(await page.evaluate(() => window.__probe.sweep(20_000)))) assert.ok(Date.now() - sweepStart < 3 * STEP_TIMEOUT, 'the sweep of the page ends');
+            const sweep = await page.evaluate(() => window.__probe.sweepResult());
+            t.diagnostic(`sweep: ${((Date.now() - sweepStart) / 1000).toFixed(1)} s`);
             const far = sweep.stops.filter((s) => s.far > 0);
             assert.deepEqual(far, [], 'no registered range more than two viewports from the viewport');
             const bare = sweep.stops.filter((s) => s.articleInView && s.inView === 0);
