@@ -1,11 +1,13 @@
 /**
  * In-page side of the page annotation benchmark (bundled by esbuild, injected as an init script).
  * Exposes `window.__bench` with one function per contender, each run on a freshly loaded page:
- * - `ours`: detect → map → recognise → messages → ranges → paint, each step its own task, with
- *   phase times and long tasks. The recogniser runs in a worker (recognizer-worker.ts; in the
- *   extension, in the background), so its work and garbage stay off the page's thread and heap;
- *   what the extension's messages cost the page is timed on its own. The worker warmed up when the
- *   page started, as the background does; a second, cold worker times the same recognition without;
+ * - `ours`: detect → map → recognise → messages → ranges → paint, with phase times and long tasks,
+ *   paced as the extension paces them (Session.annotate): the scan and the map in slices of
+ *   SLICE_MS, the text sent in HeldTextClient's pieces and the mentions received a page per
+ *   message, each a task of its own (their work is timed, the page's turns between them are not).
+ *   The recogniser runs in a worker (recognizer-worker.ts; in the extension, in the background), so
+ *   its work and garbage stay off the page's thread and heap. The worker warmed up when the page
+ *   started, as the background does; a second, cold worker times the same recognition without;
  * - `oursWrapped`: the same, painted as where the Highlight API is missing: every mention wrapped in
  *   marks (wrap-paint.ts) a few ms a frame as the extension does (the slices timed, not the waits
  *   for frames; the browser's layouts between them show as long tasks only if 50 ms or more), the
@@ -14,8 +16,10 @@
  * - `mark`: mark.js marking the strings our recogniser found (it rewrites the DOM).
  */
 import Mark from 'mark.js';
-import { detectArticle } from '@/utils/page/detect-article';
-import { buildTextMap, buildTextMapInSlices } from '@/utils/page/text-map';
+import { detectArticle, scanPageInSlices } from '@/utils/page/detect-article';
+import { buildTextMapInSlices } from '@/utils/page/text-map';
+import { HeldTextClient, type Send } from '@/utils/page/held-text';
+import { SLICE_MS } from '@/utils/page/pacing';
 import { createPainter, highlightSheet } from '@/utils/page/paint';
 import { createPaintWindow, WINDOW_ABOVE_MENTIONS, type PaintWindow } from '@/utils/page/paint-window';
 import { MentionPieces } from '@/utils/page/mention-pieces';
@@ -106,28 +110,75 @@ function articleBody(): Element {
   return d.body ?? document.body;
 }
 
+/**
+ * Our work on the page's thread, paced as the extension paces it: each slice is a task of its own,
+ * timed, and its window kept for the long-task count; the page's turns between slices are not timed.
+ */
+class Slices {
+  readonly windows: Array<[number, number]> = [];
+  private from = 0;
+  private worked = 0;
+  /** Starts timing a phase. */
+  begin(): void {
+    this.worked = 0;
+    this.from = performance.now();
+  }
+  /** The `pause` the extension's slicing calls between slices: the page's turn, untimed. */
+  readonly pause = async (): Promise<void> => {
+    this.cut();
+    await nextTask();
+    this.from = performance.now();
+  };
+  /** Ends the phase: its work in ms, the waits between its slices left out. */
+  end(): number {
+    this.cut();
+    return this.worked;
+  }
+  private cut(): void {
+    const now = performance.now();
+    this.windows.push([this.from, now]);
+    this.worked += now - this.from;
+  }
+}
+
 async function ours(painting: 'highlights' | 'wrapped' = 'highlights') {
   await nextTask();
+  const slices = new Slices();
+  // As Session.annotate: the page scanned in slices, decided, a turn for the page, the text mapped in slices.
+  slices.begin();
   const t0 = performance.now();
-  const detection = detectArticle(document, location.href);
+  const scan = await scanPageInSlices(document.documentElement, SLICE_MS, slices.pause);
+  const detection = detectArticle(document, location.href, scan);
   const body = detection.body ?? document.body;
-  const tDetect = performance.now();
-  const map = buildTextMap(body);
-  const t1 = performance.now();
+  const detectMs = slices.end();
+  await nextTask();
+  slices.begin();
+  const map = await buildTextMapInSlices(body, {}, SLICE_MS, slices.pause);
+  const mapMs = slices.end();
   await nextTask();
   const lang = detection.htmlLang?.toLowerCase().startsWith('zh') ? 'zh' : detectLang(map.text);
   const refDate = detection.publishedAt ?? new Date().toISOString().slice(0, 10);
   // The worker's recognition, with the replies the page's `mentions` requests would get.
   const { ms: recognizeMs, replies, strings } = await recognizeInWorker({ text: map.text, lang, refDate });
   await nextTask();
-  // What the extension's messages cost the page: the text goes out (putText) and the mentions come
-  // back, as JSON, which is how Chromium carries extension messages.
-  const tm = performance.now();
-  const sent = JSON.stringify({ base: null, piece: map.text });
+  // What the extension's messages cost the page: the text goes out in pieces (HeldTextClient's
+  // putText messages) and the mentions come back a page per message, as JSON, which is how Chromium
+  // carries extension messages; each message is a task of its own, as each is awaited there.
+  slices.begin();
+  let sentChars = 0;
+  const putText: Send = async (_type, data) => {
+    sentChars += JSON.stringify(data).length;
+    await slices.pause();
+    const { base, piece } = data as { base: { length: number } | null; piece: string };
+    return { status: 'held', textId: 'bench', length: (base?.length ?? 0) + piece.length } as never;
+  };
+  await new HeldTextClient(putText).hold(map.text);
   const mentions: PageMention[] = [];
-  for (const reply of replies) decodeSpans((JSON.parse(reply) as { spans: number[] }).spans, map.text, mentions);
-  const tmEnd = performance.now();
-  const messages = tmEnd - tm;
+  for (const reply of replies) {
+    decodeSpans((JSON.parse(reply) as { spans: number[] }).spans, map.text, mentions);
+    await slices.pause();
+  }
+  const messages = slices.end();
   await nextTask();
   // The extension's background recogniser stays warm: a second call shows the cost without first-use set-up.
   const recognizeWarm = (await recognizeInWorker({ text: map.text, lang, refDate })).ms;
@@ -136,9 +187,11 @@ async function ours(painting: 'highlights' | 'wrapped' = 'highlights') {
   // a fresh page, so the timed pass above always runs our code for the first time). Collected first:
   // the messages' garbage would otherwise be collected inside this pass (untimed collection).
   w.gc?.();
-  const tdw = performance.now();
-  buildTextMap(detectArticle(document, location.href).body ?? document.body);
-  const detectMapWarm = performance.now() - tdw;
+  const warm = new Slices();
+  warm.begin();
+  const again = detectArticle(document, location.href, await scanPageInSlices(document.documentElement, SLICE_MS, warm.pause));
+  await buildTextMapInSlices(again.body ?? document.body, {}, SLICE_MS, warm.pause);
+  const detectMapWarm = warm.end();
   await nextTask();
   const t4 = performance.now();
   // What the extension paints (Session.paintInSlices): each mention's ranges made on first use; above
@@ -209,20 +262,20 @@ async function ours(painting: 'highlights' | 'wrapped' = 'highlights') {
     mentions: mentions.length,
     painted,
     strings,
-    detect: tDetect - t0,
-    map: t1 - tDetect,
+    detect: detectMs,
+    map: mapMs,
     recognizeWarm,
     recognizeCold: recognizeCold_,
     warmUp: (await ready).warmUpMs,
     detectMapWarm,
-    detectMap: t1 - t0,
+    detectMap: detectMs + mapMs,
     recognize: recognizeMs,
     messages,
-    sentChars: sent.length,
+    sentChars,
     paint: t5 - t4,
-    total: t1 - t0 + recognizeMs + messages + (t5 - t4),
+    total: detectMs + mapMs + recognizeMs + messages + (t5 - t4),
     // The page's thread only: the worker's tasks (the background's, in the extension) are not the page's.
-    longest: longestIn([[t0, t1], [tm, tmEnd], [t4, tPainted]]),
+    longest: longestIn([...slices.windows, [t4, tPainted]]),
     heap: heap1,
   };
 }

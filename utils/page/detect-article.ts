@@ -8,6 +8,7 @@
  * first-person voice). No layout reads; the DOM is walked once for text statistics.
  */
 import { lazyRegExp } from '../lazy-regexp';
+import { runInSlices, SLICE_MS, yieldToPage } from './pacing';
 
 export interface ArticleDetection {
   isArticle: boolean;
@@ -215,20 +216,12 @@ function scanPage(root: Element): PageScan {
 }
 
 /**
- * The same scan in slices of about `budgetMs`, yielding to the page between them, so deciding
- * about a page of hundreds of thousands of nodes never blocks it for long. Pass the result to
- * `detectArticle`.
+ * The same scan in slices of about `budgetMs`, yielding to the page between them (`pause`), so
+ * deciding about a page of hundreds of thousands of nodes never blocks it for long. Pass the
+ * result to `detectArticle`.
  */
-export async function scanPageInSlices(root: Element, budgetMs = 12): Promise<PageScan> {
-  const steps = scanSteps(root);
-  let sliceStart = performance.now();
-  for (let r = steps.next(); ; r = steps.next()) {
-    if (r.done) return r.value;
-    if (performance.now() - sliceStart > budgetMs) {
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      sliceStart = performance.now();
-    }
-  }
+export function scanPageInSlices(root: Element, budgetMs = SLICE_MS, pause: () => Promise<void> = yieldToPage): Promise<PageScan> {
+  return runInSlices(scanSteps(root), budgetMs, pause);
 }
 
 /** The walk as a generator (it pauses every 512 elements), depth first with an explicit stack. */

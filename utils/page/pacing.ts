@@ -7,6 +7,25 @@
 /** Lets the page run: the next piece of our work starts in a new task. */
 export const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/** About how long one slice of our work may run before the page gets its turn (ms). */
+export const SLICE_MS = 12;
+
+/**
+ * Runs a generator of work steps to its end, yielding to the page (`pause`) whenever a slice took
+ * about `budgetMs`; resolves with what the generator returns. `pause` is a seam: the page benchmark
+ * passes one that times the waits, so it counts our work and not the page's turns.
+ */
+export async function runInSlices<R>(steps: Generator<unknown, R>, budgetMs = SLICE_MS, pause: () => Promise<void> = yieldToPage): Promise<R> {
+  let sliceStart = performance.now();
+  for (let r = steps.next(); ; r = steps.next()) {
+    if (r.done) return r.value;
+    if (performance.now() - sliceStart > budgetMs) {
+      await pause();
+      sliceStart = performance.now();
+    }
+  }
+}
+
 /**
  * Resolves once `first` has settled and the page has rendered a frame after it, or after `waitMs`
  * in all, where frames are not rendered (a hidden tab).
@@ -21,7 +40,7 @@ export const afterNextFrame = (win: Window, waitMs: number, first: Promise<unkno
  * Runs `fn` over [0, count) in chunks of `size`, yielding to the page (`pause`, a new task by
  * default) whenever a slice took about `budgetMs`.
  */
-export async function inChunks(count: number, size: number, fn: (from: number, to: number) => void, budgetMs = 12, pause: () => Promise<void> = yieldToPage): Promise<void> {
+export async function inChunks(count: number, size: number, fn: (from: number, to: number) => void, budgetMs = SLICE_MS, pause: () => Promise<void> = yieldToPage): Promise<void> {
   let sliceStart = performance.now();
   for (let from = 0; from < count; from += size) {
     fn(from, Math.min(count, from + size));

@@ -4,6 +4,7 @@
  */
 import { isChrome, SKIP_TAGS, tagOf } from './detect-article';
 import { MARK_TAG } from './paint';
+import { runInSlices, SLICE_MS, yieldToPage } from './pacing';
 
 /** The fallback painting's marks hold article text (see wrap-paint.ts); our other elements are UI. */
 const MARK = MARK_TAG.toUpperCase();
@@ -112,18 +113,12 @@ export function buildTextMap(root: Element, options: TextMapOptions = {}): TextM
 }
 
 /**
- * The same map built in slices of about `budgetMs`, yielding to the page between them, so mapping
- * a huge article never blocks the page for long.
+ * The same map built in slices of about `budgetMs`, yielding to the page between them (`pause`),
+ * so mapping a huge article never blocks the page for long.
  */
-export async function buildTextMapInSlices(root: Element, options: TextMapOptions = {}, budgetMs = 12): Promise<TextMap> {
+export async function buildTextMapInSlices(root: Element, options: TextMapOptions = {}, budgetMs = SLICE_MS, pause: () => Promise<void> = yieldToPage): Promise<TextMap> {
   const builder = mapBuilder(root, options);
-  let sliceStart = performance.now();
-  for (const _ of builder.steps) {
-    if (performance.now() - sliceStart > budgetMs) {
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      sliceStart = performance.now();
-    }
-  }
+  await runInSlices(builder.steps, budgetMs, pause);
   return builder.finish();
 }
 

@@ -1,0 +1,58 @@
+// @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { detectArticle, scanPageInSlices } from '@/utils/page/detect-article';
+import { buildTextMap, buildTextMapInSlices } from '@/utils/page/text-map';
+import { runInSlices } from '@/utils/page/pacing';
+
+/** A pause that counts the page's turns instead of waiting for a task. */
+function countingPause() {
+  const p = { turns: 0, pause: async () => void p.turns++ };
+  return p;
+}
+
+describe('runInSlices', () => {
+  function* steps(n: number): Generator<void, string> {
+    for (let i = 0; i < n; i++) yield;
+    return `done after ${n}`;
+  }
+
+  it("resolves with what the generator returns, giving the page a turn whenever a slice ran over its budget", async () => {
+    const over = countingPause();
+    // A budget already spent: every step is a slice of its own, a turn after each.
+    await expect(runInSlices(steps(5), -1, over.pause)).resolves.toBe('done after 5');
+    expect(over.turns).toBe(5);
+    const within = countingPause();
+    await expect(runInSlices(steps(5), 60_000, within.pause)).resolves.toBe('done after 5');
+    expect(within.turns).toBe(0);
+  });
+});
+
+describe('the sliced scan and map (what the content script runs) give what the one-pass ones give', () => {
+  const html = readFileSync('test/fixtures/jiaozuo-2024-02/html/a20-mental-health-education.html', 'utf8');
+  document.documentElement.innerHTML = html.replace(/^[\s\S]*?<html[^>]*>/i, '').replace(/<\/html>\s*$/i, '');
+  // A long article: the walks pause every few hundred elements, and each pause is a slice's end.
+  const article = document.querySelector('article')!;
+  const paragraphs = [...article.querySelectorAll('p')].map((p) => p.outerHTML).join('');
+  article.insertAdjacentHTML('beforeend', paragraphs.repeat(80));
+  const url = 'http://127.0.0.1/2024-02/07/content_20.html';
+
+  it('detection from a scan made a slice per step', async () => {
+    const turns = countingPause();
+    const sliced = detectArticle(document, url, await scanPageInSlices(document.documentElement, -1, turns.pause));
+    const whole = detectArticle(document, url);
+    expect(turns.turns).toBeGreaterThan(0);
+    expect({ ...sliced, body: sliced.body?.outerHTML }).toEqual({ ...whole, body: whole.body?.outerHTML });
+    expect(sliced.isArticle).toBe(true);
+  });
+
+  it('the text map', async () => {
+    const body = detectArticle(document, url).body!;
+    const turns = countingPause();
+    const sliced = await buildTextMapInSlices(body, { isVisible: () => true }, -1, turns.pause);
+    const whole = buildTextMap(body, { isVisible: () => true });
+    expect(turns.turns).toBeGreaterThan(0);
+    expect(sliced.text).toBe(whole.text);
+    expect(sliced.segments).toEqual(whole.segments);
+  });
+});
