@@ -146,7 +146,6 @@ async function ours(painting: 'highlights' | 'wrapped' = 'highlights') {
   const slices = new Slices();
   // As Session.annotate: the page scanned in slices, decided, a turn for the page, the text mapped in slices.
   slices.begin();
-  const t0 = performance.now();
   const scan = await scanPageInSlices(document.documentElement, SLICE_MS, slices.pause);
   const detection = detectArticle(document, location.href, scan);
   const body = detection.body ?? document.body;
