@@ -230,7 +230,8 @@ export class Session {
     this.window?.stop();
     this.window = null;
     if (a.mentions.length > WINDOW_ABOVE_MENTIONS && typeof win.IntersectionObserver === 'function') {
-      const near = createPaintWindow(painter, a.pieces, (callback, options) => new win.IntersectionObserver(callback, options));
+      // Gecko pays for each change to the registered highlights, Blink for each registered range (see PaintWindowOptions).
+      const near = createPaintWindow(painter, a.pieces, (callback, options) => new win.IntersectionObserver(callback, options), undefined, undefined, { wholeRuns: import.meta.env.BROWSER === 'firefox' });
       // Filing is a few calls a text node: a chunk of 1,024 mentions is well under the budget.
       await inChunks(a.mentions.length, 1024, (from, to) => near.add(from, to));
       if (this.current !== a) return;

@@ -353,8 +353,15 @@ for (const kind of ['chromium', 'firefox']) {
             while (!(await page.evaluate(() => window.__probe.sweep(20_000)))) assert.ok(Date.now() - sweepStart < 3 * STEP_TIMEOUT, 'the sweep of the page ends');
             const sweep = await page.evaluate(() => window.__probe.sweepResult());
             t.diagnostic(`sweep: ${((Date.now() - sweepStart) / 1000).toFixed(1)} s`);
-            const far = sweep.stops.filter((s) => s.far > 0);
-            assert.deepEqual(far, [], 'no registered range more than two viewports from the viewport');
+            if (kind === 'firefox') {
+              // Firefox paints whole runs of paragraphs near the viewport (at most 128 runs; see
+              // PaintWindowOptions): what is registered reaches further, and stays a small part of the article.
+              const most = Math.max(...sweep.stops.map((s) => s.ranges));
+              assert.ok(most <= count / 16, `at most a sixteenth of the mentions registered at any stop: ${most} of ${count}`);
+            } else {
+              const far = sweep.stops.filter((s) => s.far > 0);
+              assert.deepEqual(far, [], 'no registered range more than two viewports from the viewport');
+            }
             const bare = sweep.stops.filter((s) => s.articleInView && s.inView === 0);
             assert.deepEqual(bare, [], 'wherever the article is in view, its mentions there are painted');
             assert.ok(sweep.painted >= count, `every mention painted over a sweep of the page: ${sweep.painted} ranges for ${count} mentions`);

@@ -116,12 +116,12 @@ function page(paragraphs: number) {
 const names = (shown: PaintItem[]) => shown.map((x) => x.mention.text).sort();
 
 /** A window over a page of `paragraphs` (plus `extra` mentions), started, with its painter's record and observers. */
-function started(paragraphs: number, { runs, extra }: { runs?: number; extra?: (entries: WindowEntry[]) => WindowEntry[] } = {}) {
+function started(paragraphs: number, { runs, extra, wholeRuns }: { runs?: number; extra?: (entries: WindowEntry[]) => WindowEntry[]; wholeRuns?: boolean } = {}) {
   const { painter, state } = recordingPainter();
   const io = fakeObserver();
   const p = page(paragraphs);
   const all = [...p.entries, ...(extra?.(p.entries) ?? [])];
-  const w = createPaintWindow(painter, byIndex(all), io.factory, WINDOW_MARGIN, runs);
+  const w = createPaintWindow(painter, byIndex(all), io.factory, WINDOW_MARGIN, runs, { wholeRuns });
   // Filed in two calls, as the extension files in chunks.
   const half = all.length >> 1;
   w.add(0, half);
@@ -213,6 +213,18 @@ describe('painting near the viewport', () => {
     io.report([ps[6]], [], [], [ps[4], ps[5]]);
     expect(io.observed()).toEqual([ps[6], ps[7], ps[8], ps[0], ps[2], ps[3], ps[5]]);
     expect(names(state.shown)).toEqual(['张6']);
+  });
+
+  it('with whole runs (Gecko), paints every block of the runs near the viewport and watches only the runs\' ends', () => {
+    const { ps, state, io } = started(9, { runs: 3, wholeRuns: true });
+    expect(io.observed()).toEqual([ps[0], ps[2], ps[3], ps[5], ps[6], ps[8]]);
+    // The middle run spans the viewport (its first block above it, its last below): all of it is painted.
+    io.report([], [ps[5], ps[6], ps[8]], [], [ps[0], ps[2], ps[3]]);
+    expect(names(state.shown)).toEqual(['张3', '张4', '张5']);
+    expect(io.observed()).toEqual([ps[0], ps[2], ps[3], ps[5], ps[6], ps[8]]);
+    // Scrolled on: the last run comes near and the middle one leaves, each as a whole.
+    io.report([ps[6]], [ps[8]], [], [ps[3], ps[5]]);
+    expect(names(state.shown)).toEqual(['张6', '张7', '张8']);
   });
 
   it('paints the near blocks of a run coming near at once, from their boxes, before their own first report', () => {
