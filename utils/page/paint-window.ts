@@ -113,17 +113,18 @@ export interface PaintWindowOptions {
    * Paint every block of a run near the viewport, watching only the runs' ends: what is registered
    * then changes once a run, not once a paragraph. For Gecko, where each change to the registered
    * highlights costs more than the ranges they hold: on a 5 MB article, following paragraph by
-   * paragraph made wheel scrolling's frames 35–47 ms against 23–26 without Dossier; by runs, 30.
+   * paragraph made wheel scrolling's frames 35–47 ms against 23–26 without Dossier; by runs, 26–30.
    */
   wholeRuns?: boolean;
 }
 
 /**
  * A window over `painter`: registered highlights hold exactly the mentions of the blocks near the
- * viewport (or of the runs near it: `wholeRuns`). Blocks are taken in the order mentions come (document order) and cut into at most
+ * viewport. Blocks are taken in the order mentions come (document order) and cut into at most
  * `runs` runs, of which only the two ends are observed; the blocks of a run near the viewport are
  * then observed one by one, and those near are painted. So a page of any length has a few hundred
- * observed elements at most, and what is registered stays within `margin` of the viewport.
+ * observed elements at most, and what is registered stays within `margin` of the viewport (with
+ * `wholeRuns`, the blocks of the runs near it are painted, none observed one by one).
  */
 export function createPaintWindow(painter: Painter, mentions: WindowMentions, observe: ObserverFactory, margin = WINDOW_MARGIN, runs = WATCHED_RUNS, { wholeRuns = false }: PaintWindowOptions = {}): PaintWindow {
   /** The mentions filed under each block, as runs of indices: first, last, first, last… */
@@ -167,12 +168,12 @@ export function createPaintWindow(painter: Painter, mentions: WindowMentions, ob
   };
 
   /**
-   * Runs near the viewport have their blocks observed one by one (painted all, with `wholeRuns`);
-   * those leaving, no longer. The
-   * blocks of a run coming near are placed at once from their boxes, against the same extended
-   * viewport (`rootBounds`), rather than a frame later when their own first report comes: a reader
-   * jumping down the page would otherwise see them bare for a frame or two. This runs in the
-   * observer's callback, right after the browser's own layout, so reading boxes forces none.
+   * Runs near the viewport have their blocks observed one by one (all painted, with `wholeRuns`);
+   * those leaving, no longer. The blocks of a run coming near are placed at once from their boxes,
+   * against the same extended viewport (`rootBounds`), rather than a frame later when their own
+   * first report comes: a reader jumping down the page would otherwise see them bare for a frame or
+   * two. This runs in the observer's callback, right after the browser's own layout, so reading
+   * boxes forces none.
    */
   const onEnds = (entries: ReadonlyArray<WindowObserverEntry>) => {
     let bounds: DOMRectReadOnly | null = null;
