@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { detectArticle, scanPageInSlices } from '@/utils/page/detect-article';
 import { buildTextMap, buildTextMapInSlices } from '@/utils/page/text-map';
-import { runInSlices } from '@/utils/page/pacing';
+import { inChunks, runInSlices } from '@/utils/page/pacing';
 
 /** A pause that counts the page's turns instead of waiting for a task. */
 function countingPause() {
@@ -24,6 +24,19 @@ describe('runInSlices', () => {
     expect(over.turns).toBe(5);
     const within = countingPause();
     await expect(runInSlices(steps(5), 60_000, within.pause)).resolves.toBe('done after 5');
+    expect(within.turns).toBe(0);
+  });
+});
+
+describe('inChunks', () => {
+  it('covers [0, count) in chunks of `size`, the last one short, with the same turns as runInSlices', async () => {
+    const seen: Array<[number, number]> = [];
+    const over = countingPause();
+    await inChunks(10, 4, (from, to) => void seen.push([from, to]), -1, over.pause);
+    expect(seen).toEqual([[0, 4], [4, 8], [8, 10]]);
+    expect(over.turns).toBe(3);
+    const within = countingPause();
+    await inChunks(10, 4, () => {}, 60_000, within.pause);
     expect(within.turns).toBe(0);
   });
 });

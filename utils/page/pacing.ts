@@ -40,13 +40,12 @@ export const afterNextFrame = (win: Window, waitMs: number, first: Promise<unkno
  * Runs `fn` over [0, count) in chunks of `size`, yielding to the page (`pause`, a new task by
  * default) whenever a slice took about `budgetMs`.
  */
-export async function inChunks(count: number, size: number, fn: (from: number, to: number) => void, budgetMs = SLICE_MS, pause: () => Promise<void> = yieldToPage): Promise<void> {
-  let sliceStart = performance.now();
-  for (let from = 0; from < count; from += size) {
-    fn(from, Math.min(count, from + size));
-    if (performance.now() - sliceStart > budgetMs) {
-      await pause();
-      sliceStart = performance.now();
+export function inChunks(count: number, size: number, fn: (from: number, to: number) => void, budgetMs = SLICE_MS, pause: () => Promise<void> = yieldToPage): Promise<void> {
+  function* chunks(): Generator<void, void> {
+    for (let from = 0; from < count; from += size) {
+      fn(from, Math.min(count, from + size));
+      yield;
     }
   }
+  return runInSlices(chunks(), budgetMs, pause);
 }
