@@ -1,6 +1,9 @@
 /**
  * The one message protocol between content scripts, extension pages and the background. Every
- * request is checked against its schema in the background before any handler sees it.
+ * request is checked against its schema in the background before any handler sees it. Messages
+ * cross by structured clone in Firefox and in Chrome 148+ (the manifest's message_serialization),
+ * as JSON in older Chrome: so they hold plain data only (no Map, Date, class instance or undefined
+ * that either way would change).
  */
 import type { Lang } from '@/utils/recognize/types';
 import type { EntityRecord, KbStats, NoteRecord, NoteTarget } from '@/utils/kb/types';

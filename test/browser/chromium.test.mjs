@@ -122,6 +122,26 @@ describe('Chromium', { skip: Boolean(browser.skip), timeout: 10 * STEP_TIMEOUT }
     assert.deepEqual((await visit(`${server.url}/`)).filter((a) => a.startsWith('warmUp')), ['warmUp:"zh"']);
   });
 
+  test('messages cross by structured clone, not JSON (the manifest asks it; Chromium 148+)', { timeout: STEP_TIMEOUT }, async (t) => {
+    const { major } = chrome.info;
+    if (major && major < 148) return t.skip(`Chromium ${major} carries extension messages as JSON whatever the manifest says`);
+    const worker = chrome.context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+    assert.ok(worker, 'the extension has a service worker');
+    // A listener beside Dossier's own says what arrived: JSON would have made the Map a plain {}.
+    await worker.evaluate(() => chrome.runtime.onMessage.addListener((m, _sender, reply) => {
+      if (!m?.cloneProbe) return undefined;
+      reply(Object.prototype.toString.call(m.cloneProbe));
+      return true;
+    }));
+    const page = await chrome.context.newPage();
+    try {
+      await page.goto(chrome.popupUrl);
+      assert.equal(await page.evaluate(() => chrome.runtime.sendMessage({ cloneProbe: new Map([['刘晓军', 1]]) })), '[object Map]');
+    } finally {
+      await page.close();
+    }
+  });
+
   test('nothing was fetched beyond the local server', () => {
     // Dossier promises no network call: reading the fixture pages must stay on this machine.
     assert.deepEqual(offMachine, []);
