@@ -4,7 +4,9 @@
  * - `ours`: detect → map → recognise → messages → ranges → paint, with phase times and long tasks,
  *   paced as the extension paces them (Session.annotate): the scan and the map in slices of
  *   SLICE_MS, the text sent in HeldTextClient's pieces and the mentions received a page per
- *   message, each a task of its own (their work is timed, the page's turns between them are not).
+ *   message, each a task of its own (their work is timed, the page's turns between them are not);
+ *   messages cost what structured clone costs the page (Chrome 148+ with the extension's manifest,
+ *   Firefox), and what JSON would (older Chrome) is timed after the run.
  *   The recogniser runs in a worker (recognizer-worker.ts; in the extension, in the background), so
  *   its work and garbage stay off the page's thread and heap. The worker warmed up when the page
  *   started, as the background does; a second, cold worker times the same recognition without;
@@ -14,6 +16,8 @@
  *   text mapped again in slices, one forced layout (as the DOM contenders have);
  * - `floor`: a TreeWalker over the article body's text nodes and one regex pass over their joined text;
  * - `mark`: mark.js marking the strings our recogniser found (it rewrites the DOM).
+ * The floor and mark.js are handed the body by a selector (`bodyPath`, from an earlier load), so,
+ * as ours, they start on a page no script has walked.
  */
 import Mark from 'mark.js';
 import { detectArticle, scanPageInSlices } from '@/utils/page/detect-article';
@@ -26,7 +30,7 @@ import { MentionPieces } from '@/utils/page/mention-pieces';
 import { createWrapPainter, wrapInFrames } from '@/utils/page/wrap-paint';
 import { detectLang } from '@/utils/recognize/lang';
 import { decodeSpans, type PageMention } from '@/utils/page-texts/mention-spans';
-import type { WorkerReady, WorkerReply, WorkerRequest } from './recognizer-worker';
+import type { MentionsPage, WorkerReady, WorkerReply, WorkerRequest } from './recognizer-worker';
 
 // As the extension's document_start script does: the highlight sheet is adopted while the document is
 // empty, so painting later restyles nothing (adopting it then restyles every element).
@@ -47,13 +51,16 @@ const recognizer = new Worker('/recognizer-worker.js');
 /** Every contender's page waits for it. */
 const ready = whenReady(recognizer);
 
-/** Has a worker recognise a text. */
-const recognizeInWorker = (request: WorkerRequest, worker = recognizer) =>
-  new Promise<WorkerReply>((resolve, reject) => {
-    worker.onmessage = (e: MessageEvent<WorkerReply>) => resolve(e.data);
+/** Sends a worker one request; settles with its answer's event, whose `data` is deserialised when first read. */
+const ask = <T>(request: WorkerRequest, worker = recognizer) =>
+  new Promise<MessageEvent<T>>((resolve, reject) => {
+    worker.onmessage = resolve;
     worker.onerror = (e) => reject(new Error(e.message));
     worker.postMessage(request);
   });
+
+/** Has a worker recognise a text. */
+const recognizeInWorker = async (request: WorkerRequest, worker = recognizer) => (await ask<WorkerReply>(request, worker)).data;
 
 /** First recognition in a worker that did not warm up: a background woken by the article's own request. */
 async function recognizeCold(request: WorkerRequest): Promise<number> {
@@ -124,11 +131,14 @@ class Slices {
     this.from = performance.now();
   }
   /** The `pause` the extension's slicing calls between slices: the page's turn, untimed. */
-  readonly pause = async (): Promise<void> => {
+  readonly pause = (): Promise<void> => this.during(nextTask());
+  /** Waits for `promise` untimed (an answer from elsewhere), then goes on timing. */
+  async during<T>(promise: Promise<T>): Promise<T> {
     this.cut();
-    await nextTask();
+    const value = await promise;
     this.from = performance.now();
-  };
+    return value;
+  }
   /** Ends the phase: its work in ms, the waits between its slices left out. */
   end(): number {
     this.cut();
@@ -157,27 +167,34 @@ async function ours(painting: 'highlights' | 'wrapped' = 'highlights') {
   await nextTask();
   const lang = detection.htmlLang?.toLowerCase().startsWith('zh') ? 'zh' : detectLang(map.text);
   const refDate = detection.publishedAt ?? new Date().toISOString().slice(0, 10);
-  // The worker's recognition, with the replies the page's `mentions` requests would get.
-  const { ms: recognizeMs, replies, strings } = await recognizeInWorker({ text: map.text, lang, refDate });
+  // The worker's recognition; its pages of mentions are asked for below, as the page's `mentions` requests.
+  const { ms: recognizeMs, pages, strings } = await recognizeInWorker({ text: map.text, lang, refDate });
   await nextTask();
   // What the extension's messages cost the page: the text goes out in pieces (HeldTextClient's
-  // putText messages) and the mentions come back a page per message, as JSON, which is how Chromium
-  // carries extension messages; each message is a task of its own, as each is awaited there.
+  // putText messages) and the mentions come back a page per message, each message a task of its own
+  // as each is awaited there. Chrome 148+ carries them by structured clone, as the extension's
+  // manifest asks (message_serialization) and as Firefox always has: the page serialises what it
+  // sends (here, posted to a port no one reads) and deserialises what it gets (an answer's `data`).
   slices.begin();
-  let sentChars = 0;
+  const sink = new MessageChannel();
+  const sent: Array<{ base: unknown; piece: string }> = [];
   const putText: Send = async (_type, data) => {
-    sentChars += JSON.stringify(data).length;
+    sink.port1.postMessage(data);
+    sent.push(data as { base: unknown; piece: string });
     await slices.pause();
     const { base, piece } = data as { base: { length: number } | null; piece: string };
     return { status: 'held', textId: 'bench', length: (base?.length ?? 0) + piece.length } as never;
   };
   await new HeldTextClient(putText).hold(map.text);
   const mentions: PageMention[] = [];
-  for (const reply of replies) {
-    decodeSpans((JSON.parse(reply) as { spans: number[] }).spans, map.text, mentions);
-    await slices.pause();
+  const replies: MentionsPage[] = [];
+  for (let page = 0; page < pages; page++) {
+    const reply = (await slices.during(ask<MentionsPage>({ page }))).data;
+    decodeSpans(reply.spans, map.text, mentions);
+    replies.push(reply);
   }
   const messages = slices.end();
+  sink.port1.close();
   await nextTask();
   // The extension's background recogniser stays warm: a second call shows the cost without first-use set-up.
   const recognizeWarm = (await recognizeInWorker({ text: map.text, lang, refDate })).ms;
@@ -251,6 +268,21 @@ async function ours(painting: 'highlights' | 'wrapped' = 'highlights') {
   // Off the page's thread, after its phases: the same text in a background that did not warm up
   // (once per pair of runs: the wrapped run's recognition is the same).
   const recognizeCold_ = painting === 'highlights' ? await recognizeCold({ text: map.text, lang, refDate }) : NaN;
+  // For Chrome before 148, which ignores the manifest key and carries messages as JSON: the same
+  // pieces stringified and the same replies parsed (their strings made untimed), each a task of its own.
+  const jsonReplies = replies.map((r) => JSON.stringify(r));
+  const json = new Slices();
+  json.begin();
+  for (const data of sent) {
+    JSON.stringify(data);
+    await json.pause();
+  }
+  const check: PageMention[] = [];
+  for (const reply of jsonReplies) {
+    decodeSpans((JSON.parse(reply) as MentionsPage).spans, map.text, check);
+    await json.pause();
+  }
+  const messagesJson = json.end();
   const heap1 = heapAfterGc();
   // Keep what the extension keeps (map, ranges) alive until the heap was read.
   (w as { __keep?: unknown }).__keep = { map, pieces, near };
@@ -270,7 +302,7 @@ async function ours(painting: 'highlights' | 'wrapped' = 'highlights') {
     detectMap: detectMs + mapMs,
     recognize: recognizeMs,
     messages,
-    sentChars,
+    messagesJson,
     paint: t5 - t4,
     total: detectMs + mapMs + recognizeMs + messages + (t5 - t4),
     // The page's thread only: the worker's tasks (the background's, in the extension) are not the page's.
@@ -281,9 +313,34 @@ async function ours(painting: 'highlights' | 'wrapped' = 'highlights') {
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Text-node walk + one regex pass: the alternation of `strings` (longest first), or the CJK agency pattern. */
-async function floor(strings: string[], pattern: 'strings' | 'cjk' = 'strings') {
-  const body = articleBody();
+/**
+ * A selector that names the article body by its place (`:nth-child` steps from <html>), so a later
+ * load of the same page can be handed its body by the browser's selector matching, without a
+ * script walking (and so first touching) the page's nodes.
+ */
+function bodyPath(): string {
+  const steps: string[] = [];
+  for (let el: Element | null = articleBody(); el && el !== document.documentElement; el = el.parentElement) {
+    steps.unshift(`${el.localName}:nth-child(${[...el.parentElement!.children].indexOf(el) + 1})`);
+  }
+  return `html > ${steps.join(' > ')}`;
+}
+
+/** The element `path` names (bodyPath); throws when this load of the page has none there. */
+function bodyAt(path: string): Element {
+  const el = document.querySelector(path);
+  if (!el) throw new Error(`page bench: no article body at ${path}`);
+  return el;
+}
+
+/**
+ * Text-node walk + one regex pass: the alternation of `strings` (longest first), or the CJK agency
+ * pattern. With `path` (bodyPath of an earlier load) the body is found by the browser's selector
+ * matching and the page's nodes are first touched by the walk itself, as ours first touches them;
+ * without it, our detection finds the body untimed, touching every node of the page first.
+ */
+async function floor(strings: string[], pattern: 'strings' | 'cjk' = 'strings', path?: string) {
+  const body = path ? bodyAt(path) : articleBody();
   await nextTask();
   const t0 = performance.now();
   const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
@@ -301,9 +358,9 @@ async function floor(strings: string[], pattern: 'strings' | 'cjk' = 'strings') 
   return { total: t1 - t0, matches, nodes: parts.length, longest: longestIn([[t0, t1]]), heap: heapAfterGc() };
 }
 
-/** mark.js over the article body with our strings, across elements, as one phrase each. */
-async function mark(strings: string[]) {
-  const body = articleBody();
+/** mark.js over the article body (at `path`, see bodyPath) with our strings, across elements, as one phrase each. */
+async function mark(strings: string[], path: string) {
+  const body = bodyAt(path);
   await nextTask();
   const t0 = performance.now();
   let marked = 0;
@@ -323,4 +380,4 @@ async function mark(strings: string[]) {
   return { total: t1 - t0, marked, longest: longestIn([[t0, t1]]), heap: heapAfterGc() };
 }
 
-w.__bench = { ready: () => ready.then(() => undefined), ours, oursWrapped: () => ours('wrapped'), floor, mark, longTaskSupported: PerformanceObserver.supportedEntryTypes?.includes('longtask') ?? false };
+w.__bench = { ready: () => ready.then(() => undefined), ours, oursWrapped: () => ours('wrapped'), floor, bodyPath, mark, longTaskSupported: PerformanceObserver.supportedEntryTypes?.includes('longtask') ?? false };

@@ -1,8 +1,8 @@
 /**
  * The page benchmark's background: the recogniser in a worker beside the page, so its work and its
  * garbage stay off the page's thread and out of the page's heap, as in the extension (where it
- * runs in the background). Answers each text with the replies the page's `mentions` requests would
- * get (JSON, MENTION_PAGE_MAX mentions each) and the distinct strings for mark.js.
+ * runs in the background). Answers each text with its mention count and distinct strings (for
+ * mark.js), then each page of mentions (MENTION_PAGE_MAX each) as the page's `mentions` requests get it.
  */
 import { installModel, recognize } from '@/utils/recognize/index';
 import { warmUpRecognizer } from '@/utils/recognize/warm-up';
@@ -29,28 +29,37 @@ export interface WorkerReady {
   warmUpMs: number;
 }
 
-/** What the page asks: recognise `text`. */
-export interface WorkerRequest {
-  text: string;
-  lang: Lang;
-  refDate: string;
-}
+/** What the page asks: recognise `text`, or send page `page` of the mentions found last. */
+export type WorkerRequest = { text: string; lang: Lang; refDate: string } | { page: number };
 
-/** What the worker answers: its recognition time (ms), the mention count, the replies and the strings. */
+/** What the worker answers a text: its recognition time (ms), the mention count, the number of reply pages and the strings. */
 export interface WorkerReply {
   ms: number;
   count: number;
-  replies: string[];
+  pages: number;
   strings: string[];
 }
 
+/** One page of the last text's mentions, as the background's `mentions` reply carries it. */
+export interface MentionsPage {
+  status: 'mentions';
+  spans: number[];
+}
+
+/** The replies to the last text, kept until the page asks for them one at a time, as the content script does. */
+let pages: MentionsPage[] = [];
+
 self.onmessage = (e: MessageEvent<WorkerRequest>) => {
+  if ('page' in e.data) {
+    postMessage(pages[e.data.page] satisfies MentionsPage);
+    return;
+  }
   const { text, lang, refDate } = e.data;
   const t0 = performance.now();
   const found = recognize(text, { lang, refDate }).sort((a, b) => a.start - b.start);
   const ms = performance.now() - t0;
-  const replies: string[] = [];
-  for (let i = 0; i < found.length; i += MENTION_PAGE_MAX) replies.push(JSON.stringify({ status: 'mentions', spans: encodeSpans(found.slice(i, i + MENTION_PAGE_MAX)) }));
-  const reply: WorkerReply = { ms, count: found.length, replies, strings: [...new Set(found.map((m) => m.text))] };
+  pages = [];
+  for (let i = 0; i < found.length; i += MENTION_PAGE_MAX) pages.push({ status: 'mentions', spans: encodeSpans(found.slice(i, i + MENTION_PAGE_MAX)) });
+  const reply: WorkerReply = { ms, count: found.length, pages: pages.length, strings: [...new Set(found.map((m) => m.text))] };
   postMessage(reply);
 };
