@@ -2,8 +2,8 @@
  * The one message protocol between content scripts, extension pages and the background. Every
  * request is checked against its schema in the background before any handler sees it. Messages
  * cross by structured clone in Firefox and in Chrome 148+ (the manifest's message_serialization),
- * as JSON in older Chrome: so they hold plain data only (no Map, Date, class instance or undefined
- * that either way would change).
+ * as JSON in older Chrome: so they hold plain data only, since a Map, a Date, a class instance or an
+ * undefined field would arrive differently in one or the other.
  */
 import type { Lang } from '@/utils/recognize/types';
 import type { EntityRecord, KbStats, NoteRecord, NoteTarget } from '@/utils/kb/types';
