@@ -9,7 +9,7 @@ import { hitTest, rangeContainsPoint } from '@/utils/page/hit-test';
 import { canPaintHighlights, createPainter, type Painter } from '@/utils/page/paint';
 import { createWrapPainter, wrapInFrames, type WrapPass, type WrapPainter } from '@/utils/page/wrap-paint';
 import { afterNextFrame, inChunks, yieldToPage } from '@/utils/page/pacing';
-import { createPaintWindow, WATCHED_RUNS, WINDOW_ABOVE_MENTIONS, WINDOW_MARGIN, type PaintWindow } from '@/utils/page/paint-window';
+import { createPaintWindow, WINDOW_ABOVE_MENTIONS, type PaintWindow } from '@/utils/page/paint-window';
 import { MentionPieces } from '@/utils/page/mention-pieces';
 import { buildTextMapInSlices, type TextMap } from '@/utils/page/text-map';
 import { HeldTextClient, TextLostError, type Send } from '@/utils/page/held-text';
@@ -231,7 +231,7 @@ export class Session {
     this.window = null;
     if (a.mentions.length > WINDOW_ABOVE_MENTIONS && typeof win.IntersectionObserver === 'function') {
       // Gecko pays for each change to the registered highlights, Blink for each registered range (see PaintWindowOptions).
-      const near = createPaintWindow(painter, a.pieces, (callback, options) => new win.IntersectionObserver(callback, options), WINDOW_MARGIN, WATCHED_RUNS, { wholeRuns: import.meta.env.BROWSER === 'firefox' });
+      const near = createPaintWindow(painter, a.pieces, (callback, options) => new win.IntersectionObserver(callback, options), { wholeRuns: import.meta.env.BROWSER === 'firefox' });
       // Filing is a few calls a text node: a chunk of 1,024 mentions is well under the budget.
       await inChunks(a.mentions.length, 1024, (from, to) => near.add(from, to));
       if (this.current !== a) return;

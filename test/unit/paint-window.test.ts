@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import type { Painter, PaintPass } from '@/utils/page/paint';
-import { blockOf, createPaintWindow, type ObserverFactory, type PaintItem, type WindowMentions, type WindowObserverEntry, WINDOW_MARGIN } from '@/utils/page/paint-window';
+import { blockOf, createPaintWindow, type ObserverFactory, type PaintItem, type WindowMentions, type WindowObserverEntry } from '@/utils/page/paint-window';
 import type { Mention } from '@/utils/recognize/types';
 
 /** A painter that remembers what the last committed pass showed. */
@@ -121,7 +121,7 @@ function started(paragraphs: number, { runs, extra, wholeRuns }: { runs?: number
   const io = fakeObserver();
   const p = page(paragraphs);
   const all = [...p.entries, ...(extra?.(p.entries) ?? [])];
-  const w = createPaintWindow(painter, byIndex(all), io.factory, WINDOW_MARGIN, runs, { wholeRuns });
+  const w = createPaintWindow(painter, byIndex(all), io.factory, { runs, wholeRuns });
   // Filed in two calls, as the extension files in chunks.
   const half = all.length >> 1;
   w.add(0, half);

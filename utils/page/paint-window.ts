@@ -109,6 +109,10 @@ const runIsNear = (a: Side, b: Side) => a === 'near' || b === 'near' || (a === '
 
 /** How a window follows the viewport. */
 export interface PaintWindowOptions {
+  /** How far beyond the viewport blocks count as near (an observer's rootMargin). */
+  margin?: string;
+  /** At most how many runs the blocks are cut into (only their ends are always observed). */
+  runs?: number;
   /**
    * Paint every block of a run near the viewport, watching only the runs' ends: what is registered
    * then changes once a run, not once a paragraph. For Gecko, where each change to the registered
@@ -126,7 +130,7 @@ export interface PaintWindowOptions {
  * observed elements at most, and what is registered stays within `margin` of the viewport (with
  * `wholeRuns`, the blocks of the runs near it are painted, none observed one by one).
  */
-export function createPaintWindow(painter: Painter, mentions: WindowMentions, observe: ObserverFactory, margin = WINDOW_MARGIN, runs = WATCHED_RUNS, { wholeRuns = false }: PaintWindowOptions = {}): PaintWindow {
+export function createPaintWindow(painter: Painter, mentions: WindowMentions, observe: ObserverFactory, { margin = WINDOW_MARGIN, runs = WATCHED_RUNS, wholeRuns = false }: PaintWindowOptions = {}): PaintWindow {
   /** The mentions filed under each block, as runs of indices: first, last, first, last… */
   const byBlock = new Map<Element, number[]>();
   /** Mentions with no element to watch (detached text): painted with whatever is near. */
