@@ -1,7 +1,7 @@
 /**
  * In-page side of the page annotation benchmark (bundled by esbuild, injected as an init script).
  * Exposes `window.__bench` with one function per contender, each run on a freshly loaded page:
- * - `ours`: detect → map → recognise → messages → ranges → paint, with phase times and long tasks,
+ * - `ours`: detect → map → text sent → recognise → mentions received → ranges → paint, with phase times and long tasks,
  *   paced as the extension paces them (Session.annotate): the scan and the map in slices of
  *   SLICE_MS, the text sent in HeldTextClient's pieces and the mentions received a page per
  *   message, each a task of its own (their work is timed, the page's turns between them are not);
@@ -9,7 +9,11 @@
  *   Firefox), and what JSON would (older Chrome) is timed after the run.
  *   The recogniser runs in a worker (recognizer-worker.ts; in the extension, in the background), so
  *   its work and garbage stay off the page's thread and heap. The worker warmed up when the page
- *   started, as the background does; a second, cold worker times the same recognition without;
+ *   started, as the background does; a second, cold worker times the same recognition without.
+ *   What is measured besides (a second, warm recognition; detection and map again) runs after the
+ *   paint: a recognition leaves the worker compiling and collecting on the machine's cores for a
+ *   while (traced), and the extension recognises once, after the text arrived and before the
+ *   mentions go back;
  * - `oursWrapped`: the same, painted as where the Highlight API is missing: every mention wrapped in
  *   marks (wrap-paint.ts) a few ms a frame as the extension does (the slices timed, not the waits
  *   for frames; the browser's layouts between them show as long tasks only if 50 ms or more), the
@@ -167,14 +171,12 @@ async function ours(painting: 'highlights' | 'wrapped' = 'highlights') {
   await nextTask();
   const lang = detection.htmlLang?.toLowerCase().startsWith('zh') ? 'zh' : detectLang(map.text);
   const refDate = detection.publishedAt ?? new Date().toISOString().slice(0, 10);
-  // The worker's recognition; its pages of mentions are asked for below, as the page's `mentions` requests.
-  const { ms: recognizeMs, pages, strings } = await recognizeInWorker({ text: map.text, lang, refDate });
-  await nextTask();
-  // What the extension's messages cost the page: the text goes out in pieces (HeldTextClient's
-  // putText messages) and the mentions come back a page per message, each message a task of its own
-  // as each is awaited there. Chrome 148+ carries them by structured clone, as the extension's
-  // manifest asks (message_serialization) and as Firefox always has: the page serialises what it
-  // sends (here, posted to a port no one reads) and deserialises what it gets (an answer's `data`).
+  // What the extension's messages cost the page, in its order (Session.recognizeNew): the text goes out
+  // in pieces (HeldTextClient's putText messages) before the background recognises it, and the
+  // mentions come back a page per message after, each message a task of its own as each is awaited
+  // there. Chrome 148+ carries them by structured clone, as the extension's manifest asks
+  // (message_serialization) and as Firefox always has: the page serialises what it sends (here,
+  // posted to a port no one reads) and deserialises what it gets (an answer's `data`).
   slices.begin();
   const sink = new MessageChannel();
   const sent: Array<{ base: unknown; piece: string }> = [];
@@ -186,6 +188,12 @@ async function ours(painting: 'highlights' | 'wrapped' = 'highlights') {
     return { status: 'held', textId: 'bench', length: (base?.length ?? 0) + piece.length } as never;
   };
   await new HeldTextClient(putText).hold(map.text);
+  const sendMs = slices.end();
+  // The worker's recognition, untimed: the background's work, off the page's thread (and the text
+  // it is posted here is the one the pieces above carried). Its pages of mentions are asked for
+  // below, as the page's `mentions` requests get them.
+  const { ms: recognizeMs, pages, strings } = await recognizeInWorker({ text: map.text, lang, refDate });
+  slices.begin();
   const mentions: PageMention[] = [];
   const replies: MentionsPage[] = [];
   for (let page = 0; page < pages; page++) {
@@ -193,21 +201,8 @@ async function ours(painting: 'highlights' | 'wrapped' = 'highlights') {
     decodeSpans(reply.spans, map.text, mentions);
     replies.push(reply);
   }
-  const messages = slices.end();
+  const messages = sendMs + slices.end();
   sink.port1.close();
-  await nextTask();
-  // The extension's background recogniser stays warm: a second call shows the cost without first-use set-up.
-  const recognizeWarm = (await recognizeInWorker({ text: map.text, lang, refDate })).ms;
-  await nextTask();
-  // The same detection and map again: what they cost once their code is compiled (every run here loads
-  // a fresh page, so the timed pass above always runs our code for the first time). Collected first:
-  // the messages' garbage would otherwise be collected inside this pass (untimed collection).
-  w.gc?.();
-  const warm = new Slices();
-  warm.begin();
-  const again = detectArticle(document, location.href, await scanPageInSlices(document.documentElement, SLICE_MS, warm.pause));
-  await buildTextMapInSlices(again.body ?? document.body, {}, SLICE_MS, warm.pause);
-  const detectMapWarm = warm.end();
   await nextTask();
   const t4 = performance.now();
   // What the extension paints (Session.paintInSlices): each mention's ranges made on first use; above
@@ -265,6 +260,21 @@ async function ours(painting: 'highlights' | 'wrapped' = 'highlights') {
   const tPainted = performance.now();
   const t5 = t4 + syncPaint + observerMs;
   await settle();
+  // After the timed phases, as the extension makes no second recognition between them (one leaves the
+  // worker compiling and collecting on the machine's cores for a while): the background's recogniser
+  // stays warm, so a second call shows the cost without first-use set-up.
+  const recognizeWarm = (await recognizeInWorker({ text: map.text, lang, refDate })).ms;
+  await nextTask();
+  // The same detection and map again: what they cost once their code is compiled (every run here loads
+  // a fresh page, so the timed pass above always runs our code for the first time). Collected first:
+  // the messages' garbage would otherwise be collected inside this pass (untimed collection).
+  w.gc?.();
+  const warm = new Slices();
+  warm.begin();
+  const again = detectArticle(document, location.href, await scanPageInSlices(document.documentElement, SLICE_MS, warm.pause));
+  await buildTextMapInSlices(again.body ?? document.body, {}, SLICE_MS, warm.pause);
+  const detectMapWarm = warm.end();
+  await nextTask();
   // Off the page's thread, after its phases: the same text in a background that did not warm up
   // (once per pair of runs: the wrapped run's recognition is the same).
   const recognizeCold_ = painting === 'highlights' ? await recognizeCold({ text: map.text, lang, refDate }) : NaN;
