@@ -196,13 +196,18 @@ export interface PageScan {
    * Paragraph-like blocks in document order (a <div> of <br>-separated text as the div); `chrome`:
    * in furniture; `chars`: the block's visible characters where the walk knew them on the spot (a
    * bare <p> of one text node, which then needs no entry in `stats`), else -1: look in `stats`.
+   * `parent` and `grand`: the block's parent and grandparent elements, as the walk held them (on a
+   * long article, asking each of thousands of paragraphs for them again was most of picking the body).
    */
-  blocks: Array<{ el: Element; br: boolean; chrome: boolean; chars: number }>;
+  blocks: ScanBlock[];
   hasAuthor: boolean;
   hasArticleBody: boolean;
   /** Links inside list items of lists and <main> (`ul li a`, `main li a`, `.list li a`). */
   listLinks: number;
 }
+
+/** A paragraph-like block the scan met; see PageScan.blocks. */
+interface ScanBlock { el: Element; br: boolean; chrome: boolean; chars: number; parent: Element | null; grand: Element | null }
 
 /** A paragraph shorter than this credits nothing to its container. */
 const MIN_BLOCK_CHARS = 20;
@@ -272,7 +277,7 @@ function* scanSteps(root: Element): Generator<void, PageScan> {
       if (classBits & LIST_CLASS) inList = true;
     }
     const chrome = chromeAbove || self;
-    if (tag === 'P' || tag === 'PRE' || tag === 'TD') scan.blocks.push({ el, br: false, chrome, chars: -1 });
+    if (tag === 'P' || tag === 'PRE' || tag === 'TD') scan.blocks.push({ el, br: false, chrome, chars: -1, parent: depth > 0 ? ancestor(depth, 1) : el.parentElement, grand: depth > 0 ? ancestor(depth, 2) : el.parentElement?.parentElement ?? null });
     if (tag === 'A' && listItem) scan.listLinks++;
     const inItem = listItem || (listRoot && tag === 'LI');
     const f = frames[depth];
@@ -282,6 +287,13 @@ function* scanSteps(root: Element): Generator<void, PageScan> {
     return f;
   };
   let depth = 0;
+  /** The element `up` levels above the one entered at depth `at` (the walk's frames, or the DOM's above its root). */
+  const ancestor = (at: number, up: number): Element | null => {
+    if (at - up >= 0) return frames[at - up].el;
+    let el: Element | null = frames[0].el;
+    for (let k = up - at; k > 0 && el; k--) el = el.parentElement;
+    return el;
+  };
   enter(0, root, tagOf(root), null);
   let visited = 0;
   while (depth >= 0) {
@@ -295,7 +307,7 @@ function* scanSteps(root: Element): Generator<void, PageScan> {
       } else if (child.nodeType === 1) {
         const c = child as Element;
         const childTag = tagOf(c);
-        if (childTag === 'BR' && top.tag === 'DIV') scan.blocks.push({ el: top.el, br: true, chrome: top.chrome, chars: -1 });
+        if (childTag === 'BR' && top.tag === 'DIV') scan.blocks.push({ el: top.el, br: true, chrome: top.chrome, chars: -1, parent: ancestor(depth, 1), grand: ancestor(depth, 2) });
         if (SKIP_TAGS.has(childTag)) {
           if (childTag === 'SCRIPT' && c.getAttribute('type') === 'application/ld+json') scan.jsonLd.push(c.textContent ?? '');
           continue;
@@ -307,7 +319,7 @@ function* scanSteps(root: Element): Generator<void, PageScan> {
           if (only && only.nodeType === 3 && !only.nextSibling) {
             const chars = countNonSpace(only.nodeValue ?? '');
             // No entry in stats: such a paragraph is never a candidate body (not marked, no blocks in it).
-            scan.blocks.push({ el: c, br: false, chrome: top.chrome, chars });
+            scan.blocks.push({ el: c, br: false, chrome: top.chrome, chars, parent: top.el, grand: ancestor(depth, 1) });
             top.chars += chars;
             if (isLongParagraph(c, chars)) top.paragraphs++;
             if ((++visited & 511) === 0) yield;
@@ -385,15 +397,13 @@ function bodyAndStats(doc: Document, scan: PageScan | null = doc.documentElement
   }
   // Readability-style: credit each paragraph's text to its parent and grandparent.
   const credit = new Map<Element, number>();
-  for (const { el, br, chrome, chars } of scan.blocks) {
+  for (const { el, br, chrome, chars, parent, grand } of scan.blocks) {
     if (br && credit.has(el)) continue;
     if (chrome) continue;
     // The walk already counted each block's visible text: no textContent of every paragraph again.
     const len = chars >= 0 ? chars : statsOf(el).chars;
     if (len < MIN_BLOCK_CHARS) continue;
-    const parent = el.parentElement;
     if (parent) credit.set(parent, (credit.get(parent) ?? 0) + len);
-    const grand = parent?.parentElement;
     if (grand) credit.set(grand, (credit.get(grand) ?? 0) + len / 2);
   }
   let dense: Element | null = null;
