@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { detectArticle, findBody, isChrome, titleWithoutSite, urlLooksLikeNews } from '@/utils/page/detect-article';
+import { detectArticle, findBody, isChrome, scanPageInSlices, titleWithoutSite, urlLooksLikeNews } from '@/utils/page/detect-article';
 
 function page(head: string, body: string) {
   document.head.innerHTML = head;
@@ -265,4 +265,17 @@ describe('news-shaped URLs, read before the page has content', () => {
     'https://mail.example.com/inbox',
     'https://shop.example.com/products/a-very-nice-red-chair',
   ])('%s does not', (url) => expect(urlLooksLikeNews(url)).toBe(false));
+});
+
+describe('the scan of the page', () => {
+  it('names each block with its parent and grandparent as the DOM has them', async () => {
+    page('', `<main><section><p>${ZH_REPORT}</p><p class="lead">${ZH_REPORT}<b>并</b></p><div>一行<br>二行<br>三行</div></section><table><tr><td>${ZH_REPORT}</td></tr></table></main>`);
+    const scan = await scanPageInSlices(document.documentElement, 1e9, async () => {});
+    // A bare paragraph (read in place), one with a class (entered), <br>-separated lines (the div), a cell.
+    expect(scan.blocks.map((b) => `${b.el.tagName}${b.br ? '+br' : ''}`)).toEqual(['P', 'P', 'DIV+br', 'DIV+br', 'TD']);
+    for (const b of scan.blocks) {
+      expect(b.parent).toBe(b.el.parentElement);
+      expect(b.grand).toBe(b.el.parentElement?.parentElement ?? null);
+    }
+  });
 });
