@@ -8,6 +8,7 @@
  */
 import type { PageMention } from '@/utils/page-texts/mention-spans';
 import type { Painter } from './paint';
+import { tagOf } from './detect-article';
 import { BLOCK_TAGS } from './text-map';
 
 /** One painted range of one mention. */
@@ -56,7 +57,7 @@ export function blockOf(node: Node): Element | null {
   let el: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement;
   const first = el ?? ((node.parentNode as ShadowRoot | null)?.host ?? null);
   while (el) {
-    if (BLOCK_TAGS.has(el.tagName.toUpperCase())) return el;
+    if (BLOCK_TAGS.has(tagOf(el))) return el;
     el = el.parentElement ?? ((el.parentNode as ShadowRoot | null)?.host ?? null);
   }
   return first;
