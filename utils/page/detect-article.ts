@@ -196,8 +196,8 @@ export interface PageScan {
    * Paragraph-like blocks in document order (a <div> of <br>-separated text as the div); `chrome`:
    * in furniture; `chars`: the block's visible characters where the walk knew them on the spot (a
    * bare <p> of one text node, which then needs no entry in `stats`), else -1: look in `stats`.
-   * `parent` and `grand`: the block's parent and grandparent elements, as the walk held them (on a
-   * long article, asking each of thousands of paragraphs for them again was most of picking the body).
+   * `parent` and `grand`: the block's parent and grandparent elements, as the walk held them (a
+   * long article's thousands of paragraphs each asked the DOM for both again when the body was picked).
    */
   blocks: ScanBlock[];
   hasAuthor: boolean;
