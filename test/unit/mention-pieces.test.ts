@@ -64,6 +64,13 @@ describe('mention pieces', () => {
       const want = mentions.slice(3).map((m, k): [number, Node | null, Node | null] => (m.end > m.start ? [k + 3, node(m.start), node(m.end - 1)] : [k + 3, null, null]));
       expect(got).toEqual(want);
       expect(runs).toBeLessThanOrEqual(want.length);
+      // Asked for one mention at a time, anywhere in the list (as a paint window reads a run's ends).
+      for (let i = mentions.length - 1; i >= 0; i -= 5) {
+        const m = mentions[i];
+        const alone: Array<[Node | null, Node | null]> = [];
+        pieces.eachRun(i, i + 1, (_first, _last, start, end) => alone.push([start, end]));
+        expect(alone).toEqual([m.end > m.start ? [node(m.start), node(m.end - 1)] : [null, null]]);
+      }
     }
   });
 
