@@ -232,9 +232,8 @@ export class Session {
     if (a.mentions.length > WINDOW_ABOVE_MENTIONS && typeof win.IntersectionObserver === 'function') {
       // Gecko pays for each change to the registered highlights, Blink for each registered range (see PaintWindowOptions).
       const near = createPaintWindow(painter, a.pieces, (callback, options) => new win.IntersectionObserver(callback, options), { wholeRuns: import.meta.env.BROWSER === 'firefox' });
-      // Filing is a few calls a text node: a chunk of 1,024 mentions is well under the budget.
-      await inChunks(a.mentions.length, 1024, (from, to) => near.add(from, to));
-      if (this.current !== a) return;
+      // Each run of mentions is filed under its blocks when it first comes near (see createPaintWindow).
+      near.add(0, a.mentions.length);
       near.start();
       this.window = near;
     } else {

@@ -275,6 +275,33 @@ describe('painting near the viewport', () => {
     expect(settled).toBe(true);
   });
 
+  it('files the mentions of a run only once it first comes near, reading only the ends of the others', () => {
+    const { painter, state } = recordingPainter();
+    const io = fakeObserver();
+    const { ps, entries } = page(9);
+    const asked: Array<[number, number]> = [];
+    const counted: WindowMentions = { ...byIndex(entries), eachRun: (from, to, visit) => (asked.push([from, to]), byIndex(entries).eachRun(from, to, visit)) };
+    const w = createPaintWindow(painter, counted, io.factory, { runs: 3 });
+    w.add(0, 9);
+    w.start();
+    expect(asked.every(([from, to]) => to - from === 1)).toBe(true);
+    asked.length = 0;
+    io.report([ps[4]], [ps[5], ps[6], ps[8]], [], [ps[0], ps[2], ps[3]]);
+    expect(asked).toEqual([[3, 6]]);
+    expect(names(state.shown)).toEqual(['张4']);
+    // Back up again: the middle run was filed already; the first is filed now.
+    asked.length = 0;
+    io.report([ps[2], ps[3]], [ps[4], ps[5]]);
+    expect(asked).toEqual([[0, 3]]);
+    expect(names(state.shown)).toEqual(['张2', '张3']);
+  });
+
+  it('paints mentions with no element to watch at once', () => {
+    const loose = (entries: WindowEntry[]): WindowEntry[] => [{ mention: mention('游离'), nodes: [], pieces: () => entries[0].pieces() }];
+    const { state } = started(3, { extra: loose });
+    expect(names(state.shown)).toEqual(['游离']);
+  });
+
   it('stops following once stopped', () => {
     const { io, w } = started(2);
     w.stop();
