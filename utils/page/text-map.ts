@@ -100,6 +100,15 @@ function defaultVisible(el: Element): boolean {
   return el.getClientRects().length > 0 || el.ownerDocument.defaultView?.getComputedStyle(el).display === 'contents';
 }
 
+/** Whether a text is only the whitespace the map collapses (spaces, tabs, line breaks, form feeds). */
+function isBlank(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c !== 32 && c !== 10 && c !== 9 && c !== 13 && c !== 12) return false;
+  }
+  return true;
+}
+
 /** Where whitespace collapsing first changes a text: a tab or line break, or a second space in a row. */
 const COLLAPSES = /[\t\n\r\f]| {2}/;
 
@@ -151,6 +160,9 @@ function mapBuilder(root: Element, options: TextMapOptions): { steps: Generator<
     const value = node.nodeValue ?? '';
     const n = value.length;
     if (!n) return;
+    // The line breaks and indents between blocks of pretty-printed HTML (as many nodes as the
+    // blocks): after a space or a break they collapse away, told by their few characters.
+    if (n <= 16 && (lastChar === ' ' || lastChar === '\n') && isBlank(value)) return;
     // Up to the first place collapsing changes anything (found by one native search; often none
     // at all), the text is copied as it is: the loop below starts there, with what it would have had.
     const from = value.charCodeAt(0) === 32 && (lastChar === ' ' || lastChar === '\n') ? 0 : value.search(COLLAPSES);
