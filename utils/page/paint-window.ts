@@ -73,7 +73,7 @@ export type ObserverFactory = (callback: (entries: ReadonlyArray<WindowObserverE
 export interface PaintWindow {
   /** Takes mentions `from` to `to` - 1 of the window's mentions in, before `start`; each is filed under its blocks once its run first comes near. */
   add(from: number, to: number): void;
-  /** Observes the runs of blocks; the highlights follow from the first report on. */
+  /** Cuts the mentions into runs and observes their ends; the highlights follow from the first report on. */
   start(): void;
   /** How many pieces are registered now. */
   readonly shown: number;
@@ -138,7 +138,7 @@ export interface PaintWindowOptions {
  * painted. So a page of any length has a few hundred observed elements at most, what is registered
  * stays within `margin` of the viewport (with `wholeRuns`, the blocks of the runs near it are
  * painted, none observed one by one), and only the mentions of runs that came near are ever filed
- * (filing all 22,500 of a 1 MB article first was 3-9 ms of the page's time).
+ * (filing all 22,500 of a 1 MB article first was 3–9 ms of the page's time).
  */
 export function createPaintWindow(painter: Painter, mentions: WindowMentions, observe: ObserverFactory, { margin = WINDOW_MARGIN, runs = WATCHED_RUNS, wholeRuns = false }: PaintWindowOptions = {}): PaintWindow {
   /** The index ranges `add` was given, cut into runs by `start`. */
@@ -300,7 +300,7 @@ export function createPaintWindow(painter: Painter, mentions: WindowMentions, ob
   return {
     add(from, to) {
       if (to <= from) return;
-      // Filed in chunks (as the extension adds them), one stretch: runs are cut over all of it.
+      // Ranges added one after another (in chunks, say) are one stretch: runs are cut over all of it.
       const prev = added[added.length - 1];
       if (prev && prev[1] === from) prev[1] = to;
       else added.push([from, to]);
