@@ -100,12 +100,12 @@ function defaultVisible(el: Element): boolean {
   return el.getClientRects().length > 0 || el.ownerDocument.defaultView?.getComputedStyle(el).display === 'contents';
 }
 
-/** Whether a text is only the whitespace the map collapses (spaces, tabs, line breaks, form feeds). */
+/** Whether a character code is whitespace the map collapses: a space, tab, line break or form feed. */
+const isCollapsible = (code: number) => code === 32 || code === 10 || code === 9 || code === 13 || code === 12;
+
+/** Whether a text is only whitespace the map collapses. */
 function isBlank(value: string): boolean {
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c !== 32 && c !== 10 && c !== 9 && c !== 13 && c !== 12) return false;
-  }
+  for (let i = 0; i < value.length; i++) if (!isCollapsible(value.charCodeAt(i))) return false;
   return true;
 }
 
@@ -176,7 +176,7 @@ function mapBuilder(root: Element, options: TextMapOptions): { steps: Generator<
     let last = copied > 0 ? (value.charCodeAt(copied - 1) === 32 ? ' ' : '') : lastChar;
     for (let i = copied; i < n; i++) {
       const code = value.charCodeAt(i);
-      const space = code === 32 || code === 10 || code === 9 || code === 13 || code === 12;
+      const space = isCollapsible(code);
       if (space && (last === ' ' || last === '\n')) {
         if (runFrom >= 0) { out += value.slice(runFrom, i); runFrom = -1; }
         if (firstOffset >= 0 && !offsets) offsets = Array.from({ length: outLen }, (_, k) => firstOffset + k);
