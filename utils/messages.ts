@@ -76,10 +76,10 @@ export interface ProtocolMap {
   /** Recognises a held text; for a text grown from an earlier one, says which mentions are unchanged. */
   recognize: { req: { textId: string; lang?: Lang; refDate?: string }; res: Recognized | UnknownText };
   /**
-   * The recognised mentions [from, to) of a held text, sorted by start, three numbers each
-   * (see utils/page-texts/mention-spans.ts: the page reads their text from its own copy).
+   * The recognised mentions [from, to) of a held text, sorted by start, five characters each of
+   * `spans` (see utils/page-texts/mention-spans.ts: the page reads their text from its own copy).
    */
-  mentions: { req: { textId: string; from: number; to: number }; res: { status: 'mentions'; spans: number[] } | UnknownText };
+  mentions: { req: { textId: string; from: number; to: number }; res: { status: 'mentions'; spans: string } | UnknownText };
   /** Records the held text as read, with the mentions found in it. */
   recordReading: { req: { article: ArticleMeta; textId: string; refDate?: string }; res: { status: 'recorded'; articleId: number; isNew: boolean } | UnknownText };
   stats: { req: undefined; res: KbStats };

@@ -65,7 +65,8 @@ const SHOWN_WAIT_MS = 1000;
 /**
  * Mentions fetched per request. Chromium turns a reply into page objects in one task of its own,
  * outside our slices: as objects, 2,000 mentions a reply made 50–90 ms tasks on a 200,000-node
- * page; as spans (three numbers each) the most a request may ask for parse in about a millisecond.
+ * page; as spans (five characters of one string each) the most a request may ask for arrive as
+ * one copy of 50 kB.
  */
 const MENTION_PAGE = MENTION_PAGE_MAX;
 

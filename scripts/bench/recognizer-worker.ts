@@ -43,7 +43,7 @@ export interface WorkerReply {
 /** One page of the last text's mentions, as the background's `mentions` reply carries it. */
 export interface MentionsPage {
   status: 'mentions';
-  spans: number[];
+  spans: string;
 }
 
 /** The replies to the last text, kept until the page asks for them one at a time, as the content script does. */
