@@ -113,10 +113,10 @@ export default defineContentScript({
     const openCard = (index: number, by: typeof openedBy = 'hover') => {
       const a = session.current;
       if (!a || index < 0) return;
-      const m = a.mentions[index];
+      const m = a.mentions.at(index);
       const first = a.pieces.first(index);
       const range = first && liveRange(first);
-      if (!range || !hasCard(m)) return;
+      if (!range || !m || !hasCard(m)) return;
       if (cards.openFor === m) return;
       openedBy = by;
       cards.open({ kind: 'mention', mention: m, url: location.href, canonicalUrl: a.detection.canonicalUrl, anchor: range.getBoundingClientRect() });
@@ -255,8 +255,7 @@ export default defineContentScript({
 
     // The popup asks what this page is, or to annotate it anyway.
     const status = (): PageStatus => {
-      const counts = { person: 0, org: 0, number: 0, date: 0 };
-      for (const m of session.current?.mentions ?? []) counts[m.type]++;
+      const counts = session.current?.mentions.countKinds() ?? { person: 0, org: 0, number: 0, date: 0 };
       const state = root.dataset.dossier;
       return { state: state === 'article' || state === 'skipped' || state === 'error' ? state : 'pending', host: location.hostname, counts };
     };

@@ -15,7 +15,7 @@ import { buildTextMapInSlices, type TextMap } from '@/utils/page/text-map';
 import { HeldTextClient, TextLostError, type Send } from '@/utils/page/held-text';
 import { MENTION_PAGE_MAX, sendMessage } from '@/utils/messages';
 import { detectLang } from '@/utils/recognize/lang';
-import { decodeSpans, type PageMention } from '@/utils/page-texts/mention-spans';
+import { SpanMentions, type PageMention } from '@/utils/page-texts/mention-spans';
 import type { NoteRecord } from '@/utils/kb/types';
 import type { Settings } from '@/utils/settings';
 
@@ -29,7 +29,7 @@ export interface Annotation {
   /** The kinds painted (the reader's settings when this annotation was made). */
   kinds: Settings['kinds'];
   /** Painted mentions, sorted by start. */
-  mentions: PageMention[];
+  mentions: SpanMentions;
   /** Each mention's ranges, one per text node it covers (same index): what is painted and hit-tested. */
   pieces: MentionPieces;
   /** Passages with the reader's notes, found again in this text. */
@@ -91,7 +91,7 @@ interface MentionUpdate {
   /** Mentions of the previous annotation starting before this offset stay as they are (0: none). */
   since: number;
   /** The mentions from `since` on. */
-  fresh: PageMention[];
+  fresh: SpanMentions;
 }
 
 export class Session {
@@ -129,14 +129,13 @@ export class Session {
     const kinds = { ...this.settings.kinds };
     const prev = this.current && sameKinds(this.current.kinds, kinds) ? this.current : null;
     if (!map.text) {
-      this.current = { detection, root: body, map, textId: null, kinds, mentions: [], pieces: new MentionPieces(map, []), passages: [] };
+      this.current = { detection, root: body, map, textId: null, kinds, mentions: SpanMentions.none(map.text), pieces: new MentionPieces(map, []), passages: [] };
       await this.paintInSlices();
       return 'article';
     }
     const { textId, update } = await this.recognizeNew(map, lang, refDate, prev);
-    const fresh = update.fresh.filter((m) => kinds[m.type]);
-    const keep = prev && update.since > 0 ? prev.mentions.findIndex((m) => m.start >= update.since) : 0;
-    const kept = prev && update.since > 0 ? (keep < 0 ? prev.mentions.length : keep) : 0;
+    const fresh = update.fresh.ofKinds((type) => kinds[type]);
+    const kept = prev && update.since > 0 ? prev.mentions.indexFrom(update.since) : 0;
     const mentions = prev ? prev.mentions.slice(0, kept).concat(fresh) : fresh;
     const pieces = new MentionPieces(map, mentions, prev ? prev.pieces.madeBefore(kept) : []);
     this.current = { detection, root: body, map, textId, kinds, mentions, pieces, passages: prev && kept > 0 ? prev.passages : [] };
@@ -168,14 +167,14 @@ export class Session {
         since = rec.since;
         from = rec.kept;
       }
-      const fresh: PageMention[] = [];
+      let spans = '';
       let lost = false;
       for (let i = from; i < rec.count && !lost; i += MENTION_PAGE) {
         const page = await this.send('mentions', { textId: rec.textId, from: i, to: Math.min(rec.count, i + MENTION_PAGE) });
-        if (page.status === 'mentions') decodeSpans(page.spans, map.text, fresh);
+        if (page.status === 'mentions') spans += page.spans;
         else lost = true;
       }
-      if (!lost) return { textId: rec.textId, update: { since, fresh } };
+      if (!lost) return { textId: rec.textId, update: { since, fresh: SpanMentions.decode(spans, map.text) } };
       // The background lost the text between our requests (its worker was stopped): start over once.
       this.texts.forget();
       if (attempt > 0) throw new TextLostError();
@@ -241,7 +240,10 @@ export class Session {
       const pass = painter.begin();
       // Each mention makes its ranges here: the time is looked at every 64.
       await inChunks(a.mentions.length, 64, (from, to) => {
-        for (let i = from; i < to; i++) pass.add(a.pieces.of(i).map((range) => ({ mention: a.mentions[i], range })));
+        for (let i = from; i < to; i++) {
+          const mention = a.mentions.at(i)!;
+          pass.add(a.pieces.of(i).map((range) => ({ mention, range })));
+        }
       });
       if (this.current !== a) return;
       pass.commit();
@@ -263,7 +265,7 @@ export class Session {
       this.quiet(() => {
         // Cleared or annotated again meanwhile: this pass's marks would be left behind.
         if (this.current !== a) return;
-        for (let i = from; i < to; i++) pass!.wrap(a.mentions[i], a.pieces.of(i));
+        for (let i = from; i < to; i++) pass!.wrap(a.mentions.at(i)!, a.pieces.of(i));
       }),
     );
     if (this.current !== a) return;
@@ -331,8 +333,8 @@ export class Session {
   /** Drops every mention of a name the reader marked "not an entity". */
   forget(name: string, type: PageMention['type']) {
     if (!this.current) return;
-    const keep = this.current.mentions.map((m) => !(m.type === type && m.text === name));
     const c = this.current;
+    const keep = Array.from(c.mentions, (m) => !(m.type === type && m.text === name));
     const mentions = c.mentions.filter((_, i) => keep[i]);
     this.current = { ...c, mentions, pieces: new MentionPieces(c.map, mentions, c.pieces.madeFor(keep)) };
     void this.paintInSlices();

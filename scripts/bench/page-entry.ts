@@ -33,7 +33,7 @@ import { createPaintWindow, WINDOW_ABOVE_MENTIONS, type PaintWindow } from '@/ut
 import { MentionPieces } from '@/utils/page/mention-pieces';
 import { createWrapPainter, wrapInFrames } from '@/utils/page/wrap-paint';
 import { detectLang } from '@/utils/recognize/lang';
-import { decodeSpans, type PageMention } from '@/utils/page-texts/mention-spans';
+import { SpanMentions } from '@/utils/page-texts/mention-spans';
 import type { MentionsPage, WorkerReady, WorkerReply, WorkerRequest } from './recognizer-worker';
 
 // As the extension's document_start script does: the highlight sheet is adopted while the document is
@@ -194,13 +194,15 @@ async function ours(painting: 'highlights' | 'wrapped' = 'highlights') {
   // below, as the page's `mentions` requests get them.
   const { ms: recognizeMs, pages, strings } = await recognizeInWorker({ text: map.text, lang, refDate });
   slices.begin();
-  const mentions: PageMention[] = [];
   const replies: MentionsPage[] = [];
+  let spans = '';
   for (let page = 0; page < pages; page++) {
     const reply = (await slices.during(ask<MentionsPage>({ page }))).data;
-    decodeSpans(reply.spans, map.text, mentions);
+    spans += reply.spans;
     replies.push(reply);
   }
+  // As Session.recognizeNew: the replies read as one list, checked whole, each mention made when first read.
+  const mentions = SpanMentions.decode(spans, map.text);
   const messages = sendMs + slices.end();
   sink.port1.close();
   await nextTask();
@@ -222,7 +224,7 @@ async function ours(painting: 'highlights' | 'wrapped' = 'highlights') {
     const w0 = performance.now();
     await wrapInFrames(window, mentions.length, (from, to) => {
       const s0 = performance.now();
-      for (let i = from; i < to; i++) allPieces += pass.wrap(mentions[i], pieces.of(i));
+      for (let i = from; i < to; i++) allPieces += pass.wrap(mentions.at(i)!, pieces.of(i));
       wrapSlices += performance.now() - s0;
     });
     wrapWait = performance.now() - w0 - wrapSlices;
@@ -242,7 +244,8 @@ async function ours(painting: 'highlights' | 'wrapped' = 'highlights') {
     for (let i = 0; i < mentions.length; i++) {
       const ranges = pieces.of(i);
       allPieces += ranges.length;
-      pass.add(ranges.map((range) => ({ mention: mentions[i], range })));
+      const mention = mentions.at(i)!;
+      pass.add(ranges.map((range) => ({ mention, range })));
     }
     pass.commit();
   }
@@ -287,11 +290,12 @@ async function ours(painting: 'highlights' | 'wrapped' = 'highlights') {
     JSON.stringify(data);
     await json.pause();
   }
-  const check: PageMention[] = [];
+  let spansJson = '';
   for (const reply of jsonReplies) {
-    decodeSpans((JSON.parse(reply) as MentionsPage).spans, map.text, check);
+    spansJson += (JSON.parse(reply) as MentionsPage).spans;
     await json.pause();
   }
+  SpanMentions.decode(spansJson, map.text);
   const messagesJson = json.end();
   const heap1 = heapAfterGc();
   // Keep what the extension keeps (map, ranges) alive until the heap was read.

@@ -6,7 +6,7 @@ import { recordReading } from '@/utils/kb/record-reading';
 import { addNote } from '@/utils/kb/notes';
 import { dispatch, type Handlers } from '@/utils/message-schemas';
 import type { ArticleMeta, MessageType, ProtocolMap } from '@/utils/messages';
-import { decodeSpans, type PageMention } from '@/utils/page-texts/mention-spans';
+import { SpanMentions, type PageMention } from '@/utils/page-texts/mention-spans';
 import { pageTextHandlers, scopeOf } from '@/utils/page-texts/text-handlers';
 import { PageTextStore } from '@/utils/page-texts/text-store';
 import { prepareKnown, recognize } from '@/utils/recognize';
@@ -43,13 +43,13 @@ const asPage = (m: PageMention) => ({ type: m.type, start: m.start, end: m.end, 
 
 /** Every mention of a recognised held text `text`, fetched in pages and read as the page reads them. */
 async function allMentions(textId: string, count: number, text: string, sender = inTab(1)) {
-  const out: PageMention[] = [];
+  let spans = '';
   for (let i = 0; i < count; i += 3) {
     const page = await ask('mentions', { textId, from: i, to: Math.min(count, i + 3) }, sender);
     if (page.status !== 'mentions') throw new Error('lost');
-    decodeSpans(page.spans, text, out);
+    spans += page.spans;
   }
-  return out.map(asPage);
+  return [...SpanMentions.decode(spans, text)].map(asPage);
 }
 
 /** A background with nothing in memory: what a stopped and restarted MV3 service worker is. */

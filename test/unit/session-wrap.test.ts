@@ -79,7 +79,7 @@ describe('a session without the Highlight API', () => {
     expect(marks()).toEqual(expect.arrayContaining(['dossier-person:刘晓', 'dossier-person:军', 'dossier-person:崔峰', 'dossier-number:509亩', 'dossier-number:21229万元', 'dossier-number:98.6%']));
     expect(marks().some((m) => m.startsWith('dossier-org:') && m.includes('自然资源和规划局'))).toBe(true);
     // Each mention's pieces are exactly the marks' text nodes: what hit-testing and cards use.
-    a.mentions.forEach((m, i) => {
+    [...a.mentions].forEach((m, i) => {
       const pieces = a.pieces.of(i);
       expect(pieces.map((r) => (r.startContainer as Text).data.slice(r.startOffset, r.endOffset)).join('')).toBe(m.text);
       for (const r of pieces) {

@@ -3,7 +3,7 @@
  * text map, the mention by binary search, then confirmed against the range's boxes (a caret
  * position is also reported for points beside the text).
  */
-import type { PageMention } from '@/utils/page-texts/mention-spans';
+import type { MentionList, PageMention } from '@/utils/page-texts/mention-spans';
 import { liveRange, type TextMap } from './text-map';
 
 /** The text node and offset under a viewport point, in any browser that has either API. */
@@ -24,13 +24,14 @@ export function caretAt(doc: Document, x: number, y: number): { node: Node; offs
 }
 
 /** Index of the mention covering text offset `at` in mentions sorted by start, or -1. */
-export function mentionIndexAt(mentions: ReadonlyArray<Pick<PageMention, 'start' | 'end'>>, at: number): number {
+export function mentionIndexAt(mentions: { readonly length: number; at(i: number): Pick<PageMention, 'start' | 'end'> | undefined }, at: number): number {
   let lo = 0;
   let hi = mentions.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (mentions[mid].end <= at) lo = mid + 1;
-    else if (mentions[mid].start > at) hi = mid - 1;
+    const m = mentions.at(mid)!;
+    if (m.end <= at) lo = mid + 1;
+    else if (m.start > at) hi = mid - 1;
     else return mid;
   }
   return -1;
@@ -45,7 +46,7 @@ export function rangeContainsPoint(range: AbstractRange, x: number, y: number): 
 }
 
 /** The mention under a point, or -1. Both offsets either side of the caret are tried (a caret sits between characters). */
-export function hitTest(doc: Document, map: TextMap, mentions: ReadonlyArray<PageMention>, piecesOf: (index: number) => ReadonlyArray<AbstractRange>, x: number, y: number): number {
+export function hitTest(doc: Document, map: TextMap, mentions: MentionList, piecesOf: (index: number) => ReadonlyArray<AbstractRange>, x: number, y: number): number {
   const caret = caretAt(doc, x, y);
   if (!caret || caret.node.nodeType !== 3) return -1;
   const at = map.offsetOf(caret.node, caret.offset);

@@ -4,7 +4,7 @@
  * theirs, and every range made is one more object the page's garbage collector must trace: making
  * all 23,000–47,000 of a huge page's up front was 50 ms of work and stalls in its collections.
  */
-import type { PageMention } from '@/utils/page-texts/mention-spans';
+import type { MentionList, PageMention } from '@/utils/page-texts/mention-spans';
 import type { TextMap } from './text-map';
 
 /** The painted pieces of one annotation's mentions, by mention index, made lazily and kept. */
@@ -15,13 +15,13 @@ export class MentionPieces {
    */
   constructor(
     private readonly map: TextMap,
-    private readonly mentions: readonly PageMention[],
+    private readonly mentions: MentionList,
     private readonly made: Array<readonly AbstractRange[] | undefined> = [],
   ) {}
 
   /** The ranges of mention `i`. */
   of(i: number): readonly AbstractRange[] {
-    const m = this.mentions[i];
+    const m = this.mentions.at(i);
     if (!m) return [];
     return (this.made[i] ??= this.map.toRanges(m.start, m.end));
   }
@@ -33,7 +33,7 @@ export class MentionPieces {
 
   /** Mention `i` itself: a paint window reads the mentions it files by index (see paint-window.ts). */
   mention(i: number): PageMention {
-    return this.mentions[i];
+    return this.mentions.at(i)!;
   }
 
   /**
@@ -49,7 +49,7 @@ export class MentionPieces {
     const n = segs.length;
     // The first segment that can hold mention `from`, by halves: a window asks for a run's ends
     // and files a run at a time, each of them anywhere in the text.
-    const at = this.mentions[from]?.start ?? 0;
+    const at = this.mentions.at(from)?.start ?? 0;
     let s = 0;
     for (let hi = n; s < hi; ) {
       const mid = (s + hi) >> 1;
@@ -61,7 +61,7 @@ export class MentionPieces {
     let runStart: Text | null = null;
     let runEnd: Text | null = null;
     for (let i = from; i < to; i++) {
-      const m = this.mentions[i];
+      const m = this.mentions.at(i);
       let start: Text | null = null;
       let end: Text | null = null;
       if (m && m.end > m.start) {
