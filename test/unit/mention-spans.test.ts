@@ -103,12 +103,16 @@ describe('mention spans (the mentions reply)', () => {
     expect(decoded(good, text).map((m) => m.text)).toEqual(['刘军']);
     expect(() => decoded(good.slice(0, 4), text)).toThrow(/whole number of mentions/);
     expect(() => decoded([0, 0, 2] as never, text)).toThrow(/not a whole number of mentions/);
-    expect(() => decoded(raw(0x20 + 8, 0x20, 0x20, 0x20, 0x22), text)).toThrow(/bad mention/);
-    expect(() => decoded(raw(0x1f, 0x20, 0x20, 0x20, 0x22), text)).toThrow(/bad mention/);
-    expect(() => decoded(raw(0x20, 0x20, 0x23, 0x20, 0x22), text)).toThrow(/bad mention/);
-    expect(() => decoded(raw(0x20, 0x20, 0x20, 0x20, 0x25), text)).toThrow(/bad mention/);
-    expect(() => decoded(raw(0x20, 0x20, 0x20, 0x20 + 0x8000, 0x22), text)).toThrow(/bad mention/);
-    expect(() => decoded(raw(0x20, 0x20, 0x1f, 0x20, 0x22), text)).toThrow(/bad mention/);
+    // A mention that is wrong throws when it is made: the page paints none of a reply it cannot read.
+    expect(() => decoded(raw(0x20 + 8, 0x20, 0x20, 0x20, 0x22), text)).toThrow(/bad mention 0 \(kind code 8/);
+    expect(() => decoded(raw(0x20, 0x20, 0x23, 0x20, 0x22), text)).toThrow(/bad mention 0 .*\[3, 2\)/);
+    expect(() => decoded(raw(0x20, 0x20, 0x20, 0x20, 0x25), text)).toThrow(/bad mention 0 .*\[0, 5\)\) for a text of 4/);
+    expect(() => SpanMentions.decode(good + raw(0x20, 0x20, 0x20, 0x20, 0x25), text).at(1)).toThrow(/bad mention 1/);
+    expect(SpanMentions.decode(good + raw(0x20, 0x20, 0x20, 0x20, 0x25), text).at(0)?.text).toBe('刘军');
+    // A character no unit is (a reply garbled on its way) throws at once.
+    expect(() => SpanMentions.decode(raw(0x1f, 0x20, 0x20, 0x20, 0x22), text)).toThrow(/unit 0 \(U\+001f\) is no unit/);
+    expect(() => SpanMentions.decode(raw(0x20, 0x20, 0x20, 0x20 + 0x8000, 0x22), text)).toThrow(/unit 3 \(U\+8020\)/);
+    expect(() => SpanMentions.decode(good + raw(0x20, 0x20, 0xd800, 0x20, 0x22), text)).toThrow(/unit 7 /);
     expect(() => encodeSpans([{ type: 'person', start: 0, end: 2 ** 30 }] as Mention[])).toThrow(/does not fit/);
     expect(decoded('', text)).toEqual([]);
   });
