@@ -21,7 +21,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { waitUntil } from '../../scripts/lib/browsers.mjs';
 import { serve } from '../../scripts/lib/serve.mjs';
-import { CANARIES, CONTENTS_NAME, OPEN_SHADOW_NAME, neverEndsHead, writeHostilePages } from '../fixtures/hostile/pages.mjs';
+import { CANARIES, CONTENTS_NAME, LONG_TAIL_NAME, OPEN_SHADOW_NAME, neverEndsHead, writeHostilePages } from '../fixtures/hostile/pages.mjs';
 import { launch } from './drivers.mjs';
 import { STEP_TIMEOUT, requireBrowser } from './helpers.mjs';
 
@@ -48,6 +48,7 @@ const PAGES = [
   { file: 'big-text.html', truth: 'article', what: '5 MB of text', windowed: true },
   { file: 'many-nodes.html', truth: 'article', what: '200,000 nodes', windowed: true },
   { file: 'deep-nesting.html', truth: 'article', what: '2,000 levels deep' },
+  { file: 'long-styled.html', truth: 'article', what: '1,500 bare paragraphs, text its style sheets hide', windowed: true, expectNames: [LONG_TAIL_NAME] },
   { file: 'ticker.html', truth: 'article', what: 'text changing every 16 ms' },
   { file: 'body-replaced.html', truth: 'article', what: 'body replaced during annotation' },
   { file: 'shadow-roots.html', truth: 'article', what: 'open and closed shadow roots', expectNames: [OPEN_SHADOW_NAME] },
