@@ -17,7 +17,7 @@ interface RuleLike {
   styleSheet?: CSSStyleSheet | null;
 }
 
-/** Whether a declaration block could take an element out of the rendering, or hide its children (content-visibility). */
+/** Whether a declaration block could take the elements it styles out of the rendering (`display: none`, or a variable's value). */
 function hidesSelf(style: CSSStyleDeclaration): boolean {
   const display = style.getPropertyValue('display');
   return display.includes('none') || display.includes('var(');
