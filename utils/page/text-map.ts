@@ -87,7 +87,10 @@ export interface TextMapOptions {
  */
 const PLAIN_TAGS: ReadonlySet<string> = new Set(['P', 'DIV', 'SPAN', 'FONT', 'B', 'STRONG', 'I', 'EM', 'U', 'S', 'A', 'SMALL', 'BIG', 'SUB', 'SUP', 'CITE', 'Q', 'CODE', 'ABBR', 'TIME', 'BR', 'LI', 'UL', 'OL', 'DL', 'DT', 'DD', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'SECTION', 'ARTICLE', 'MAIN', 'FIGURE', 'FIGCAPTION', 'TABLE', 'TBODY', 'THEAD', 'TFOOT', 'TR', 'TD', 'TH', 'CENTER', 'PRE', 'ADDRESS']);
 
-/** Bare elements checked one by one before the style sheets are read (reading a big site's costs about as much as checking a thousand). */
+/**
+ * Bare elements checked one by one before the style sheets are read: a short article never reads
+ * them. A check cost about 1.4 µs on a 2-core machine; a big site's sheets hold thousands of rules.
+ */
 export const SHEETS_READ_AFTER = 1024;
 
 /** checkVisibility's options, made once: an article's thousands of elements each ask. */
