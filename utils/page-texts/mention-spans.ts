@@ -143,7 +143,7 @@ export class SpanMentions implements MentionList, Iterable<PageMention> {
     const made = this.made[i];
     if (made) return made;
     const j = i * SPAN_WIDTH;
-    const code = this.spans.charCodeAt(j) - BIAS;
+    const code = this.codeOf(i);
     const type = KINDS[code >> 1];
     const start = offsetAt(this.spans, j + 1);
     const end = offsetAt(this.spans, j + 3);
@@ -156,8 +156,8 @@ export class SpanMentions implements MentionList, Iterable<PageMention> {
   /** How many mentions there are of each kind (with no mention made). */
   countKinds(): Record<MentionType, number> {
     const counts = { person: 0, org: 0, number: 0, date: 0 };
-    for (let j = 0; j < this.spans.length; j += SPAN_WIDTH) {
-      const type = KINDS[(this.spans.charCodeAt(j) - BIAS) >> 1];
+    for (let i = 0; i < this.length; i++) {
+      const type = KINDS[this.codeOf(i) >> 1];
       if (type) counts[type]++;
     }
     return counts;
@@ -200,7 +200,7 @@ export class SpanMentions implements MentionList, Iterable<PageMention> {
   ofKinds(on: (type: MentionType) => boolean): SpanMentions {
     const wanted = KINDS.map(on);
     if (wanted.every(Boolean)) return this;
-    return this.keeping((i) => wanted[(this.spans.charCodeAt(i * SPAN_WIDTH) - BIAS) >> 1]);
+    return this.keeping((i) => wanted[this.codeOf(i) >> 1]);
   }
 
   /** The mentions `keep` says yes to, in their order. */
@@ -210,6 +210,11 @@ export class SpanMentions implements MentionList, Iterable<PageMention> {
 
   *[Symbol.iterator](): Iterator<PageMention> {
     for (let i = 0; i < this.length; i++) yield this.at(i)!;
+  }
+
+  /** Mention `i`'s first unit: its kind × 2 + known. */
+  private codeOf(i: number): number {
+    return this.spans.charCodeAt(i * SPAN_WIDTH) - BIAS;
   }
 
   /** The mentions whose index `keep` says yes to (the same objects, where made). */
