@@ -278,4 +278,24 @@ describe('the scan of the page', () => {
       expect(b.grand).toBe(b.el.parentElement?.parentElement ?? null);
     }
   });
+
+  it('counts a bare paragraph read in place as it counts the same paragraph entered', async () => {
+    // Text split by a comment and an empty paragraph (entered either way), and one under 20 visible
+    // characters that is 20 long with its spaces (read in place when bare).
+    const paragraphs = (attr: string) => `<p${attr}>${ZH_REPORT}<!-- 注 -->${ZH_REPORT}</p><p${attr}>a b c d e f g h i j k</p><p${attr}></p>`;
+    const statsOf = async (attr: string) => {
+      page('', `<main><section id="s">${paragraphs(attr)}</section></main>`);
+      const scan = await scanPageInSlices(document.documentElement, 1e9, async () => {});
+      const section = document.getElementById('s')!;
+      // What a block credits its parents: its characters, counted on the spot (read in place) or kept
+      // in its stats (entered), and nothing under 20 (no stats are kept for those).
+      const credits = scan.blocks.filter((b) => b.parent === section).map((b) => (b.chars >= 20 ? b.chars : scan.stats.get(b.el)?.chars ?? 0));
+      return { credits, section: scan.stats.get(section) };
+    };
+    const inPlace = await statsOf('');
+    expect(inPlace).toEqual(await statsOf(' class="x"'));
+    expect(inPlace.credits).toEqual([2 * ZH_REPORT.length, 0, 0]);
+    expect(inPlace.section?.chars).toBe(2 * ZH_REPORT.length + 11);
+    expect(inPlace.section?.paragraphs).toBe(2);
+  });
 });
