@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildTextMap, SHEETS_READ_AFTER } from '@/utils/page/text-map';
+import { buildTextMap, SHEETS_READ_ABOVE } from '@/utils/page/text-map';
 
 /**
  * The browser's answers, as a real one would give them for the pages below: hidden by `#folded >
@@ -31,15 +31,22 @@ function article(n: number, tail: string, css: string): Element {
   return document.querySelector('article')!;
 }
 
-const LONG = SHEETS_READ_AFTER + 200;
+const LONG = SHEETS_READ_ABOVE + 200;
 
 describe('the text map of a long article of bare paragraphs', () => {
-  it('stops asking about each bare paragraph once the style sheets say none can be hidden', () => {
+  it('asks nothing of bare paragraphs once the style sheets say none can be hidden', () => {
     const map = buildTextMap(article(LONG, '<div class="gone"><p>隐藏</p></div><p>结尾。</p>', '.gone { display: none } .lead { font-weight: bold }'));
     expect(map.text.endsWith(`第${LONG - 1}段。\n结尾。`)).toBe(true);
     expect(map.text).not.toContain('隐藏');
-    // The first SHEETS_READ_AFTER paragraphs and the classed box, not the rest.
-    expect(new Set(asked).size).toBe(SHEETS_READ_AFTER + 1);
+    // The classed box only (asked twice: with and without visibility: hidden).
+    expect([...new Set(asked)]).toEqual([document.querySelector('.gone')]);
+  });
+
+  it('asks about every paragraph of a short article, whose sheets are not read', () => {
+    const short = SHEETS_READ_ABOVE - 10;
+    const map = buildTextMap(article(short, '<div class="gone"><p>隐藏</p></div>', '.gone { display: none }'));
+    expect(map.text).not.toContain('隐藏');
+    expect(asked.filter((el) => el.localName === 'p')).toHaveLength(short);
   });
 
   it('keeps asking about the tags a rule may hide, and hides what it hides', () => {

@@ -79,19 +79,37 @@ export interface TextMapOptions {
 /**
  * Elements whose children show whenever they do, as far as the browser's own styles go: a bare
  * one (no attribute: no class, id, style or hidden) inside another is hidden only by a rule of
- * the page's style sheets on its tag (`#folded > p`). Once a walk has checked
- * SHEETS_READ_AFTER of them one by one, it reads the sheets (style-hides.ts) and checks no more
- * of those the sheets cannot hide: a long article is thousands of bare <p>s, and checking each
- * was 8–14 ms of mapping a 1 MB article on a 2-core machine. Not inside a shadow tree (its own
- * sheets) nor in any element of another tag (a closed <details>, a <dialog>, fallback content).
+ * the page's style sheets on its tag (`#folded > p`). A long article's walk reads the sheets
+ * (style-hides.ts) and checks none of those the sheets cannot hide: a long article is thousands
+ * of bare <p>s, and checking each was 8–14 ms of mapping a 1 MB article on a 2-core machine. Not
+ * inside a shadow tree (its own sheets) nor in any element of another tag (a closed <details>, a
+ * <dialog>, fallback content).
  */
 const PLAIN_TAGS: ReadonlySet<string> = new Set(['P', 'DIV', 'SPAN', 'FONT', 'B', 'STRONG', 'I', 'EM', 'U', 'S', 'A', 'SMALL', 'BIG', 'SUB', 'SUP', 'CITE', 'Q', 'CODE', 'ABBR', 'TIME', 'BR', 'LI', 'UL', 'OL', 'DL', 'DT', 'DD', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'SECTION', 'ARTICLE', 'MAIN', 'FIGURE', 'FIGCAPTION', 'TABLE', 'TBODY', 'THEAD', 'TFOOT', 'TR', 'TD', 'TH', 'CENTER', 'PRE', 'ADDRESS']);
 
 /**
- * Bare elements checked one by one before the style sheets are read: a short article never reads
- * them. A check cost about 1.4 µs on a 2-core machine; a big site's sheets hold thousands of rules.
+ * How many elements a root may hold before its walk reads the style sheets: a short article never
+ * reads them and checks each element. A check cost about 1.4 µs on a 2-core machine; a big site's
+ * sheets hold thousands of rules.
  */
-export const SHEETS_READ_AFTER = 1024;
+export const SHEETS_READ_ABOVE = 1024;
+
+/** No tag: every bare element is checked. */
+const NO_TAGS: ReadonlySet<string> = new Set();
+
+/**
+ * The plain tags whose bare elements show whenever their parent does, as the sheets say: none
+ * where a rule may hide any element, else PLAIN_TAGS but the tags a rule may hide.
+ */
+function tagsShownBy(hides: SheetHides): ReadonlySet<string> {
+  return hides === 'any' ? NO_TAGS : new Set([...PLAIN_TAGS].filter((tag) => !hides.has(tag)));
+}
+
+/**
+ * Whether `root` holds more than `n` elements, asked of the browser's own collection, which walks
+ * no further than element `n` to answer (a count would walk them all).
+ */
+const holdsMoreThan = (root: Element, n: number) => root.getElementsByTagName('*')[n] !== undefined;
 
 /** checkVisibility's options, made once: an article's thousands of elements each ask. */
 const VISIBILITY_OPTIONS = { visibilityProperty: true };
@@ -231,17 +249,16 @@ function mapBuilder(root: Element, options: TextMapOptions): { steps: Generator<
     if (tag === 'SLOT') return { next: null, list: Array.from((parent as HTMLSlotElement).assignedNodes?.() ?? []), i: 0, block, checkBare: true };
     return { next: parent.firstChild, list: null, i: 0, block, checkBare };
   };
-  /** What the page's style sheets may hide; null until read ('any' where the caller decides visibility). */
-  let sheetHides: SheetHides | null = options.isVisible ? 'any' : null;
-  let bareChecked = 0;
+  /**
+   * The tags of bare elements the sheets say show (see PLAIN_TAGS), read before the walk of a long
+   * root; none for a short one, or where the caller decides visibility. Read up front, not once
+   * the walk had checked that many elements: by then the browser had compiled the walk's code,
+   * which had never run past a read, and it threw that code away and compiled it again (traced on
+   * the 1 MB bench article).
+   */
+  const shownByTag = options.isVisible || !holdsMoreThan(root, SHEETS_READ_ABOVE) ? NO_TAGS : tagsShownBy(tagsSheetsMayHide(root.ownerDocument));
   /** Whether bare element `el` (of `tag`, in `frame`) shows, as its page's style sheets or the browser say. */
-  const bareVisible = (el: Element, tag: string, frame: Frame): boolean => {
-    if (!frame.checkBare && PLAIN_TAGS.has(tag)) {
-      if (sheetHides === null && ++bareChecked > SHEETS_READ_AFTER) sheetHides = tagsSheetsMayHide(el.ownerDocument);
-      if (sheetHides !== null && sheetHides !== 'any' && !sheetHides.has(tag)) return true;
-    }
-    return isVisible(el);
-  };
+  const bareVisible = (el: Element, tag: string, frame: Frame): boolean => (!frame.checkBare && shownByTag.has(tag)) || isVisible(el);
   // Depth-first with an explicit stack: no recursion limit on deeply nested pages, and a place to pause.
   function* walk(): Generator<void> {
     const rootTag = tagOf(root);
