@@ -89,6 +89,16 @@ try {
   /* no longtask support: reported as n/a */
 }
 
+/**
+ * Tells the bench's harness that a phase of ours ended, where it counts the page thread's page
+ * faults (Linux; absent elsewhere). Awaited between phases, untimed: on the 2-core machines this
+ * bench runs on, a first touch of fresh memory cost about 20 µs a page, and how many a run takes
+ * tells a slow spell of the machine from slow code.
+ */
+const phaseEnd = async (name: string) => {
+  await (w as { __phaseEnd?: (phase: string) => Promise<void> }).__phaseEnd?.(name);
+};
+
 /** Resolves in a new task (no timer clamping), so each phase is a task of its own. */
 const nextTask = () =>
   new Promise<void>((resolve) => {
@@ -164,10 +174,12 @@ async function ours(painting: 'highlights' | 'wrapped' = 'highlights') {
   const detection = detectArticle(document, location.href, scan);
   const body = detection.body ?? document.body;
   const detectMs = slices.end();
+  await phaseEnd('detect');
   await nextTask();
   slices.begin();
   const map = await buildTextMapInSlices(body, {}, SLICE_MS, slices.pause);
   const mapMs = slices.end();
+  await phaseEnd('map');
   await nextTask();
   const lang = detection.htmlLang?.toLowerCase().startsWith('zh') ? 'zh' : detectLang(map.text);
   const refDate = detection.publishedAt ?? new Date().toISOString().slice(0, 10);
@@ -189,10 +201,13 @@ async function ours(painting: 'highlights' | 'wrapped' = 'highlights') {
   };
   await new HeldTextClient(putText).hold(map.text);
   const sendMs = slices.end();
+  await phaseEnd('send');
   // The worker's recognition, untimed: the background's work, off the page's thread (and the text
   // it is posted here is the one the pieces above carried). Its pages of mentions are asked for
   // below, as the page's `mentions` requests get them.
   const { ms: recognizeMs, pages, strings } = await recognizeInWorker({ text: map.text, lang, refDate });
+  // (Posting the whole text here, untimed, takes its own faults: not counted.)
+  await phaseEnd('recognize');
   slices.begin();
   const replies: MentionsPage[] = [];
   let spans = '';
@@ -204,6 +219,7 @@ async function ours(painting: 'highlights' | 'wrapped' = 'highlights') {
   // As Session.recognizeNew: the replies read as one list, checked whole, each mention made when first read.
   const mentions = SpanMentions.decode(spans, map.text);
   const messages = sendMs + slices.end();
+  await phaseEnd('receive');
   sink.port1.close();
   await nextTask();
   const t4 = performance.now();
@@ -261,6 +277,7 @@ async function ours(painting: 'highlights' | 'wrapped' = 'highlights') {
   // Paint time is our work only (the wait for the observer's first report is idle); long tasks are
   // looked for over the whole span.
   const tPainted = performance.now();
+  await phaseEnd('paint');
   const t5 = t4 + syncPaint + observerMs;
   await settle();
   // After the timed phases, as the extension makes no second recognition between them (one leaves the
@@ -355,6 +372,7 @@ function bodyAt(path: string): Element {
  */
 async function floor(strings: string[], pattern: 'strings' | 'cjk' = 'strings', path?: string) {
   const body = path ? bodyAt(path) : articleBody();
+  await phaseEnd('before');
   await nextTask();
   const t0 = performance.now();
   const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
@@ -368,6 +386,7 @@ async function floor(strings: string[], pattern: 'strings' | 'cjk' = 'strings', 
   let matches = 0;
   while (re.exec(text)) matches++;
   const t1 = performance.now();
+  await phaseEnd('floor');
   await settle();
   return { total: t1 - t0, matches, nodes: parts.length, longest: longestIn([[t0, t1]]), heap: heapAfterGc() };
 }

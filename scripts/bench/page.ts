@@ -60,8 +60,69 @@ export function buildPages(targetChars = 1_000_000): { dir: string; pages: Array
   };
 }
 
-interface OursRun { isArticle: boolean; remapped: boolean; textLength: number; mentions: number; painted: number; strings: string[]; detectMap: number; detectMapWarm: number; recognize: number; recognizeCold: number; warmUp: number; messages: number; messagesJson: number; paint: number; total: number; longest: number; heap: number }
-interface SimpleRun { total: number; longest: number; heap: number; matches?: number; marked?: number }
+/**
+ * Page faults (minor and major) the main threads of Chromium's renderers took so far, from
+ * /proc (Linux); null where it cannot be read. The bench's tab is the only busy renderer.
+ */
+function rendererMainFaults(): number | null {
+  let total = 0;
+  let found = false;
+  try {
+    for (const pid of readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      try {
+        if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')) continue;
+        const stat = readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8');
+        // Fields after the command name in parentheses: state is 1st, minflt 8th, majflt 10th.
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        total += Number(fields[7]) + Number(fields[9]);
+        found = true;
+      } catch {
+        /* a process that ended meanwhile */
+      }
+    }
+  } catch {
+    return null;
+  }
+  return found ? total : null;
+}
+
+/** The phases of ours whose faults are reported, as page-entry.ts names their ends. */
+const FAULT_PHASES = ['detect', 'map', 'send', 'receive', 'paint'] as const;
+
+/** Page faults of the page's main thread in each phase of one run of ours. */
+type PhaseFaults = Partial<Record<string, number>>;
+
+/**
+ * Counts the page thread's faults over one contender's call (`total`) and, for ours, between the
+ * phase ends the page reports (`phaseEnd`, exposed to it as `__phaseEnd`).
+ */
+function phaseFaults() {
+  const supported = rendererMainFaults() !== null;
+  let last = 0;
+  let start = 0;
+  let counted: PhaseFaults = {};
+  return {
+    supported,
+    begin(): void {
+      counted = {};
+      last = start = rendererMainFaults() ?? 0;
+    },
+    phaseEnd: (phase: string): void => {
+      const now = rendererMainFaults() ?? last;
+      counted[phase] = now - last;
+      last = now;
+    },
+    end(): PhaseFaults | null {
+      if (!supported) return null;
+      const now = rendererMainFaults() ?? last;
+      return { ...counted, total: now - start };
+    },
+  };
+}
+
+interface OursRun { faults?: PhaseFaults; isArticle: boolean; remapped: boolean; textLength: number; mentions: number; painted: number; strings: string[]; detectMap: number; detectMapWarm: number; recognize: number; recognizeCold: number; warmUp: number; messages: number; messagesJson: number; paint: number; total: number; longest: number; heap: number }
+interface SimpleRun { faults?: PhaseFaults; total: number; longest: number; heap: number; matches?: number; marked?: number }
 
 const mb = (bytes: number) => (Number.isNaN(bytes) ? 'n/a' : `${(bytes / 1048576).toFixed(1)} MB`);
 const lt = (x: number) => (x > 0 ? ms(x) : '< 50');
@@ -101,6 +162,8 @@ export async function run(): Promise<void> {
     console.log('floor = TreeWalker over the article body\'s text nodes + one regex pass over their joined text, with (a) an alternation of the distinct mention strings ours found, longest first, (b) /[\\u4e00-\\u9fff]{2,4}(局|厅|委)/g. The floor and mark.js are handed the body by a selector found on an earlier load, so they start, as ours does, on a page no script has walked (the first script to reach a node pays for it); (a) is also timed after our detection walked the page untimed, as this bench did before 2026-11-30.');
     console.log('wrapped = our fallback where the Highlight API is missing: every mention wrapped in <dossier-mark> elements about 3 ms a frame, as the extension wraps (the slices are timed, not the waits for frames; layouts the browser makes between them count only as long tasks), the text mapped again in slices as the extension does (wall time), one forced layout.');
     console.log('mark.js 8.11.1 = mark(strings ours found, {separateWordSearch:false, acrossElements:true}) on the article body (handed to it by a selector, as the floor is). Every run loads the page afresh, cross-origin isolated (timers in 5 µs steps); DOM contenders include one forced layout.\n');
+    const faults = phaseFaults();
+    if (faults.supported) await tab.exposeFunction('__phaseEnd', faults.phaseEnd);
     for (const { file, label } of pages) {
       const url = `${server.url}${newsPathFor(file)}`;
       const load = async () => {
@@ -110,7 +173,11 @@ export async function run(): Promise<void> {
       };
       const call = async <T>(fn: string, ...args: unknown[]): Promise<T> => {
         await load();
-        return tab.evaluate(([f, a]) => (window as unknown as Record<string, Record<string, (...x: unknown[]) => unknown>>).__bench[f as string](...(a as unknown[])), [fn, args] as const) as Promise<T>;
+        faults.begin();
+        const result = await (tab.evaluate(([f, a]) => (window as unknown as Record<string, Record<string, (...x: unknown[]) => unknown>>).__bench[f as string](...(a as unknown[])), [fn, args] as const) as Promise<T>);
+        const counted = faults.end();
+        if (counted && typeof result === 'object' && result) Object.assign(result, { faults: counted });
+        return result;
       };
       const first = await call<OursRun>('ours'); // warm-up run: also yields the strings for the others
       const strings = first.strings;
@@ -167,6 +234,10 @@ export async function run(): Promise<void> {
       // a slow spell of the machine weighs on both sides of a round, not on one median.
       const rounds_ = ours.map((r, i) => (r.detectMap + r.messages + r.paint) / floorS[i].total);
       console.log(`\npage side / floor (a), round by round: median ${pr(median(rounds_), 1)} (range ${Math.min(...rounds_).toFixed(2)}–${pr(Math.max(...rounds_), 1)}; ${rounds_.map((x) => x.toFixed(2)).join(', ')})`);
+      if (faults.supported) {
+        const of = (r: OursRun, p: string) => r.faults?.[p] ?? NaN;
+        console.log(`page faults of the page's thread, round by round (median): ${FAULT_PHASES.map((p) => `${p} ${ours.map((r) => of(r, p)).join(', ')} (${median(ours.map((r) => of(r, p)))})`).join('; ')}; floor (a) ${floorS.map((r) => r.faults?.floor ?? NaN).join(', ')} (${median(floorS.map((r) => r.faults?.floor ?? NaN))})`);
+      }
       console.log('goals: ours/floor ≤ 3×, ours/mark.js < 1');
       console.log('');
     }
