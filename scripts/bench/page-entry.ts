@@ -372,6 +372,7 @@ function bodyAt(path: string): Element {
  */
 async function floor(strings: string[], pattern: 'strings' | 'cjk' = 'strings', path?: string) {
   const body = path ? bodyAt(path) : articleBody();
+  // Faults are counted from here: finding the body is not the floor's work.
   await phaseEnd('before');
   await nextTask();
   const t0 = performance.now();

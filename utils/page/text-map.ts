@@ -249,18 +249,18 @@ function mapBuilder(root: Element, options: TextMapOptions): { steps: Generator<
     if (tag === 'SLOT') return { next: null, list: Array.from((parent as HTMLSlotElement).assignedNodes?.() ?? []), i: 0, block, checkBare: true };
     return { next: parent.firstChild, list: null, i: 0, block, checkBare };
   };
-  /**
-   * The tags of bare elements the sheets say show (see PLAIN_TAGS), read before the walk of a long
-   * root; none for a short one, or where the caller decides visibility. Read up front, not once
-   * the walk had checked that many elements: by then the browser had compiled the walk's code,
-   * which had never run past a read, and it threw that code away and compiled it again (traced on
-   * the 1 MB bench article).
-   */
-  const shownByTag = options.isVisible || !holdsMoreThan(root, SHEETS_READ_ABOVE) ? NO_TAGS : tagsShownBy(tagsSheetsMayHide(root.ownerDocument));
-  /** Whether bare element `el` (of `tag`, in `frame`) shows, as its page's style sheets or the browser say. */
-  const bareVisible = (el: Element, tag: string, frame: Frame): boolean => (!frame.checkBare && shownByTag.has(tag)) || isVisible(el);
   // Depth-first with an explicit stack: no recursion limit on deeply nested pages, and a place to pause.
   function* walk(): Generator<void> {
+    /**
+     * The tags of bare elements the sheets say show (see PLAIN_TAGS), read before the walk of a
+     * long root (in its first slice, which the reading counts in); none for a short one, or where
+     * the caller decides visibility. Read up front, not once the walk had checked that many
+     * elements: by then the browser had compiled the walk's code, which had never run past a
+     * read, and it threw that code away and compiled it again (traced on the 1 MB bench article).
+     */
+    const shownByTag = options.isVisible || !holdsMoreThan(root, SHEETS_READ_ABOVE) ? NO_TAGS : tagsShownBy(tagsSheetsMayHide(root.ownerDocument));
+    /** Whether bare element `el` (of `tag`, in `frame`) shows, as its page's style sheets or the browser say. */
+    const bareVisible = (el: Element, tag: string, frame: Frame): boolean => (!frame.checkBare && shownByTag.has(tag)) || isVisible(el);
     const rootTag = tagOf(root);
     // A root inside a shadow tree is styled by that tree's sheets too.
     const stack: Frame[] = [frameOf(root, rootTag, false, !PLAIN_TAGS.has(rootTag) || root.getRootNode() !== root.ownerDocument)];
