@@ -122,6 +122,8 @@ function phaseFaults() {
 }
 
 interface OursRun { faults?: PhaseFaults; isArticle: boolean; remapped: boolean; textLength: number; mentions: number; painted: number; strings: string[]; detectMap: number; detectMapWarm: number; recognize: number; recognizeCold: number; warmUp: number; messages: number; messagesJson: number; paint: number; total: number; longest: number; heap: number }
+/** The timed phases of ours alone (`oursPageSide`). */
+interface PageSide { detectMap: number; messages: number; paint: number }
 interface SimpleRun { faults?: PhaseFaults; total: number; longest: number; heap: number; matches?: number; marked?: number }
 
 const mb = (bytes: number) => (Number.isNaN(bytes) ? 'n/a' : `${(bytes / 1048576).toFixed(1)} MB`);
@@ -140,6 +142,13 @@ function contentScriptGzip(): string {
   return existsSync(file) ? `${fmt(gzipSync(readFileSync(file)).length)}B gzip (${fmt(readFileSync(file).length)}B raw)` : 'n/a';
 }
 
+/**
+ * V8 flags of the diagnostic run: no Maglev, no Turbofan. On the 2-core machine of 2026-11-30 the
+ * 1 MB article's page side came out 12–49% faster so (its code never optimised, but no compile
+ * job beside it): how much of our side a run's compile jobs cost is worth printing with it.
+ */
+const NO_OPTIMIZING_COMPILERS = '--no-maglev --no-turbofan';
+
 /** Runs the page section and prints its tables. */
 export async function run(): Promise<void> {
   const n = rounds(5);
@@ -157,6 +166,11 @@ export async function run(): Promise<void> {
   // Cross-origin isolated pages: performance.now() in 5 µs steps, not 100 µs (the small page's floor is a few steps of 100 µs).
   const server = await serve({ dir, headers: { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' } });
   const tab = await browser.context.newPage();
+  // A diagnostic beside it: the same page side in a Chromium whose V8 runs no optimizing compiler, so
+  // no compile job shares the machine's cores with the page's thread (see scripts/bench/NOTES.md).
+  const plain = await launchPlainChromium(NO_OPTIMIZING_COMPILERS);
+  await plain?.context.addInitScript({ content: code });
+  const plainTab = await plain?.context.newPage();
   try {
     console.log(`Chromium ${browser.version}; ours = detect + map + recognise (in a worker here, off the page's thread as in the extension's background, which a page that may be an article (news-shaped address, or a site read before) wakes at document_start to warm up: the worker warms up when the page starts) + messages (what the extension's cost the page: the text sent in 256 k-char pieces, the mentions received as spans a page at a time, by structured clone as Chrome 148+ carries them for the extension's manifest and Firefox always has; as JSON for older Chrome, in its own row) + ranges + paint (CSS highlights); paced as the extension paces them: scan and map in slices of about 12 ms, each message a task of its own; the work is timed, not the page's turns between slices.`);
     console.log('floor = TreeWalker over the article body\'s text nodes + one regex pass over their joined text, with (a) an alternation of the distinct mention strings ours found, longest first, (b) /[\\u4e00-\\u9fff]{2,4}(局|厅|委)/g. The floor and mark.js are handed the body by a selector found on an earlier load, so they start, as ours does, on a page no script has walked (the first script to reach a node pays for it); (a) is also timed after our detection walked the page untimed, as this bench did before 2026-11-30.');
@@ -166,10 +180,16 @@ export async function run(): Promise<void> {
     if (faults.supported) await tab.exposeFunction('__phaseEnd', faults.phaseEnd);
     for (const { file, label } of pages) {
       const url = `${server.url}${newsPathFor(file)}`;
-      const load = async () => {
-        await tab.goto(url, { waitUntil: 'load' });
-        await tab.evaluate(() => (window as unknown as { __bench: { ready(): Promise<void> } }).__bench.ready());
-        await tab.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 30))));
+      const load = async (on = tab) => {
+        await on.goto(url, { waitUntil: 'load' });
+        await on.evaluate(() => (window as unknown as { __bench: { ready(): Promise<void> } }).__bench.ready());
+        await on.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 30))));
+      };
+      /** The page side in the browser without optimizing compilers (null without that browser). */
+      const pageSidePlain = async (): Promise<PageSide | null> => {
+        if (!plainTab) return null;
+        await load(plainTab);
+        return plainTab.evaluate(() => (window as unknown as { __bench: { oursPageSide(): Promise<PageSide> } }).__bench.oursPageSide());
       };
       const call = async <T>(fn: string, ...args: unknown[]): Promise<T> => {
         await load();
@@ -182,15 +202,19 @@ export async function run(): Promise<void> {
       const first = await call<OursRun>('ours'); // warm-up run: also yields the strings for the others
       const strings = first.strings;
       const path = await call<string>('bodyPath');
+      await pageSidePlain(); // its first load left out, as ours' first is
       const ours: OursRun[] = [];
       const wrapped: OursRun[] = [];
       const floorS: SimpleRun[] = [];
       const floorC: SimpleRun[] = [];
       const floorWalked: SimpleRun[] = [];
       const marks: SimpleRun[] = [];
+      const plainSides: PageSide[] = [];
       let markGaveUp = false;
       for (let i = 0; i < n; i++) {
         ours.push(await call<OursRun>('ours'));
+        const p = await pageSidePlain();
+        if (p) plainSides.push(p);
         wrapped.push(await call<OursRun>('oursWrapped'));
         floorS.push(await call<SimpleRun>('floor', strings, 'strings', path));
         floorC.push(await call<SimpleRun>('floor', strings, 'cjk', path));
@@ -222,6 +246,10 @@ export async function run(): Promise<void> {
       row(['ours, in a background that did not warm up (woken by the article itself): recognise / full annotation', `${ms(cold)} / ${ms(oCold)}`, '', '', pr(oCold, fS), pr(oCold, mk, 3)]);
       const warmSide = med(ours as never, 'detectMapWarm') + med(ours as never, 'messages') + med(ours as never, 'paint');
       row(['  page side with detect+map run again, code warm', ms(warmSide), '', '', pr(warmSide, fS), pr(warmSide, mk, 3)]);
+      if (plainSides.length) {
+        const plainSide = median(plainSides.map((r) => r.detectMap + r.messages + r.paint));
+        row([`  page side in a Chromium without V8's optimizing compilers (diagnostic: ${NO_OPTIMIZING_COMPILERS}, so no compile job runs beside the page's thread): detect+map / messages / paint`, `${ms(plainSide)} (${ms(median(plainSides.map((r) => r.detectMap)))} / ${ms(median(plainSides.map((r) => r.messages)))} / ${ms(median(plainSides.map((r) => r.paint)))})`, '', '', pr(plainSide, fS), pr(plainSide, mk, 3)]);
+      }
       const wrapSide = med(wrapped as never, 'detectMap') + med(wrapped as never, 'messages') + med(wrapped as never, 'paint');
       const unmapped = wrapped.some((r) => !r.remapped) ? ' (TEXT MAPPED AGAIN DIFFERS)' : '';
       row([`ours page side, wrapped in marks as without the Highlight API (${wrapped[0]?.painted ?? 0} marks)${unmapped}`, ms(wrapSide), lt(median(wrapped.map((r) => r.longest))), mb(med(wrapped as never, 'heap')), pr(wrapSide, fS), pr(wrapSide, mk, 3)]);
@@ -246,5 +274,6 @@ export async function run(): Promise<void> {
   } finally {
     await server.close();
     await browser.close();
+    await plain?.close();
   }
 }
