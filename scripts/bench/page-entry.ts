@@ -417,7 +417,14 @@ async function mark(strings: string[], path: string) {
   return { total: t1 - t0, marked, longest: longestIn([[t0, t1]]), heap: heapAfterGc() };
 }
 
-w.__bench = { ready: () => ready.then(() => undefined), ours, oursWrapped: () => ours('wrapped'),
+w.__bench = {
+  ready: () => ready.then(() => undefined),
+  ours,
+  oursWrapped: () => ours('wrapped'),
   /** The page side alone (detect, map, messages, paint), for the bench's run in a browser without V8's optimizing compilers. */
   oursPageSide: () => ours('highlights', false),
-  floor, bodyPath, mark, longTaskSupported: PerformanceObserver.supportedEntryTypes?.includes('longtask') ?? false };
+  floor,
+  bodyPath,
+  mark,
+  longTaskSupported: PerformanceObserver.supportedEntryTypes?.includes('longtask') ?? false,
+};

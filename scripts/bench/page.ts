@@ -168,10 +168,11 @@ export async function run(): Promise<void> {
   const tab = await browser.context.newPage();
   // A diagnostic beside it: the same page side in a Chromium whose V8 runs no optimizing compiler, so
   // no compile job shares the machine's cores with the page's thread (see scripts/bench/NOTES.md).
-  const plain = await launchPlainChromium(NO_OPTIMIZING_COMPILERS);
-  await plain?.context.addInitScript({ content: code });
-  const plainTab = await plain?.context.newPage();
+  let plain: Awaited<ReturnType<typeof launchPlainChromium>> = null;
   try {
+    plain = await launchPlainChromium(NO_OPTIMIZING_COMPILERS);
+    await plain?.context.addInitScript({ content: code });
+    const plainTab = await plain?.context.newPage();
     console.log(`Chromium ${browser.version}; ours = detect + map + recognise (in a worker here, off the page's thread as in the extension's background, which a page that may be an article (news-shaped address, or a site read before) wakes at document_start to warm up: the worker warms up when the page starts) + messages (what the extension's cost the page: the text sent in 256 k-char pieces, the mentions received as spans a page at a time, by structured clone as Chrome 148+ carries them for the extension's manifest and Firefox always has; as JSON for older Chrome, in its own row) + ranges + paint (CSS highlights); paced as the extension paces them: scan and map in slices of about 12 ms, each message a task of its own; the work is timed, not the page's turns between slices.`);
     console.log('floor = TreeWalker over the article body\'s text nodes + one regex pass over their joined text, with (a) an alternation of the distinct mention strings ours found, longest first, (b) /[\\u4e00-\\u9fff]{2,4}(局|厅|委)/g. The floor and mark.js are handed the body by a selector found on an earlier load, so they start, as ours does, on a page no script has walked (the first script to reach a node pays for it); (a) is also timed after our detection walked the page untimed, as this bench did before 2026-11-30.');
     console.log('wrapped = our fallback where the Highlight API is missing: every mention wrapped in <dossier-mark> elements about 3 ms a frame, as the extension wraps (the slices are timed, not the waits for frames; layouts the browser makes between them count only as long tasks), the text mapped again in slices as the extension does (wall time), one forced layout.');
