@@ -144,7 +144,7 @@ function contentScriptGzip(): string {
 
 /**
  * V8 flags of the diagnostic run: no Maglev, no Turbofan. On the 2-core machine of 2026-11-30 the
- * 1 MB article's page side came out 12–49% faster so (its code never optimised, but no compile
+ * 1 MB article's page side came out 7–49% faster so (its code never optimised, but no compile
  * job beside it): how much of our side a run's compile jobs cost is worth printing with it.
  */
 const NO_OPTIMIZING_COMPILERS = '--no-maglev --no-turbofan';
