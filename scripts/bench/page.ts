@@ -61,8 +61,16 @@ export function buildPages(targetChars = 1_000_000): { dir: string; pages: Array
 }
 
 /**
+ * V8 flags of the diagnostic run: no Maglev, no Turbofan. On the 2-core machine of 2026-11-30 the
+ * 1 MB article's page side came out 7–49% faster so (its code never optimised, but no compile
+ * job beside it): how much of our side a run's compile jobs cost is worth printing with it.
+ */
+const NO_OPTIMIZING_COMPILERS = '--no-maglev --no-turbofan';
+
+/**
  * Page faults (minor and major) the main threads of Chromium's renderers took so far, from
- * /proc (Linux); null where it cannot be read. The bench's tab is the only busy renderer.
+ * /proc (Linux); null where it cannot be read. The bench's tab is the only busy renderer; the
+ * diagnostic Chromium's renderers (their command line carries its V8 flags) are left out.
  */
 function rendererMainFaults(): number | null {
   let total = 0;
@@ -71,7 +79,8 @@ function rendererMainFaults(): number | null {
     for (const pid of readdirSync('/proc')) {
       if (!/^\d+$/.test(pid)) continue;
       try {
-        if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')) continue;
+        const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+        if (!cmdline.includes('--type=renderer') || cmdline.includes(NO_OPTIMIZING_COMPILERS)) continue;
         const stat = readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8');
         // Fields after the command name in parentheses: state is 1st, minflt 8th, majflt 10th.
         const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
@@ -141,13 +150,6 @@ function contentScriptGzip(): string {
   }
   return existsSync(file) ? `${fmt(gzipSync(readFileSync(file)).length)}B gzip (${fmt(readFileSync(file).length)}B raw)` : 'n/a';
 }
-
-/**
- * V8 flags of the diagnostic run: no Maglev, no Turbofan. On the 2-core machine of 2026-11-30 the
- * 1 MB article's page side came out 7–49% faster so (its code never optimised, but no compile
- * job beside it): how much of our side a run's compile jobs cost is worth printing with it.
- */
-const NO_OPTIMIZING_COMPILERS = '--no-maglev --no-turbofan';
 
 /** Runs the page section and prints its tables. */
 export async function run(): Promise<void> {
