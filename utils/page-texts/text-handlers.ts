@@ -11,7 +11,7 @@ import type { Handlers } from '@/utils/message-schemas';
 import type { UnknownText } from '@/utils/messages';
 import { anchorQuote } from '@/utils/page/anchor-quote';
 import { detectLang, recognize } from '@/utils/recognize';
-import { warmUpRecognizer } from '@/utils/recognize/warm-up';
+import { warmUpRecognizerInSteps } from '@/utils/recognize/warm-up';
 import type { Lang, Mention, PreparedKnown } from '@/utils/recognize/types';
 import { encodeSpans } from './mention-spans';
 import type { HeldText, PageTextStore, Recognition, TextScope } from './text-store';
@@ -57,7 +57,8 @@ export function pageTextHandlers(deps: PageTextDeps): Recognizing {
   const warmUp = (lang: Lang): Promise<void> => {
     let done = warming.get(lang);
     if (!done) {
-      done = deps.ensureModel(lang).then(() => void warmUpRecognizer(lang));
+      // A text per task: the article's own request, if it comes meanwhile, waits for one text at most.
+      done = deps.ensureModel(lang).then(async () => void (await warmUpRecognizerInSteps(lang)));
       // A model that could not be read is tried again by the next page (and reported to this one).
       done.catch(() => warming.delete(lang));
       warming.set(lang, done);
