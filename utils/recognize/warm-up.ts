@@ -1,13 +1,11 @@
 /**
  * Start-up warm-up: the recogniser's first call in a fresh JavaScript context costs several times a
- * later one (its functions and regular expressions are compiled on first use, and the Chinese
- * tagger builds the rows of the characters and pairs it meets). The background runs this once, as
- * soon as a page that may be annotated starts loading, so the reader's first article after the
- * background (re)starts is recognised near the warm speed.
+ * later one (its functions and regular expressions are compiled on first use). The background runs
+ * this once, as soon as a page that may be annotated starts loading, so the reader's first article
+ * after the background (re)starts is recognised nearer the warm speed.
  */
 import { prepareKnown } from './known';
 import { recognize } from './index';
-import { warmUpReports } from './zh/warm-up-reports';
 import type { Lang, Mention } from './types';
 
 /**
@@ -40,59 +38,39 @@ const WARM_UP_KNOWN = prepareKnown({
   ],
 });
 
-/** The texts of each language, once made (see warmUpTexts). */
-const madeTexts = new Map<Lang, readonly string[]>();
-
-/**
- * The texts the warm-up recognises, in order: the sample above, then (Chinese) made-up reports of
- * the shapes news takes (./zh/warm-up-reports.ts). Made on first use, once.
- */
-export function warmUpTexts(lang: Lang): readonly string[] {
-  let texts = madeTexts.get(lang);
-  if (!texts) {
-    texts = lang === 'zh' ? [WARM_UP_TEXTS.zh, ...warmUpReports()] : [WARM_UP_TEXTS[lang]];
-    madeTexts.set(lang, texts);
-  }
-  return texts;
-}
-
-/** Runs of the sample: the first compiles the code, the later ones let its hot loops be optimised. */
+/** Runs of the sample (steps): the first compiles the code, the later ones let its hot loops be optimised. */
 const SAMPLE_RUNS = 3;
 
-/**
- * The warm-up as steps, one text per step: the sample a few times with and without known names,
- * then each other text once. Each step gives what it found.
- */
-function warmUpSteps(lang: Lang): Array<() => Mention[]> {
-  const [sample, ...others] = warmUpTexts(lang);
+/** One step of the warm-up: the sample recognised without and with known names; gives what the second found. */
+function warmUpStep(lang: Lang): Mention[] {
+  const text = WARM_UP_TEXTS[lang];
   const refDate = '2025-03-12';
-  const sampleStep = () => {
-    recognize(sample, { lang, refDate });
-    return recognize(sample, { lang, refDate, known: WARM_UP_KNOWN });
-  };
-  return [...Array.from({ length: SAMPLE_RUNS }, () => sampleStep), ...others.map((text) => () => recognize(text, { lang, refDate }))];
+  recognize(text, { lang, refDate });
+  return recognize(text, { lang, refDate, known: WARM_UP_KNOWN });
 }
 
 /**
- * Runs the whole warm-up of `lang` at once; the model for `lang` must be installed. Returns what
- * the sample gave with known names, then what each other text gave (one list per text of
- * warmUpTexts), so callers and tests can tell the paths were really taken.
+ * Recognises the warm-up text of `lang` a few times, with and without known names; the model for
+ * `lang` must be installed. Returns what it found on the last run, so callers and tests can tell
+ * the paths were really taken.
  */
-export function warmUpRecognizer(lang: Lang): Mention[][] {
-  return warmUpSteps(lang).map((step) => step()).slice(SAMPLE_RUNS - 1);
+export function warmUpRecognizer(lang: Lang): Mention[] {
+  let found: Mention[] = [];
+  for (let i = 0; i < SAMPLE_RUNS; i++) found = warmUpStep(lang);
+  return found;
 }
 
 /**
  * The same warm-up a step per task, waiting on `pause` between steps, so a page's request that
- * comes while it runs (the article itself) waits for one short text at most, not for all of them.
+ * comes while it runs (the article itself) waits for one step at most, not for the whole warm-up.
  */
-export async function warmUpRecognizerInSteps(lang: Lang, pause: () => Promise<void> = nextTask): Promise<Mention[][]> {
-  const found: Mention[][] = [];
-  for (const [i, step] of warmUpSteps(lang).entries()) {
+export async function warmUpRecognizerInSteps(lang: Lang, pause: () => Promise<void> = nextTask): Promise<Mention[]> {
+  let found: Mention[] = [];
+  for (let i = 0; i < SAMPLE_RUNS; i++) {
     if (i > 0) await pause();
-    found.push(step());
+    found = warmUpStep(lang);
   }
-  return found.slice(SAMPLE_RUNS - 1);
+  return found;
 }
 
 /** A new task: what is queued meanwhile (a page's message) runs first. */
