@@ -3,7 +3,8 @@
  * Exposes `window.__bench` with one function per contender, each run on a freshly loaded page:
  * - `ours`: detect → map → text sent → recognise → mentions received → ranges → paint, with phase times and long tasks,
  *   paced as the extension paces them (Session.annotate): the scan and the map in slices of
- *   SLICE_MS, the text sent in HeldTextClient's pieces and the mentions received a page per
+ *   SLICE_MS, the text sent in HeldTextClient's pieces (to the worker, which holds them as the
+ *   background's putText does, then recognises them when asked) and the mentions received a page per
  *   message, each a task of its own (their work is timed, the page's turns between them are not);
  *   messages cost what structured clone costs the page (Chrome 148+ with the extension's manifest,
  *   Firefox), and what JSON would (older Chrome) is timed after the run.
@@ -35,7 +36,8 @@ import { MentionPieces } from '@/utils/page/mention-pieces';
 import { createWrapPainter, wrapInFrames } from '@/utils/page/wrap-paint';
 import { detectLang } from '@/utils/recognize/lang';
 import { SpanMentions } from '@/utils/page-texts/mention-spans';
-import type { MentionsPage, WorkerReady, WorkerReply, WorkerRequest } from './recognizer-worker';
+import type { MentionsPage, WorkerHeld, WorkerReady, WorkerReply, WorkerRequest } from './recognizer-worker';
+import type { Lang } from '@/utils/recognize/types';
 
 // As the extension's document_start script does: the highlight sheet is adopted while the document is
 // empty, so painting later restyles nothing (adopting it then restyles every element).
@@ -67,12 +69,21 @@ const ask = <T>(request: WorkerRequest, worker = recognizer) =>
 /** Has a worker recognise a text. */
 const recognizeInWorker = async (request: WorkerRequest, worker = recognizer) => (await ask<WorkerReply>(request, worker)).data;
 
-/** First recognition in a worker that did not warm up: a background woken by the article's own request. */
-async function recognizeCold(request: WorkerRequest): Promise<number> {
+/**
+ * Gives a worker the text in the pieces the page sent, as the background gets them (putText), each
+ * answered before the next goes; then has it recognise the text held, as `recognize` asks.
+ */
+async function putThenRecognize(worker: Worker, pieces: Array<{ base: unknown; piece: string }>, recognize: { lang: Lang; refDate: string }) {
+  for (const { base, piece } of pieces) await ask({ piece, base: base !== null }, worker);
+  return recognizeInWorker(recognize, worker);
+}
+
+/** First recognition in a worker that did not warm up: a background woken by the article's own messages. */
+async function recognizeCold(pieces: Array<{ base: unknown; piece: string }>, request: { lang: Lang; refDate: string }): Promise<number> {
   const worker = new Worker('/recognizer-worker.js?cold');
   try {
     await whenReady(worker);
-    return (await recognizeInWorker(request, worker)).ms;
+    return (await putThenRecognize(worker, pieces, request)).ms;
   } finally {
     worker.terminate();
   }
@@ -189,25 +200,23 @@ async function ours(painting: 'highlights' | 'wrapped' = 'highlights', extras = 
   // mentions come back a page per message after, each message a task of its own as each is awaited
   // there. Chrome 148+ carries them by structured clone, as the extension's manifest asks
   // (message_serialization) and as Firefox always has: the page serialises what it sends (here,
-  // posted to a port no one reads) and deserialises what it gets (an answer's `data`).
+  // posted to the worker, which holds the pieces as the background's putText does) and deserialises
+  // what it gets (an answer's `data`). Each answer is awaited, as HeldTextClient awaits it, untimed.
   slices.begin();
-  const sink = new MessageChannel();
   const sent: Array<{ base: unknown; piece: string }> = [];
   const putText: Send = async (_type, data) => {
-    sink.port1.postMessage(data);
-    sent.push(data as { base: unknown; piece: string });
-    await slices.pause();
     const { base, piece } = data as { base: { length: number } | null; piece: string };
-    return { status: 'held', textId: 'bench', length: (base?.length ?? 0) + piece.length } as never;
+    sent.push({ base, piece });
+    const held = (await slices.during(ask<WorkerHeld>({ piece, base: base !== null }))).data;
+    return { status: 'held', textId: 'bench', length: held.length } as never;
   };
   await new HeldTextClient(putText).hold(map.text);
   const sendMs = slices.end();
   await phaseEnd('send');
-  // The worker's recognition, untimed: the background's work, off the page's thread (and the text
-  // it is posted here is the one the pieces above carried). Its pages of mentions are asked for
-  // below, as the page's `mentions` requests get them.
-  const { ms: recognizeMs, pages, strings } = await recognizeInWorker({ text: map.text, lang, refDate });
-  // (Posting the whole text here, untimed, takes its own faults: not counted.)
+  // The worker's recognition of the text the pieces above carried, untimed: the background's work,
+  // off the page's thread, asked for once the text is held, as the page's `recognize` request asks
+  // for it. Its pages of mentions are asked for below, as the page's `mentions` requests get them.
+  const { ms: recognizeMs, pages, strings } = await recognizeInWorker({ lang, refDate });
   await phaseEnd('recognize');
   slices.begin();
   const replies: MentionsPage[] = [];
@@ -221,7 +230,6 @@ async function ours(painting: 'highlights' | 'wrapped' = 'highlights', extras = 
   const mentions = SpanMentions.decode(spans, map.text);
   const messages = sendMs + slices.end();
   await phaseEnd('receive');
-  sink.port1.close();
   await nextTask();
   const t4 = performance.now();
   // What the extension paints (Session.paintInSlices): each mention's ranges made on first use; above
@@ -286,7 +294,7 @@ async function ours(painting: 'highlights' | 'wrapped' = 'highlights', extras = 
   // After the timed phases, as the extension makes no second recognition between them (one leaves the
   // worker compiling and collecting on the machine's cores for a while): the background's recogniser
   // stays warm, so a second call shows the cost without first-use set-up.
-  const recognizeWarm = (await recognizeInWorker({ text: map.text, lang, refDate })).ms;
+  const recognizeWarm = (await recognizeInWorker({ lang, refDate })).ms;
   await nextTask();
   // The same detection and map again: what they cost once their code is compiled (every run here loads
   // a fresh page, so the timed pass above always runs our code for the first time). Collected first:
@@ -300,7 +308,7 @@ async function ours(painting: 'highlights' | 'wrapped' = 'highlights', extras = 
   await nextTask();
   // Off the page's thread, after its phases: the same text in a background that did not warm up
   // (once per pair of runs: the wrapped run's recognition is the same).
-  const recognizeCold_ = painting === 'highlights' ? await recognizeCold({ text: map.text, lang, refDate }) : NaN;
+  const recognizeCold_ = painting === 'highlights' ? await recognizeCold(sent, { lang, refDate }) : NaN;
   // For Chrome before 148, which ignores the manifest key and carries messages as JSON: the same
   // pieces stringified and the same replies parsed (their strings made untimed), each a task of its own.
   const jsonReplies = replies.map((r) => JSON.stringify(r));

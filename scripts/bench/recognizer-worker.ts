@@ -29,8 +29,17 @@ export interface WorkerReady {
   warmUpMs: number;
 }
 
-/** What the page asks: recognise `text`, or send page `page` of the mentions found last. */
-export type WorkerRequest = { text: string; lang: Lang; refDate: string } | { page: number };
+/**
+ * What the page asks: hold a piece of a text, as the background's `putText` does (`base`: it goes
+ * on the text held so far; else it starts a new one); recognise `text`, or without one the text
+ * held (as the background's `recognize` does); or send page `page` of the mentions found last.
+ */
+export type WorkerRequest = { piece: string; base: boolean } | { text?: string; lang: Lang; refDate: string } | { page: number };
+
+/** The answer to a piece: the length of the text held now. */
+export interface WorkerHeld {
+  length: number;
+}
 
 /** What the worker answers a text: its recognition time (ms), the mention count, the number of reply pages and the strings. */
 export interface WorkerReply {
@@ -48,13 +57,21 @@ export interface MentionsPage {
 
 /** The replies to the last text, kept until the page asks for them one at a time, as the content script does. */
 let pages: MentionsPage[] = [];
+/** The text put so far, joined as the background's text store joins its pieces. */
+let held = '';
 
 self.onmessage = (e: MessageEvent<WorkerRequest>) => {
   if ('page' in e.data) {
     postMessage(pages[e.data.page] satisfies MentionsPage);
     return;
   }
-  const { text, lang, refDate } = e.data;
+  if ('piece' in e.data) {
+    held = e.data.base ? held + e.data.piece : e.data.piece;
+    postMessage({ length: held.length } satisfies WorkerHeld);
+    return;
+  }
+  const { lang, refDate } = e.data;
+  const text = e.data.text ?? held;
   const t0 = performance.now();
   const found = recognize(text, { lang, refDate }).sort((a, b) => a.start - b.start);
   const ms = performance.now() - t0;
