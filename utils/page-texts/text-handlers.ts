@@ -57,7 +57,7 @@ export function pageTextHandlers(deps: PageTextDeps): Recognizing {
   const warmUp = (lang: Lang): Promise<void> => {
     let done = warming.get(lang);
     if (!done) {
-      // A text per task: the article's own request, if it comes meanwhile, waits for one text at most.
+      // A run per task: the article's own request, if it comes meanwhile, waits for one run at most.
       done = deps.ensureModel(lang).then(async () => void (await warmUpRecognizerInSteps(lang)));
       // A model that could not be read is tried again by the next page (and reported to this one).
       done.catch(() => warming.delete(lang));

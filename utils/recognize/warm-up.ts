@@ -41,6 +41,9 @@ const WARM_UP_KNOWN = prepareKnown({
 /** Runs of the sample (steps): the first compiles the code, the later ones let its hot loops be optimised. */
 const SAMPLE_RUNS = 3;
 
+/** A new task: what is queued meanwhile (a page's message) runs first. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 /** One step of the warm-up: the sample recognised without and with known names; gives what the second found. */
 function warmUpStep(lang: Lang): Mention[] {
   const text = WARM_UP_TEXTS[lang];
@@ -72,6 +75,3 @@ export async function warmUpRecognizerInSteps(lang: Lang, pause: () => Promise<v
   }
   return found;
 }
-
-/** A new task: what is queued meanwhile (a page's message) runs first. */
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
