@@ -1,8 +1,9 @@
 /**
  * The page benchmark's background: the recogniser in a worker beside the page, so its work and its
  * garbage stay off the page's thread and out of the page's heap, as in the extension (where it
- * runs in the background). Answers each text with its mention count and distinct strings (for
- * mark.js), then each page of mentions (MENTION_PAGE_MAX each) as the page's `mentions` requests get it.
+ * runs in the background). Holds the text the page sends in pieces, answers a request to recognise
+ * it with its mention count and distinct strings (for mark.js), then each page of mentions
+ * (MENTION_PAGE_MAX each) as the page's `mentions` requests get it.
  */
 import { installModel, recognize } from '@/utils/recognize/index';
 import { warmUpRecognizer } from '@/utils/recognize/warm-up';
@@ -31,10 +32,10 @@ export interface WorkerReady {
 
 /**
  * What the page asks: hold a piece of a text, as the background's `putText` does (`base`: it goes
- * on the text held so far; else it starts a new one); recognise `text`, or without one the text
- * held (as the background's `recognize` does); or send page `page` of the mentions found last.
+ * on the text held so far; else it starts a new one); recognise the text held, as the background's
+ * `recognize` does; or send page `page` of the mentions found last.
  */
-export type WorkerRequest = { piece: string; base: boolean } | { text?: string; lang: Lang; refDate: string } | { page: number };
+export type WorkerRequest = { piece: string; base: boolean } | { lang: Lang; refDate: string } | { page: number };
 
 /** The answer to a piece: the length of the text held now. */
 export interface WorkerHeld {
@@ -71,9 +72,8 @@ self.onmessage = (e: MessageEvent<WorkerRequest>) => {
     return;
   }
   const { lang, refDate } = e.data;
-  const text = e.data.text ?? held;
   const t0 = performance.now();
-  const found = recognize(text, { lang, refDate }).sort((a, b) => a.start - b.start);
+  const found = recognize(held, { lang, refDate }).sort((a, b) => a.start - b.start);
   const ms = performance.now() - t0;
   pages = [];
   for (let i = 0; i < found.length; i += MENTION_PAGE_MAX) pages.push({ status: 'mentions', spans: encodeSpans(found.slice(i, i + MENTION_PAGE_MAX)) });
