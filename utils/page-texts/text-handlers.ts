@@ -58,7 +58,9 @@ export function pageTextHandlers(deps: PageTextDeps): Recognizing {
     let done = warming.get(lang);
     if (!done) {
       // A run per task: the article's own request, if it comes meanwhile, waits for one run at most.
-      done = deps.ensureModel(lang).then(async () => void (await warmUpRecognizerInSteps(lang)));
+      done = deps.ensureModel(lang).then(async () => {
+        await warmUpRecognizerInSteps(lang);
+      });
       // A model that could not be read is tried again by the next page (and reported to this one).
       done.catch(() => warming.delete(lang));
       warming.set(lang, done);
