@@ -1,5 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { detectArticle, findBody, isChrome, scanPageInSlices, titleWithoutSite, urlLooksLikeNews } from '@/utils/page/detect-article';
 
 function page(head: string, body: string) {
@@ -222,6 +224,33 @@ describe('body and furniture', () => {
   it('takes most-read lists, recirculation and widget boxes for furniture', () => {
     document.body.innerHTML = '<div class="most-read-container module most-shared"></div><div class="recirc-module"></div><div class="OUTBRAIN"></div><div class="sidebar-widget"></div><div class="widget-area"></div>';
     for (const el of Array.from(document.body.children)) expect(isChrome(el)).toBe(true);
+  });
+
+  it('reads furniture words between spaces, `_` and `-`, in any case, a two-part word only with its hyphen', () => {
+    const furniture = ['comment-count-article-body', 'site-nav', 'nav_main', 'NAV', 'x\u00a0footer', 'byline-share-btn', 'x-prev-next', 'most-read', 'Most-Popular', 'ads', 'ad-slot', 'breadcrumbs'];
+    const not = ['navigation', 'most_read', 'prev--next', 'mostread', 'header-ad2', 'loader', 'commentary', 'l-sidebar l-article-body'];
+    for (const cls of furniture) expect(isChrome(Object.assign(document.createElement('div'), { className: cls })), cls).toBe(true);
+    for (const cls of not) expect(isChrome(Object.assign(document.createElement('div'), { className: cls })), cls).toBe(false);
+  });
+
+  it('takes the same class lists and ids for furniture as the word rule written as regular expressions', () => {
+    // The rule as it was first written; the walk now looks words up in sets (no regex to compile on every page).
+    const words = 'nav|navbar|menu|sidebar|side|aside|footer|foot|masthead|breadcrumbs?|related|recommend|share|sharing|social|comments?|reply|replies|advert|ads?|sponsor|promo|popup|modal|cookie|subscribe|newsletter|prev-next|pager|pagination|toolbar|tags|byline-share|article-info|copyright|most-read|most-popular|most-viewed|most-shared|trending|recirc|recirculation|outbrain|taboola|widget';
+    const chrome = new RegExp(`(^|[\\s_-])(${words})([\\s_-]|$)`, 'i');
+    const content = /(^|[_-])(article|body|content|main|story|entry)([_-]|$)/i;
+    const ruleSaysFurniture = (v: string) => chrome.test(v) && !v.split(/\s+/).some((t) => content.test(t) && !chrome.test(t));
+    const dir = 'test/fixtures';
+    const pages = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
+    const values = new Set(pages.flatMap((f) => [...readFileSync(join(dir, f), 'utf8').matchAll(/\b(?:class|id)="([^"<>]*)"/g)].map((m) => m[1])));
+    for (const extra of ['l-sidebar-fixed l-article-body-segment', 'story-body__inner', 'main-nav', 'sidebar_content', 'Article-Info', 'share\tbar', 'recirc-module']) values.add(extra);
+    expect(values.size).toBeGreaterThan(50);
+    for (const v of values) {
+      for (const attr of ['class', 'id']) {
+        const el = document.createElement('div');
+        el.setAttribute(attr, v);
+        expect(isChrome(el), `${attr}="${v}"`).toBe(ruleSaysFurniture(v));
+      }
+    }
   });
 
   it('prefers a long unmarked story over a short marked box of teasers', () => {
