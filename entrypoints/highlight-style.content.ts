@@ -1,6 +1,6 @@
 import { sendMessage } from '@/utils/messages';
 import { highlightSheet } from '@/utils/page/paint';
-import { urlLooksLikeNews } from '@/utils/page/detect-article';
+import { urlLooksLikeNews } from '@/utils/page/news-url';
 import { loadSettings, siteDecision } from '@/utils/settings';
 import { newsHostsItem, readsNewsOn } from '@/utils/news-hosts';
 

@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { detectArticle, findBody, isChrome, scanPageInSlices, titleWithoutSite, urlLooksLikeNews } from '@/utils/page/detect-article';
+import { detectArticle, findBody, isChrome, scanPageInSlices, titleWithoutSite } from '@/utils/page/detect-article';
 
 function page(head: string, body: string) {
   document.head.innerHTML = head;
@@ -277,23 +277,6 @@ describe('the headline', () => {
     expect(d.title).toBe('市自然资源和规划局部署冬春季地质灾害防治工作');
     expect(d.siteName).toBe('焦作市人民政府');
   });
-});
-
-describe('news-shaped URLs, read before the page has content', () => {
-  it.each([
-    'https://www.jiaozuo.gov.cn/2024-02/07/content_12345.html',
-    'http://www.gov.cn/zhengce/content/2024-02/07/content_6930745.htm',
-    'https://www.henan.gov.cn/2024/02-07/t20240207_2901234.html',
-    'https://www.example-times.com/2024/02/07/world/asia/flood-relief.html',
-    'https://news.example.org/some-local-story',
-  ])('%s looks like news', (url) => expect(urlLooksLikeNews(url)).toBe(true));
-
-  it.each([
-    'https://www.example.com/',
-    'https://docs.example.com/news/2024/02/07/release-notes-for-version-three',
-    'https://mail.example.com/inbox',
-    'https://shop.example.com/products/a-very-nice-red-chair',
-  ])('%s does not', (url) => expect(urlLooksLikeNews(url)).toBe(false));
 });
 
 describe('the scan of the page', () => {

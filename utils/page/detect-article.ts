@@ -8,6 +8,8 @@
  * first-person voice). No layout reads; the DOM is walked once for text statistics.
  */
 import { lazyRegExp } from '../lazy-regexp';
+import { wordSet } from '../word-set';
+import { dateFromUrl, urlSignals } from './news-url';
 import { runInSlices, SLICE_MS, yieldToPage } from './pacing';
 
 export interface ArticleDetection {
@@ -27,33 +29,11 @@ export interface ArticleDetection {
 /** Score at which a page with enough body text counts as a news article. */
 export const ARTICLE_THRESHOLD = 4;
 
-/**
- * Word lists are Sets, not regular expressions: each page is a new script context, where a regular
- * expression is compiled on its first test and again, to machine code, on its second. As
- * case-insensitive alternations, these lists cost every page about 0.8 ms of its detection in
- * Chromium (the largest bundled article's: 3.5 → 2.7 ms; see scripts/bench/NOTES.md).
- */
-const wordSet = (list: string) => new Set(list.split(' '));
 const NEWS_TYPES = wordSet('NewsArticle ReportageNewsArticle AnalysisNewsArticle OpinionNewsArticle BackgroundNewsArticle ReviewNewsArticle AskPublicNewsArticle LiveBlogPosting');
 const ARTICLE_TYPES = wordSet('Article Report');
 /** Schema.org types of writing that is not news: blogs, docs, how-tos, products, forums. */
 const NON_NEWS_TYPES = wordSet('BlogPosting Blog TechArticle APIReference HowTo Recipe Product SoftwareApplication SoftwareSourceCode FAQPage QAPage DiscussionForumPosting SocialMediaPosting Course Book Chapter ScholarlyArticle');
 const LISTING_TYPES = wordSet('CollectionPage WebSite SearchResultsPage ItemList ProfilePage');
-const ARTICLE_URL = [
-  /\/content_\d+\.s?html?$/i,
-  /\/t\d{8}_\d+\.s?html?$/i,
-  /\/20\d{2}[-/]?\d{2}[-/]\d{2}\//,
-  /\/20\d{2}\/\d{2}\/\d{2}\//,
-  /\/20\d{2}-\d{2}\/\d{2}\//,
-  /\/(article|articles|story|stories|news|detail)\/[^/]+/i,
-  /[-_/]\d{6,}\.s?html?$/i,
-  /\/[a-z0-9]+(-[a-z0-9]+){3,}\/?(\.s?html?)?$/i,
-];
-/** A path segment naming a news section, in the languages of the outlets we read (lower case). */
-const NEWS_SEGMENTS = wordSet('news noticia noticias nachrichten meldung actualite actualites actualidad notizie nieuws noticies xinwen breaking-news politics politica politik politique world mundo welt monde nation national local metro nyregion economy economia wirtschaft business sport sports');
-/** A path segment or host label of writing that is not news: blogs, docs, wikis, how-tos, shops (lower case). */
-const NON_NEWS_SEGMENTS = wordSet('blog blogs weblog doc docs documentation manual reference api wiki help support faq kb knowledge-base knowledgebase guide guides tutorial tutorials howto how-to learn course courses product products shop store forum forums questions community developer developers about careers jobs');
-const HOW_TO_SEGMENT = /^(how[-_]?to[-_]|how_\d)/i;
 
 /**
  * Class or id words of page furniture that is never article text, in lower case. A word stands
@@ -457,11 +437,6 @@ function bodyAndStats(doc: Document, scan: PageScan | null = doc.documentElement
   return { body, stats: body ? statsOf(body) : empty };
 }
 
-function dateFromUrl(url: string): string | null {
-  const m = /\/(20\d{2})[-/]?(\d{2})[-/](\d{2})\//.exec(url) ?? /\/t(20\d{2})(\d{2})(\d{2})_\d+/.exec(url);
-  return m ? `${m[1]}-${m[2]}-${m[3]}` : null;
-}
-
 /** The body's own prose (no scripts or furniture), at most `max` characters, one space between blocks. */
 function proseOf(body: Element, max = 20000): string {
   const parts: string[] = [];
@@ -609,39 +584,6 @@ function leadingText(el: Element, max: number): string {
   };
   walk(el);
   return out.slice(0, max);
-}
-
-/** Which path segments and host labels of the URL say news, and which say blog/docs/shop. */
-function urlSignals(url: string): { articleShape: boolean; newsSection: boolean; nonNews: string | null } {
-  let path = '';
-  let host = '';
-  try {
-    const u = new URL(url);
-    path = u.pathname;
-    host = u.protocol === 'file:' ? '' : u.hostname;
-  } catch {
-    path = url;
-  }
-  const segments = path.split('/').filter(Boolean);
-  const dirs = segments.slice(0, -1);
-  const labels = host.split('.').slice(0, -1);
-  const nonNews = [...labels, ...dirs].find((s) => NON_NEWS_SEGMENTS.has(s.toLowerCase()))
-    ?? segments.find((s) => HOW_TO_SEGMENT.test(s)) ?? null;
-  return {
-    articleShape: ARTICLE_URL.some((re) => re.test(path)),
-    newsSection: [...labels, ...dirs].some((s) => NEWS_SEGMENTS.has(s.toLowerCase())),
-    nonNews,
-  };
-}
-
-/**
- * True when the URL alone says news: an article's shape or a news section, and nothing of a blog,
- * docs or shop. Read before the page has any content (at document_start), to decide whether the
- * background should get ready for an article.
- */
-export function urlLooksLikeNews(url: string): boolean {
-  const u = urlSignals(url);
-  return (u.articleShape || u.newsSection) && !u.nonNews;
 }
 
 /** Scores the page's signals and finds its body; `isArticle` when they add up. */
