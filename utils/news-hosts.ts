@@ -1,3 +1,5 @@
+import { localItem } from '@/utils/storage-item';
+
 /**
  * The hosts where the reader has read articles, most recent first: the document_start script
  * wakes the background to get ready on them even where a page's address does not look like news
@@ -8,8 +10,8 @@
 /** Hosts kept: a reader's regular news sites, with room to spare. */
 export const NEWS_HOSTS_MAX = 200;
 
-/** The stored list (WXT storage). */
-export const newsHostsItem = storage.defineItem<string[]>('local:newsHosts', { fallback: [] });
+/** The stored list (`storage.local`, key `newsHosts`). */
+export const newsHostsItem = localItem<string[]>('newsHosts', []);
 
 /** A host as the list holds it: lower case, without `www.`. */
 const hostKey = (host: string) => host.toLowerCase().replace(/^www\./, '');

@@ -3,6 +3,7 @@
  * content script at start and watched for changes.
  */
 import type { MentionType } from '@/utils/recognize/types';
+import { localItem } from '@/utils/storage-item';
 
 export interface Settings {
   /** Which kinds of mention are highlighted. */
@@ -53,10 +54,8 @@ export function siteDecision(settings: Settings, host: string): 'skip' | 'always
   return settings.alwaysSites.some((s) => hostMatches(host, s)) ? 'always' : 'detect';
 }
 
-const KEY = 'local:settings';
-
-/** The stored settings item (WXT storage), normalised on every read. */
-export const settingsItem = storage.defineItem<Settings>(KEY, { fallback: DEFAULT_SETTINGS });
+/** The stored settings (`storage.local`, key `settings`), normalised on every read. */
+export const settingsItem = localItem<Settings>('settings', DEFAULT_SETTINGS);
 
 export async function loadSettings(): Promise<Settings> {
   return normalizeSettings(await settingsItem.getValue());
