@@ -138,17 +138,70 @@ interface SimpleRun { faults?: PhaseFaults; total: number; longest: number; heap
 const mb = (bytes: number) => (Number.isNaN(bytes) ? 'n/a' : `${(bytes / 1048576).toFixed(1)} MB`);
 const lt = (x: number) => (x > 0 ? ms(x) : '< 50');
 
-/** Gzip size of the built content script (building it first when missing). */
-function contentScriptGzip(): string {
-  const file = join(root, '.output', 'chrome-mv3', 'content-scripts', 'content.js');
-  if (!existsSync(file)) {
+/** The built Chrome extension (building it first when missing), or null when the build failed. */
+function builtExtension(): string | null {
+  const dir = join(root, '.output', 'chrome-mv3');
+  if (!existsSync(join(dir, 'manifest.json'))) {
     try {
       execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'ignore' });
     } catch {
-      return 'n/a (npm run build failed)';
+      return null;
     }
   }
-  return existsSync(file) ? `${fmt(gzipSync(readFileSync(file)).length)}B gzip (${fmt(readFileSync(file).length)}B raw)` : 'n/a';
+  return existsSync(join(dir, 'manifest.json')) ? dir : null;
+}
+
+/** Gzip and raw size of each of the built extension's content scripts. */
+function contentScriptSizes(ext: string | null): string {
+  if (!ext) return 'n/a (npm run build failed)';
+  const sized = (name: string) => {
+    const file = join(ext, 'content-scripts', `${name}.js`);
+    return existsSync(file) ? `${name}.js ${fmt(gzipSync(readFileSync(file)).length)}B gzip (${fmt(readFileSync(file).length)}B raw)` : `${name}.js missing`;
+  };
+  return `${sized('content')}; the document_start script ${sized('highlight-style')}`;
+}
+
+/**
+ * What the content scripts cost a page just by being loaded in it: the page thread's time running
+ * and compiling script (CDP Performance metrics ScriptDuration, V8CompileDuration) for a fresh tab with the
+ * built extension, until `data-dossier` says the page was decided. On the section front (no
+ * article: what every page the reader opens pays) and on an article (annotated as well). The
+ * fixture pages run no script of their own, so the time is ours; Chromium keeps no code cache for
+ * content scripts, so each page compiles them again.
+ */
+async function contentScriptCost(ext: string, article: string, n: number): Promise<void> {
+  // @ts-expect-error: plain .mjs helper without types
+  const { launchChromium, findBrowser } = await import('../lib/browsers.mjs');
+  const exe = findBrowser().chromium as string | null;
+  if (!exe) return;
+  const server = await serve();
+  const c = await launchChromium(ext, { headless: true, executablePath: exe });
+  try {
+    const cells: string[] = [];
+    for (const [label, path] of [['section front (no article)', '/'], ['largest bundled article', newsPathFor(article)]] as const) {
+      const script: number[] = [];
+      const compile: number[] = [];
+      // One load first, untimed: the browser's first tab also starts the extension's background.
+      for (let i = -1; i < n; i++) {
+        const page = await c.context.newPage();
+        const cdp = await c.context.newCDPSession(page);
+        await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+        await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
+        await page.waitForFunction(() => !!document.documentElement.dataset.dossier && document.documentElement.dataset.dossier !== 'pending', null, { timeout: 60_000 });
+        const { metrics } = await cdp.send('Performance.getMetrics');
+        const metric = (name: string) => 1000 * (metrics.find((m: { name: string }) => m.name === name)?.value ?? NaN);
+        if (i >= 0) script.push(metric('ScriptDuration'));
+        if (i >= 0) compile.push(metric('V8CompileDuration'));
+        await cdp.detach();
+        await page.close();
+      }
+      cells.push(`${label}: running ${ms(median(script))} ms, compiling ${ms(median(compile))} ms`);
+    }
+    console.log(`content scripts' cost to a page (the built extension, a fresh tab per load, ${n} loads, medians): ${cells.join('; ')}`);
+  } finally {
+    await c.close();
+    await server.close();
+  }
 }
 
 /** Runs the page section and prints its tables. */
@@ -273,7 +326,9 @@ export async function run(): Promise<void> {
       console.log('');
     }
     console.log('Long tasks: PerformanceObserver "longtask" on the page\'s thread (only tasks ≥ 50 ms are reported, hence "< 50"; the worker\'s are not the page\'s). JS heap: performance.memory.usedJSHeapSize (precise) after two gc() once the run is over: the page plus what the contender keeps.');
-    console.log(`content script .output/chrome-mv3/content-scripts/content.js: ${contentScriptGzip()}`);
+    const ext = builtExtension();
+    console.log(`content scripts (.output/chrome-mv3/content-scripts): ${contentScriptSizes(ext)}`);
+    if (ext) await contentScriptCost(ext, pages[0].file, n);
   } finally {
     await server.close();
     await browser.close();
