@@ -1,11 +1,10 @@
-import { localItem } from '@/utils/storage-item';
-
 /**
  * The hosts where the reader has read articles, most recent first: the document_start script
  * wakes the background to get ready on them even where a page's address does not look like news
  * (`/show.php?id=123`). Kept in extension storage, which a content script reads without waking
  * the background; a hint drawn from the knowledge base, so deleting or replacing that clears it.
  */
+import { localItem } from '@/utils/storage-item';
 
 /** Hosts kept: a reader's regular news sites, with room to spare. */
 export const NEWS_HOSTS_MAX = 200;

@@ -54,7 +54,7 @@ export function siteDecision(settings: Settings, host: string): 'skip' | 'always
   return settings.alwaysSites.some((s) => hostMatches(host, s)) ? 'always' : 'detect';
 }
 
-/** The stored settings (`storage.local`, key `settings`), normalised on every read. */
+/** The stored settings (`storage.local`, key `settings`); read them through loadSettings, which normalises them. */
 export const settingsItem = localItem<Settings>('settings', DEFAULT_SETTINGS);
 
 export async function loadSettings(): Promise<Settings> {
