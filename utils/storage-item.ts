@@ -2,9 +2,9 @@
  * One value in the extension's local storage (`browser.storage.local`), read, written and watched.
  *
  * Both content scripts read settings on every page load. WXT's storage package did this with
- * versioned items, metadata and locks Dossier does not use: 23 kB of each content script (with
- * dequal, defu, superlock and many-keys-map) compiled on every page, and a read of each item's
- * metadata key as each script started. The keys are the ones it wrote (`local:settings` was the
+ * versioned items, metadata and locks Dossier does not use: 23 kB of source in each content
+ * script with dequal, defu, superlock and many-keys-map (8 kB of the minified content.js),
+ * compiled on every page, and a read of each item's metadata key as each script started. The keys are the ones it wrote (`local:settings` was the
  * key `settings` of `storage.local`), so stored values carry over.
  */
 export interface StorageItem<T> {
