@@ -4,8 +4,9 @@
  * Both content scripts read settings on every page load. WXT's storage package did this with
  * versioned items, metadata and locks Dossier does not use: 23 kB of source in each content
  * script with dequal, defu, superlock and many-keys-map (8 kB of the minified content.js),
- * compiled on every page, and a read of each item's metadata key as each script started. The keys are the ones it wrote (`local:settings` was the
- * key `settings` of `storage.local`), so stored values carry over.
+ * compiled on every page, and a read of each item's metadata key as each script started. The keys
+ * are the ones it wrote (`local:settings` was the key `settings` of `storage.local`), so stored
+ * values carry over.
  */
 export interface StorageItem<T> {
   /** The stored value, or the fallback when none is stored. */
