@@ -10,6 +10,7 @@ import { recordReading } from '@/utils/kb/record-reading';
 import type { Handlers } from '@/utils/message-schemas';
 import type { UnknownText } from '@/utils/messages';
 import { anchorQuote } from '@/utils/page/anchor-quote';
+import { yieldToPage } from '@/utils/page/pacing';
 import { detectLang, recognize } from '@/utils/recognize';
 import { warmUpRecognizerInSteps } from '@/utils/recognize/warm-up';
 import type { Lang, Mention, PreparedKnown } from '@/utils/recognize/types';
@@ -59,7 +60,7 @@ export function pageTextHandlers(deps: PageTextDeps): Recognizing {
     if (!done) {
       // A run per task: the article's own request, if it comes meanwhile, waits for one run at most.
       done = deps.ensureModel(lang).then(async () => {
-        await warmUpRecognizerInSteps(lang);
+        await warmUpRecognizerInSteps(lang, yieldToPage);
       });
       // A model that could not be read is tried again by the next page (and reported to this one).
       done.catch(() => warming.delete(lang));

@@ -41,9 +41,6 @@ const WARM_UP_KNOWN = prepareKnown({
 /** Runs of the sample (steps): the first compiles the code, the later ones let its hot loops be optimised. */
 const SAMPLE_RUNS = 3;
 
-/** A new task: what is queued meanwhile (a page's message) runs first. */
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
 /** One step of the warm-up: the sample recognised without and with known names; gives what the second found. */
 function warmUpStep(lang: Lang): Mention[] {
   const text = WARM_UP_TEXTS[lang];
@@ -64,10 +61,11 @@ export function warmUpRecognizer(lang: Lang): Mention[] {
 }
 
 /**
- * The same warm-up a step per task, waiting on `pause` between steps, so a page's request that
- * comes while it runs (the article itself) waits for one step at most, not for the whole warm-up.
+ * The same warm-up a step per task, waiting on `pause` (a new task) between steps, so a page's
+ * request that comes while it runs (the article itself) waits for one step at most, not for the
+ * whole warm-up.
  */
-export async function warmUpRecognizerInSteps(lang: Lang, pause: () => Promise<void> = nextTask): Promise<Mention[]> {
+export async function warmUpRecognizerInSteps(lang: Lang, pause: () => Promise<void>): Promise<Mention[]> {
   let found: Mention[] = [];
   for (let i = 0; i < SAMPLE_RUNS; i++) {
     if (i > 0) await pause();
