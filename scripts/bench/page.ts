@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 // @ts-expect-error: plain .mjs helper without types
 import { newsPathFor, serve } from '../lib/serve.mjs';
+// @ts-expect-error: plain .mjs helper without types
+import { findBrowser, launchChromium } from '../lib/browsers.mjs';
 import { bundleForPage } from './bundle.ts';
 import { launchPlainChromium } from './chromium.ts';
 import { fmt, header, median, ms, rounds, root, row } from './common.ts';
@@ -170,8 +172,6 @@ function contentScriptSizes(ext: string | null): string {
  * content scripts, so each page compiles them again.
  */
 async function contentScriptCost(ext: string, article: string, n: number): Promise<void> {
-  // @ts-expect-error: plain .mjs helper without types
-  const { launchChromium, findBrowser } = await import('../lib/browsers.mjs');
   const exe = findBrowser().chromium as string | null;
   if (!exe) return;
   const server = await serve();
