@@ -29,7 +29,7 @@ import Mark from 'mark.js';
 import { detectArticle, scanPageInSlices } from '@/utils/page/detect-article';
 import { buildTextMapInSlices } from '@/utils/page/text-map';
 import { HeldTextClient, type Send } from '@/utils/page/held-text';
-import { SLICE_MS } from '@/utils/page/pacing';
+import { SLICE_MS, yieldToPage } from '@/utils/page/pacing';
 import { createPainter, highlightSheet } from '@/utils/page/paint';
 import { createPaintWindow, WINDOW_ABOVE_MENTIONS, type PaintWindow } from '@/utils/page/paint-window';
 import { MentionPieces } from '@/utils/page/mention-pieces';
@@ -156,8 +156,8 @@ class Slices {
     this.worked = 0;
     this.from = performance.now();
   }
-  /** The `pause` the extension's slicing calls between slices: the page's turn, untimed. */
-  readonly pause = (): Promise<void> => this.during(nextTask());
+  /** The `pause` the extension's slicing calls between slices (yieldToPage): the page's turn, untimed. */
+  readonly pause = (): Promise<void> => this.during(yieldToPage());
   /** Waits for `promise` untimed (an answer from elsewhere), then goes on timing. */
   async during<T>(promise: Promise<T>): Promise<T> {
     this.cut();

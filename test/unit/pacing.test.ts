@@ -1,15 +1,79 @@
 // @vitest-environment happy-dom
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { detectArticle, scanPageInSlices } from '@/utils/page/detect-article';
 import { buildTextMap, buildTextMapInSlices } from '@/utils/page/text-map';
-import { inChunks, runInSlices } from '@/utils/page/pacing';
+import { inChunks, runInSlices, yieldToPage, YIELD_WAIT_MS } from '@/utils/page/pacing';
 
 /** A pause that counts the page's turns instead of waiting for a task. */
 function countingPause() {
   const p = { turns: 0, pause: async () => void p.turns++ };
   return p;
 }
+
+describe('yieldToPage', () => {
+  /** A stand-in for the browser's task scheduler: it keeps what is posted, and runs it when told. */
+  function fakeScheduler() {
+    const posted: Array<{ callback: () => void; priority: string; signal: AbortSignal }> = [];
+    const scheduler = {
+      posted,
+      postTask(callback: () => void, options: { priority: string; signal: AbortSignal }) {
+        posted.push({ callback, ...options });
+        return new Promise<void>((resolve, reject) => {
+          options.signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+          scheduler.run = () => (callback(), resolve());
+        });
+      },
+      run: () => {},
+    };
+    vi.stubGlobal('scheduler', scheduler);
+    return scheduler;
+  }
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.useRealTimers();
+  });
+  const settled = (p: Promise<void>) => {
+    const state = { done: false };
+    void p.then(() => (state.done = true));
+    return state;
+  };
+
+  it("goes on in a background task, behind the page's own tasks, where the browser schedules by priority", async () => {
+    vi.useFakeTimers();
+    const scheduler = fakeScheduler();
+    const state = settled(yieldToPage());
+    expect(scheduler.posted.map((p) => p.priority)).toEqual(['background']);
+    await Promise.resolve();
+    expect(state.done).toBe(false);
+    scheduler.run();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(state.done).toBe(true);
+    // The deadline's timer is gone once the task ran.
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('goes on after YIELD_WAIT_MS when the page never leaves room, withdrawing the task', async () => {
+    vi.useFakeTimers();
+    const scheduler = fakeScheduler();
+    const state = settled(yieldToPage());
+    await vi.advanceTimersByTimeAsync(YIELD_WAIT_MS - 1);
+    expect(state.done).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(state.done).toBe(true);
+    expect(scheduler.posted[0].signal.aborted).toBe(true);
+  });
+
+  it('goes on in a timer task where the browser has no task scheduler', async () => {
+    vi.useFakeTimers();
+    vi.stubGlobal('scheduler', undefined);
+    const state = settled(yieldToPage());
+    await Promise.resolve();
+    expect(state.done).toBe(false);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(state.done).toBe(true);
+  });
+});
 
 describe('runInSlices', () => {
   function* steps(n: number): Generator<void, string> {
