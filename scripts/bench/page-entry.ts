@@ -183,6 +183,7 @@ async function ours(painting: 'highlights' | 'wrapped' = 'highlights', extras = 
   // As Session.annotate: the page scanned in slices, decided, a turn for the page, the text mapped in slices.
   slices.begin();
   const scan = await scanPageInSlices(document.documentElement, SLICE_MS, slices.pause);
+  await slices.pause();
   const detection = detectArticle(document, location.href, scan);
   const body = detection.body ?? document.body;
   const detectMs = slices.end();
