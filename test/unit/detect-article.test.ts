@@ -310,4 +310,32 @@ describe('the scan of the page', () => {
     expect(inPlace.section?.chars).toBe(2 * ZH_REPORT.length + 11);
     expect(inPlace.section?.paragraphs).toBe(2);
   });
+
+  it("reads no text in furniture, but all of a marked candidate's, wherever it sits", async () => {
+    page('', `<nav><a href="/">首页</a><a href="/news">新闻</a></nav>
+      <main id="story">${para(ZH_REPORT)}</main>
+      <aside class="sidebar"><ul>${'<li><a href="/x">相关新闻标题</a></li>'.repeat(30)}</ul><p>${ZH_REPORT}</p>
+        <article id="teaser"><p>${ZH_REPORT}</p><div class="related"><a href="/y">更多相关报道链接</a></div></article></aside>
+      <footer><p>版权所有 焦作市人民政府</p></footer>`);
+    // Every text node's reads, by where it sits.
+    const reads = { furniture: 0, teaser: 0, story: 0 };
+    const teaser = document.getElementById('teaser')!;
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement!;
+      const where = teaser.contains(el) ? 'teaser' : el.closest('nav, aside, footer') ? 'furniture' : 'story';
+      const value = n.nodeValue;
+      Object.defineProperty(n, 'nodeValue', { get: () => (reads[where]++, value) });
+    }
+    const scan = await scanPageInSlices(document.documentElement, 1e9, async () => {});
+    expect(reads.furniture).toBe(0);
+    expect(reads.story).toBeGreaterThan(0);
+    // The marked <article> in the sidebar is still a candidate with its text counted (the related box
+    // in it is furniture: read, for its own statistics, never its container's).
+    expect(reads.teaser).toBe(2);
+    expect(scan.stats.get(teaser)).toEqual({ chars: ZH_REPORT.length, linkChars: 0, paragraphs: 1 });
+    // No block of furniture: none could credit a body.
+    expect(scan.blocks.filter((b) => b.el.closest('nav, aside, footer') && !teaser.contains(b.el))).toEqual([]);
+    expect(detectArticle(document, 'https://example.com/2024-02/07/content_1.html', scan).body?.id).toBe('story');
+  });
 });

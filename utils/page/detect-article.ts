@@ -201,6 +201,7 @@ export interface PageScan {
    * Visible own text per element (scripts and furniture left out), link text, 20+ char paragraphs:
    * kept for marked candidates and for elements of 20+ characters only, as only those can win the
    * body (a page of 200,000 elements made a map as large, and its garbage stalled the page).
+   * Furniture's text is not read (see Frame.counts): only marked candidates inside it have stats.
    */
   stats: Map<Element, TextStats>;
   /** `<meta>` content by property, name and itemprop (first non-empty wins). */
@@ -210,8 +211,8 @@ export interface PageScan {
   /** Marked-up body candidates: itemprop=articleBody, then <article>, then common body classes. */
   marked: [Element[], Element[], Element[]];
   /**
-   * Paragraph-like blocks in document order (a <div> of <br>-separated text as the div); `chrome`:
-   * in furniture; `chars`: the block's visible characters where the walk knew them on the spot (a
+   * Paragraph-like blocks outside furniture, in document order (a <div> of <br>-separated text as
+   * the div); `chars`: the block's visible characters where the walk knew them on the spot (a
    * bare <p> of one text node, which then needs no entry in `stats`), else -1: look in `stats`.
    * `parent` and `grand`: the block's parent and grandparent elements, as the walk held them (a
    * long article's thousands of paragraphs each asked the DOM for both again when the body was picked).
@@ -224,7 +225,7 @@ export interface PageScan {
 }
 
 /** A paragraph-like block the scan met; see PageScan.blocks. */
-interface ScanBlock { el: Element; br: boolean; chrome: boolean; chars: number; parent: Element | null; grand: Element | null }
+interface ScanBlock { el: Element; br: boolean; chars: number; parent: Element | null; grand: Element | null }
 
 /** A paragraph shorter than this credits nothing to its container. */
 const MIN_BLOCK_CHARS = 20;
@@ -253,8 +254,12 @@ function* scanSteps(root: Element): Generator<void, PageScan> {
    * One level of the walk: the element, what it says about the page, its text statistics so far
    * and the next child to visit. Frames are kept by depth and reused: a page of thousands of
    * elements is no deeper than a few dozen, and one object per element was garbage for nothing.
+   * `counts`: whether the element's text is read. In furniture (nav, sidebars, footers: often half
+   * a page's text nodes) it is not, unless a marked candidate holds it: no other element whose
+   * statistics anything reads is furniture, and each text node read hands the page a string of its
+   * own to keep (the weak handles of 120,000 of them made a 200,000-node page's collections 40–65 ms).
    */
-  interface Frame { el: Element; tag: string; self: boolean; chrome: boolean; inList: boolean; inItem: boolean; marked: boolean; chars: number; linkChars: number; paragraphs: number; child: ChildNode | null }
+  interface Frame { el: Element; tag: string; self: boolean; chrome: boolean; inList: boolean; inItem: boolean; marked: boolean; inMarked: boolean; counts: boolean; chars: number; linkChars: number; paragraphs: number; child: ChildNode | null }
   const frames: Frame[] = [];
   /** Enters `el` at `depth` (under `above`): notes what it says about the page and readies its frame. */
   const enter = (depth: number, el: Element, tag: string, above: Frame | null): Frame => {
@@ -294,12 +299,14 @@ function* scanSteps(root: Element): Generator<void, PageScan> {
       if (classBits & LIST_CLASS) inList = true;
     }
     const chrome = chromeAbove || self;
-    if (tag === 'P' || tag === 'PRE' || tag === 'TD') scan.blocks.push({ el, br: false, chrome, chars: -1, parent: depth > 0 ? ancestor(depth, 1) : el.parentElement, grand: depth > 0 ? ancestor(depth, 2) : el.parentElement?.parentElement ?? null });
+    const inMarked = (above ? above.inMarked : false) || marked;
+    const counts = !chrome || inMarked;
+    if (!chrome && (tag === 'P' || tag === 'PRE' || tag === 'TD')) scan.blocks.push({ el, br: false, chars: -1, parent: depth > 0 ? ancestor(depth, 1) : el.parentElement, grand: depth > 0 ? ancestor(depth, 2) : el.parentElement?.parentElement ?? null });
     if (tag === 'A' && listItem) scan.listLinks++;
     const inItem = listItem || (listRoot && tag === 'LI');
     const f = frames[depth];
-    if (!f) return (frames[depth] = { el, tag, self, chrome, inList, inItem, marked, chars: 0, linkChars: 0, paragraphs: 0, child: el.firstChild });
-    f.el = el; f.tag = tag; f.self = self; f.chrome = chrome; f.inList = inList; f.inItem = inItem; f.marked = marked;
+    if (!f) return (frames[depth] = { el, tag, self, chrome, inList, inItem, marked, inMarked, counts, chars: 0, linkChars: 0, paragraphs: 0, child: el.firstChild });
+    f.el = el; f.tag = tag; f.self = self; f.chrome = chrome; f.inList = inList; f.inItem = inItem; f.marked = marked; f.inMarked = inMarked; f.counts = counts;
     f.chars = 0; f.linkChars = 0; f.paragraphs = 0; f.child = el.firstChild;
     return f;
   };
@@ -320,11 +327,11 @@ function* scanSteps(root: Element): Generator<void, PageScan> {
       const child = top.child;
       top.child = child.nextSibling;
       if (child.nodeType === 3) {
-        top.chars += countNonSpace(child.nodeValue ?? '');
+        if (top.counts) top.chars += countNonSpace(child.nodeValue ?? '');
       } else if (child.nodeType === 1) {
         const c = child as Element;
         const childTag = tagOf(c);
-        if (childTag === 'BR' && top.tag === 'DIV') scan.blocks.push({ el: top.el, br: true, chrome: top.chrome, chars: -1, parent: ancestor(depth, 1), grand: ancestor(depth, 2) });
+        if (childTag === 'BR' && top.tag === 'DIV' && !top.chrome) scan.blocks.push({ el: top.el, br: true, chars: -1, parent: ancestor(depth, 1), grand: ancestor(depth, 2) });
         if (SKIP_TAGS.has(childTag)) {
           if (childTag === 'SCRIPT' && c.getAttribute('type') === 'application/ld+json') scan.jsonLd.push(c.textContent ?? '');
           continue;
@@ -334,11 +341,13 @@ function* scanSteps(root: Element): Generator<void, PageScan> {
         if (childTag === 'P' && !c.hasAttributes()) {
           const only = c.firstChild;
           if (only && only.nodeType === 3 && !only.nextSibling) {
-            const chars = countNonSpace(only.nodeValue ?? '');
-            // No entry in stats: such a paragraph is never a candidate body (not marked, no blocks in it).
-            scan.blocks.push({ el: c, br: false, chrome: top.chrome, chars, parent: top.el, grand: ancestor(depth, 1) });
-            top.chars += chars;
-            if (isLongParagraph(c, chars)) top.paragraphs++;
+            if (top.counts) {
+              const chars = countNonSpace(only.nodeValue ?? '');
+              // No entry in stats: such a paragraph is never a candidate body (not marked, no blocks in it).
+              if (!top.chrome) scan.blocks.push({ el: c, br: false, chars, parent: top.el, grand: ancestor(depth, 1) });
+              top.chars += chars;
+              if (isLongParagraph(c, chars)) top.paragraphs++;
+            }
             if ((++visited & 511) === 0) yield;
             continue;
           }
@@ -355,8 +364,8 @@ function* scanSteps(root: Element): Generator<void, PageScan> {
     // All children done: the element's statistics are final; add them to its parent's.
     depth--;
     if (top.marked || top.chars >= MIN_BLOCK_CHARS) scan.stats.set(top.el, { chars: top.chars, linkChars: top.linkChars, paragraphs: top.paragraphs });
-    // Furniture inside counts for its own statistics, never for its container's.
-    if (depth < 0 || top.self) continue;
+    // Furniture inside counts for its own statistics, never for its container's; unread text adds nothing.
+    if (depth < 0 || top.self || !top.counts) continue;
     const parent = frames[depth];
     parent.chars += top.chars;
     parent.linkChars += top.tag === 'A' ? top.chars : top.linkChars;
@@ -414,9 +423,8 @@ function bodyAndStats(doc: Document, scan: PageScan | null = doc.documentElement
   }
   // Readability-style: credit each paragraph's text to its parent and grandparent.
   const credit = new Map<Element, number>();
-  for (const { el, br, chrome, chars, parent, grand } of scan.blocks) {
+  for (const { el, br, chars, parent, grand } of scan.blocks) {
     if (br && credit.has(el)) continue;
-    if (chrome) continue;
     // The walk already counted each block's visible text: no textContent of every paragraph again.
     const len = chars >= 0 ? chars : statsOf(el).chars;
     if (len < MIN_BLOCK_CHARS) continue;
