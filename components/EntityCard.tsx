@@ -1,5 +1,5 @@
 import type { EntityCard as EntityCardData } from '@/utils/kb/queries';
-import { formatDate, t } from '@/utils/i18n';
+import { formatDate, t } from '@/utils/i18n/card';
 import { NotesPanel } from './NotesPanel';
 import { safeHref } from './safe-href';
 

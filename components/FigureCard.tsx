@@ -1,5 +1,5 @@
 import type { FigureCard as FigureCardData } from '@/utils/kb/queries';
-import { t, uiLang } from '@/utils/i18n';
+import { t, uiLang } from '@/utils/i18n/card';
 import { NotesPanel } from './NotesPanel';
 import { safeHref } from './safe-href';
 

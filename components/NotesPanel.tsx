@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { NoteRecord } from '@/utils/kb/types';
-import { formatDate, t } from '@/utils/i18n';
+import { formatDate, t } from '@/utils/i18n/card';
 
 /** The notes on one thing, newest first, with a field to add one; shared by the cards and the popup. */
 export function NotesPanel({ notes, onAdd }: { notes: NoteRecord[]; onAdd: (text: string) => Promise<void> }) {

@@ -4,7 +4,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { EntityCard } from '@/components/EntityCard';
 import { FigureCard } from '@/components/FigureCard';
 import { CARD_CSS } from '@/components/card-style';
-import { t } from '@/utils/i18n';
+import { t } from '@/utils/i18n/card';
 import type { EntityCard as EntityCardData, FigureCard as FigureCardData } from '@/utils/kb/queries';
 import { sendMessage } from '@/utils/messages';
 import type { PageMention } from '@/utils/page-texts/mention-spans';

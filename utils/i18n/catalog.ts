@@ -1,45 +1,20 @@
+import { CARD_CATALOG } from './card-catalog';
+
 /**
  * Every string the reader sees, in English and Chinese. The one source for the UI (`t`) and for
- * `public/_locales` (written by scripts/gen-locales.ts; a test keeps them in step).
+ * `public/_locales` (written by scripts/gen-locales.ts; a test keeps them in step). The entity
+ * card's own strings are in card-catalog.ts, so the content script carries those alone.
  */
 export const CATALOG = {
+  ...CARD_CATALOG,
   extName: { en: 'Dossier', zh: 'Dossier 卷宗' },
   extDescription: {
     en: 'Highlights the officials, agencies and figures in news articles and remembers them, on your machine only.',
     zh: '在新闻里标出官员、机构和数字，并记住它们；数据只存在你的电脑上。',
   },
-  kindPerson: { en: 'Person', zh: '人物' },
-  kindOrg: { en: 'Organization', zh: '机构' },
-  kindOrgGov: { en: 'Government body', zh: '政府机构' },
-  kindNumber: { en: 'Figure', zh: '数字' },
   kindDate: { en: 'Date', zh: '日期' },
-  official: { en: 'Official', zh: '公职人员' },
   known: { en: 'Seen before', zh: '以前见过' },
   newEntity: { en: 'New', zh: '新出现' },
-  titles: { en: 'Titles', zh: '职务' },
-  noAgency: { en: 'No agency stated', zh: '未注明机构' },
-  firstLastSeen: { en: '$1 – $2', zh: '$1 至 $2' },
-  articles: { en: 'Articles', zh: '文章' },
-  articlesCount: { en: 'In $1 articles', zh: '出现在 $1 篇文章中' },
-  related: { en: 'Appears with', zh: '同时出现' },
-  peopleHere: { en: 'People with titles here', zh: '在此任职的人' },
-  notes: { en: 'Notes', zh: '笔记' },
-  noNotes: { en: 'No notes yet.', zh: '还没有笔记。' },
-  addNote: { en: 'Add a note', zh: '添加笔记' },
-  notePlaceholder: { en: 'Write a note…', zh: '写一条笔记……' },
-  save: { en: 'Save', zh: '保存' },
-  saving: { en: 'Saving…', zh: '正在保存……' },
-  notAnEntity: { en: 'Not an entity', zh: '不是实体' },
-  notAnEntityDone: { en: 'Hidden: Dossier will not highlight “$1” again.', zh: '已隐藏：不再标出“$1”。' },
-  close: { en: 'Close', zh: '关闭' },
-  loading: { en: 'Loading…', zh: '正在加载……' },
-  notInKb: { en: 'Dossier has not stored this yet; it will once the page is recorded.', zh: '还没有存入知识库，本页记录后即可查看。' },
-  error: { en: 'Something went wrong: $1', zh: '出错了：$1' },
-  value: { en: 'Value', zh: '数值' },
-  measures: { en: 'Measures', zh: '统计的是' },
-  earlierValues: { en: 'Same measure in earlier articles', zh: '以前文章中的同类数字' },
-  noEarlier: { en: 'Not seen in earlier articles.', zh: '以前的文章里没有出现过。' },
-  unknownMeasure: { en: 'unknown', zh: '不详' },
   articlesRead: { en: 'Articles', zh: '文章' },
   people: { en: 'People', zh: '人物' },
   orgs: { en: 'Agencies', zh: '机构' },
@@ -190,9 +165,7 @@ export const CATALOG = {
   optDeleted: { en: 'All data deleted.', zh: '已删除全部数据。' },
   optDeleteFailed: { en: 'Could not delete: $1', zh: '删除失败：$1' },
   // notes on passages
-  noteOnPassage: { en: 'Note', zh: '笔记' },
   addNoteOnPassage: { en: 'Add a Dossier note on this passage', zh: '为这段文字添加 Dossier 笔记' },
-  passage: { en: 'Passage', zh: '段落' },
   passageNotRecorded: { en: 'Notes on passages work on pages Dossier has read as articles.', zh: '只能在 Dossier 已读取的文章页面上给段落做笔记。' },
 } as const satisfies Record<string, { en: string; zh: string }>;
 

@@ -1,28 +1,9 @@
 import { CATALOG, type MessageKey } from './catalog';
+import { fill } from './lang';
 
-export type UiLang = 'en' | 'zh';
-
-/** The reader's language: Chinese for any zh locale, English otherwise. */
-export function uiLang(locale: string = typeof navigator !== 'undefined' ? navigator.language : 'en'): UiLang {
-  return locale.toLowerCase().startsWith('zh') ? 'zh' : 'en';
-}
-
-let current: UiLang = uiLang();
-
-/** Switches the language (tests, and a future setting). */
-export function setUiLang(lang: UiLang): void {
-  current = lang;
-}
+export { formatDate, setUiLang, uiLang, type UiLang } from './lang';
 
 /** A UI string in the reader's language, with $1, $2 … replaced by `subs`. */
 export function t(key: MessageKey, ...subs: Array<string | number>): string {
-  const text: string = CATALOG[key][current];
-  return subs.length ? text.replace(/\$(\d)/g, (_, i) => String(subs[Number(i) - 1] ?? '')) : text;
-}
-
-/** A date (ms since epoch) written the way the reader's language writes dates. */
-export function formatDate(ms: number, withTime = false): string {
-  const locale = current === 'zh' ? 'zh-CN' : 'en-US';
-  const d = new Date(ms);
-  return withTime ? d.toLocaleString(locale) : d.toLocaleDateString(locale);
+  return fill(CATALOG[key], subs);
 }
