@@ -15,9 +15,9 @@ export const YIELD_WAIT_MS = 50;
 /**
  * Lets the page run: the next piece of our work starts in a new task, once the page's own pending
  * tasks (its timers, its messages) have run. A zero-delay timer is not that in Chromium: ours
- * went before the page's due timers, so a page's 10 ms interval ran up to 25 ms late while we
- * worked in 12 ms slices, and after five nested timers each yield idled 4 ms. A background-priority
- * task waits its turn behind the page's work (late by at most 5 ms) and idles for nothing; a page
+ * went before the page's due timers, so in a bare page a 10 ms interval ran 18–24 ms late while
+ * 12 ms slices ran, and after five nested timers each yield idled 4 ms. A background-priority task
+ * waits its turn behind the page's work (the interval 4–5 ms late) and idles for nothing; a page
  * whose own tasks never stop would starve it, so after YIELD_WAIT_MS a timer goes on regardless.
  */
 export function yieldToPage(): Promise<void> {
