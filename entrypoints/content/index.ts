@@ -3,12 +3,10 @@ import { Session } from './session';
 import { loadSettings, settingsItem, normalizeSettings, siteDecision } from '@/utils/settings';
 import { sendMessage, type PageStatus } from '@/utils/messages';
 import { liveRange } from '@/utils/page/text-map';
+import { changeKindOf, rereadSchedule, type ChangeKind } from '@/utils/page/reread-schedule';
 
 const HOVER_DELAY_MS = 250;
 const LEAVE_DELAY_MS = 400;
-const MUTATION_DEBOUNCE_MS = 500;
-/** A page whose text never stops changing is still re-read this often. */
-const MUTATION_MAX_WAIT_MS = 3000;
 /** What the article's observer watches. */
 const OBSERVED_CHANGES: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 
@@ -37,7 +35,7 @@ export default defineContentScript({
     });
     /** Changes of ours to the page (the fallback's marks) pass unseen: the page's own, before them, count. */
     const quiet = (change: () => void) => {
-      const pending = observer?.takeRecords() ?? [];
+      const pending = changeKindOf((observer?.takeRecords() ?? []).filter(isPageChange));
       const replaced = pageObserver.takeRecords().length > 0 && !!observed && !observed.isConnected;
       observer?.disconnect();
       pageObserver.disconnect();
@@ -48,7 +46,8 @@ export default defineContentScript({
         if (!ctx.isInvalid) {
           if (observer && observed) observer.observe(observed, OBSERVED_CHANGES);
           pageObserver.observe(root, { childList: true, subtree: true });
-          if (replaced || pending.some(isPageChange)) later();
+          if (replaced) later('blocks');
+          else if (pending) later(pending);
         }
       }
     };
@@ -200,20 +199,11 @@ export default defineContentScript({
       }, 0);
     });
 
-    // Live pages: re-annotate when the article's text changes (our own UI excluded).
-    let debounce = 0;
-    let firstPending = 0;
-    /** Re-annotates once the page has been quiet for a moment, and at the latest after the max wait. */
-    const later = () => {
-      const now = Date.now();
-      if (!firstPending) firstPending = now;
-      clearTimeout(debounce);
-      const wait = Math.max(0, Math.min(MUTATION_DEBOUNCE_MS, firstPending + MUTATION_MAX_WAIT_MS - now));
-      debounce = window.setTimeout(() => {
-        firstPending = 0;
-        void run();
-      }, wait);
-    };
+    // Live pages: re-annotate when the article's text changes (our own UI excluded), paced by what
+    // changed (see reread-schedule.ts): a clock ticking inside the article is read less and less often.
+    const rereads = rereadSchedule(() => void run());
+    /** Re-annotates once the page has been quiet for a moment (the article replaced: blocks). */
+    const later = (kind: ChangeKind = 'blocks') => rereads.changed(kind);
     const watchBody = () => {
       const body = session.current?.detection.body ?? null;
       if (body && !body.isConnected) {
@@ -226,7 +216,8 @@ export default defineContentScript({
       observed = body;
       if (!body) return;
       observer = new MutationObserver((records) => {
-        if (records.some(isPageChange)) later();
+        const kind = changeKindOf(records.filter(isPageChange));
+        if (kind) later(kind);
       });
       observer.observe(body, OBSERVED_CHANGES);
     };
@@ -239,7 +230,7 @@ export default defineContentScript({
       observer?.disconnect();
       observer = null;
       pageObserver.disconnect();
-      clearTimeout(debounce);
+      rereads.cancel();
       // Whatever ends this script (an update, the extension switched off) ends its claims on the page.
       delete root.dataset.dossier;
       delete root.dataset.dossierCount;
