@@ -4,11 +4,30 @@ import { loadSettings, settingsItem, normalizeSettings, siteDecision } from '@/u
 import { sendMessage, type PageStatus } from '@/utils/messages';
 import { liveRange } from '@/utils/page/text-map';
 import { changeKindOf, rereadSchedule, type ChangeKind } from '@/utils/page/reread-schedule';
+import { urlLooksLikeNews } from '@/utils/page/news-url';
+import { newsHostsItem, readsNewsOn } from '@/utils/news-hosts';
 
 const HOVER_DELAY_MS = 250;
 const LEAVE_DELAY_MS = 400;
 /** What the article's observer watches. */
 const OBSERVED_CHANGES: MutationObserverInit = { childList: true, subtree: true, characterData: true };
+/** What the document's observer watches: elements coming and going (a replaced article, new blocks). */
+const PAGE_CHANGES: MutationObserverInit = { childList: true, subtree: true };
+/**
+ * For how long after it loads (or a single-page app navigates) a page found to be no article is
+ * looked at again when it grows: an article its script writes after load was never annotated.
+ */
+const LOOK_AGAIN_MS = 30_000;
+
+/**
+ * Whether a page found to be no article is worth looking at again as it grows (see LOOK_AGAIN_MS):
+ * a news-shaped address, or a site where the reader has read articles. Elsewhere (web apps that
+ * add blocks without end) a page is decided once, as it stands when it has loaded.
+ */
+async function addressMayBeNews(url: string): Promise<boolean> {
+  if (urlLooksLikeNews(url)) return true;
+  return readsNewsOn(await newsHostsItem.getValue().catch(() => []), new URL(url).hostname);
+}
 
 /** A change the page made to its article (not to our card or other UI in it). */
 const isPageChange = (r: MutationRecord) => {
@@ -30,9 +49,47 @@ export default defineContentScript({
     // Live pages (see below): the article's observer, and one on the whole document.
     let observer: MutationObserver | null = null;
     let observed: Element | null = null;
-    const pageObserver = new MutationObserver(() => {
-      if (observed && !observed.isConnected) later();
+    /** Until when new blocks on a page found to be no article have it looked at again (0: not at all). */
+    let lookAgainUntil = 0;
+    /** When the page loaded or an app last navigated, and whether its address may be news (asked once a page is found no article). */
+    let freshAt = Date.now();
+    let mayBeNews: Promise<boolean> | null = null;
+    let followTurn = 0;
+    const pageObserver = new MutationObserver((records) => {
+      if (observed) {
+        if (!observed.isConnected) later();
+      } else if (Date.now() < lookAgainUntil && changeKindOf(records.filter(isPageChange)) === 'blocks') {
+        // Paced as a text that keeps changing, promptly and then less and less often: a web app adds blocks without end.
+        later('text');
+      }
     });
+    let pageWatched = false;
+    let unwatchTimer = 0;
+    /**
+     * What the document's observer is for after a run: an article (noticing it replaced), a page
+     * that may yet grow one (until lookAgainUntil), or nothing (skipped by the reader's settings,
+     * or no article for good: a page watched for nothing pays for every change it makes).
+     */
+    const followPage = async (purpose: 'article' | 'growth' | 'nothing') => {
+      const turn = ++followTurn;
+      clearTimeout(unwatchTimer);
+      if (purpose === 'growth') {
+        const until = freshAt + LOOK_AGAIN_MS;
+        const news = Date.now() < until && (await (mayBeNews ??= addressMayBeNews(location.href)));
+        // A later run has its own say.
+        if (turn !== followTurn || ctx.isInvalid) return;
+        lookAgainUntil = news ? until : 0;
+      } else lookAgainUntil = 0;
+      const left = lookAgainUntil - Date.now();
+      if (purpose === 'nothing' || (purpose === 'growth' && left <= 0)) {
+        pageObserver.disconnect();
+        pageWatched = false;
+        return;
+      }
+      if (!pageWatched) pageObserver.observe(root, PAGE_CHANGES);
+      pageWatched = true;
+      if (purpose === 'growth') unwatchTimer = window.setTimeout(() => void followPage('growth'), left);
+    };
     /** Changes of ours to the page (the fallback's marks) pass unseen: the page's own, before them, count. */
     const quiet = (change: () => void) => {
       const pending = changeKindOf((observer?.takeRecords() ?? []).filter(isPageChange));
@@ -45,7 +102,7 @@ export default defineContentScript({
         // Once this script has ended (see onInvalidated), nothing is watched any more.
         if (!ctx.isInvalid) {
           if (observer && observed) observer.observe(observed, OBSERVED_CHANGES);
-          pageObserver.observe(root, { childList: true, subtree: true });
+          if (pageWatched) pageObserver.observe(root, PAGE_CHANGES);
           if (replaced) later('blocks');
           else if (pending) later(pending);
         }
@@ -74,6 +131,7 @@ export default defineContentScript({
               session.clear();
               delete root.dataset.dossierPainting;
               root.dataset.dossier = 'skipped';
+              void followPage('nothing');
               continue;
             }
             const state = await session.annotate(mode);
@@ -84,6 +142,7 @@ export default defineContentScript({
             else delete root.dataset.dossierPainting;
             root.dataset.dossier = state;
             watchBody();
+            void followPage(state === 'article' ? 'article' : 'growth');
           } while (again);
         } catch (err) {
           root.dataset.dossier = 'error';
@@ -221,15 +280,16 @@ export default defineContentScript({
       });
       observer.observe(body, OBSERVED_CHANGES);
     };
-    // A page that replaces its whole article element, or its whole <body>: notice through the
-    // document element (an observer on the old body would see nothing once it is gone).
-    pageObserver.observe(root, { childList: true, subtree: true });
+    // A page that replaces its whole article element, or its whole <body>, is noticed through the
+    // document element (an observer on the old body would see nothing once it is gone); so is a
+    // page that writes its article after load, for a while (see followPage).
     ctx.onInvalidated(() => {
       // First: the fallback's marks come out while the observers still look away from our changes.
       session.clear();
       observer?.disconnect();
       observer = null;
       pageObserver.disconnect();
+      clearTimeout(unwatchTimer);
       rereads.cancel();
       // Whatever ends this script (an update, the extension switched off) ends its claims on the page.
       delete root.dataset.dossier;
@@ -241,6 +301,8 @@ export default defineContentScript({
     ctx.addEventListener(window, 'wxt:locationchange', () => {
       cards.close();
       session.clear();
+      freshAt = Date.now();
+      mayBeNews = null;
       void run();
     });
 

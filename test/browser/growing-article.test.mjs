@@ -3,7 +3,9 @@
 // and Firefox, from a fresh profile: the knowledge base ends with the article once and exactly
 // the counts of reading it whole (opening the whole article afterwards is the same reading), the
 // highlights of the first part stay the same objects (only the new part is painted), and in
-// Chromium a service worker stopped halfway (its held texts lost) changes none of that.
+// Chromium a service worker stopped halfway (its held texts lost) changes none of that. A page that
+// writes its article only after load is annotated once it has; a section front that grows is
+// looked at again and stays skipped.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,12 +19,15 @@ import { askBackground, launch } from './drivers.mjs';
 import { STEP_TIMEOUT, requireBrowser } from './helpers.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const A01 = JSON.parse(readFileSync(resolve(here, '../fixtures/jiaozuo-2024-02/articles.json'), 'utf8')).find((a) => a.id.startsWith('a01'));
+const ARTICLES = JSON.parse(readFileSync(resolve(here, '../fixtures/jiaozuo-2024-02/articles.json'), 'utf8'));
+const A01 = ARTICLES.find((a) => a.id.startsWith('a01'));
+/** Another article (刘晓军 is in it too): its text is not the one of the pages above, which is recorded once whatever its address. */
+const A02 = ARTICLES.find((a) => a.id.startsWith('a02'));
 const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const PATH = '/news/2024-02/07/';
 
 /** The article's paragraphs as HTML: headline, byline, then `paragraphs`. */
-const articleHtml = (paragraphs) => [`<h1>${esc(A01.headline)}</h1>`, `<p class="byline">${esc(A01.byline)}</p>`, ...paragraphs.map((p) => `<p>${esc(p)}</p>`)].join('\n');
+const articleHtml = (paragraphs, a = A01) => [`<h1>${esc(a.headline)}</h1>`, `<p class="byline">${esc(a.byline)}</p>`, ...paragraphs.map((p) => `<p>${esc(p)}</p>`)].join('\n');
 
 /**
  * The first paragraph, and a script that appends the others in `batches` once Dossier has
@@ -49,6 +54,29 @@ window.grow = function () {
   });
 }
 
+/** An article page whose script writes the article only when asked (`window.render()`), as pages rendered in the browser do after load. */
+const latePage = () => newsPage({
+  title: A02.headline,
+  body: '<div id="app">加载中…</div>',
+  after: `<script>window.render = function () { document.getElementById('app').innerHTML = ${JSON.stringify(articleHtml(A02.paragraphs, A02)).replace(/</g, '\\u003c')}; };</script>`,
+});
+
+/** A section front that lists more headlines when asked (`window.more()`): it grows, and is no article. */
+const growingFront = () => `<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>时政 - 焦作新闻网</title></head>
+<body><header class="site-header"><a href="/">焦作新闻网</a></header>
+<main><h2>时政</h2><ul id="list">${A01.paragraphs.slice(0, 3).map((p, i) => `<li><a href="/news/${i}.html">${esc(p.slice(0, 24))}</a></li>`).join('')}</ul></main>
+<script>window.more = function () { var ul = document.createElement('ul'); for (var i = 0; i < 30; i++) { var li = document.createElement('li'); li.innerHTML = '<a href="/news/x' + i + '.html">' + document.title + ' 第' + i + '条</a>'; ul.appendChild(li); } document.querySelector('main').appendChild(ul); };</script>
+</body></html>`;
+
+/** Before any page script: counts how often data-dossier is set (each run of Dossier sets it). */
+function countDossierSets() {
+  window.__dossierSets = [];
+  new MutationObserver((records) => {
+    for (const r of records) window.__dossierSets.push(document.documentElement.getAttribute('data-dossier'));
+  }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-dossier'] });
+}
+
 for (const kind of ['chromium', 'firefox']) {
   const browser = requireBrowser(kind);
   if (browser.skip) test(`${kind}: growing article`, { skip: browser.skip }, () => {});
@@ -62,6 +90,8 @@ for (const kind of ['chromium', 'firefox']) {
       dir = mkdtempSync(join(tmpdir(), 'dossier-growing-'));
       writeFileSync(join(dir, 'growing.html'), growingPage([1, 1, 2]));
       writeFileSync(join(dir, 'whole.html'), newsPage({ title: A01.headline, body: articleHtml(A01.paragraphs) }));
+      writeFileSync(join(dir, 'late.html'), latePage());
+      writeFileSync(join(dir, 'front.html'), growingFront());
       server = await serve({ dir });
       driver = await launch(kind, browser.path);
       control = await driver.newPage();
@@ -147,6 +177,30 @@ for (const kind of ['chromium', 'firefox']) {
       assert.deepEqual(await liuCard(), liu);
       await page.close();
       await whole.close();
+    });
+
+    test('an article the page writes after load is annotated; a section front that grows stays skipped', { timeout: 4 * STEP_TIMEOUT }, async () => {
+      const late = await driver.newPage({ init: countDossierSets });
+      await late.goto(`${server.url}${PATH}late.html`, { timeout: STEP_TIMEOUT });
+      await waitUntil(async () => (await shown(late)).state === 'skipped', { timeout: STEP_TIMEOUT, what: 'late.html skipped while it has no article' });
+      await late.evaluate(() => window.render());
+      const lateShown = await waitUntil(async () => {
+        const s = await shown(late);
+        return s.state === 'article' && s.count > 0 ? s : null;
+      }, { timeout: STEP_TIMEOUT, what: 'the article written after load annotated' });
+      assert.ok(lateShown.names['刘晓军'] > 0, `刘晓军 highlighted: ${JSON.stringify(lateShown.names)}`);
+      await recordedWith('late.html', lateShown.count);
+
+      const front = await driver.newPage({ init: countDossierSets });
+      await front.goto(`${server.url}${PATH}front.html`, { timeout: STEP_TIMEOUT });
+      await waitUntil(async () => (await shown(front)).state === 'skipped', { timeout: STEP_TIMEOUT, what: 'front.html skipped' });
+      await front.evaluate(() => window.more());
+      // Looked at again once it has grown (within 3 s), and still no article.
+      await waitUntil(() => front.evaluate(() => window.__dossierSets.length >= 2), { timeout: STEP_TIMEOUT, what: 'front.html looked at again after it grew' });
+      assert.deepEqual(await front.evaluate(() => window.__dossierSets), ['skipped', 'skipped']);
+      assert.equal((await ask('recentArticles', { limit: 50 })).some((a) => a.url.endsWith('front.html')), false, 'the section front is not recorded');
+      await late.close();
+      await front.close();
     });
   });
 }
