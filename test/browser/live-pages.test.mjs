@@ -1,11 +1,14 @@
-// An article that grows after load, as live pages and "read more" do: its first paragraph is
-// served, the rest are appended one batch at a time once Dossier has annotated it. In Chromium
-// and Firefox, from a fresh profile: the knowledge base ends with the article once and exactly
-// the counts of reading it whole (opening the whole article afterwards is the same reading), the
-// highlights of the first part stay the same objects (only the new part is painted), and in
-// Chromium a service worker stopped halfway (its held texts lost) changes none of that. A page that
-// writes its article only after load is annotated once it has; a section front that grows is
-// looked at again and stays skipped.
+// Live pages, in Chromium and Firefox from a fresh profile.
+// - An article that grows after load, as live pages and "read more" do: its first paragraph is
+//   served, the rest are appended one batch at a time once Dossier has annotated it. The knowledge
+//   base ends with the article once and exactly the counts of reading it whole (opening the whole
+//   article afterwards is the same reading), the highlights of the first part stay the same objects
+//   (only the new part is painted), and in Chromium a service worker stopped halfway (its held
+//   texts lost) changes none of that.
+// - A page that writes its article only after load is annotated once it has; a section front that
+//   grows is looked at again and stays skipped.
+// - A single-page app: a list, then an article shown at a new address (history.pushState), then the
+//   list again. The article is annotated and recorded at its address; back on the list, nothing is.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -69,6 +72,33 @@ const growingFront = () => `<!DOCTYPE html>
 <script>window.more = function () { var ul = document.createElement('ul'); for (var i = 0; i < 30; i++) { var li = document.createElement('li'); li.innerHTML = '<a href="/news/x' + i + '.html">' + document.title + ' 第' + i + '条</a>'; ul.appendChild(li); } document.querySelector('main').appendChild(ul); };</script>
 </body></html>`;
 
+/**
+ * A single-page app at a news-shaped address: a list of headlines, and `window.go(to)`, which moves
+ * to another address as apps do (history.pushState) and draws that view 1.5 s later, as after
+ * fetching it: later than the content script hears of the new address (at once where the browser
+ * has the Navigation API, within a second where WXT polls), so the view is drawn after Dossier
+ * has looked at the page at its new address. `window.VIEWS`: the list and A03's article.
+ */
+const appPage = () => {
+  const A03 = ARTICLES.find((a) => a.id.startsWith('a03'));
+  const views = {
+    list: { url: `${PATH}app.html`, html: `<h2>自然资源</h2><ul>${ARTICLES.slice(0, 6).map((a, i) => `<li><a href="#${i}">${esc(a.headline)}</a></li>`).join('')}</ul>` },
+    article: { url: `${PATH}app-a03.html`, html: `<article>${articleHtml(A03.paragraphs, A03)}</article>` },
+  };
+  return `<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>焦作新闻网</title></head>
+<body><header class="site-header"><a href="/">焦作新闻网</a><nav class="main-nav"><a href="/">首页</a><a href="/">时政</a></nav></header>
+<main id="view">${views.list.html}</main>
+<script>
+window.VIEWS = ${JSON.stringify(views).replace(/</g, '\\u003c')};
+window.go = function (to) {
+  history.pushState({}, '', to.url);
+  setTimeout(function () { document.getElementById('view').innerHTML = to.html; }, 1500);
+};
+</script>
+</body></html>`;
+};
+
 /** Before any page script: counts how often data-dossier is set (each run of Dossier sets it). */
 function countDossierSets() {
   window.__dossierSets = [];
@@ -79,9 +109,9 @@ function countDossierSets() {
 
 for (const kind of ['chromium', 'firefox']) {
   const browser = requireBrowser(kind);
-  if (browser.skip) test(`${kind}: growing article`, { skip: browser.skip }, () => {});
+  if (browser.skip) test(`${kind}: live pages`, { skip: browser.skip }, () => {});
 
-  describe(`an article that grows after load, in ${kind}`, { skip: Boolean(browser.skip), timeout: 8 * STEP_TIMEOUT }, () => {
+  describe(`live pages in ${kind}`, { skip: Boolean(browser.skip), timeout: 8 * STEP_TIMEOUT }, () => {
     let dir;
     let server;
     let driver;
@@ -92,6 +122,7 @@ for (const kind of ['chromium', 'firefox']) {
       writeFileSync(join(dir, 'whole.html'), newsPage({ title: A01.headline, body: articleHtml(A01.paragraphs) }));
       writeFileSync(join(dir, 'late.html'), latePage());
       writeFileSync(join(dir, 'front.html'), growingFront());
+      writeFileSync(join(dir, 'app.html'), appPage());
       server = await serve({ dir });
       driver = await launch(kind, browser.path);
       control = await driver.newPage();
@@ -201,6 +232,25 @@ for (const kind of ['chromium', 'firefox']) {
       assert.equal((await ask('recentArticles', { limit: 50 })).some((a) => a.url.endsWith('front.html')), false, 'the section front is not recorded');
       await late.close();
       await front.close();
+    });
+
+    test('a single-page app: the article it shows at a new address is annotated and recorded there; back on its list, nothing is', { timeout: 4 * STEP_TIMEOUT }, async () => {
+      const page = await driver.newPage();
+      await page.goto(`${server.url}${PATH}app.html`, { timeout: STEP_TIMEOUT });
+      await waitUntil(async () => (await shown(page)).state === 'skipped', { timeout: STEP_TIMEOUT, what: 'the list skipped' });
+      await page.evaluate(() => window.go(window.VIEWS.article));
+      const article = await waitUntil(async () => {
+        const s = await shown(page);
+        return s.state === 'article' && s.count > 0 ? s : null;
+      }, { timeout: STEP_TIMEOUT, what: 'the article view annotated' });
+      await recordedWith('app-a03.html', article.count);
+      await page.evaluate(() => window.go(window.VIEWS.list));
+      await waitUntil(async () => {
+        const s = await shown(page);
+        return s.state === 'skipped' && (await page.evaluate(() => [...CSS.highlights.keys()].filter((k) => k.startsWith('dossier-')).length)) === 0;
+      }, { timeout: STEP_TIMEOUT, what: 'back on the list: skipped, nothing highlighted' });
+      assert.equal((await ask('recentArticles', { limit: 50 })).some((a) => a.url.endsWith('/app.html')), false, 'the list is not recorded');
+      await page.close();
     });
   });
 }
