@@ -156,14 +156,16 @@ for (const kind of ['chromium', 'firefox']) {
       }
       return { state: document.documentElement.dataset.dossier, count: Number(document.documentElement.dataset.dossierCount), names };
     });
+    /** What the page shows once it is annotated with at least one mention. */
+    const annotated = (page, what) => waitUntil(async () => {
+      const s = await shown(page);
+      return s.state === 'article' && s.count > 0 ? s : null;
+    }, { timeout: STEP_TIMEOUT, what });
 
     test('the knowledge base ends with the article once and the counts of reading it whole; the first part is painted once', { timeout: 6 * STEP_TIMEOUT }, async () => {
       const page = await driver.newPage();
       await page.goto(`${server.url}${PATH}growing.html`, { timeout: STEP_TIMEOUT });
-      let seen = await waitUntil(async () => {
-        const s = await shown(page);
-        return s.state === 'article' && s.count > 0 ? s : null;
-      }, { timeout: STEP_TIMEOUT, what: 'the first paragraph annotated' });
+      let seen = await annotated(page, 'the first paragraph annotated');
       await recordedWith('growing.html', seen.count);
       // A highlight of the first part, kept in the page's world to see whether it is ever replaced.
       await page.evaluate(() => {
@@ -197,10 +199,7 @@ for (const kind of ['chromium', 'firefox']) {
       // The whole article, served at once, is the same reading: nothing is added or counted again.
       const whole = await driver.newPage();
       await whole.goto(`${server.url}${PATH}whole.html`, { timeout: STEP_TIMEOUT });
-      const wholeShown = await waitUntil(async () => {
-        const s = await shown(whole);
-        return s.state === 'article' && s.count > 0 ? s : null;
-      }, { timeout: STEP_TIMEOUT, what: 'the whole article annotated' });
+      const wholeShown = await annotated(whole, 'the whole article annotated');
       assert.equal(wholeShown.count, grown.count, 'the grown page shows what the whole page shows');
       assert.deepEqual(wholeShown.names, grown.names);
       await new Promise((r) => setTimeout(r, 1000));
@@ -215,10 +214,7 @@ for (const kind of ['chromium', 'firefox']) {
       await late.goto(`${server.url}${PATH}late.html`, { timeout: STEP_TIMEOUT });
       await waitUntil(async () => (await shown(late)).state === 'skipped', { timeout: STEP_TIMEOUT, what: 'late.html skipped while it has no article' });
       await late.evaluate(() => window.render());
-      const lateShown = await waitUntil(async () => {
-        const s = await shown(late);
-        return s.state === 'article' && s.count > 0 ? s : null;
-      }, { timeout: STEP_TIMEOUT, what: 'the article written after load annotated' });
+      const lateShown = await annotated(late, 'the article written after load annotated');
       assert.ok(lateShown.names['刘晓军'] > 0, `刘晓军 highlighted: ${JSON.stringify(lateShown.names)}`);
       await recordedWith('late.html', lateShown.count);
 
@@ -239,10 +235,7 @@ for (const kind of ['chromium', 'firefox']) {
       await page.goto(`${server.url}${PATH}app.html`, { timeout: STEP_TIMEOUT });
       await waitUntil(async () => (await shown(page)).state === 'skipped', { timeout: STEP_TIMEOUT, what: 'the list skipped' });
       await page.evaluate(() => window.go(window.VIEWS.article));
-      const article = await waitUntil(async () => {
-        const s = await shown(page);
-        return s.state === 'article' && s.count > 0 ? s : null;
-      }, { timeout: STEP_TIMEOUT, what: 'the article view annotated' });
+      const article = await annotated(page, 'the article view annotated');
       await recordedWith('app-a03.html', article.count);
       await page.evaluate(() => window.go(window.VIEWS.list));
       await waitUntil(async () => {
