@@ -1,39 +1,12 @@
 import { createCardUi, hasCard, type CardMention, type CardUi } from './card-ui';
 import { Session } from './session';
+import { followLivePage } from './live-page';
 import { loadSettings, settingsItem, normalizeSettings, siteDecision } from '@/utils/settings';
 import { sendMessage, type PageStatus } from '@/utils/messages';
 import { liveRange } from '@/utils/page/text-map';
-import { changeKindOf, rereadSchedule, type ChangeKind } from '@/utils/page/reread-schedule';
-import { urlLooksLikeNews } from '@/utils/page/news-url';
-import { newsHostsItem, readsNewsOn } from '@/utils/news-hosts';
 
 const HOVER_DELAY_MS = 250;
 const LEAVE_DELAY_MS = 400;
-/** What the article's observer watches. */
-const OBSERVED_CHANGES: MutationObserverInit = { childList: true, subtree: true, characterData: true };
-/** What the document's observer watches: elements coming and going (a replaced article, new blocks). */
-const PAGE_CHANGES: MutationObserverInit = { childList: true, subtree: true };
-/**
- * For how long after it loads (or a single-page app navigates) a page found to be no article is
- * looked at again when it grows: an article its script writes after load was never annotated.
- */
-const LOOK_AGAIN_MS = 30_000;
-
-/**
- * Whether a page found to be no article is worth looking at again as it grows (see LOOK_AGAIN_MS):
- * a news-shaped address, or a site where the reader has read articles. Elsewhere (web apps that
- * add blocks without end) a page is decided once, as it stands when it has loaded.
- */
-async function addressMayBeNews(url: string): Promise<boolean> {
-  if (urlLooksLikeNews(url)) return true;
-  return readsNewsOn(await newsHostsItem.getValue().catch(() => []), new URL(url).hostname);
-}
-
-/** A change the page made to its article (not to our card or other UI in it). */
-const isPageChange = (r: MutationRecord) => {
-  const el = r.target.nodeType === 1 ? (r.target as Element) : r.target.parentElement;
-  return !el || !el.closest('[data-dossier-ui], dossier-card');
-};
 
 /**
  * Per page: decide whether it is a news article, annotate it (see session.ts), open a card on
@@ -46,69 +19,9 @@ export default defineContentScript({
   async main(ctx) {
     const root = document.documentElement;
     const settings = await loadSettings().catch(() => normalizeSettings(null));
-    // Live pages (see below): the article's observer, and one on the whole document.
-    let observer: MutationObserver | null = null;
-    let observed: Element | null = null;
-    /** Until when new blocks on a page found to be no article have it looked at again (0: not at all). */
-    let lookAgainUntil = 0;
-    /** When the page loaded or an app last navigated, and whether its address may be news (asked once a page is found no article). */
-    let freshAt = Date.now();
-    let mayBeNews: Promise<boolean> | null = null;
-    let followTurn = 0;
-    const pageObserver = new MutationObserver((records) => {
-      if (observed) {
-        if (!observed.isConnected) later();
-      } else if (Date.now() < lookAgainUntil && changeKindOf(records.filter(isPageChange)) === 'blocks') {
-        // Paced as a text that keeps changing, promptly and then less and less often: a web app adds blocks without end.
-        later('text');
-      }
-    });
-    let pageWatched = false;
-    let unwatchTimer = 0;
-    /**
-     * What the document's observer is for after a run: an article (noticing it replaced), a page
-     * that may yet grow one (until lookAgainUntil), or nothing (skipped by the reader's settings,
-     * or no article for good: a page watched for nothing pays for every change it makes).
-     */
-    const followPage = async (purpose: 'article' | 'growth' | 'nothing') => {
-      const turn = ++followTurn;
-      clearTimeout(unwatchTimer);
-      if (purpose === 'growth') {
-        const until = freshAt + LOOK_AGAIN_MS;
-        const news = Date.now() < until && (await (mayBeNews ??= addressMayBeNews(location.href)));
-        // A later run has its own say.
-        if (turn !== followTurn || ctx.isInvalid) return;
-        lookAgainUntil = news ? until : 0;
-      } else lookAgainUntil = 0;
-      const left = lookAgainUntil - Date.now();
-      if (purpose === 'nothing' || (purpose === 'growth' && left <= 0)) {
-        pageObserver.disconnect();
-        pageWatched = false;
-        return;
-      }
-      if (!pageWatched) pageObserver.observe(root, PAGE_CHANGES);
-      pageWatched = true;
-      if (purpose === 'growth') unwatchTimer = window.setTimeout(() => void followPage('growth'), left);
-    };
-    /** Changes of ours to the page (the fallback's marks) pass unseen: the page's own, before them, count. */
-    const quiet = (change: () => void) => {
-      const pending = changeKindOf((observer?.takeRecords() ?? []).filter(isPageChange));
-      const replaced = pageObserver.takeRecords().length > 0 && !!observed && !observed.isConnected;
-      observer?.disconnect();
-      pageObserver.disconnect();
-      try {
-        change();
-      } finally {
-        // Once this script has ended (see onInvalidated), nothing is watched any more.
-        if (!ctx.isInvalid) {
-          if (observer && observed) observer.observe(observed, OBSERVED_CHANGES);
-          if (pageWatched) pageObserver.observe(root, PAGE_CHANGES);
-          if (replaced) later('blocks');
-          else if (pending) later(pending);
-        }
-      }
-    };
-    const session = new Session(document, settings, sendMessage, quiet);
+    // Live pages: the article's changes and the document's are followed between readings (live-page.ts).
+    const live = followLivePage(document, { read: () => void run(), ended: () => ctx.isInvalid });
+    const session = new Session(document, settings, sendMessage, (change) => live.quiet(change));
     let mode = siteDecision(settings, location.hostname);
     let running: Promise<void> | null = null;
     let again = false;
@@ -131,7 +44,7 @@ export default defineContentScript({
               session.clear();
               delete root.dataset.dossierPainting;
               root.dataset.dossier = 'skipped';
-              void followPage('nothing');
+              void live.followed({ kind: 'not-read' });
               continue;
             }
             const state = await session.annotate(mode);
@@ -141,8 +54,7 @@ export default defineContentScript({
             if (session.painting !== 'all') root.dataset.dossierPainting = session.painting;
             else delete root.dataset.dossierPainting;
             root.dataset.dossier = state;
-            watchBody();
-            void followPage(state === 'article' ? 'article' : 'growth');
+            void live.followed(state === 'article' ? { kind: 'article', body: session.current?.detection.body ?? null } : { kind: 'no-article' });
           } while (again);
         } catch (err) {
           root.dataset.dossier = 'error';
@@ -258,39 +170,10 @@ export default defineContentScript({
       }, 0);
     });
 
-    // Live pages: re-annotate when the article's text changes (our own UI excluded), paced by what
-    // changed (see reread-schedule.ts): a clock ticking inside the article is read less and less often.
-    const rereads = rereadSchedule(() => void run());
-    /** Re-annotates once the page has been quiet for a moment (the article replaced: blocks). */
-    const later = (kind: ChangeKind = 'blocks') => rereads.changed(kind);
-    const watchBody = () => {
-      const body = session.current?.detection.body ?? null;
-      if (body && !body.isConnected) {
-        // The page replaced the article while we were reading it: read the new one.
-        later();
-        return;
-      }
-      if (body === observed) return;
-      observer?.disconnect();
-      observed = body;
-      if (!body) return;
-      observer = new MutationObserver((records) => {
-        const kind = changeKindOf(records.filter(isPageChange));
-        if (kind) later(kind);
-      });
-      observer.observe(body, OBSERVED_CHANGES);
-    };
-    // A page that replaces its whole article element, or its whole <body>, is noticed through the
-    // document element (an observer on the old body would see nothing once it is gone); so is a
-    // page that writes its article after load, for a while (see followPage).
     ctx.onInvalidated(() => {
       // First: the fallback's marks come out while the observers still look away from our changes.
       session.clear();
-      observer?.disconnect();
-      observer = null;
-      pageObserver.disconnect();
-      clearTimeout(unwatchTimer);
-      rereads.cancel();
+      live.stop();
       // Whatever ends this script (an update, the extension switched off) ends its claims on the page.
       delete root.dataset.dossier;
       delete root.dataset.dossierCount;
@@ -301,8 +184,7 @@ export default defineContentScript({
     ctx.addEventListener(window, 'wxt:locationchange', () => {
       cards.close();
       session.clear();
-      freshAt = Date.now();
-      mayBeNews = null;
+      live.navigated();
       void run();
     });
 
