@@ -24,7 +24,7 @@ import { STEP_TIMEOUT, requireBrowser } from './helpers.mjs';
 const here = dirname(fileURLToPath(import.meta.url));
 const ARTICLES = JSON.parse(readFileSync(resolve(here, '../fixtures/jiaozuo-2024-02/articles.json'), 'utf8'));
 const A01 = ARTICLES.find((a) => a.id.startsWith('a01'));
-/** Another article (刘晓军 is in it too): its text is not the one of the pages above, which is recorded once whatever its address. */
+/** A second article (刘晓军 is in it too), for a page of its own: the first one's text is recorded once, whatever address it is read at. */
 const A02 = ARTICLES.find((a) => a.id.startsWith('a02'));
 const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const PATH = '/news/2024-02/07/';
@@ -210,7 +210,7 @@ for (const kind of ['chromium', 'firefox']) {
     });
 
     test('an article the page writes after load is annotated; a section front that grows stays skipped', { timeout: 4 * STEP_TIMEOUT }, async () => {
-      const late = await driver.newPage({ init: countDossierSets });
+      const late = await driver.newPage();
       await late.goto(`${server.url}${PATH}late.html`, { timeout: STEP_TIMEOUT });
       await waitUntil(async () => (await shown(late)).state === 'skipped', { timeout: STEP_TIMEOUT, what: 'late.html skipped while it has no article' });
       await late.evaluate(() => window.render());
