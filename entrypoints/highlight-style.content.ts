@@ -1,8 +1,7 @@
 import { sendMessage } from '@/utils/messages';
 import { highlightSheet } from '@/utils/page/paint';
-import { urlLooksLikeNews } from '@/utils/page/news-url';
 import { loadSettings, siteDecision } from '@/utils/settings';
-import { newsHostsItem, readsNewsOn } from '@/utils/news-hosts';
+import { mayBeNewsAt, newsHostsItem } from '@/utils/news-hosts';
 
 /**
  * Runs at document_start, while the document is still empty, to get things ready for an article:
@@ -26,7 +25,7 @@ export default defineContentScript({
     const decision = siteDecision(settings, location.hostname);
     if (decision === 'skip') return;
     highlightSheet(document, settings.palette);
-    if (decision === 'always' || urlLooksLikeNews(location.href) || readsNewsOn(newsHosts, location.hostname)) {
+    if (decision === 'always' || mayBeNewsAt(location.href, newsHosts)) {
       // An attribute, not `.lang`: an XML document's root (an SVG file) has no such property.
       const declared = document.documentElement?.getAttribute('lang')?.toLowerCase() ?? '';
       void sendMessage('warmUp', { lang: declared.startsWith('zh') ? 'zh' : null }).catch(() => undefined);

@@ -5,6 +5,7 @@
  * the background; a hint drawn from the knowledge base, so deleting or replacing that clears it.
  */
 import { localItem } from '@/utils/storage-item';
+import { urlLooksLikeNews } from '@/utils/page/news-url';
 
 /** Hosts kept: a reader's regular news sites, with room to spare. */
 export const NEWS_HOSTS_MAX = 200;
@@ -24,6 +25,21 @@ export function withHost(hosts: readonly string[], host: string): string[] {
 /** Whether the reader has read an article on `host`. A damaged stored value says no. */
 export function readsNewsOn(hosts: unknown, host: string): boolean {
   return Array.isArray(hosts) && hosts.includes(hostKey(host));
+}
+
+/**
+ * Whether the page at `url` may be an article, before anything of it is read: its address looks
+ * like news, or the reader has read articles on its site (`hosts`, the stored list). Both the
+ * document_start script (waking the background) and the content script (looking again at a page
+ * that grows) ask this.
+ */
+export function mayBeNewsAt(url: string, hosts: unknown): boolean {
+  if (urlLooksLikeNews(url)) return true;
+  try {
+    return readsNewsOn(hosts, new URL(url).hostname);
+  } catch {
+    return false;
+  }
 }
 
 /** Writes one after the other: two readings recorded at once must not each drop the other's host. */

@@ -4,8 +4,7 @@
  * growing one a while after it loads), and nothing at all once a page is decided for good.
  */
 import { changeKindOf, rereadSchedule, type ChangeKind } from '@/utils/page/reread-schedule';
-import { urlLooksLikeNews } from '@/utils/page/news-url';
-import { newsHostsItem, readsNewsOn } from '@/utils/news-hosts';
+import { mayBeNewsAt, newsHostsItem } from '@/utils/news-hosts';
 
 /** What the article's observer watches. */
 const ARTICLE_CHANGES: MutationObserverInit = { childList: true, subtree: true, characterData: true };
@@ -19,13 +18,12 @@ const PAGE_CHANGES: MutationObserverInit = { childList: true, subtree: true };
 export const LOOK_AGAIN_MS = 30_000;
 
 /**
- * Whether a page found to be no article is worth looking at again as it grows: a news-shaped
- * address, or a site where the reader has read articles. Elsewhere (web apps that add blocks
- * without end) a page is decided once, as it stands when it has loaded.
+ * Whether a page found to be no article is worth looking at again as it grows: it may be news
+ * (mayBeNewsAt, as the document_start script asks). Elsewhere (web apps that add blocks without
+ * end) a page is decided once, as it stands when it has loaded.
  */
 export async function addressMayBeNews(url: string): Promise<boolean> {
-  if (urlLooksLikeNews(url)) return true;
-  return readsNewsOn(await newsHostsItem.getValue().catch(() => []), new URL(url).hostname);
+  return mayBeNewsAt(url, await newsHostsItem.getValue().catch(() => []));
 }
 
 /** A change the page made (not to our card or other UI in it). */

@@ -156,6 +156,8 @@ for (const kind of ['chromium', 'firefox']) {
       }
       return { state: document.documentElement.dataset.dossier, count: Number(document.documentElement.dataset.dossierCount), names };
     });
+    /** Waits until Dossier has said the page is no article (or was not read). */
+    const skipped = (page, what) => waitUntil(async () => (await shown(page)).state === 'skipped', { timeout: STEP_TIMEOUT, what });
     /** What the page shows once it is annotated with at least one mention. */
     const annotated = (page, what) => waitUntil(async () => {
       const s = await shown(page);
@@ -212,7 +214,7 @@ for (const kind of ['chromium', 'firefox']) {
     test('an article the page writes after load is annotated; a section front that grows stays skipped', { timeout: 4 * STEP_TIMEOUT }, async () => {
       const late = await driver.newPage();
       await late.goto(`${server.url}${PATH}late.html`, { timeout: STEP_TIMEOUT });
-      await waitUntil(async () => (await shown(late)).state === 'skipped', { timeout: STEP_TIMEOUT, what: 'late.html skipped while it has no article' });
+      await skipped(late, 'late.html skipped while it has no article');
       await late.evaluate(() => window.render());
       const lateShown = await annotated(late, 'the article written after load annotated');
       assert.ok(lateShown.names['刘晓军'] > 0, `刘晓军 highlighted: ${JSON.stringify(lateShown.names)}`);
@@ -220,7 +222,7 @@ for (const kind of ['chromium', 'firefox']) {
 
       const front = await driver.newPage({ init: countDossierSets });
       await front.goto(`${server.url}${PATH}front.html`, { timeout: STEP_TIMEOUT });
-      await waitUntil(async () => (await shown(front)).state === 'skipped', { timeout: STEP_TIMEOUT, what: 'front.html skipped' });
+      await skipped(front, 'front.html skipped');
       await front.evaluate(() => window.more());
       // Looked at again once it has grown (within 3 s), and still no article.
       await waitUntil(() => front.evaluate(() => window.__dossierSets.length >= 2), { timeout: STEP_TIMEOUT, what: 'front.html looked at again after it grew' });
@@ -233,7 +235,7 @@ for (const kind of ['chromium', 'firefox']) {
     test('a single-page app: the article it shows at a new address is annotated and recorded there; back on its list, nothing is', { timeout: 4 * STEP_TIMEOUT }, async () => {
       const page = await driver.newPage();
       await page.goto(`${server.url}${PATH}app.html`, { timeout: STEP_TIMEOUT });
-      await waitUntil(async () => (await shown(page)).state === 'skipped', { timeout: STEP_TIMEOUT, what: 'the list skipped' });
+      await skipped(page, 'the list skipped');
       await page.evaluate(() => window.go(window.VIEWS.article));
       const article = await annotated(page, 'the article view annotated');
       await recordedWith('app-a03.html', article.count);

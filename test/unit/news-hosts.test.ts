@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forgetNewsHosts, newsHostsItem, NEWS_HOSTS_MAX, readsNewsOn, rememberNewsHost, withHost } from '@/utils/news-hosts';
+import { forgetNewsHosts, mayBeNewsAt, newsHostsItem, NEWS_HOSTS_MAX, readsNewsOn, rememberNewsHost, withHost } from '@/utils/news-hosts';
 
 describe('the sites the reader reads news on', () => {
   it('puts the latest site first, once, as lower case without www', () => {
@@ -19,6 +19,14 @@ describe('the sites the reader reads news on', () => {
     expect(readsNewsOn(['jiaozuo.gov.cn'], 'news.jiaozuo.gov.cn')).toBe(false);
     expect(readsNewsOn('jiaozuo.gov.cn', 'jiaozuo.gov.cn')).toBe(false);
     expect(readsNewsOn(null, 'jiaozuo.gov.cn')).toBe(false);
+  });
+
+  it('takes a page for possible news by its address or by a site read before, and not otherwise', () => {
+    expect(mayBeNewsAt('https://www.jiaozuo.gov.cn/2024-02/07/content_1.html', [])).toBe(true);
+    expect(mayBeNewsAt('http://paper.example.com/show.php?id=123', ['paper.example.com'])).toBe(true);
+    expect(mayBeNewsAt('http://paper.example.com/show.php?id=123', ['other.example'])).toBe(false);
+    expect(mayBeNewsAt('https://mail.example.com/inbox', null)).toBe(false);
+    expect(mayBeNewsAt('not a url', ['not a url'])).toBe(false);
   });
 
   it('remembers the hosts of readings recorded at the same time, and nothing of other schemes or bad addresses', async () => {
